@@ -1,0 +1,1 @@
+//! Analysis lands with its own issue.

@@ -1,0 +1,502 @@
+//! The headless command line: the same model and io the app uses, for
+//! scripts, CI and people who live in a terminal.
+
+use crate::catalog::{self, Catalog};
+use crate::io::{self, ExportOptions, FileKind, ImportFailure, Imported, Layout};
+use crate::model::{Importance, Role, Workspace};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "skillgrid",
+    version,
+    about = "Team skills matrix and staffing planner",
+    long_about = "Skillgrid reads team rosters (CSV, wide or long) and workspaces (JSON), \
+                  matches them to a role library authored from real role definitions, and \
+                  reports on them."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a roster, role requirements CSV or workspace; print a summary
+    /// and every warning and error as FILE:LINE:COL: message. Exit status 1
+    /// when it does not import.
+    Validate { file: PathBuf },
+    /// Convert between wide CSV, long CSV and workspace JSON, by the
+    /// output's extension (.csv, .tsv, .json). The output is written
+    /// atomically, and not at all when the input has errors.
+    Convert {
+        input: PathBuf,
+        output: PathBuf,
+        /// Layout of a CSV output.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Wide)]
+        layout: LayoutArg,
+        /// Delimiter of a CSV output (a .tsv output uses tab).
+        #[arg(long, value_enum)]
+        delimiter: Option<DelimiterArg>,
+    },
+    /// Print the built-in skill catalog and role library.
+    Catalog {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Add or update roles in a workspace from a CSV of (role, skill,
+    /// min level, importance).
+    ImportRoles {
+        /// The role requirements CSV.
+        roles: PathBuf,
+        /// The roster or workspace the roles go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace (.json); defaults to --into when it
+        /// is a workspace.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LayoutArg {
+    Wide,
+    Long,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DelimiterArg {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let Some(command) = cli.command else {
+        let _ = <Cli as clap::CommandFactory>::command().print_help();
+        return ExitCode::SUCCESS;
+    };
+    let mut out = String::new();
+    let mut err = String::new();
+    let status = execute(command, &mut out, &mut err);
+    print!("{out}");
+    eprint!("{err}");
+    status
+}
+
+/// The work of each command, writing to `out` and `err` so tests can read
+/// exactly what a user sees.
+pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode {
+    let catalog = catalog::builtin();
+    match command {
+        Command::Validate { file } => validate(&file, catalog, out),
+        Command::Convert {
+            input,
+            output,
+            layout,
+            delimiter,
+        } => convert(&input, &output, layout, delimiter, catalog, out, err),
+        Command::Catalog { format } => {
+            match format {
+                FormatArg::Json => out.push_str(&catalog_json(catalog)),
+                FormatArg::Text => out.push_str(&catalog_text(catalog)),
+            }
+            ExitCode::SUCCESS
+        }
+        Command::ImportRoles {
+            roles,
+            into,
+            output,
+        } => import_roles(&roles, &into, output.as_deref(), catalog, out, err),
+    }
+}
+
+fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut String) {
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "{diagnostic}");
+    }
+}
+
+fn print_failure(failure: &ImportFailure, out: &mut String) {
+    print_diagnostics(&failure.warnings, out);
+    print_diagnostics(&failure.errors, out);
+    let _ = writeln!(
+        out,
+        "{} error(s), {} warning(s): nothing was imported",
+        failure.errors.len(),
+        failure.warnings.len()
+    );
+}
+
+fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
+    let name = io::display_name(path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let _ = writeln!(out, "{name}: cannot read the file: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if FileKind::of(path) == FileKind::Csv && io::looks_like_roles_csv(&bytes) {
+        return match io::import_roles_csv(&bytes, &name) {
+            Ok(imported) => {
+                let requirements: usize = imported
+                    .value
+                    .roles
+                    .iter()
+                    .map(|role| role.requirements.len())
+                    .sum();
+                let _ = writeln!(
+                    out,
+                    "{name}: role requirements: {} roles, {requirements} requirements",
+                    imported.value.roles.len()
+                );
+                print_diagnostics(&imported.warnings, out);
+                ExitCode::SUCCESS
+            }
+            Err(failure) => {
+                print_failure(&failure, out);
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let imported = match FileKind::of(path) {
+        FileKind::Workspace => io::workspace_from_json(&bytes, &name),
+        FileKind::Csv => io::import_roster(&bytes, &name, catalog),
+    };
+    match imported {
+        Ok(imported) => {
+            out.push_str(&summary(&name, &bytes, path, &imported));
+            print_diagnostics(&imported.warnings, out);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            print_failure(&failure, out);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn summary(name: &str, bytes: &[u8], path: &Path, imported: &Imported<Workspace>) -> String {
+    let workspace = &imported.value;
+    let mut text = String::new();
+    let kind = match (FileKind::of(path), io::sniff_roster(bytes)) {
+        (FileKind::Workspace, _) => "workspace".to_string(),
+        (_, Some((layout, delimiter))) => format!(
+            "{} roster, {}-separated",
+            match layout {
+                Layout::Wide => "wide",
+                Layout::Long => "long",
+            },
+            delimiter_name(delimiter)
+        ),
+        (_, None) => "roster".to_string(),
+    };
+    let _ = writeln!(text, "{name}: {kind}");
+    let custom_skills = workspace
+        .skills
+        .iter()
+        .filter(|skill| !skill.builtin)
+        .count();
+    let cells = workspace.members.len() * workspace.skills.len();
+    let assessed = workspace.assessed_cells();
+    let _ = writeln!(text, "  members:        {}", workspace.members.len());
+    let _ = writeln!(
+        text,
+        "  skills:         {} ({} from the library, {custom_skills} custom)",
+        workspace.skills.len(),
+        workspace.skills.len() - custom_skills
+    );
+    let _ = writeln!(
+        text,
+        "  assessed cells: {assessed} of {cells} ({:.0}%)",
+        if cells == 0 {
+            0.0
+        } else {
+            100.0 * assessed as f64 / cells as f64
+        }
+    );
+    let with_role: Vec<&Role> = (0..workspace.members.len())
+        .filter_map(|member| workspace.member_role(member))
+        .collect();
+    let library = with_role.iter().filter(|role| role.builtin).count();
+    let _ = writeln!(
+        text,
+        "  roles matched:  {library} of {} members to the role library ({} custom, {} without a role)",
+        workspace.members.len(),
+        with_role.len() - library,
+        workspace.members.len() - with_role.len()
+    );
+    let _ = writeln!(text, "  warnings:       {}", imported.warnings.len());
+    text
+}
+
+fn delimiter_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}
+
+fn convert(
+    input: &Path,
+    output: &Path,
+    layout: LayoutArg,
+    delimiter: Option<DelimiterArg>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let imported = match io::open_path(input, catalog) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&imported.warnings, err);
+    let is_tsv = output
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("tsv"));
+    let options = ExportOptions {
+        layout: match layout {
+            LayoutArg::Wide => Layout::Wide,
+            LayoutArg::Long => Layout::Long,
+        },
+        delimiter: match delimiter {
+            Some(DelimiterArg::Comma) => b',',
+            Some(DelimiterArg::Semicolon) => b';',
+            Some(DelimiterArg::Tab) => b'\t',
+            None if is_tsv => b'\t',
+            None => b',',
+        },
+    };
+    match io::save_path(&imported.value, output, options) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "wrote {} ({} members x {} skills)",
+                output.display(),
+                imported.value.members.len(),
+                imported.value.skills.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import_roles(
+    roles: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let output = match output {
+        Some(output) => output,
+        None if FileKind::of(into) == FileKind::Workspace => into,
+        None => {
+            let _ = writeln!(
+                err,
+                "a roster CSV cannot hold role definitions: give --output WORKSPACE.json"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if FileKind::of(output) != FileKind::Workspace {
+        let _ = writeln!(
+            err,
+            "{}: the output must be a workspace (.json)",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let name = io::display_name(roles);
+    let requirements = std::fs::read(roles)
+        .map_err(|error| {
+            ImportFailure::single(io::Diagnostic::error(
+                &name,
+                None,
+                None,
+                format!("cannot read the file: {error}"),
+            ))
+        })
+        .and_then(|bytes| io::import_roles_csv(&bytes, &name));
+    let (requirements, mut workspace) = match (requirements, io::open_path(into, catalog)) {
+        (Ok(requirements), Ok(workspace)) => (requirements, workspace),
+        (Err(failure), _) | (_, Err(failure)) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&requirements.warnings, err);
+    print_diagnostics(&workspace.warnings, err);
+    for change in io::apply_roles(&mut workspace.value, &requirements.value, catalog) {
+        let _ = writeln!(out, "{change}");
+    }
+    match io::save_path(&workspace.value, output, ExportOptions::default()) {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn catalog_json(catalog: &Catalog) -> String {
+    let value = serde_json::json!({
+        "skills": catalog.skills,
+        "roles": catalog.roles,
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("the catalog serialises");
+    text.push('\n');
+    text
+}
+
+fn money(value: f64) -> String {
+    let whole = value.round() as i64;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if whole < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+fn catalog_text(catalog: &Catalog) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "SKILLS ({})", catalog.skills.len());
+    let mut last_group = None;
+    for skill in &catalog.skills {
+        let group = (skill.kind, skill.category.as_str());
+        if last_group != Some(group) {
+            let _ = writeln!(text, "\n  {} / {}", skill.kind.label(), skill.category);
+            last_group = Some(group);
+        }
+        let _ = writeln!(text, "    {:<34} {}", skill.name, skill.id);
+        if !skill.aliases.is_empty() {
+            let _ = writeln!(text, "      aliases: {}", skill.aliases.join(", "));
+        }
+        let sources: Vec<String> = skill
+            .sources
+            .iter()
+            .map(|source| format!("{} \"{}\"", source.seed, source.label))
+            .collect();
+        if !sources.is_empty() {
+            let _ = writeln!(text, "      seeds:   {}", sources.join("; "));
+        }
+    }
+    let _ = writeln!(text, "\nROLES ({})", catalog.roles.len());
+    for role in &catalog.roles {
+        let _ = writeln!(
+            text,
+            "\n  {} ({}, {:?} track)",
+            role.title, role.id, role.track
+        );
+        if !role.aliases.is_empty() {
+            let _ = writeln!(text, "    aliases:     {}", role.aliases.join(", "));
+        }
+        let seeds = if role.seeds.is_empty() {
+            "none (an assumption)".to_string()
+        } else {
+            role.seeds.join(", ")
+        };
+        let _ = writeln!(text, "    seeds:       {seeds}");
+        if let Some(salary) = &role.salary {
+            let _ = writeln!(
+                text,
+                "    salary:      {} {}-{}{}",
+                salary.currency,
+                money(salary.min),
+                money(salary.max),
+                if salary.estimated {
+                    " (estimate: not in the seeds)"
+                } else {
+                    ""
+                }
+            );
+        }
+        if let Some(years) = &role.years {
+            let _ = writeln!(text, "    years:       {years}");
+        }
+        if let Some(span) = &role.span {
+            let _ = writeln!(
+                text,
+                "    span:        {}-{} direct reports",
+                span.min, span.max
+            );
+        }
+        if let Some(split) = &role.time_split {
+            let _ = writeln!(
+                text,
+                "    time split:  strategy {}% / people {}% / building {}%",
+                split.strategy, split.people, split.building
+            );
+        }
+        for (label, links) in [
+            ("entry from", &role.career.entry_from),
+            ("advances to", &role.career.advancement_to),
+            ("lateral", &role.career.lateral),
+        ] {
+            if !links.is_empty() {
+                let titles: Vec<&str> = links.iter().map(|link| link.title.as_str()).collect();
+                let _ = writeln!(text, "    {label:<12} {}", titles.join("; "));
+            }
+        }
+        let _ = writeln!(text, "    requirements:");
+        for requirement in &role.requirements {
+            let name = catalog
+                .skill(&requirement.skill)
+                .map_or(requirement.skill.as_str(), |skill| skill.name.as_str());
+            let marker = match requirement.importance {
+                Importance::Required => "required",
+                Importance::Preferred => "preferred",
+            };
+            let _ = writeln!(
+                text,
+                "      {:<34} >= {}  {marker}",
+                name, requirement.min_level
+            );
+        }
+    }
+    text
+}

@@ -1,0 +1,169 @@
+//! Roster CSV export, wide and long, written so that importing the file
+//! gives back the same roster.
+
+use super::columns::Field;
+use super::roster::Layout;
+use super::text::neutralise_text;
+use crate::model::{Member, SkillKind, Workspace};
+
+#[derive(Clone, Copy, Debug)]
+pub struct ExportOptions {
+    pub layout: Layout,
+    pub delimiter: u8,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            layout: Layout::Wide,
+            delimiter: b',',
+        }
+    }
+}
+
+/// The roster as CSV bytes. Text that a spreadsheet would run as a formula
+/// is prefixed with a quote; numbers are written as numbers.
+pub fn export_roster(workspace: &Workspace, options: ExportOptions) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(options.delimiter)
+        .from_writer(Vec::new());
+    let fields = member_fields(workspace);
+    let result = match options.layout {
+        Layout::Wide => write_wide(&mut writer, workspace, &fields),
+        Layout::Long => write_long(&mut writer, workspace, &fields),
+    };
+    // Writing to a Vec cannot fail; a failure here would be a csv bug.
+    result.expect("writing CSV to memory");
+    writer.into_inner().expect("flushing CSV to memory")
+}
+
+/// The member columns worth writing: optional ones only where some member
+/// has a value, so a team's file keeps its shape.
+fn member_fields(workspace: &Workspace) -> Vec<Field> {
+    let any = |has: fn(&Member) -> bool| workspace.members.iter().any(has);
+    let mut fields = vec![Field::Name];
+    if any(|m| m.email.is_some()) {
+        fields.push(Field::Email);
+    }
+    fields.extend([Field::Role, Field::Team, Field::Manager, Field::Fte]);
+    if any(|m| m.location.is_some()) {
+        fields.push(Field::Location);
+    }
+    if any(|m| m.years.is_some()) {
+        fields.push(Field::Years);
+    }
+    fields
+}
+
+fn member_values(workspace: &Workspace, member: &Member, fields: &[Field]) -> Vec<String> {
+    let text = |value: Option<&str>| neutralise_text(value.unwrap_or("")).into_owned();
+    fields
+        .iter()
+        .map(|field| match field {
+            Field::Name => text(Some(&member.name)),
+            Field::Email => text(member.email.as_deref()),
+            Field::Role => text(member.role.as_ref().map(|id| {
+                workspace
+                    .role(id)
+                    .map_or(id.as_str(), |role| role.title.as_str())
+            })),
+            Field::Team => text(member.team.as_deref()),
+            Field::Manager => text(member.manager.as_deref()),
+            Field::Fte => member.fte.to_string(),
+            Field::Location => text(member.location.as_deref()),
+            Field::Years => member
+                .years
+                .map(|years| years.to_string())
+                .unwrap_or_default(),
+            Field::Skill | Field::Level | Field::Interest => String::new(),
+        })
+        .collect()
+}
+
+/// The header that imports back as the same skill: custom soft skills say
+/// so, since a spreadsheet column has no other place for the kind.
+pub fn skill_header(workspace: &Workspace, skill: usize) -> String {
+    let skill = &workspace.skills[skill];
+    let header = if !skill.builtin && skill.kind == SkillKind::Soft {
+        format!("{} [soft]", skill.name)
+    } else {
+        skill.name.clone()
+    };
+    neutralise_text(&header).into_owned()
+}
+
+fn write_wide(
+    writer: &mut csv::Writer<Vec<u8>>,
+    workspace: &Workspace,
+    fields: &[Field],
+) -> csv::Result<()> {
+    let header = fields
+        .iter()
+        .map(|field| field.header().to_string())
+        .chain((0..workspace.skills.len()).map(|skill| skill_header(workspace, skill)));
+    writer.write_record(header)?;
+    let mut record = Vec::with_capacity(fields.len() + workspace.skills.len());
+    for (index, member) in workspace.members.iter().enumerate() {
+        record.clear();
+        record.extend(member_values(workspace, member, fields));
+        record.extend(
+            workspace
+                .levels
+                .row(index)
+                .iter()
+                .map(|cell| cell.to_string()),
+        );
+        writer.write_record(&record)?;
+    }
+    Ok(())
+}
+
+/// One row per assessed (or interested) cell. A member with none gets one
+/// row with no skill, and a skill nobody has gets a row with no level on the
+/// first member, so that neither is lost.
+fn write_long(
+    writer: &mut csv::Writer<Vec<u8>>,
+    workspace: &Workspace,
+    fields: &[Field],
+) -> csv::Result<()> {
+    let header = fields
+        .iter()
+        .chain(&[Field::Skill, Field::Level])
+        .map(|field| field.header());
+    writer.write_record(header)?;
+    let mut skill_has_row = vec![false; workspace.skills.len()];
+    for (index, member) in workspace.members.iter().enumerate() {
+        let values = member_values(workspace, member, fields);
+        let mut wrote_any = false;
+        for (skill, cell) in workspace.levels.row(index).iter().enumerate() {
+            if cell.is_blank() {
+                continue;
+            }
+            skill_has_row[skill] = true;
+            wrote_any = true;
+            let level = cell.to_string();
+            let header = skill_header(workspace, skill);
+            let row = values
+                .iter()
+                .map(String::as_str)
+                .chain([header.as_str(), level.as_str()]);
+            writer.write_record(row)?;
+        }
+        if !wrote_any {
+            writer.write_record(values.iter().map(String::as_str).chain(["", ""]))?;
+        }
+    }
+    if let Some(first) = workspace.members.first() {
+        let values = member_values(workspace, first, fields);
+        for (skill, _) in skill_has_row.iter().enumerate().filter(|(_, has)| !**has) {
+            let header = skill_header(workspace, skill);
+            writer.write_record(
+                values
+                    .iter()
+                    .map(String::as_str)
+                    .chain([header.as_str(), ""]),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The long layout: one row per (member, skill, level). Member fields may
+//! repeat on every row; they must agree.
+
+use super::columns::Field;
+use super::diag::Report;
+use super::roster::{Added, RosterBuilder, SkillRef, Table, line_of};
+use super::wide::read_member;
+use crate::model::{Cell, Member};
+use std::collections::HashMap;
+
+pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
+    let known = table.known_columns(|_| true);
+    if !known.contains_key(&Field::Name) {
+        report.error(
+            table.header_line,
+            Some(1),
+            "no member column: a long roster needs Name (or Member), Skill and Level columns"
+                .to_string(),
+        );
+        return;
+    }
+    table.check_unnamed_columns(report);
+    builder.manager_column = known.get(&Field::Manager).map(|&c| c as u64 + 1);
+    let mut first_seen: HashMap<(usize, SkillRef), u64> = HashMap::new();
+    for record in &table.rows {
+        if !table.check_width(record, report) {
+            continue;
+        }
+        let line = line_of(record);
+        let field = |wanted: Field| known.get(&wanted).map(|&index| (index, &record[index]));
+        let mut scratch = Report::new(report.file());
+        let Some(row_member) = read_member(line, &field, builder, &mut scratch) else {
+            report.absorb(scratch, false);
+            continue;
+        };
+        let identity = RosterBuilder::identity(&row_member.name, row_member.email.as_deref());
+        let member = match builder.find(&identity) {
+            Some(existing) => {
+                report.absorb(scratch, false);
+                merge_member(existing, row_member, line, &field, builder, report);
+                existing
+            }
+            None => {
+                report.absorb(scratch, true);
+                match builder.add_member(row_member, line) {
+                    Added::New(index) => index,
+                    Added::Duplicate { .. } => continue,
+                }
+            }
+        };
+        read_assessment(member, line, &field, builder, report, &mut first_seen);
+    }
+    if table.rows.is_empty() {
+        report.warning(
+            Some(table.header_line),
+            None,
+            "the file has a header but no rows".to_string(),
+        );
+    }
+}
+
+/// Fills in what earlier rows left blank; reports what contradicts them.
+fn merge_member<'r>(
+    existing: usize,
+    row: Member,
+    line: u64,
+    field: &dyn Fn(Field) -> Option<(usize, &'r str)>,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+) {
+    let first_line = builder.member_lines[existing];
+    let stored = &mut builder.members[existing];
+    let mut conflict = |wanted: Field, found: String, before: String| {
+        let column = field(wanted).map(|(index, _)| index as u64 + 1);
+        report.error(
+            line,
+            column,
+            format!(
+                "{} \"{found}\" for \"{}\" differs from \"{before}\" on line {first_line}: \
+                 expected the same value on every row of a member",
+                wanted.header(),
+                stored_name(&row)
+            ),
+        );
+    };
+    macro_rules! merge_optional {
+        ($field:expr, $member_field:ident, $show:expr) => {
+            match (&stored.$member_field, row.$member_field.clone()) {
+                (_, None) => {}
+                (None, Some(value)) => stored.$member_field = Some(value),
+                (Some(before), Some(value)) if *before != value => {
+                    conflict($field, $show(&value), $show(before))
+                }
+                _ => {}
+            }
+        };
+    }
+    merge_optional!(Field::Role, role, |id: &crate::model::RoleId| id
+        .to_string());
+    merge_optional!(Field::Team, team, |text: &String| text.clone());
+    merge_optional!(Field::Manager, manager, |text: &String| text.clone());
+    merge_optional!(Field::Location, location, |text: &String| text.clone());
+    merge_optional!(Field::Years, years, |years: &f64| years.to_string());
+    let fte_given = field(Field::Fte).is_some_and(|(_, value)| !value.trim().is_empty());
+    if fte_given && stored.fte != row.fte {
+        conflict(Field::Fte, row.fte.to_string(), stored.fte.to_string());
+    }
+}
+
+fn stored_name(member: &Member) -> &str {
+    &member.name
+}
+
+fn read_assessment<'r>(
+    member: usize,
+    line: u64,
+    field: &dyn Fn(Field) -> Option<(usize, &'r str)>,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+    first_seen: &mut HashMap<(usize, SkillRef), u64>,
+) {
+    let Some((skill_column, skill_text)) = field(Field::Skill) else {
+        return;
+    };
+    let Some((level_column, level_text)) = field(Field::Level) else {
+        return;
+    };
+    let skill_text = skill_text.trim();
+    if skill_text.is_empty() {
+        if !level_text.trim().is_empty() {
+            report.error(
+                line,
+                Some(skill_column as u64 + 1),
+                format!(
+                    "level \"{}\" has no skill: expected a skill name",
+                    level_text.trim()
+                ),
+            );
+        }
+        return;
+    }
+    let skill_name = super::text::restore_text(skill_text);
+    let resolved = builder.resolve_skill(skill_name);
+    let skill = resolved.skill;
+    if resolved.is_new {
+        let message = builder.new_skill_warning("skill", skill_name, &resolved);
+        report.warning(Some(line), Some(skill_column as u64 + 1), message);
+    }
+    if let Some(first) = first_seen.insert((member, skill), line) {
+        report.error(
+            line,
+            Some(skill_column as u64 + 1),
+            format!(
+                "a second level for \"{}\" in \"{skill_name}\": the first is on line {first}",
+                builder.members[member].name
+            ),
+        );
+        return;
+    }
+    let mut cell = match builder.settings().scale.parse_cell(level_text) {
+        Ok(cell) => cell,
+        Err(error) => {
+            report.error(
+                line,
+                Some(level_column as u64 + 1),
+                super::cell_error_message(&error, skill_name),
+            );
+            return;
+        }
+    };
+    if let Some((column, text)) = field(Field::Interest) {
+        match parse_flag(text) {
+            Some(flag) => cell = cell.with_interest(cell.interest() || flag),
+            None => report.error(
+                line,
+                Some(column as u64 + 1),
+                format!("interest \"{}\" is not yes or no", text.trim()),
+            ),
+        }
+    }
+    if cell != Cell::NOT_ASSESSED {
+        builder.set_cell(member, skill, cell);
+    }
+}
+
+fn parse_flag(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "no" | "n" | "false" | "0" | "-" => Some(false),
+        "yes" | "y" | "true" | "1" | "x" | "+" | "✓" => Some(true),
+        _ => None,
+    }
+}

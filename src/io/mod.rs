@@ -1,0 +1,99 @@
+//! Files: roster CSV in both layouts, role requirement CSV, the JSON
+//! workspace, atomic saves. No UI here.
+
+mod atomic;
+mod columns;
+mod diag;
+mod export;
+mod long;
+mod roles_csv;
+mod roster;
+mod text;
+mod wide;
+mod workspace_json;
+
+pub use atomic::{SaveError, write_atomic};
+pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
+pub use export::{ExportOptions, export_roster, skill_header};
+pub use roles_csv::{
+    RoleRequirements, RolesImport, apply_roles, import_roles_csv, looks_like_roles_csv,
+};
+pub use roster::{Layout, import_roster, import_roster_with, sniff_roster};
+pub use text::{neutralise_text, restore_text};
+pub use workspace_json::{workspace_from_json, workspace_to_json};
+
+use crate::catalog::Catalog;
+use crate::model::{CellParseError, Workspace};
+use std::path::Path;
+
+/// The kinds of file Skillgrid reads and writes, told by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Workspace,
+    Csv,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> FileKind {
+        let extension = path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("json" | "skillgrid") => FileKind::Workspace,
+            _ => FileKind::Csv,
+        }
+    }
+}
+
+/// How a file is named in messages: as the user gave it.
+pub fn display_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Opens a workspace or imports a roster CSV, by extension.
+pub fn open_path(path: &Path, catalog: &Catalog) -> Result<Imported<Workspace>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = std::fs::read(path).map_err(|error| {
+        ImportFailure::single(Diagnostic::error(
+            &name,
+            None,
+            None,
+            format!("cannot read the file: {error}"),
+        ))
+    })?;
+    match FileKind::of(path) {
+        FileKind::Workspace => workspace_from_json(&bytes, &name),
+        FileKind::Csv => import_roster(&bytes, &name, catalog),
+    }
+}
+
+/// Saves a workspace or exports a roster CSV, by extension, atomically.
+pub fn save_path(
+    workspace: &Workspace,
+    path: &Path,
+    options: ExportOptions,
+) -> Result<(), SaveError> {
+    let bytes = match FileKind::of(path) {
+        FileKind::Workspace => workspace_to_json(workspace),
+        FileKind::Csv => export_roster(workspace, options),
+    };
+    write_atomic(path, &bytes)
+}
+
+/// The message for a level cell that does not parse, naming the skill as
+/// the file names it: `level "7" for skill "Kubernetes" is outside 0-4`.
+pub(crate) fn cell_error_message(error: &CellParseError, skill: &str) -> String {
+    match error {
+        CellParseError::OutOfRange(found) => {
+            format!("level \"{found}\" for skill \"{skill}\" is outside 0-4")
+        }
+        CellParseError::NotWhole(found) => format!(
+            "level \"{found}\" for skill \"{skill}\" is not a whole level: expected 0, 1, 2, 3 or 4"
+        ),
+        CellParseError::Unrecognised(found) => format!(
+            "level \"{found}\" for skill \"{skill}\" is not a level: expected 0-4, a word of the \
+             scale (none, awareness, working, proficient, expert) or blank for not assessed"
+        ),
+    }
+}

@@ -1,0 +1,585 @@
+//! Roster import: the shared machinery of the wide and long layouts.
+//!
+//! An import is a transaction: it builds a new workspace or reports errors,
+//! and never touches the one that is open.
+
+use super::columns::Field;
+use super::diag::{ImportFailure, Imported, Report};
+use super::{long, text, wide};
+use crate::catalog::{Catalog, LabelIndex};
+use crate::model::{
+    Cell, LevelMatrix, Member, Role, RoleId, Settings, Skill, SkillId, SkillKind, Workspace,
+    normalize_label, slugify,
+};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row a member, one column a skill.
+    Wide,
+    /// One row per (member, skill, level).
+    Long,
+}
+
+/// Imports a roster CSV in either layout, with the default settings.
+pub fn import_roster(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+) -> Result<Imported<Workspace>, ImportFailure> {
+    import_roster_with(bytes, file, catalog, &Settings::default())
+}
+
+/// Imports a roster CSV; `settings` supplies the scale's words (a workspace
+/// may call its levels something else) and become the new workspace's.
+pub fn import_roster_with(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Result<Imported<Workspace>, ImportFailure> {
+    let mut report = Report::new(file);
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
+    let Some(table) = Table::read(&text, &mut report) else {
+        return Err(report.fail());
+    };
+    let mut builder = RosterBuilder::new(catalog, settings.clone());
+    match table.layout() {
+        Layout::Wide => wide::read(&table, &mut builder, &mut report),
+        Layout::Long => long::read(&table, &mut builder, &mut report),
+    }
+    if report.has_errors() {
+        return Err(report.fail());
+    }
+    let workspace = builder.finish(&mut report);
+    report.finish(workspace)
+}
+
+/// The layout and delimiter of a roster file, judged by its header.
+pub fn sniff_roster(bytes: &[u8]) -> Option<(Layout, u8)> {
+    let text = text::decode(bytes, "").ok()?;
+    let mut report = Report::new("");
+    Table::read(&text, &mut report).map(|table| (table.layout(), table.delimiter))
+}
+
+/// A CSV file read into records, with the header row separated.
+pub(crate) struct Table {
+    pub delimiter: u8,
+    pub header: Vec<String>,
+    pub header_line: u64,
+    pub rows: Vec<csv::StringRecord>,
+}
+
+impl Table {
+    pub fn read(text: &str, report: &mut Report) -> Option<Table> {
+        if text.trim().is_empty() {
+            report.error(
+                1,
+                None,
+                "the file is empty: expected a header row (such as Name,Role,Team,Kubernetes) \
+                 and one row per member"
+                    .to_string(),
+            );
+            return None;
+        }
+        let delimiter = text::detect_delimiter(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut header = None;
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = match record {
+                Ok(record) => record,
+                Err(error) => {
+                    let line = error.position().map_or(1, |p| p.line());
+                    report.error(line, None, format!("cannot read this row: {error}"));
+                    return None;
+                }
+            };
+            if record.iter().all(|field| field.trim().is_empty()) {
+                continue;
+            }
+            if header.is_none() {
+                header = Some(record);
+            } else {
+                rows.push(record);
+            }
+        }
+        let Some(header) = header else {
+            report.error(
+                1,
+                None,
+                "every row is blank: expected a header row and one row per member".to_string(),
+            );
+            return None;
+        };
+        let header_line = line_of(&header);
+        Some(Table {
+            delimiter,
+            header: header
+                .iter()
+                .map(|cell| text::restore_text(cell.trim()).to_string())
+                .collect(),
+            header_line,
+            rows,
+        })
+    }
+
+    pub fn layout(&self) -> Layout {
+        let fields: HashSet<Field> = self
+            .header
+            .iter()
+            .filter_map(|header| Field::from_header(header))
+            .collect();
+        if fields.contains(&Field::Skill) && fields.contains(&Field::Level) {
+            Layout::Long
+        } else {
+            Layout::Wide
+        }
+    }
+
+    /// Where each known field sits in the header, for the fields `wanted`.
+    pub fn known_columns(&self, wanted: impl Fn(Field) -> bool) -> HashMap<Field, usize> {
+        let mut columns = HashMap::new();
+        for (index, header) in self.header.iter().enumerate() {
+            if let Some(field) = Field::from_header(header).filter(|field| wanted(*field)) {
+                columns.entry(field).or_insert(index);
+            }
+        }
+        columns
+    }
+
+    /// Reports a row whose field count differs from the header's.
+    pub fn check_width(&self, record: &csv::StringRecord, report: &mut Report) -> bool {
+        if record.len() == self.header.len() {
+            return true;
+        }
+        let line = line_of(record);
+        let (found, expected) = (record.len(), self.header.len());
+        let column = (found.min(expected) + 1) as u64;
+        let hint = if found > expected {
+            "an unquoted delimiter inside a value? quote it"
+        } else {
+            "a missing value? leave the cell empty rather than removing it"
+        };
+        report.error(
+            line,
+            Some(column),
+            format!("this row has {found} fields but the header has {expected} ({hint})"),
+        );
+        false
+    }
+
+    /// Reports a column whose header is blank, where the column holds data.
+    pub fn check_unnamed_columns(&self, report: &mut Report) {
+        for (index, header) in self.header.iter().enumerate() {
+            if !header.is_empty() {
+                continue;
+            }
+            let used = self
+                .rows
+                .iter()
+                .find(|row| row.get(index).is_some_and(|value| !value.trim().is_empty()));
+            if let Some(row) = used {
+                report.error(
+                    line_of(row),
+                    Some(index as u64 + 1),
+                    format!(
+                        "column {} holds values but has no header: expected a skill or field name \
+                         in line {}",
+                        index + 1,
+                        self.header_line
+                    ),
+                );
+            }
+        }
+    }
+}
+
+pub(crate) fn line_of(record: &csv::StringRecord) -> u64 {
+    record.position().map_or(1, |position| position.line())
+}
+
+/// A text cell: trimmed, formula neutralisation undone, blank as `None`.
+pub(crate) fn text_cell(value: &str) -> Option<String> {
+    let value = text::restore_text(value.trim());
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// FTE as `1`, `0.8`, `0,8` (decimal comma) or `80%`.
+pub(crate) fn parse_fte(value: &str) -> Result<f64, String> {
+    let trimmed = value.trim();
+    let (number, scale) = match trimmed.strip_suffix('%') {
+        Some(percent) => (percent.trim(), 100.0),
+        None => (trimmed, 1.0),
+    };
+    let fte = number
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|fte| fte.is_finite())
+        .map(|fte| fte / scale)
+        .ok_or_else(|| {
+            format!("FTE \"{trimmed}\" is not a number: expected a share from 0 to 1, such as 0.8 or 80%")
+        })?;
+    if (0.0..=1.0).contains(&fte) {
+        Ok(fte)
+    } else {
+        Err(format!("FTE \"{trimmed}\" is outside 0-1"))
+    }
+}
+
+/// Years of experience, `8` or `8.5`; a trailing `+` (as in `8+`) is read as 8.
+pub(crate) fn parse_years(value: &str) -> Result<f64, String> {
+    let trimmed = value.trim();
+    let number = trimmed
+        .strip_suffix('+')
+        .unwrap_or(trimmed)
+        .replace(',', ".");
+    match number.parse::<f64>() {
+        Ok(years) if years.is_finite() && (0.0..=80.0).contains(&years) => Ok(years),
+        Ok(_) => Err(format!("years \"{trimmed}\" is outside 0-80")),
+        Err(_) => Err(format!("years \"{trimmed}\" is not a number of years")),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum SkillRef {
+    Builtin(usize),
+    Custom(usize),
+}
+
+/// Assembles a workspace from rows, matching skills and roles to the library.
+pub(crate) struct RosterBuilder<'a> {
+    catalog: &'a Catalog,
+    settings: Settings,
+    catalog_skills: LabelIndex,
+    custom_skills: Vec<Skill>,
+    custom_index: LabelIndex,
+    /// Library skill -> the normalised label that matched it first.
+    claims: HashMap<usize, String>,
+    roles: Vec<Role>,
+    role_index: LabelIndex,
+    pub members: Vec<Member>,
+    /// The line each member was first read from.
+    pub member_lines: Vec<u64>,
+    cells: Vec<Vec<(SkillRef, Cell)>>,
+    identities: HashMap<String, usize>,
+    /// Where the manager cells are, for warnings about them.
+    pub manager_column: Option<u64>,
+}
+
+pub(crate) struct Resolved {
+    pub skill: SkillRef,
+    /// A custom skill this call created.
+    pub is_new: bool,
+    /// The label that had already claimed the library skill this one names.
+    pub shadowed_by: Option<String>,
+}
+
+impl Resolved {
+    fn existing(skill: SkillRef) -> Resolved {
+        Resolved {
+            skill,
+            is_new: false,
+            shadowed_by: None,
+        }
+    }
+}
+
+pub(crate) enum Added {
+    New(usize),
+    /// The identity (email, or name without one) is already in the roster.
+    Duplicate {
+        line: u64,
+    },
+}
+
+impl<'a> RosterBuilder<'a> {
+    pub fn new(catalog: &'a Catalog, settings: Settings) -> Self {
+        RosterBuilder {
+            catalog,
+            settings,
+            catalog_skills: LabelIndex::build_lenient(catalog.skills.iter().map(Skill::labels)),
+            custom_skills: Vec::new(),
+            custom_index: LabelIndex::default(),
+            claims: HashMap::new(),
+            roles: catalog.roles.clone(),
+            role_index: LabelIndex::build_lenient(catalog.roles.iter().map(Role::labels)),
+            members: Vec::new(),
+            member_lines: Vec::new(),
+            cells: Vec::new(),
+            identities: HashMap::new(),
+            manager_column: None,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The skill a header names. The first label to name a library skill
+    /// claims it; another label for the same skill (an "AWS" column beside a
+    /// "Cloud" one) becomes a custom skill of its own rather than merging two
+    /// columns. `Name [soft]` makes a soft custom skill.
+    pub fn resolve_skill(&mut self, header: &str) -> Resolved {
+        let (name, kind) = split_kind_suffix(header);
+        let label = normalize_label(name);
+        let mut shadowed_by = None;
+        if let Some(index) = self.catalog_skills.get(name) {
+            match self.claims.get(&index) {
+                Some(claimant) if *claimant != label => shadowed_by = Some(claimant.clone()),
+                _ => {
+                    self.claims.insert(index, label);
+                    return Resolved::existing(SkillRef::Builtin(index));
+                }
+            }
+        }
+        if let Some(index) = self.custom_index.get(name) {
+            return Resolved::existing(SkillRef::Custom(index));
+        }
+        let index = self.custom_skills.len();
+        let id = unique_id(slugify(name, "skill"), |candidate| {
+            self.catalog.skill(&SkillId::new(candidate)).is_some()
+                || self
+                    .custom_skills
+                    .iter()
+                    .any(|skill| skill.id.0 == candidate)
+        });
+        self.custom_skills.push(Skill::custom(
+            SkillId(id),
+            name,
+            kind.unwrap_or(SkillKind::Hard),
+        ));
+        self.custom_index.insert(name, index);
+        Resolved {
+            skill: SkillRef::Custom(index),
+            is_new: true,
+            shadowed_by,
+        }
+    }
+
+    /// The warning for a skill label the library does not know.
+    pub fn new_skill_warning(&self, noun: &str, label: &str, resolved: &Resolved) -> String {
+        match &resolved.shadowed_by {
+            Some(claimant) => format!(
+                "{noun} \"{label}\" also names the library skill \"{}\", which \"{claimant}\" \
+                 already matched: kept as a custom skill of its own",
+                self.skill_name(self.claimed_skill(claimant))
+            ),
+            None => format!(
+                "{noun} \"{label}\" is not in the skill catalog: added as a custom skill (use \
+                 a catalog name or alias to match one)"
+            ),
+        }
+    }
+
+    fn claimed_skill(&self, claimant: &str) -> SkillRef {
+        self.claims
+            .iter()
+            .find(|(_, label)| label.as_str() == claimant)
+            .map_or(SkillRef::Builtin(0), |(&index, _)| SkillRef::Builtin(index))
+    }
+
+    pub fn skill_name(&self, skill: SkillRef) -> &str {
+        match skill {
+            SkillRef::Builtin(index) => &self.catalog.skills[index].name,
+            SkillRef::Custom(index) => &self.custom_skills[index].name,
+        }
+    }
+
+    /// The role a title names; a new custom role when the library has none.
+    pub fn resolve_role(&mut self, title: &str) -> (RoleId, bool) {
+        if let Some(index) = self.role_index.get(title) {
+            return (self.roles[index].id.clone(), false);
+        }
+        let id = unique_id(slugify(title, "role"), |candidate| {
+            self.roles.iter().any(|role| role.id.0 == candidate)
+        });
+        let mut role = Role::custom(RoleId(id), title);
+        role.summary = "Added from a roster: not in the role library.".to_string();
+        self.role_index.insert(title, self.roles.len());
+        self.roles.push(role);
+        (self.roles[self.roles.len() - 1].id.clone(), true)
+    }
+
+    /// Members are told apart by email where they have one, else by name.
+    pub fn identity(name: &str, email: Option<&str>) -> String {
+        match email {
+            Some(email) => format!("email:{}", email.trim().to_lowercase()),
+            None => format!("name:{}", normalize_label(name)),
+        }
+    }
+
+    pub fn find(&self, identity: &str) -> Option<usize> {
+        self.identities.get(identity).copied()
+    }
+
+    pub fn add_member(&mut self, member: Member, line: u64) -> Added {
+        let identity = Self::identity(&member.name, member.email.as_deref());
+        if let Some(&existing) = self.identities.get(&identity) {
+            return Added::Duplicate {
+                line: self.member_lines[existing],
+            };
+        }
+        self.identities.insert(identity, self.members.len());
+        self.members.push(member);
+        self.member_lines.push(line);
+        self.cells.push(Vec::new());
+        Added::New(self.members.len() - 1)
+    }
+
+    pub fn set_cell(&mut self, member: usize, skill: SkillRef, cell: Cell) {
+        self.cells[member].push((skill, cell));
+    }
+
+    /// The workspace: the skills the file names plus every skill its
+    /// members' roles require, library skills in library order, then the
+    /// team's own in the order the file introduced them.
+    pub fn finish(self, report: &mut Report) -> Workspace {
+        let mut builtin_used = vec![false; self.catalog.skills.len()];
+        for (skill, _) in self.cells.iter().flatten() {
+            if let SkillRef::Builtin(index) = skill {
+                builtin_used[*index] = true;
+            }
+        }
+        for role_id in self
+            .members
+            .iter()
+            .filter_map(|member| member.role.as_ref())
+        {
+            let Some(role) = self.roles.iter().find(|role| &role.id == role_id) else {
+                continue;
+            };
+            for requirement in &role.requirements {
+                if let Some(index) = self
+                    .catalog
+                    .skills
+                    .iter()
+                    .position(|s| s.id == requirement.skill)
+                {
+                    builtin_used[index] = true;
+                }
+            }
+        }
+        let mut column_of_builtin = vec![usize::MAX; self.catalog.skills.len()];
+        let mut skills = Vec::new();
+        for (index, skill) in self.catalog.skills.iter().enumerate() {
+            if builtin_used[index] {
+                column_of_builtin[index] = skills.len();
+                skills.push(skill.clone());
+            }
+        }
+        let first_custom_column = skills.len();
+        skills.extend(self.custom_skills);
+        let mut levels = LevelMatrix::new(self.members.len(), skills.len());
+        for (member, cells) in self.cells.iter().enumerate() {
+            let row = levels.row_mut(member);
+            for (skill, cell) in cells {
+                let column = match skill {
+                    SkillRef::Builtin(index) => column_of_builtin[*index],
+                    SkillRef::Custom(index) => first_custom_column + index,
+                };
+                row[column] = *cell;
+            }
+        }
+        let workspace = Workspace {
+            settings: self.settings,
+            skills,
+            roles: self.roles,
+            members: self.members,
+            levels,
+            projects: Vec::new(),
+        };
+        check_managers(&workspace, &self.member_lines, self.manager_column, report);
+        workspace
+    }
+}
+
+fn check_managers(workspace: &Workspace, lines: &[u64], column: Option<u64>, report: &mut Report) {
+    for (index, member) in workspace.members.iter().enumerate() {
+        let Some(manager) = member.manager.as_deref() else {
+            continue;
+        };
+        let matches = workspace
+            .members
+            .iter()
+            .filter(|candidate| candidate.is_named_by(manager))
+            .count();
+        let message = match matches {
+            0 => format!(
+                "manager \"{manager}\" of \"{}\" is not in the roster: expected the name or email \
+                 of a member",
+                member.name
+            ),
+            1 => continue,
+            n => format!(
+                "manager \"{manager}\" of \"{}\" matches {n} members: use the manager's email \
+                 to say which",
+                member.name
+            ),
+        };
+        report.warning(Some(lines[index]), column, message).member = Some(index);
+    }
+}
+
+/// `Negotiation [soft]` -> (`Negotiation`, Some(Soft)).
+fn split_kind_suffix(header: &str) -> (&str, Option<SkillKind>) {
+    let trimmed = header.trim();
+    for (suffix, kind) in [
+        ("[soft]", SkillKind::Soft),
+        ("(soft)", SkillKind::Soft),
+        ("[hard]", SkillKind::Hard),
+        ("(hard)", SkillKind::Hard),
+    ] {
+        if trimmed.len() > suffix.len()
+            && trimmed.is_char_boundary(trimmed.len() - suffix.len())
+            && trimmed[trimmed.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        {
+            return (
+                trimmed[..trimmed.len() - suffix.len()].trim_end(),
+                Some(kind),
+            );
+        }
+    }
+    (trimmed, None)
+}
+
+/// `base`, or `base-2`, `base-3`... whichever is not `taken`.
+pub(crate) fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fte_accepts_spreadsheet_spellings() {
+        assert_eq!(parse_fte("0,8"), Ok(0.8));
+        assert_eq!(parse_fte("80%"), Ok(0.8));
+        assert_eq!(parse_fte(" 1 "), Ok(1.0));
+        assert!(parse_fte("1.5").unwrap_err().contains("outside 0-1"));
+        assert!(parse_fte("full").unwrap_err().contains("not a number"));
+        assert!(parse_fte("NaN").is_err());
+    }
+
+    #[test]
+    fn kind_suffix_marks_soft_custom_skills() {
+        assert_eq!(
+            split_kind_suffix("Negotiation [soft]"),
+            ("Negotiation", Some(SkillKind::Soft))
+        );
+        assert_eq!(split_kind_suffix("Rust"), ("Rust", None));
+        assert_eq!(split_kind_suffix("[soft]"), ("[soft]", None));
+    }
+}

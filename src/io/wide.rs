@@ -1,0 +1,218 @@
+//! The wide layout: one row a member, known columns, then one column a skill.
+
+use super::columns::Field;
+use super::diag::Report;
+use super::roster::{
+    Added, RosterBuilder, SkillRef, Table, line_of, parse_fte, parse_years, text_cell,
+};
+use crate::model::Member;
+use std::collections::HashMap;
+
+/// The columns of a wide header: known fields, and the skill of every other
+/// named column.
+struct WideColumns {
+    known: HashMap<Field, usize>,
+    skills: Vec<(usize, SkillRef)>,
+}
+
+pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
+    let Some(columns) = read_header(table, builder, report) else {
+        return;
+    };
+    table.check_unnamed_columns(report);
+    builder.manager_column = columns.known.get(&Field::Manager).map(|&c| c as u64 + 1);
+    for record in &table.rows {
+        if table.check_width(record, report) {
+            read_row(table, &columns, record, builder, report);
+        }
+    }
+    if table.rows.is_empty() {
+        report.warning(
+            Some(table.header_line),
+            None,
+            "the file has a header but no member rows".to_string(),
+        );
+    }
+}
+
+fn read_header(
+    table: &Table,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+) -> Option<WideColumns> {
+    let known = table.known_columns(Field::is_member_field);
+    let line = table.header_line;
+    if !known.contains_key(&Field::Name) {
+        let found = table
+            .header
+            .iter()
+            .take(6)
+            .map(|header| format!("\"{header}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        report.error(
+            line,
+            Some(1),
+            format!(
+                "no name column: expected a column headed Name (or Full name, Member, Employee); \
+                 found {found}"
+            ),
+        );
+        return None;
+    }
+    let mut skills = Vec::new();
+    let mut seen: HashMap<SkillRef, usize> = HashMap::new();
+    for (index, header) in table.header.iter().enumerate() {
+        let field = Field::from_header(header).filter(|field| field.is_member_field());
+        if let Some(field) = field {
+            if known.get(&field) != Some(&index) {
+                report.error(
+                    line,
+                    Some(index as u64 + 1),
+                    format!(
+                        "column \"{header}\" repeats the {} column (column {}): expected each \
+                         field once",
+                        field.header(),
+                        known[&field] + 1
+                    ),
+                );
+            }
+            continue;
+        }
+        if header.is_empty() {
+            continue;
+        }
+        let resolved = builder.resolve_skill(header);
+        let skill = resolved.skill;
+        if let Some(&first) = seen.get(&skill) {
+            report.error(
+                line,
+                Some(index as u64 + 1),
+                format!(
+                    "column \"{header}\" repeats column {} (\"{}\"): expected each skill once",
+                    first + 1,
+                    table.header[first],
+                ),
+            );
+            continue;
+        }
+        seen.insert(skill, index);
+        if resolved.is_new {
+            let message = builder.new_skill_warning("column", header, &resolved);
+            report.warning(Some(line), Some(index as u64 + 1), message);
+        }
+        skills.push((index, skill));
+    }
+    Some(WideColumns { known, skills })
+}
+
+fn read_row(
+    table: &Table,
+    columns: &WideColumns,
+    record: &csv::StringRecord,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+) {
+    let line = line_of(record);
+    let field = |field: Field| {
+        columns
+            .known
+            .get(&field)
+            .map(|&index| (index, &record[index]))
+    };
+    let Some(member) = read_member(line, &field, builder, report) else {
+        return;
+    };
+    let name = member.name.clone();
+    let index = match builder.add_member(member, line) {
+        Added::New(index) => index,
+        Added::Duplicate { line: first } => {
+            let name_column = columns.known[&Field::Name] as u64 + 1;
+            let hint = if columns.known.contains_key(&Field::Email) {
+                "two rows with the same email"
+            } else {
+                "add an Email column to tell people with the same name apart"
+            };
+            report.error(
+                line,
+                Some(name_column),
+                format!("duplicate member \"{name}\", first on line {first} ({hint})"),
+            );
+            return;
+        }
+    };
+    for &(column, skill) in &columns.skills {
+        let text = &record[column];
+        if text.trim().is_empty() {
+            continue;
+        }
+        match builder.settings().scale.parse_cell(text) {
+            Ok(cell) if cell.is_blank() => {}
+            Ok(cell) => builder.set_cell(index, skill, cell),
+            Err(error) => report.error(
+                line,
+                Some(column as u64 + 1),
+                super::cell_error_message(&error, &table.header[column]),
+            ),
+        }
+    }
+}
+
+/// The known fields of one row, shared by both layouts.
+pub(crate) fn read_member<'r>(
+    line: u64,
+    field: &dyn Fn(Field) -> Option<(usize, &'r str)>,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+) -> Option<Member> {
+    let (name_column, name) = field(Field::Name)?;
+    let Some(name) = text_cell(name) else {
+        report.error(
+            line,
+            Some(name_column as u64 + 1),
+            "the name is blank: expected the member's name".to_string(),
+        );
+        return None;
+    };
+    let mut member = Member::new(&name);
+    let text = |wanted: Field| field(wanted).and_then(|(_, value)| text_cell(value));
+    member.email = text(Field::Email);
+    member.team = text(Field::Team);
+    member.manager = text(Field::Manager);
+    member.location = text(Field::Location);
+    if let Some(email) = &member.email
+        && !email.contains('@')
+    {
+        let column = field(Field::Email).map(|(index, _)| index as u64 + 1);
+        report.warning(Some(line), column, format!("email \"{email}\" has no @"));
+    }
+    if let Some(title) = text(Field::Role) {
+        let (role, is_new) = builder.resolve_role(&title);
+        if is_new {
+            let column = field(Field::Role).map(|(index, _)| index as u64 + 1);
+            report.warning(
+                Some(line),
+                column,
+                format!(
+                    "role \"{title}\" is not in the role library: added as a custom role with no \
+                     requirements (import a role requirements CSV to define it)"
+                ),
+            );
+        }
+        member.role = Some(role);
+    }
+    if let Some((column, value)) = field(Field::Fte).filter(|(_, value)| !value.trim().is_empty()) {
+        match parse_fte(value) {
+            Ok(fte) => member.fte = fte,
+            Err(message) => report.error(line, Some(column as u64 + 1), message),
+        }
+    }
+    if let Some((column, value)) = field(Field::Years).filter(|(_, value)| !value.trim().is_empty())
+    {
+        match parse_years(value) {
+            Ok(years) => member.years = Some(years),
+            Err(message) => report.error(line, Some(column as u64 + 1), message),
+        }
+    }
+    Some(member)
+}

@@ -1,0 +1,10 @@
+//! Skillgrid: a team skills matrix and staffing planner.
+//!
+//! `model`, `catalog`, `analysis` and `io` hold the domain and never depend on
+//! a GUI toolkit, so the command line, the desktop app and the tests share them.
+
+pub mod analysis;
+pub mod catalog;
+pub mod cli;
+pub mod io;
+pub mod model;

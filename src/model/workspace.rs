@@ -1,0 +1,104 @@
+//! The whole document: catalog, members, their levels, projects, settings.
+
+use super::{Cell, Level, LevelMatrix, Member, Project, Role, RoleId, ScaleWords, Skill, SkillId};
+use serde::{Deserialize, Serialize};
+
+/// The version of the workspace file format this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub scale: ScaleWords,
+    /// A member "holds" a skill at or above this level.
+    pub hold_level: Level,
+    /// A member "can lead" a skill at or above this level.
+    pub lead_level: Level,
+    /// People at `lead_level` wanted for every required skill.
+    pub bench_depth: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            scale: ScaleWords::default(),
+            hold_level: Level::WORKING,
+            lead_level: Level::PROFICIENT,
+            bench_depth: 2,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Workspace {
+    pub settings: Settings,
+    /// The matrix's columns, in display order.
+    pub skills: Vec<Skill>,
+    pub roles: Vec<Role>,
+    /// The matrix's rows.
+    pub members: Vec<Member>,
+    pub levels: LevelMatrix,
+    pub projects: Vec<Project>,
+}
+
+impl Workspace {
+    /// An empty roster that knows `roles` (usually the built-in library).
+    pub fn with_roles(roles: Vec<Role>) -> Workspace {
+        Workspace {
+            roles,
+            ..Workspace::default()
+        }
+    }
+
+    pub fn skill_index(&self, id: &SkillId) -> Option<usize> {
+        self.skills.iter().position(|skill| &skill.id == id)
+    }
+
+    pub fn skill(&self, id: &SkillId) -> Option<&Skill> {
+        self.skills.iter().find(|skill| &skill.id == id)
+    }
+
+    pub fn role(&self, id: &RoleId) -> Option<&Role> {
+        self.roles.iter().find(|role| &role.id == id)
+    }
+
+    pub fn member_role(&self, member: usize) -> Option<&Role> {
+        self.members[member]
+            .role
+            .as_ref()
+            .and_then(|id| self.role(id))
+    }
+
+    /// The member a manager cell refers to.
+    pub fn find_member(&self, reference: &str) -> Option<usize> {
+        self.members
+            .iter()
+            .position(|member| member.is_named_by(reference))
+    }
+
+    pub fn cell(&self, member: usize, skill: usize) -> Cell {
+        self.levels.get(member, skill)
+    }
+
+    pub fn assessed_cells(&self) -> usize {
+        self.levels
+            .iter_rows()
+            .flatten()
+            .filter(|cell| cell.level().is_some())
+            .count()
+    }
+
+    /// Appends a skill column, empty for every member.
+    pub fn push_skill(&mut self, skill: Skill) -> usize {
+        self.levels.insert_skill(self.skills.len());
+        self.skills.push(skill);
+        self.skills.len() - 1
+    }
+
+    /// Appends a member with no assessments.
+    pub fn push_member(&mut self, member: Member) -> usize {
+        self.levels.push_member();
+        self.members.push(member);
+        self.members.len() - 1
+    }
+}
