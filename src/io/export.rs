@@ -118,9 +118,10 @@ fn write_wide(
     Ok(())
 }
 
-/// One row per assessed (or interested) cell. A member with none gets one
-/// row with no skill, and a skill nobody has gets a row with no level on the
-/// first member, so that neither is lost.
+/// One row per assessed (or interested) cell. The first member gets a row
+/// for every skill, blank where not assessed, so the skills keep their order
+/// and a skill nobody has is not lost; any other member with no cell gets
+/// one row with no skill.
 fn write_long(
     writer: &mut csv::Writer<Vec<u8>>,
     workspace: &Workspace,
@@ -131,38 +132,26 @@ fn write_long(
         .chain(&[Field::Skill, Field::Level])
         .map(|field| field.header());
     writer.write_record(header)?;
-    let mut skill_has_row = vec![false; workspace.skills.len()];
+    let headers: Vec<String> = (0..workspace.skills.len())
+        .map(|skill| skill_header(workspace, skill))
+        .collect();
     for (index, member) in workspace.members.iter().enumerate() {
         let values = member_values(workspace, member, fields);
         let mut wrote_any = false;
         for (skill, cell) in workspace.levels.row(index).iter().enumerate() {
-            if cell.is_blank() {
+            if cell.is_blank() && index > 0 {
                 continue;
             }
-            skill_has_row[skill] = true;
             wrote_any = true;
             let level = cell.to_string();
-            let header = skill_header(workspace, skill);
             let row = values
                 .iter()
                 .map(String::as_str)
-                .chain([header.as_str(), level.as_str()]);
+                .chain([headers[skill].as_str(), level.as_str()]);
             writer.write_record(row)?;
         }
         if !wrote_any {
             writer.write_record(values.iter().map(String::as_str).chain(["", ""]))?;
-        }
-    }
-    if let Some(first) = workspace.members.first() {
-        let values = member_values(workspace, first, fields);
-        for (skill, _) in skill_has_row.iter().enumerate().filter(|(_, has)| !**has) {
-            let header = skill_header(workspace, skill);
-            writer.write_record(
-                values
-                    .iter()
-                    .map(String::as_str)
-                    .chain([header.as_str(), ""]),
-            )?;
         }
     }
     Ok(())

@@ -261,6 +261,8 @@ pub(crate) struct RosterBuilder<'a> {
     custom_index: LabelIndex,
     /// Library skill -> the normalised label that matched it first.
     claims: HashMap<usize, String>,
+    /// Skills in the order the file introduced them: the workspace's order.
+    discovered: Vec<SkillRef>,
     roles: Vec<Role>,
     role_index: LabelIndex,
     pub members: Vec<Member>,
@@ -307,6 +309,7 @@ impl<'a> RosterBuilder<'a> {
             custom_skills: Vec::new(),
             custom_index: LabelIndex::default(),
             claims: HashMap::new(),
+            discovered: Vec::new(),
             roles: catalog.roles.clone(),
             role_index: LabelIndex::build_lenient(catalog.roles.iter().map(Role::labels)),
             members: Vec::new(),
@@ -332,8 +335,10 @@ impl<'a> RosterBuilder<'a> {
         if let Some(index) = self.catalog_skills.get(name) {
             match self.claims.get(&index) {
                 Some(claimant) if *claimant != label => shadowed_by = Some(claimant.clone()),
-                _ => {
+                Some(_) => return Resolved::existing(SkillRef::Builtin(index)),
+                None => {
                     self.claims.insert(index, label);
+                    self.discovered.push(SkillRef::Builtin(index));
                     return Resolved::existing(SkillRef::Builtin(index));
                 }
             }
@@ -355,6 +360,7 @@ impl<'a> RosterBuilder<'a> {
             kind.unwrap_or(SkillKind::Hard),
         ));
         self.custom_index.insert(name, index);
+        self.discovered.push(SkillRef::Custom(index));
         Resolved {
             skill: SkillRef::Custom(index),
             is_new: true,
@@ -436,54 +442,46 @@ impl<'a> RosterBuilder<'a> {
         self.cells[member].push((skill, cell));
     }
 
-    /// The workspace: the skills the file names plus every skill its
-    /// members' roles require, library skills in library order, then the
-    /// team's own in the order the file introduced them.
-    pub fn finish(self, report: &mut Report) -> Workspace {
+    /// The workspace: the skills in the order the file names them, then any
+    /// skill its members' roles require that the file lacks, in library order.
+    pub fn finish(mut self, report: &mut Report) -> Workspace {
         let mut builtin_used = vec![false; self.catalog.skills.len()];
-        for (skill, _) in self.cells.iter().flatten() {
+        for skill in &self.discovered {
             if let SkillRef::Builtin(index) = skill {
                 builtin_used[*index] = true;
             }
         }
-        for role_id in self
-            .members
-            .iter()
-            .filter_map(|member| member.role.as_ref())
-        {
+        let named_by_file = self.discovered.len();
+        for role_id in self.members.iter().filter_map(|member| member.role.as_ref()) {
             let Some(role) = self.roles.iter().find(|role| &role.id == role_id) else {
                 continue;
             };
             for requirement in &role.requirements {
-                if let Some(index) = self
-                    .catalog
-                    .skills
-                    .iter()
-                    .position(|s| s.id == requirement.skill)
-                {
+                let index = self.catalog.skills.iter().position(|s| s.id == requirement.skill);
+                if let Some(index) = index.filter(|&index| !builtin_used[index]) {
                     builtin_used[index] = true;
+                    self.discovered.push(SkillRef::Builtin(index));
                 }
             }
         }
-        let mut column_of_builtin = vec![usize::MAX; self.catalog.skills.len()];
-        let mut skills = Vec::new();
-        for (index, skill) in self.catalog.skills.iter().enumerate() {
-            if builtin_used[index] {
-                column_of_builtin[index] = skills.len();
-                skills.push(skill.clone());
-            }
+        self.discovered[named_by_file..].sort_by_key(|skill| match skill {
+            SkillRef::Builtin(index) => *index,
+            SkillRef::Custom(index) => *index,
+        });
+        let mut column_of: HashMap<SkillRef, usize> = HashMap::new();
+        let mut skills = Vec::with_capacity(self.discovered.len());
+        for skill in &self.discovered {
+            column_of.insert(*skill, skills.len());
+            skills.push(match skill {
+                SkillRef::Builtin(index) => self.catalog.skills[*index].clone(),
+                SkillRef::Custom(index) => self.custom_skills[*index].clone(),
+            });
         }
-        let first_custom_column = skills.len();
-        skills.extend(self.custom_skills);
         let mut levels = LevelMatrix::new(self.members.len(), skills.len());
         for (member, cells) in self.cells.iter().enumerate() {
             let row = levels.row_mut(member);
             for (skill, cell) in cells {
-                let column = match skill {
-                    SkillRef::Builtin(index) => column_of_builtin[*index],
-                    SkillRef::Custom(index) => first_custom_column + index,
-                };
-                row[column] = *cell;
+                row[column_of[skill]] = *cell;
             }
         }
         let workspace = Workspace {

@@ -124,14 +124,6 @@ fn assemble(parsed: WorkspaceFile, report: &mut Report) -> Workspace {
         if !role_ids.insert(role.id.clone()) {
             report.error_without_place(format!("role id \"{}\" appears twice", role.id));
         }
-        for requirement in &role.requirements {
-            if !columns.contains_key(requirement.skill.as_str()) {
-                report.error_without_place(format!(
-                    "role \"{}\" requires skill \"{}\", which the workspace does not define",
-                    role.title, requirement.skill
-                ));
-            }
-        }
     }
     let mut levels = LevelMatrix::new(parsed.members.len(), parsed.skills.len());
     let mut members = Vec::with_capacity(parsed.members.len());

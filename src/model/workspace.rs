@@ -34,6 +34,8 @@ pub struct Workspace {
     pub settings: Settings,
     /// The matrix's columns, in display order.
     pub skills: Vec<Skill>,
+    /// The role library of this workspace. A role may require a skill the
+    /// workspace does not track (no member has the role yet): nobody holds it.
     pub roles: Vec<Role>,
     /// The matrix's rows.
     pub members: Vec<Member>,
@@ -93,6 +95,29 @@ impl Workspace {
         self.levels.insert_skill(self.skills.len());
         self.skills.push(skill);
         self.skills.len() - 1
+    }
+
+    /// Adds a column, from `library`, for every skill a member's role
+    /// requires that the workspace does not track yet, so gaps always show.
+    /// Returns how many were added.
+    pub fn track_required_skills(&mut self, library: &[Skill]) -> usize {
+        let mut missing: Vec<SkillId> = Vec::new();
+        for member in 0..self.members.len() {
+            let Some(role) = self.member_role(member) else {
+                continue;
+            };
+            for requirement in &role.requirements {
+                if self.skill_index(&requirement.skill).is_none() && !missing.contains(&requirement.skill) {
+                    missing.push(requirement.skill.clone());
+                }
+            }
+        }
+        let mut added = 0;
+        for skill in library.iter().filter(|skill| missing.contains(&skill.id)) {
+            self.push_skill(skill.clone());
+            added += 1;
+        }
+        added
     }
 
     /// Appends a member with no assessments.
