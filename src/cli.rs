@@ -1,9 +1,11 @@
 //! The headless command line: the same model and io the app uses, for
 //! scripts, CI and people who live in a terminal.
 
+use crate::analysis::{AnalysisOptions, analyze};
 use crate::catalog::{self, Catalog};
 use crate::io::{self, ExportOptions, FileKind, ImportFailure, Imported, Layout};
 use crate::model::{Importance, Role, Workspace};
+use crate::report::{self, Table, thousands};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -43,6 +45,26 @@ pub enum Command {
         #[arg(long, value_enum)]
         delimiter: Option<DelimiterArg>,
     },
+    /// Analyse a roster or workspace: single points of failure, span of
+    /// control, who is ready to step up, a costed hiring plan, team gaps,
+    /// role fit, succession, time split and coverage.
+    Report {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        /// Stop the hiring plan before its midpoint total passes this (USD a year).
+        #[arg(long)]
+        budget: Option<f64>,
+        /// The table a CSV report holds.
+        #[arg(long, value_enum, default_value_t = TableArg::Gaps)]
+        table: TableArg,
+        /// Write the report here (atomically) instead of to standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Print the built-in skill catalog and role library.
     Catalog {
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -74,6 +96,22 @@ pub enum DelimiterArg {
     Comma,
     Semicolon,
     Tab,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TableArg {
+    Coverage,
+    Gaps,
+    Fit,
+    Hiring,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -119,6 +157,22 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             layout,
             delimiter,
         } => convert(&input, &output, layout, delimiter, catalog, out, err),
+        Command::Report {
+            file,
+            format,
+            team,
+            budget,
+            table,
+            output,
+        } => {
+            let request = ReportRequest {
+                format,
+                team,
+                budget,
+                table,
+            };
+            report(&file, &request, output.as_deref(), catalog, out, err)
+        }
         Command::Catalog { format } => {
             match format {
                 FormatArg::Json => out.push_str(&catalog_json(catalog)),
@@ -375,6 +429,91 @@ fn import_roles(
     }
 }
 
+pub struct ReportRequest {
+    pub format: ReportFormat,
+    pub team: Option<String>,
+    pub budget: Option<f64>,
+    pub table: TableArg,
+}
+
+fn report(
+    path: &Path,
+    request: &ReportRequest,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let imported = match io::open_path(path, catalog) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&imported.warnings, err);
+    let workspace = &imported.value;
+    if let Some(team) = &request.team
+        && !workspace.members.iter().any(|member| {
+            member
+                .team
+                .as_deref()
+                .is_some_and(|own| own.eq_ignore_ascii_case(team))
+        })
+    {
+        let mut teams: Vec<&str> = workspace
+            .members
+            .iter()
+            .filter_map(|m| m.team.as_deref())
+            .collect();
+        teams.sort_unstable();
+        teams.dedup();
+        let _ = writeln!(
+            err,
+            "no team \"{team}\" in {}: its teams are {}",
+            path.display(),
+            teams.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let options = AnalysisOptions {
+        team: request.team.clone(),
+        budget: request.budget,
+    };
+    let analysis = analyze(workspace, &options);
+    let source = io::display_name(path);
+    let text = match request.format {
+        ReportFormat::Text => report::text_report(&analysis, &source),
+        ReportFormat::Json => report::json_report(&analysis),
+        ReportFormat::Csv => report::csv_table(
+            &analysis,
+            match request.table {
+                TableArg::Coverage => Table::Coverage,
+                TableArg::Gaps => Table::Gaps,
+                TableArg::Fit => Table::Fit,
+                TableArg::Hiring => Table::Hiring,
+            },
+        ),
+        ReportFormat::Html => report::html_report(&analysis, workspace, &source),
+    };
+    match output {
+        None => {
+            out.push_str(&text);
+            ExitCode::SUCCESS
+        }
+        Some(output) => match io::write_atomic(output, text.as_bytes()) {
+            Ok(()) => {
+                let _ = writeln!(err, "wrote {}", output.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
 fn catalog_json(catalog: &Catalog) -> String {
     let value = serde_json::json!({
         "skills": catalog.skills,
@@ -383,23 +522,6 @@ fn catalog_json(catalog: &Catalog) -> String {
     let mut text = serde_json::to_string_pretty(&value).expect("the catalog serialises");
     text.push('\n');
     text
-}
-
-fn money(value: f64) -> String {
-    let whole = value.round() as i64;
-    let digits = whole.abs().to_string();
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if whole < 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
 }
 
 fn catalog_text(catalog: &Catalog) -> String {
@@ -446,8 +568,8 @@ fn catalog_text(catalog: &Catalog) -> String {
                 text,
                 "    salary:      {} {}-{}{}",
                 salary.currency,
-                money(salary.min),
-                money(salary.max),
+                thousands(salary.min),
+                thousands(salary.max),
                 if salary.estimated {
                     " (estimate: not in the seeds)"
                 } else {

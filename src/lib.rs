@@ -8,3 +8,5 @@ pub mod catalog;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod report;
+pub mod synthetic;

@@ -96,9 +96,15 @@ fn near_duplicates_across_seeds_are_merged() {
             "{a:?} and {b:?}"
         );
     };
-    same("Exceptional Communication", "Verbal and written communication");
+    same(
+        "Exceptional Communication",
+        "Verbal and written communication",
+    );
     same("Mentorship & Coaching", "Coaching and mentoring");
-    same("Problem-Solving & Decision Making", "Data-driven decision making");
+    same(
+        "Problem-Solving & Decision Making",
+        "Data-driven decision making",
+    );
     same("Database Technologies", "Datastore experience");
     same("Kubernetes", "K8s");
     let count = library().skills.len();
@@ -111,7 +117,10 @@ fn salary_bands_are_the_seeds() {
         let salary = role(id).salary.clone().expect("a salary band");
         (salary.min, salary.max, salary.currency, salary.estimated)
     };
-    assert_eq!(band("technical-manager"), (140_000.0, 195_000.0, "USD".into(), false));
+    assert_eq!(
+        band("technical-manager"),
+        (140_000.0, 195_000.0, "USD".into(), false)
+    );
     assert_eq!(
         band("manager-software-engineering"),
         (140_000.0, 220_000.0, "USD".into(), false)
@@ -140,7 +149,10 @@ fn spans_years_and_time_splits_are_the_seeds() {
         (years.min, years.max, years.open_ended)
     };
     assert_eq!(years("technical-manager"), (8.0, Some(12.0), true));
-    assert_eq!(years("manager-software-engineering"), (6.0, Some(12.0), true));
+    assert_eq!(
+        years("manager-software-engineering"),
+        (6.0, Some(12.0), true)
+    );
     assert_eq!(years("senior-software-engineer"), (5.0, Some(8.0), false));
     assert_eq!(years("technical-lead-manager"), (8.0, None, true));
     assert_eq!(years("engineering-manager"), (10.0, None, true));
@@ -165,9 +177,19 @@ fn career_links_follow_the_seeds() {
     let tm = &role("technical-manager").career;
     assert!(targets(&tm.entry_from).contains(&"senior-software-engineer".to_string()));
     assert!(targets(&tm.entry_from).contains(&"tech-lead".to_string()));
-    assert!(tm.advancement_to.iter().any(|l| l.title.contains("Director of Engineering")));
-    assert!(targets(&role("technical-lead-manager").career.entry_from).contains(&"tech-lead".to_string()));
-    assert!(targets(&role("tech-lead").career.advancement_to).contains(&"engineering-manager".to_string()));
+    assert!(
+        tm.advancement_to
+            .iter()
+            .any(|l| l.title.contains("Director of Engineering"))
+    );
+    assert!(
+        targets(&role("technical-lead-manager").career.entry_from)
+            .contains(&"tech-lead".to_string())
+    );
+    assert!(
+        targets(&role("tech-lead").career.advancement_to)
+            .contains(&"engineering-manager".to_string())
+    );
 }
 
 #[test]
@@ -198,12 +220,19 @@ fn every_hard_and_soft_skill_of_seed_000_is_a_requirement_of_technical_manager()
     let tm = role("technical-manager");
     for label in SEED_000_HARD.iter().chain(&SEED_000_SOFT) {
         let skill = library().find_skill(label).expect("in the catalog");
-        assert!(tm.requirement(&skill.id).is_some(), "Technical Manager lacks {label}");
+        assert!(
+            tm.requirement(&skill.id).is_some(),
+            "Technical Manager lacks {label}"
+        );
     }
     let architecture = tm
         .requirement(&SkillId::new("software-architecture"))
         .expect("architecture");
-    assert_eq!(architecture.min_level, Level::EXPERT, "'Deep expertise' is expert");
+    assert_eq!(
+        architecture.min_level,
+        Level::EXPERT,
+        "'Deep expertise' is expert"
+    );
     assert_eq!(architecture.importance, Importance::Required);
 }
 
@@ -212,6 +241,9 @@ fn every_hard_and_soft_skill_of_seed_001_is_a_requirement_of_its_role() {
     let manager = role("manager-software-engineering");
     for label in SEED_001_HARD.iter().chain(&SEED_001_SOFT) {
         let skill = library().find_skill(label).expect("in the catalog");
-        assert!(manager.requirement(&skill.id).is_some(), "Manager - SE lacks {label}");
+        assert!(
+            manager.requirement(&skill.id).is_some(),
+            "Manager - SE lacks {label}"
+        );
     }
 }

@@ -50,7 +50,9 @@ fn optional_text() -> impl Strategy<Value = Option<String>> {
 fn custom_skill_name() -> impl Strategy<Value = String> {
     "[=@]?[A-Za-z][A-Za-z0-9 #+.]{0,12}"
         .prop_map(|name| name.trim().to_string())
-        .prop_filter("not a library skill", |name| catalog::builtin().find_skill(name).is_none())
+        .prop_filter("not a library skill", |name| {
+            catalog::builtin().find_skill(name).is_none()
+        })
 }
 
 fn cell() -> impl Strategy<Value = Cell> {

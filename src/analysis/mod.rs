@@ -1,1 +1,105 @@
-//! Analysis lands with its own issue.
+//! Analysis: pure functions from a workspace to results. The app, the
+//! command line and the tests all call `analyze`.
+
+mod coverage;
+mod fit;
+mod gaps;
+mod hiring;
+mod scope;
+mod span;
+mod time;
+
+pub use coverage::{SkillCoverage, coverage};
+pub use fit::{
+    Candidate, CompiledRole, Gap, MemberFit, PREFERRED_WEIGHT, PROMOTION_SCORE, Promotion,
+    REQUIRED_WEIGHT, RoleFit, RoleSuccession, natural_step,
+};
+pub use gaps::{
+    ALL_TEAMS, BusFactorRisk, NO_TEAM, SkillGap, TeamGaps, UnassessedRequirement, bus_factor,
+    team_gaps,
+};
+pub use hiring::{Cost, Hire, HireReason, HiringPlan, OpenDeficit, Upskilling, hiring_plan};
+pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
+pub use span::{
+    MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
+};
+pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split};
+
+use crate::model::{Level, Workspace};
+use serde::Serialize;
+
+/// The version of the JSON report's shape; bumped when a field changes.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default)]
+pub struct AnalysisOptions {
+    /// Only this team's members (case-insensitive); the whole roster when `None`.
+    pub team: Option<String>,
+    /// Stop the hiring plan before its midpoint total passes this.
+    pub budget: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Thresholds {
+    pub hold_level: Level,
+    pub lead_level: Level,
+    pub bench_depth: u32,
+}
+
+/// Everything Skillgrid finds in a workspace.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Analysis {
+    pub report_version: u32,
+    pub team: Option<String>,
+    pub members: u32,
+    pub skills: u32,
+    pub thresholds: Thresholds,
+    pub coverage: Vec<SkillCoverage>,
+    pub bus_factor: Vec<BusFactorRisk>,
+    /// Required skills nobody in view is assessed in.
+    pub unassessed_requirements: Vec<UnassessedRequirement>,
+    pub fit: Vec<MemberFit>,
+    pub succession: Vec<RoleSuccession>,
+    pub promotions: Vec<Promotion>,
+    pub team_gaps: Vec<TeamGaps>,
+    pub span_of_control: SpanReport,
+    pub hiring: HiringPlan,
+    pub time_split: TimeSplitReport,
+}
+
+pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
+    let settings = &workspace.settings;
+    let scope = Scope::new(workspace, options.team.as_deref());
+    let fit = fit::fit(&scope);
+    let team_gaps = team_gaps(&scope, settings);
+    let span = span_of_control(&scope);
+    let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
+    let hiring = hiring_plan(
+        &scope,
+        &team_gaps[0].gaps,
+        &span.breaches,
+        settings,
+        options.budget,
+    );
+    Analysis {
+        report_version: REPORT_VERSION,
+        team: options.team.clone(),
+        members: scope.members.len() as u32,
+        skills: workspace.skills.len() as u32,
+        thresholds: Thresholds {
+            hold_level: settings.hold_level,
+            lead_level: settings.lead_level,
+            bench_depth: settings.bench_depth,
+        },
+        coverage: coverage(&scope, settings),
+        bus_factor,
+        unassessed_requirements,
+        fit: fit.members,
+        succession: fit.succession,
+        promotions: fit.promotions,
+        team_gaps,
+        span_of_control: span,
+        hiring,
+        time_split: time_split(&scope),
+    }
+}

@@ -3,10 +3,20 @@
 
 use super::columns::Field;
 use super::diag::Report;
-use super::roster::{Added, RosterBuilder, SkillRef, Table, line_of};
+use super::roster::{Added, RosterBuilder, Table, line_of};
 use super::wide::read_member;
 use crate::model::{Cell, Member};
 use std::collections::HashMap;
+
+#[derive(Default)]
+struct LongState {
+    /// The previous row's member columns, and the member they named.
+    last_member: Option<(Vec<String>, usize)>,
+    /// Skill cell text -> skill ordinal, so each spelling is matched once.
+    skills: HashMap<String, usize>,
+    /// Per member and skill ordinal, the line that gave it (0: none yet).
+    first_line: Vec<Vec<u32>>,
+}
 
 pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
     let known = table.known_columns(|_| true);
@@ -19,38 +29,57 @@ pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Repo
         );
         return;
     }
-    table.check_unnamed_columns(report);
     builder.manager_column = known.get(&Field::Manager).map(|&c| c as u64 + 1);
-    let mut first_seen: HashMap<(usize, SkillRef), u64> = HashMap::new();
-    for record in &table.rows {
-        if !table.check_width(record, report) {
-            continue;
-        }
+    let member_columns: Vec<usize> = known
+        .iter()
+        .filter(|(field, _)| field.is_member_field())
+        .map(|(_, &column)| column)
+        .collect();
+    let mut state = LongState::default();
+    let rows = table.for_each_row(report, |record, report| {
         let line = line_of(record);
         let field = |wanted: Field| known.get(&wanted).map(|&index| (index, &record[index]));
-        let mut scratch = Report::new(report.file());
-        let Some(row_member) = read_member(line, &field, builder, &mut scratch) else {
-            report.absorb(scratch, false);
-            continue;
-        };
-        let identity = RosterBuilder::identity(&row_member.name, row_member.email.as_deref());
-        let member = match builder.find(&identity) {
-            Some(existing) => {
+        // Rows of one member usually follow each other: when the member
+        // columns are exactly the previous row's, it is the same member.
+        let same_as_last = state.last_member.as_ref().is_some_and(|(values, _)| {
+            member_columns
+                .iter()
+                .zip(values)
+                .all(|(&column, value)| &record[column] == value)
+        });
+        let member = if let (true, Some((_, member))) = (same_as_last, &state.last_member) {
+            *member
+        } else {
+            let mut scratch = Report::new(report.file());
+            let Some(row_member) = read_member(line, &field, builder, &mut scratch) else {
                 report.absorb(scratch, false);
-                merge_member(existing, row_member, line, &field, builder, report);
-                existing
-            }
-            None => {
-                report.absorb(scratch, true);
-                match builder.add_member(row_member, line) {
-                    Added::New(index) => index,
-                    Added::Duplicate { .. } => continue,
+                return;
+            };
+            let identity = RosterBuilder::identity(&row_member.name, row_member.email.as_deref());
+            let member = match builder.find(&identity) {
+                Some(existing) => {
+                    report.absorb(scratch, false);
+                    merge_member(existing, row_member, line, &field, builder, report);
+                    existing
                 }
-            }
+                None => {
+                    report.absorb(scratch, true);
+                    match builder.add_member(row_member, line) {
+                        Added::New(index) => index,
+                        Added::Duplicate { .. } => return,
+                    }
+                }
+            };
+            let values = member_columns
+                .iter()
+                .map(|&column| record[column].to_string())
+                .collect();
+            state.last_member = Some((values, member));
+            member
         };
-        read_assessment(member, line, &field, builder, report, &mut first_seen);
-    }
-    if table.rows.is_empty() {
+        read_assessment(member, line, &field, builder, report, &mut state);
+    });
+    if rows == 0 {
         report.warning(
             Some(table.header_line),
             None,
@@ -117,7 +146,7 @@ fn read_assessment<'r>(
     field: &dyn Fn(Field) -> Option<(usize, &'r str)>,
     builder: &mut RosterBuilder,
     report: &mut Report,
-    first_seen: &mut HashMap<(usize, SkillRef), u64>,
+    state: &mut LongState,
 ) {
     let Some((skill_column, skill_text)) = field(Field::Skill) else {
         return;
@@ -140,23 +169,39 @@ fn read_assessment<'r>(
         return;
     }
     let skill_name = super::text::restore_text(skill_text);
-    let resolved = builder.resolve_skill(skill_name);
-    let skill = resolved.skill;
-    if resolved.is_new {
-        let message = builder.new_skill_warning("skill", skill_name, &resolved);
-        report.warning(Some(line), Some(skill_column as u64 + 1), message);
+    let ordinal = match state.skills.get(skill_text) {
+        Some(&ordinal) => ordinal,
+        None => {
+            let resolved = builder.resolve_skill(skill_name);
+            if resolved.is_new {
+                let message = builder.new_skill_warning("skill", skill_name, &resolved);
+                report.warning(Some(line), Some(skill_column as u64 + 1), message);
+            }
+            state
+                .skills
+                .insert(skill_text.to_string(), resolved.ordinal);
+            resolved.ordinal
+        }
+    };
+    if state.first_line.len() <= member {
+        state.first_line.resize_with(member + 1, Vec::new);
     }
-    if let Some(first) = first_seen.insert((member, skill), line) {
+    let lines = &mut state.first_line[member];
+    if lines.len() <= ordinal {
+        lines.resize(ordinal + 1, 0);
+    }
+    if lines[ordinal] != 0 {
         report.error(
             line,
             Some(skill_column as u64 + 1),
             format!(
-                "a second level for \"{}\" in \"{skill_name}\": the first is on line {first}",
-                builder.members[member].name
+                "a second level for \"{}\" in \"{skill_name}\": the first is on line {}",
+                builder.members[member].name, lines[ordinal]
             ),
         );
         return;
     }
+    lines[ordinal] = u32::try_from(line).unwrap_or(u32::MAX);
     let mut cell = match builder.settings().scale.parse_cell(level_text) {
         Ok(cell) => cell,
         Err(error) => {
@@ -179,7 +224,7 @@ fn read_assessment<'r>(
         }
     }
     if cell != Cell::NOT_ASSESSED {
-        builder.set_cell(member, skill, cell);
+        builder.set_cell(member, ordinal, cell);
     }
 }
 

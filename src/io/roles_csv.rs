@@ -82,15 +82,12 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
     let mut roles: Vec<RoleRequirements> = Vec::new();
     let mut role_positions: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<(usize, String), u64> = HashMap::new();
-    for record in &table.rows {
-        if !table.check_width(record, &mut report) {
-            continue;
-        }
+    table.for_each_row(&mut report, |record, report| {
         let line = line_of(record);
         let place = |column: usize| Some(column as u64 + 1);
         let Some(role) = text_cell(&record[role_column]) else {
             report.error(line, place(role_column), "the role is blank".to_string());
-            continue;
+            return;
         };
         let Some(skill) = text_cell(&record[skill_column]) else {
             report.error(
@@ -98,7 +95,7 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
                 place(skill_column),
                 format!("the skill for \"{role}\" is blank"),
             );
-            continue;
+            return;
         };
         let level_text = record[level_column].trim();
         let level = match level_text.parse::<u8>().ok().and_then(Level::new) {
@@ -111,7 +108,7 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
                         "minimum level \"{level_text}\" for \"{role}\" / \"{skill}\" is not 0-4"
                     ),
                 );
-                continue;
+                return;
             }
         };
         let importance = match importance_column.map(|column| record[column].trim()) {
@@ -124,7 +121,7 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
                         importance_column.and_then(place),
                         format!("importance \"{value}\" is not required or preferred"),
                     );
-                    continue;
+                    return;
                 }
             },
         };
@@ -143,12 +140,12 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
                 place(skill_column),
                 format!("\"{role}\" lists \"{skill}\" twice: the first is on line {first}"),
             );
-            continue;
+            return;
         }
         roles[position]
             .requirements
             .push((skill, level, importance));
-    }
+    });
     if roles.is_empty() && !report.has_errors() {
         report.error(
             table.header_line,

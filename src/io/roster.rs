@@ -62,16 +62,18 @@ pub fn sniff_roster(bytes: &[u8]) -> Option<(Layout, u8)> {
     Table::read(&text, &mut report).map(|table| (table.layout(), table.delimiter))
 }
 
-/// A CSV file read into records, with the header row separated.
-pub(crate) struct Table {
+/// A CSV file: its header, read up front, and its rows, streamed so that a
+/// large file is never held as millions of records.
+pub(crate) struct Table<'t> {
     pub delimiter: u8,
     pub header: Vec<String>,
     pub header_line: u64,
-    pub rows: Vec<csv::StringRecord>,
+    text: &'t str,
 }
 
-impl Table {
-    pub fn read(text: &str, report: &mut Report) -> Option<Table> {
+impl<'t> Table<'t> {
+    /// Reads the header; `None` (with an error) when the file has none.
+    pub fn read(text: &'t str, report: &mut Report) -> Option<Table<'t>> {
         if text.trim().is_empty() {
             report.error(
                 1,
@@ -83,49 +85,112 @@ impl Table {
             return None;
         }
         let delimiter = text::detect_delimiter(text);
+        let mut table = Table {
+            delimiter,
+            header: Vec::new(),
+            header_line: 0,
+            text,
+        };
+        let mut header = None;
+        table.scan(report, true, |record, _| {
+            header = Some(record.clone());
+            false
+        });
+        let Some(header) = header else {
+            if !report.has_errors() {
+                report.error(
+                    1,
+                    None,
+                    "every row is blank: expected a header row and one row per member".to_string(),
+                );
+            }
+            return None;
+        };
+        table.header_line = line_of(&header);
+        table.header = header
+            .iter()
+            .map(|cell| text::restore_text(cell.trim()).to_string())
+            .collect();
+        Some(table)
+    }
+
+    /// Calls `each` for every non-blank record (the header too, when
+    /// `with_header`) until it returns false. One record buffer is reused.
+    fn scan(
+        &self,
+        report: &mut Report,
+        with_header: bool,
+        mut each: impl FnMut(&csv::StringRecord, &mut Report) -> bool,
+    ) {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let mut header = None;
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = match record {
-                Ok(record) => record,
+            .delimiter(self.delimiter)
+            .from_reader(self.text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut seen_header = false;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return,
                 Err(error) => {
                     let line = error.position().map_or(1, |p| p.line());
                     report.error(line, None, format!("cannot read this row: {error}"));
-                    return None;
+                    return;
                 }
-            };
+            }
             if record.iter().all(|field| field.trim().is_empty()) {
                 continue;
             }
-            if header.is_none() {
-                header = Some(record);
-            } else {
-                rows.push(record);
+            if !seen_header {
+                seen_header = true;
+                if !with_header {
+                    continue;
+                }
+            }
+            if !each(&record, report) {
+                return;
             }
         }
-        let Some(header) = header else {
-            report.error(
-                1,
-                None,
-                "every row is blank: expected a header row and one row per member".to_string(),
-            );
-            return None;
-        };
-        let header_line = line_of(&header);
-        Some(Table {
-            delimiter,
-            header: header
-                .iter()
-                .map(|cell| text::restore_text(cell.trim()).to_string())
-                .collect(),
-            header_line,
-            rows,
-        })
+    }
+
+    /// Calls `each` for every data row whose width matches the header;
+    /// reports the others, and values under a blank header. Returns how
+    /// many data rows there were.
+    pub fn for_each_row(
+        &self,
+        report: &mut Report,
+        mut each: impl FnMut(&csv::StringRecord, &mut Report),
+    ) -> usize {
+        let unnamed: Vec<usize> = (0..self.header.len())
+            .filter(|&index| self.header[index].is_empty())
+            .collect();
+        let mut unnamed_reported = vec![false; unnamed.len()];
+        let mut rows = 0;
+        self.scan(report, false, |record, report| {
+            rows += 1;
+            if !self.check_width(record, report) {
+                return true;
+            }
+            for (slot, &index) in unnamed.iter().enumerate() {
+                if !unnamed_reported[slot] && !record[index].trim().is_empty() {
+                    unnamed_reported[slot] = true;
+                    report.error(
+                        line_of(record),
+                        Some(index as u64 + 1),
+                        format!(
+                            "column {} holds values but has no header: expected a skill or field \
+                             name in line {}",
+                            index + 1,
+                            self.header_line
+                        ),
+                    );
+                }
+            }
+            each(record, report);
+            true
+        });
+        rows
     }
 
     pub fn layout(&self) -> Layout {
@@ -171,31 +236,6 @@ impl Table {
             format!("this row has {found} fields but the header has {expected} ({hint})"),
         );
         false
-    }
-
-    /// Reports a column whose header is blank, where the column holds data.
-    pub fn check_unnamed_columns(&self, report: &mut Report) {
-        for (index, header) in self.header.iter().enumerate() {
-            if !header.is_empty() {
-                continue;
-            }
-            let used = self
-                .rows
-                .iter()
-                .find(|row| row.get(index).is_some_and(|value| !value.trim().is_empty()));
-            if let Some(row) = used {
-                report.error(
-                    line_of(row),
-                    Some(index as u64 + 1),
-                    format!(
-                        "column {} holds values but has no header: expected a skill or field name \
-                         in line {}",
-                        index + 1,
-                        self.header_line
-                    ),
-                );
-            }
-        }
     }
 }
 
@@ -268,7 +308,8 @@ pub(crate) struct RosterBuilder<'a> {
     pub members: Vec<Member>,
     /// The line each member was first read from.
     pub member_lines: Vec<u64>,
-    cells: Vec<Vec<(SkillRef, Cell)>>,
+    /// Per member, cells indexed by skill ordinal (position in `discovered`).
+    rows: Vec<Vec<Cell>>,
     identities: HashMap<String, usize>,
     /// Where the manager cells are, for warnings about them.
     pub manager_column: Option<u64>,
@@ -276,20 +317,12 @@ pub(crate) struct RosterBuilder<'a> {
 
 pub(crate) struct Resolved {
     pub skill: SkillRef,
+    /// The skill's place in the file's order, and so its final column.
+    pub ordinal: usize,
     /// A custom skill this call created.
     pub is_new: bool,
     /// The label that had already claimed the library skill this one names.
     pub shadowed_by: Option<String>,
-}
-
-impl Resolved {
-    fn existing(skill: SkillRef) -> Resolved {
-        Resolved {
-            skill,
-            is_new: false,
-            shadowed_by: None,
-        }
-    }
 }
 
 pub(crate) enum Added {
@@ -314,7 +347,7 @@ impl<'a> RosterBuilder<'a> {
             role_index: LabelIndex::build_lenient(catalog.roles.iter().map(Role::labels)),
             members: Vec::new(),
             member_lines: Vec::new(),
-            cells: Vec::new(),
+            rows: Vec::new(),
             identities: HashMap::new(),
             manager_column: None,
         }
@@ -335,16 +368,16 @@ impl<'a> RosterBuilder<'a> {
         if let Some(index) = self.catalog_skills.get(name) {
             match self.claims.get(&index) {
                 Some(claimant) if *claimant != label => shadowed_by = Some(claimant.clone()),
-                Some(_) => return Resolved::existing(SkillRef::Builtin(index)),
+                Some(_) => return self.existing(SkillRef::Builtin(index)),
                 None => {
                     self.claims.insert(index, label);
                     self.discovered.push(SkillRef::Builtin(index));
-                    return Resolved::existing(SkillRef::Builtin(index));
+                    return self.existing(SkillRef::Builtin(index));
                 }
             }
         }
         if let Some(index) = self.custom_index.get(name) {
-            return Resolved::existing(SkillRef::Custom(index));
+            return self.existing(SkillRef::Custom(index));
         }
         let index = self.custom_skills.len();
         let id = unique_id(slugify(name, "skill"), |candidate| {
@@ -363,8 +396,22 @@ impl<'a> RosterBuilder<'a> {
         self.discovered.push(SkillRef::Custom(index));
         Resolved {
             skill: SkillRef::Custom(index),
+            ordinal: self.discovered.len() - 1,
             is_new: true,
             shadowed_by,
+        }
+    }
+
+    fn existing(&self, skill: SkillRef) -> Resolved {
+        Resolved {
+            skill,
+            ordinal: self
+                .discovered
+                .iter()
+                .position(|known| *known == skill)
+                .expect("a resolved skill was discovered"),
+            is_new: false,
+            shadowed_by: None,
         }
     }
 
@@ -434,12 +481,16 @@ impl<'a> RosterBuilder<'a> {
         self.identities.insert(identity, self.members.len());
         self.members.push(member);
         self.member_lines.push(line);
-        self.cells.push(Vec::new());
+        self.rows.push(Vec::new());
         Added::New(self.members.len() - 1)
     }
 
-    pub fn set_cell(&mut self, member: usize, skill: SkillRef, cell: Cell) {
-        self.cells[member].push((skill, cell));
+    pub fn set_cell(&mut self, member: usize, ordinal: usize, cell: Cell) {
+        let row = &mut self.rows[member];
+        if row.len() <= ordinal {
+            row.resize(ordinal + 1, Cell::NOT_ASSESSED);
+        }
+        row[ordinal] = cell;
     }
 
     /// The workspace: the skills in the order the file names them, then any
@@ -451,38 +502,41 @@ impl<'a> RosterBuilder<'a> {
                 builtin_used[*index] = true;
             }
         }
-        let named_by_file = self.discovered.len();
-        for role_id in self.members.iter().filter_map(|member| member.role.as_ref()) {
+        let mut required = Vec::new();
+        for role_id in self
+            .members
+            .iter()
+            .filter_map(|member| member.role.as_ref())
+        {
             let Some(role) = self.roles.iter().find(|role| &role.id == role_id) else {
                 continue;
             };
             for requirement in &role.requirements {
-                let index = self.catalog.skills.iter().position(|s| s.id == requirement.skill);
+                let index = self
+                    .catalog
+                    .skills
+                    .iter()
+                    .position(|s| s.id == requirement.skill);
                 if let Some(index) = index.filter(|&index| !builtin_used[index]) {
                     builtin_used[index] = true;
-                    self.discovered.push(SkillRef::Builtin(index));
+                    required.push(index);
                 }
             }
         }
-        self.discovered[named_by_file..].sort_by_key(|skill| match skill {
-            SkillRef::Builtin(index) => *index,
-            SkillRef::Custom(index) => *index,
-        });
-        let mut column_of: HashMap<SkillRef, usize> = HashMap::new();
-        let mut skills = Vec::with_capacity(self.discovered.len());
-        for skill in &self.discovered {
-            column_of.insert(*skill, skills.len());
-            skills.push(match skill {
+        required.sort_unstable();
+        self.discovered
+            .extend(required.into_iter().map(SkillRef::Builtin));
+        let skills: Vec<Skill> = self
+            .discovered
+            .iter()
+            .map(|skill| match skill {
                 SkillRef::Builtin(index) => self.catalog.skills[*index].clone(),
                 SkillRef::Custom(index) => self.custom_skills[*index].clone(),
-            });
-        }
+            })
+            .collect();
         let mut levels = LevelMatrix::new(self.members.len(), skills.len());
-        for (member, cells) in self.cells.iter().enumerate() {
-            let row = levels.row_mut(member);
-            for (skill, cell) in cells {
-                row[column_of[skill]] = *cell;
-            }
+        for (member, cells) in self.rows.iter().enumerate() {
+            levels.row_mut(member)[..cells.len()].copy_from_slice(cells);
         }
         let workspace = Workspace {
             settings: self.settings,
@@ -498,15 +552,27 @@ impl<'a> RosterBuilder<'a> {
 }
 
 fn check_managers(workspace: &Workspace, lines: &[u64], column: Option<u64>, report: &mut Report) {
+    // Counted once up front: a roster of 10,000 must not compare every pair.
+    let mut references: HashMap<String, usize> = HashMap::new();
+    for member in &workspace.members {
+        *references
+            .entry(member.name.trim().to_lowercase())
+            .or_default() += 1;
+        if let Some(email) = &member.email {
+            let key = email.trim().to_lowercase();
+            if key != member.name.trim().to_lowercase() {
+                *references.entry(key).or_default() += 1;
+            }
+        }
+    }
     for (index, member) in workspace.members.iter().enumerate() {
         let Some(manager) = member.manager.as_deref() else {
             continue;
         };
-        let matches = workspace
-            .members
-            .iter()
-            .filter(|candidate| candidate.is_named_by(manager))
-            .count();
+        let matches = references
+            .get(&manager.trim().to_lowercase())
+            .copied()
+            .unwrap_or(0);
         let message = match matches {
             0 => format!(
                 "manager \"{manager}\" of \"{}\" is not in the roster: expected the name or email \

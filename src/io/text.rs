@@ -3,24 +3,25 @@
 //! neutralisation.
 
 use super::diag::Diagnostic;
+use std::borrow::Cow;
 
 /// Decodes UTF-8 (with or without a BOM) and UTF-16 with a BOM, as Excel's
 /// "Unicode text" export writes it. Anything else gets an error that points
 /// at the first byte that is not text.
-pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
+pub fn decode<'b>(bytes: &'b [u8], file: &str) -> Result<Cow<'b, str>, Diagnostic> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8(rest, file);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, file, u16::from_le_bytes);
+        return decode_utf16(rest, file, u16::from_le_bytes).map(Cow::Owned);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, file, u16::from_be_bytes);
+        return decode_utf16(rest, file, u16::from_be_bytes).map(Cow::Owned);
     }
     decode_utf8(bytes, file)
 }
 
-fn decode_utf8(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
+fn decode_utf8<'b>(bytes: &'b [u8], file: &str) -> Result<Cow<'b, str>, Diagnostic> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -47,7 +48,7 @@ fn decode_utf8(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             "found a NUL byte: this looks like a binary file, expected CSV text".to_string(),
         ));
     }
-    Ok(text.to_string())
+    Ok(Cow::Borrowed(text))
 }
 
 fn decode_utf16(bytes: &[u8], file: &str, unit: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
@@ -131,7 +132,7 @@ fn runs_as_formula(text: &str) -> bool {
 /// Prefixes a quote to text a spreadsheet would run as a formula. Text that
 /// already starts with a quote before such a character gets one more, so
 /// `restore_text` undoes exactly what this did.
-pub fn neutralise_text(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn neutralise_text(text: &str) -> Cow<'_, str> {
     if runs_as_formula(text) {
         format!("'{text}").into()
     } else {

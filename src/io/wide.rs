@@ -12,21 +12,19 @@ use std::collections::HashMap;
 /// named column.
 struct WideColumns {
     known: HashMap<Field, usize>,
-    skills: Vec<(usize, SkillRef)>,
+    /// (column, skill ordinal) of every skill column.
+    skills: Vec<(usize, usize)>,
 }
 
 pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
     let Some(columns) = read_header(table, builder, report) else {
         return;
     };
-    table.check_unnamed_columns(report);
     builder.manager_column = columns.known.get(&Field::Manager).map(|&c| c as u64 + 1);
-    for record in &table.rows {
-        if table.check_width(record, report) {
-            read_row(table, &columns, record, builder, report);
-        }
-    }
-    if table.rows.is_empty() {
+    let rows = table.for_each_row(report, |record, report| {
+        read_row(table, &columns, record, builder, report);
+    });
+    if rows == 0 {
         report.warning(
             Some(table.header_line),
             None,
@@ -101,7 +99,7 @@ fn read_header(
             let message = builder.new_skill_warning("column", header, &resolved);
             report.warning(Some(line), Some(index as u64 + 1), message);
         }
-        skills.push((index, skill));
+        skills.push((index, resolved.ordinal));
     }
     Some(WideColumns { known, skills })
 }
@@ -141,14 +139,14 @@ fn read_row(
             return;
         }
     };
-    for &(column, skill) in &columns.skills {
+    for &(column, ordinal) in &columns.skills {
         let text = &record[column];
         if text.trim().is_empty() {
             continue;
         }
         match builder.settings().scale.parse_cell(text) {
             Ok(cell) if cell.is_blank() => {}
-            Ok(cell) => builder.set_cell(index, skill, cell),
+            Ok(cell) => builder.set_cell(index, ordinal, cell),
             Err(error) => report.error(
                 line,
                 Some(column as u64 + 1),

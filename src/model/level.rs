@@ -177,8 +177,11 @@ impl ScaleWords {
                 .position(|candidate| candidate.eq_ignore_ascii_case(word))
                 .and_then(|index| Level::new(index as u8))
         };
-        let own: Vec<&str> = self.0.iter().map(String::as_str).collect();
-        position(&own).or_else(|| position(&DEFAULT_WORDS))
+        self.0
+            .iter()
+            .position(|candidate| candidate.eq_ignore_ascii_case(word))
+            .and_then(|index| Level::new(index as u8))
+            .or_else(|| position(&DEFAULT_WORDS))
     }
 
     /// Parses a spreadsheet cell: blank, `0`-`4`, `3.0`, a scale word, each
@@ -191,6 +194,10 @@ impl ScaleWords {
         };
         if body.is_empty() {
             return Ok(Cell::new(None, interest));
+        }
+        // The common case, a single digit, without allocating.
+        if let [digit @ b'0'..=b'4'] = body.as_bytes() {
+            return Ok(Cell::new(Level::new(digit - b'0'), interest));
         }
         if let Some(level) = self.level_of_word(body) {
             return Ok(Cell::new(Some(level), interest));

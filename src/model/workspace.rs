@@ -107,7 +107,9 @@ impl Workspace {
                 continue;
             };
             for requirement in &role.requirements {
-                if self.skill_index(&requirement.skill).is_none() && !missing.contains(&requirement.skill) {
+                if self.skill_index(&requirement.skill).is_none()
+                    && !missing.contains(&requirement.skill)
+                {
                     missing.push(requirement.skill.clone());
                 }
             }

@@ -1,0 +1,180 @@
+//! One analysis table as CSV, for a spreadsheet.
+
+use crate::analysis::{Analysis, HireReason};
+use crate::io::neutralise_text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Coverage,
+    Gaps,
+    Fit,
+    Hiring,
+}
+
+pub fn csv_table(analysis: &Analysis, table: Table) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let text = |value: &str| neutralise_text(value).into_owned();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match table {
+        Table::Coverage => {
+            rows.push(
+                [
+                    "skill_id",
+                    "skill",
+                    "kind",
+                    "level_0",
+                    "level_1",
+                    "level_2",
+                    "level_3",
+                    "level_4",
+                    "not_assessed",
+                    "holders",
+                    "leaders",
+                    "average",
+                    "interested",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            for c in &analysis.coverage {
+                let mut row = vec![
+                    text(&c.skill.id),
+                    text(&c.skill.name),
+                    c.skill.kind.label().to_string(),
+                ];
+                row.extend(c.at_level.iter().map(u32::to_string));
+                row.extend([
+                    c.not_assessed.to_string(),
+                    c.holders.to_string(),
+                    c.leaders.to_string(),
+                    c.average.map_or(String::new(), |avg| format!("{avg:.2}")),
+                    c.interested.to_string(),
+                ]);
+                rows.push(row);
+            }
+        }
+        Table::Gaps => {
+            rows.push(
+                [
+                    "team",
+                    "skill_id",
+                    "skill",
+                    "required_level",
+                    "assessed",
+                    "leaders",
+                    "bench_target",
+                    "bench_deficit",
+                    "members_below",
+                    "required_by",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            for team in &analysis.team_gaps {
+                for gap in &team.gaps {
+                    rows.push(vec![
+                        text(&team.team),
+                        text(&gap.skill.id),
+                        text(&gap.skill.name),
+                        gap.required_level.to_string(),
+                        gap.assessed.to_string(),
+                        gap.leaders.to_string(),
+                        gap.bench_target.to_string(),
+                        gap.bench_deficit.to_string(),
+                        gap.members_below.to_string(),
+                        text(
+                            &gap.required_by
+                                .iter()
+                                .map(|r| r.title.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
+                    ]);
+                }
+            }
+        }
+        Table::Fit => {
+            rows.push(
+                ["member", "email", "role", "fit", "required_gaps", "gaps"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+            for fit in &analysis.fit {
+                let Some(own) = &fit.own_role else {
+                    continue;
+                };
+                let gaps = own
+                    .gaps
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "{} {}->{}",
+                            g.skill.name,
+                            g.has.map_or("?".into(), |l| l.to_string()),
+                            g.needs
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                rows.push(vec![
+                    text(&fit.member.name),
+                    text(fit.member.email.as_deref().unwrap_or("")),
+                    text(&own.role.title),
+                    format!("{:.1}", own.score),
+                    own.required_gaps.to_string(),
+                    text(&gaps),
+                ]);
+            }
+        }
+        Table::Hiring => {
+            rows.push(
+                [
+                    "rank",
+                    "role",
+                    "reason",
+                    "closes",
+                    "cost_low",
+                    "cost_mid",
+                    "cost_high",
+                    "currency",
+                    "estimated",
+                    "running_total",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            for hire in &analysis.hiring.hires {
+                let reason = match &hire.reason {
+                    HireReason::SpanOfControl { manager, .. } => {
+                        format!("span of control: {}", manager.name)
+                    }
+                    HireReason::Skills => "skills".to_string(),
+                };
+                rows.push(vec![
+                    hire.rank.to_string(),
+                    text(&hire.role.title),
+                    text(&reason),
+                    text(
+                        &hire
+                            .closes
+                            .iter()
+                            .map(|s| s.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    format!("{:.0}", hire.cost.low),
+                    format!("{:.0}", hire.cost.mid),
+                    format!("{:.0}", hire.cost.high),
+                    hire.currency.clone(),
+                    hire.estimated_cost.to_string(),
+                    format!("{:.0}", hire.running_total),
+                ]);
+            }
+        }
+    }
+    for row in rows {
+        writer.write_record(&row).expect("writing CSV to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("flushing CSV to memory"))
+        .expect("CSV of UTF-8 text is UTF-8")
+}

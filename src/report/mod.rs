@@ -1,0 +1,48 @@
+//! Rendering an analysis for people and scripts: aligned text for a
+//! terminal, JSON, CSV tables and a self-contained HTML page.
+
+mod csv_tables;
+mod html;
+mod text;
+
+pub use csv_tables::{Table, csv_table};
+pub use html::html_report;
+pub use text::text_report;
+
+use crate::analysis::Analysis;
+
+/// The complete analysis as JSON. Field names are stable within a
+/// `report_version`; see `docs/report-json.md`.
+pub fn json_report(analysis: &Analysis) -> String {
+    let mut text = serde_json::to_string_pretty(analysis).expect("an analysis always serialises");
+    text.push('\n');
+    text
+}
+
+/// `140000` -> `140,000`.
+pub fn thousands(value: f64) -> String {
+    let whole = value.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if whole < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(super::thousands(1_234_567.4), "1,234,567");
+        assert_eq!(super::thousands(999.0), "999");
+        assert_eq!(super::thousands(-140_000.0), "-140,000");
+    }
+}

@@ -1,0 +1,460 @@
+//! The terminal report: the findings that need a decision first, then the
+//! tables behind them.
+
+use super::thousands;
+use crate::analysis::{Analysis, HireReason, SpanIssue};
+use std::fmt::Write as _;
+
+/// Rows shown per table before "... and N more" (the JSON has them all).
+const MAX_ROWS: usize = 15;
+
+struct TextTable {
+    headers: Vec<&'static str>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+    limit: usize,
+}
+
+impl TextTable {
+    fn new(columns: &[(&'static str, bool)]) -> TextTable {
+        TextTable {
+            headers: columns.iter().map(|(header, _)| *header).collect(),
+            right: columns.iter().map(|(_, right)| *right).collect(),
+            rows: Vec::new(),
+            limit: MAX_ROWS,
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    fn render(&self, out: &mut String) {
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+            let mut text = String::from("  ");
+            for (index, cell) in cells.enumerate() {
+                let pad = widths[index].saturating_sub(cell.chars().count());
+                if index > 0 {
+                    text.push_str("  ");
+                }
+                if self.right[index] {
+                    text.push_str(&" ".repeat(pad));
+                    text.push_str(cell);
+                } else {
+                    text.push_str(cell);
+                    text.push_str(&" ".repeat(pad));
+                }
+            }
+            let _ = writeln!(out, "{}", text.trim_end());
+        };
+        line(&mut self.headers.iter().copied(), out);
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        line(&mut rule.iter().map(String::as_str), out);
+        for row in self.rows.iter().take(self.limit) {
+            line(&mut row.iter().map(String::as_str), out);
+        }
+        if self.rows.len() > self.limit {
+            let _ = writeln!(
+                out,
+                "  ... and {} more (see --format json)",
+                self.rows.len() - self.limit
+            );
+        }
+    }
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}\n{}", "=".repeat(title.chars().count()));
+}
+
+fn join<T>(items: &[T], name: impl Fn(&T) -> &str) -> String {
+    items.iter().map(name).collect::<Vec<_>>().join(", ")
+}
+
+pub fn text_report(analysis: &Analysis, source: &str) -> String {
+    let mut out = String::new();
+    let scope = analysis
+        .team
+        .as_deref()
+        .map_or("all teams".to_string(), |team| format!("team {team}"));
+    let _ = writeln!(
+        out,
+        "Skillgrid report: {source} ({scope}, {} members, {} skills)",
+        analysis.members, analysis.skills
+    );
+    let thresholds = &analysis.thresholds;
+    let _ = writeln!(
+        out,
+        "\"holds\" = level {}+, \"can lead\" = level {}+, bench depth = {} people who can lead each required skill",
+        thresholds.hold_level, thresholds.lead_level, thresholds.bench_depth
+    );
+
+    heading(&mut out, "Single points of failure");
+    if analysis.bus_factor.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none: every skill the roles require has two or more people who can lead it"
+        );
+    } else {
+        let _ = writeln!(out, "  Required skills that one person or nobody can lead:");
+        let mut table =
+            TextTable::new(&[("Skill", false), ("Can lead", false), ("Needed by", false)]);
+        for risk in &analysis.bus_factor {
+            table.row(vec![
+                risk.skill.name.clone(),
+                risk.leaders
+                    .first()
+                    .map_or("nobody".to_string(), |m| m.name.clone()),
+                join(&risk.roles_needing, |r| &r.title),
+            ]);
+        }
+        table.render(&mut out);
+    }
+
+    if !analysis.unassessed_requirements.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  Required, but nobody is assessed in them (add them to the roster to know):"
+        );
+        for skill in &analysis.unassessed_requirements {
+            let _ = writeln!(
+                out,
+                "    {} (needed by {})",
+                skill.skill.name,
+                join(&skill.roles_needing, |r| &r.title)
+            );
+        }
+    }
+
+    heading(&mut out, "Span of control");
+    let span = &analysis.span_of_control;
+    if span.breaches.is_empty() {
+        let _ = writeln!(out, "  every manager is within their role's span");
+    }
+    for breach in &span.breaches {
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} direct reports, {} the seeds' {}-{}",
+            breach.manager.name,
+            breach.role.title,
+            breach.directs,
+            if breach.issue == SpanIssue::Over {
+                "over"
+            } else {
+                "under"
+            },
+            breach.span_min,
+            breach.span_max
+        );
+    }
+    for missing in &span.missing_managers {
+        let why = if missing.matches == 0 {
+            "is not in the roster".to_string()
+        } else {
+            format!("matches {} members", missing.matches)
+        };
+        let _ = writeln!(
+            out,
+            "  {}'s manager \"{}\" {why}",
+            missing.member.name, missing.manager
+        );
+    }
+
+    heading(&mut out, "Ready to step up");
+    if analysis.promotions.is_empty() {
+        let _ = writeln!(
+            out,
+            "  nobody scores {}+ for a next step on their career path",
+            crate::analysis::PROMOTION_SCORE
+        );
+    } else {
+        let mut table = TextTable::new(&[
+            ("Member", false),
+            ("From", false),
+            ("To", false),
+            ("Fit", true),
+            ("Ready", false),
+            ("Short of", false),
+        ]);
+        for promotion in &analysis.promotions {
+            table.row(vec![
+                promotion.member.name.clone(),
+                promotion.from.title.clone(),
+                promotion.to.title.clone(),
+                format!("{:.0}", promotion.score),
+                if promotion.ready {
+                    "yes".into()
+                } else {
+                    "not yet".into()
+                },
+                promotion
+                    .gaps
+                    .iter()
+                    .map(|gap| {
+                        format!(
+                            "{} {}->{}",
+                            gap.skill.name,
+                            gap.has.map_or("?".into(), |l| l.to_string()),
+                            gap.needs
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]);
+        }
+        table.render(&mut out);
+    }
+
+    heading(&mut out, "Hiring plan");
+    let plan = &analysis.hiring;
+    if !plan.upskilling.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Ask first: people one level short of a thin skill who want to grow in it"
+        );
+        let mut table = TextTable::new(&[
+            ("Member", false),
+            ("Skill", false),
+            ("Now", true),
+            ("Needs", true),
+        ]);
+        for option in &plan.upskilling {
+            table.row(vec![
+                option.member.name.clone(),
+                option.skill.name.clone(),
+                option.has.to_string(),
+                option.needs.to_string(),
+            ]);
+        }
+        table.render(&mut out);
+        let _ = writeln!(out);
+    }
+    if plan.hires.is_empty() {
+        let _ = writeln!(out, "  no hires needed: every bench is deep enough");
+    } else {
+        let mut table = TextTable::new(&[
+            ("#", true),
+            ("Role", false),
+            ("Why", false),
+            ("Low", true),
+            ("Mid", true),
+            ("High", true),
+            ("Running total", true),
+        ]);
+        for hire in &plan.hires {
+            let why = match &hire.reason {
+                HireReason::SpanOfControl {
+                    manager,
+                    directs,
+                    span_max,
+                } => {
+                    let also = if hire.closes.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; brings {}", join(&hire.closes, |s| &s.name))
+                    };
+                    format!(
+                        "span: {} has {directs} reports (max {span_max}){also}",
+                        manager.name
+                    )
+                }
+                HireReason::Skills => format!("brings {}", join(&hire.closes, |s| &s.name)),
+            };
+            let estimate = if hire.estimated_cost { "*" } else { "" };
+            table.row(vec![
+                hire.rank.to_string(),
+                format!("{}{estimate}", hire.role.title),
+                why,
+                thousands(hire.cost.low),
+                thousands(hire.cost.mid),
+                thousands(hire.cost.high),
+                thousands(hire.running_total),
+            ]);
+        }
+        table.render(&mut out);
+        let _ = writeln!(
+            out,
+            "  Total: {} (low {} / high {}) USD a year{}",
+            thousands(plan.total.mid),
+            thousands(plan.total.low),
+            thousands(plan.total.high),
+            plan.budget
+                .map_or(String::new(), |b| format!("; budget {}", thousands(b)))
+        );
+        if plan.hires.iter().any(|hire| hire.estimated_cost) {
+            let _ = writeln!(out, "  * salary band not given by the seeds: an estimate");
+        }
+    }
+    if plan.stopped_by_budget {
+        let _ = writeln!(out, "  The budget ran out before every deficit was closed.");
+    }
+    if !plan.open_deficits.is_empty() {
+        let open = plan
+            .open_deficits
+            .iter()
+            .map(|d| format!("{} ({})", d.skill.name, d.people))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "  Still open after the plan: {open}");
+    }
+
+    heading(&mut out, "Team gaps");
+    for team in &analysis.team_gaps {
+        let _ = writeln!(out, "\n  {} ({} members)", team.team, team.members);
+        if team.gaps.is_empty() {
+            let _ = writeln!(out, "  no gaps");
+            continue;
+        }
+        let mut table = TextTable::new(&[
+            ("Skill", false),
+            ("Level", true),
+            ("Assessed", true),
+            ("Can lead", true),
+            ("Short", true),
+            ("Below role min", true),
+        ]);
+        for gap in &team.gaps {
+            table.row(vec![
+                gap.skill.name.clone(),
+                gap.required_level.to_string(),
+                gap.assessed.to_string(),
+                gap.leaders.to_string(),
+                gap.bench_deficit.to_string(),
+                gap.members_below.to_string(),
+            ]);
+        }
+        table.render(&mut out);
+    }
+
+    heading(&mut out, "Role fit (lowest first)");
+    let mut fits: Vec<_> = analysis
+        .fit
+        .iter()
+        .filter_map(|fit| fit.own_role.as_ref().map(|own| (fit, own)))
+        .collect();
+    fits.sort_by(|a, b| {
+        a.1.score
+            .total_cmp(&b.1.score)
+            .then_with(|| a.0.member.name.cmp(&b.0.member.name))
+    });
+    let mut table = TextTable::new(&[
+        ("Member", false),
+        ("Role", false),
+        ("Fit", true),
+        ("Gaps (has -> needs)", false),
+    ]);
+    for (fit, own) in fits {
+        let gaps = own
+            .gaps
+            .iter()
+            .take(4)
+            .map(|gap| {
+                format!(
+                    "{} {}->{}",
+                    gap.skill.name,
+                    gap.has.map_or("?".into(), |l| l.to_string()),
+                    gap.needs
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = own.gaps.len().saturating_sub(4);
+        table.row(vec![
+            fit.member.name.clone(),
+            own.role.title.clone(),
+            format!("{:.0}", own.score),
+            if more > 0 {
+                format!("{gaps}, +{more} more")
+            } else {
+                gaps
+            },
+        ]);
+    }
+    table.render(&mut out);
+
+    heading(&mut out, "Succession: most ready for each role");
+    for role in &analysis.succession {
+        let names = role
+            .candidates
+            .iter()
+            .take(3)
+            .map(|c| {
+                let marks = match (c.ready, c.natural_step) {
+                    (true, true) => ", ready, next step",
+                    (true, false) => ", ready",
+                    (false, true) => ", next step",
+                    (false, false) => "",
+                };
+                format!("{} ({:.0}{marks})", c.member.name, c.score)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let _ = writeln!(
+            out,
+            "  {:<32} {}",
+            role.role.title,
+            if names.is_empty() { "nobody" } else { &names }
+        );
+    }
+
+    heading(&mut out, "Time split (FTE)");
+    let time = &analysis.time_split;
+    let _ = writeln!(
+        out,
+        "  strategy {:.1}  people {:.1}  building {:.1}  of {:.1} FTE{}",
+        time.strategy_fte,
+        time.people_fte,
+        time.building_fte,
+        time.total_fte,
+        if time.unknown_fte > 0.0 {
+            format!(" ({:.1} FTE with no stated split)", time.unknown_fte)
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  people management: {:.1} FTE for {} reports; the seeds' Engineering Manager norm calls for {:.1}",
+        time.people_fte, time.reports, time.people_fte_needed
+    );
+    if time.assumed_building_fte > 0.0 {
+        let _ = writeln!(
+            out,
+            "  ({:.1} FTE of individual contributors whose role gives no split counted as building)",
+            time.assumed_building_fte
+        );
+    }
+
+    heading(&mut out, "Coverage per skill");
+    let mut table = TextTable::new(&[
+        ("Skill", false),
+        ("0", true),
+        ("1", true),
+        ("2", true),
+        ("3", true),
+        ("4", true),
+        ("n/a", true),
+        ("Holds", true),
+        ("Can lead", true),
+        ("Avg", true),
+    ]);
+    // Coverage is the reference table: every skill is shown.
+    table.limit = usize::MAX;
+    for skill in &analysis.coverage {
+        let mut row = vec![skill.skill.name.clone()];
+        row.extend(skill.at_level.iter().map(u32::to_string));
+        row.push(skill.not_assessed.to_string());
+        row.push(skill.holders.to_string());
+        row.push(skill.leaders.to_string());
+        row.push(skill.average.map_or("-".into(), |avg| format!("{avg:.1}")));
+        table.row(row);
+    }
+    table.render(&mut out);
+    out
+}
