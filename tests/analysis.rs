@@ -28,8 +28,8 @@ fn bus_factor(analysis: &Analysis) -> Vec<(String, Vec<String>)> {
         .iter()
         .map(|risk| {
             (
-                risk.skill.name.clone(),
-                risk.leaders.iter().map(|m| m.name.clone()).collect(),
+                risk.skill.name.to_string(),
+                risk.leaders.iter().map(|m| m.name.to_string()).collect(),
             )
         })
         .collect()
@@ -66,7 +66,7 @@ fn product_org_manager_over_span() {
     let analysis = run(&sample("product-org.csv"));
     let breaches = &analysis.span_of_control.breaches;
     assert_eq!(breaches.len(), 1, "{breaches:?}");
-    assert_eq!(breaches[0].manager.name, "Marcus Webb");
+    assert_eq!(&*breaches[0].manager.name, "Marcus Webb");
     assert_eq!(
         (
             breaches[0].directs,
@@ -84,17 +84,17 @@ fn product_org_member_ready_for_promotion() {
     let analysis = run(&sample("product-org.csv"));
     let ready: Vec<_> = analysis.promotions.iter().filter(|p| p.ready).collect();
     assert_eq!(ready.len(), 1, "{ready:?}");
-    assert_eq!(ready[0].member.name, "Priya Raman");
+    assert_eq!(&*ready[0].member.name, "Priya Raman");
     assert_eq!(
-        (ready[0].from.title.as_str(), ready[0].to.title.as_str()),
+        (ready[0].from.title.as_ref(), ready[0].to.title.as_ref()),
         ("Senior Software Engineer", "Tech Lead")
     );
     let tech_lead = analysis
         .succession
         .iter()
-        .find(|role| role.role.title == "Tech Lead")
+        .find(|role| &*role.role.title == "Tech Lead")
         .expect("Tech Lead succession");
-    assert_eq!(tech_lead.candidates[0].member.name, "Priya Raman");
+    assert_eq!(&*tech_lead.candidates[0].member.name, "Priya Raman");
     assert!(tech_lead.candidates[0].natural_step);
 }
 
@@ -103,9 +103,9 @@ fn product_org_hiring_plan_closes_the_missing_skill_at_its_cost() {
     let analysis = run(&sample("product-org.csv"));
     let plan = &analysis.hiring;
     let first = &plan.hires[0];
-    assert_eq!(first.role.title, "Engineering Manager");
+    assert_eq!(&*first.role.title, "Engineering Manager");
     assert!(
-        matches!(&first.reason, HireReason::SpanOfControl { manager, .. } if manager.name == "Marcus Webb")
+        matches!(&first.reason, HireReason::SpanOfControl { manager, .. } if &*manager.name == "Marcus Webb")
     );
     let security: Vec<_> = plan
         .hires
@@ -113,11 +113,11 @@ fn product_org_hiring_plan_closes_the_missing_skill_at_its_cost() {
         .filter(|hire| {
             hire.closes
                 .iter()
-                .any(|skill| skill.name == "Security & Compliance")
+                .any(|skill| &*skill.name == "Security & Compliance")
         })
         .collect();
     assert_eq!(security.len(), 2, "a bench of two for the skill nobody has");
-    assert_eq!(security[0].role.title, "Technical Manager");
+    assert_eq!(&*security[0].role.title, "Technical Manager");
     assert_eq!(
         (
             security[0].cost.low,
@@ -136,8 +136,8 @@ fn product_org_hiring_plan_closes_the_missing_skill_at_its_cost() {
     let kubernetes_upskilling: Vec<_> = plan
         .upskilling
         .iter()
-        .filter(|option| option.skill.name == "Containers & Kubernetes")
-        .map(|option| option.member.name.as_str())
+        .filter(|option| &*option.skill.name == "Containers & Kubernetes")
+        .map(|option| option.member.name.as_ref())
         .collect();
     assert_eq!(kubernetes_upskilling, ["Nadia Haddad", "Fatima Benali"]);
 }
@@ -170,21 +170,21 @@ fn the_platform_team_needs_a_second_manager_and_a_kubernetes_bench() {
     );
     let breach = &analysis.span_of_control.breaches[0];
     assert_eq!(
-        (breach.manager.name.as_str(), breach.directs),
+        (&*breach.manager.name, breach.directs),
         ("Martina Kovač", 7)
     );
     let hire = &analysis.hiring.hires[0];
-    assert_eq!(hire.role.title, "Technical Lead Manager");
+    assert_eq!(&*hire.role.title, "Technical Lead Manager");
     assert_eq!(hire.cost.mid, 167_500.0);
     assert!(
         hire.closes
             .iter()
-            .any(|skill| skill.name == "Containers & Kubernetes")
+            .any(|skill| &*skill.name == "Containers & Kubernetes")
     );
     let unassessed: Vec<_> = analysis
         .unassessed_requirements
         .iter()
-        .map(|s| s.skill.name.as_str())
+        .map(|s| s.skill.name.as_ref())
         .collect();
     assert!(unassessed.contains(&"People Management"), "{unassessed:?}");
 }
@@ -206,7 +206,7 @@ fn a_team_filter_narrows_everything_to_that_team() {
     let kubernetes = analysis
         .bus_factor
         .iter()
-        .find(|risk| risk.skill.name == "Containers & Kubernetes")
+        .find(|risk| &*risk.skill.name == "Containers & Kubernetes")
         .expect("Search has nobody who can lead Kubernetes");
     assert!(kubernetes.leaders.is_empty());
 }
@@ -239,7 +239,7 @@ fn role_fit_weights_required_skills_and_never_lets_strength_hide_a_gap() {
         "expert everywhere else does not make up for it"
     );
     assert_eq!(missing.required_gaps, 1);
-    assert_eq!(missing.gaps[0].skill.name, "Programming");
+    assert_eq!(&*missing.gaps[0].skill.name, "Programming");
     assert_eq!(missing.gaps[0].has, None);
 }
 
@@ -247,7 +247,7 @@ fn deficits(analysis: &Analysis) -> Vec<(String, u32)> {
     analysis.team_gaps[0]
         .gaps
         .iter()
-        .map(|gap| (gap.skill.id.clone(), gap.bench_deficit))
+        .map(|gap| (gap.skill.id.to_string(), gap.bench_deficit))
         .collect()
 }
 

@@ -26,13 +26,21 @@ pub struct SkillCoverage {
 pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
     let workspace = scope.workspace;
     let skills = workspace.skills.len();
-    // One pass over the rows in view: the matrix is row-major.
+    // One pass over the rows in view (the matrix is row-major). A table
+    // maps each packed cell byte to its slot: levels 0-4, or 5 for not assessed.
+    let slot_of: [u8; 256] = std::array::from_fn(|byte| {
+        crate::model::Cell::from_byte(byte as u8)
+            .level()
+            .map_or(5, Level::get)
+    });
+    let interest_of: [u8; 256] =
+        std::array::from_fn(|byte| u8::from(crate::model::Cell::from_byte(byte as u8).interest()));
     let mut counts = vec![[0u32; 7]; skills];
     for &member in &scope.members {
         for (cell, count) in workspace.levels.row(member).iter().zip(counts.iter_mut()) {
-            let slot = cell.level().map_or(5, |level| usize::from(level.get()));
-            count[slot] += 1;
-            count[6] += u32::from(cell.interest());
+            let byte = cell.to_byte();
+            count[usize::from(slot_of[usize::from(byte)])] += 1;
+            count[6] += u32::from(interest_of[usize::from(byte)]);
         }
     }
     let in_view = scope.members.len() as f64;

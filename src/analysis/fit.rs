@@ -1,7 +1,7 @@
 //! Role fit: how well a member's levels meet a role's requirements, and who
 //! is most ready for each role.
 
-use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
+use super::scope::{MemberRef, ResolvedRequirement, RoleRef, Scope, SkillRef};
 use crate::model::{Importance, Level, Role, Workspace};
 use serde::Serialize;
 
@@ -66,36 +66,30 @@ pub struct Promotion {
     pub gaps: Vec<Gap>,
 }
 
-/// A role's requirements resolved to matrix columns once, so scoring a
-/// member is a walk over a few bytes.
-pub struct CompiledRole<'w> {
+/// Scores members against one role, from its requirements resolved to
+/// matrix columns, so scoring a member is a walk over a few bytes.
+pub struct CompiledRole<'s, 'w> {
+    pub index: usize,
     pub role: &'w Role,
-    requirements: Vec<(Option<usize>, Level, f64)>,
+    requirements: &'s [ResolvedRequirement<'w>],
     total_weight: f64,
 }
 
-impl<'w> CompiledRole<'w> {
-    pub fn new(workspace: &Workspace, role: &'w Role) -> CompiledRole<'w> {
-        let requirements: Vec<_> = role
-            .requirements
-            .iter()
-            .map(|requirement| {
-                let weight = match requirement.importance {
-                    Importance::Required => REQUIRED_WEIGHT,
-                    Importance::Preferred => PREFERRED_WEIGHT,
-                };
-                (
-                    workspace.skill_index(&requirement.skill),
-                    requirement.min_level,
-                    weight,
-                )
-            })
-            .collect();
-        let total_weight = requirements.iter().map(|(_, _, weight)| weight).sum();
+fn weight(importance: Importance) -> f64 {
+    match importance {
+        Importance::Required => REQUIRED_WEIGHT,
+        Importance::Preferred => PREFERRED_WEIGHT,
+    }
+}
+
+impl<'s, 'w> CompiledRole<'s, 'w> {
+    pub fn new(scope: &'s Scope<'w>, index: usize) -> CompiledRole<'s, 'w> {
+        let requirements = &scope.requirements[index][..];
         CompiledRole {
-            role,
+            index,
+            role: &scope.workspace.roles[index],
             requirements,
-            total_weight,
+            total_weight: requirements.iter().map(|r| weight(r.importance)).sum(),
         }
     }
 
@@ -109,65 +103,49 @@ impl<'w> CompiledRole<'w> {
         let row = workspace.levels.row(member);
         let mut earned = 0.0;
         let mut required_gaps = 0;
-        for &(column, min, weight) in &self.requirements {
-            let has = column.and_then(|column| row[column].level());
-            let credit = match (has, min.get()) {
+        for requirement in self.requirements {
+            let has = requirement.column.and_then(|column| row[column].level());
+            let credit = match (has, requirement.min_level.get()) {
                 (_, 0) => 1.0,
                 (None, _) => 0.0,
                 (Some(level), min) => f64::from(level.get().min(min)) / f64::from(min),
             };
-            earned += credit * weight;
-            if credit < 1.0 && weight == REQUIRED_WEIGHT {
+            earned += credit * weight(requirement.importance);
+            if credit < 1.0 && requirement.importance == Importance::Required {
                 required_gaps += 1;
             }
         }
         (
-            (100.0 * earned / self.total_weight * 10.0).round() / 10.0,
+            (1000.0 * earned / self.total_weight).round() / 10.0,
             required_gaps,
         )
     }
 
-    pub fn fit(&self, workspace: &Workspace, member: usize) -> RoleFit {
-        let (score, required_gaps) = self.score(workspace, member);
-        let row = workspace.levels.row(member);
+    pub fn fit(&self, scope: &Scope, member: usize) -> RoleFit {
+        let (score, required_gaps) = self.score(scope.workspace, member);
+        let row = scope.workspace.levels.row(member);
         let gaps = self
-            .role
             .requirements
             .iter()
-            .zip(&self.requirements)
-            .filter_map(|(requirement, &(column, min, _))| {
-                let has = column.and_then(|column| row[column].level());
-                let short = min.get() > 0 && has.is_none_or(|level| level < min);
+            .filter_map(|requirement| {
+                let has = requirement.column.and_then(|column| row[column].level());
+                let short = requirement.min_level.get() > 0
+                    && has.is_none_or(|level| level < requirement.min_level);
                 short.then(|| Gap {
-                    skill: skill_ref(workspace, &requirement.skill),
+                    skill: requirement.skill_ref.clone(),
                     has,
-                    needs: min,
+                    needs: requirement.min_level,
                     importance: requirement.importance,
                 })
             })
             .collect();
         RoleFit {
-            role: RoleRef::new(self.role),
+            role: scope.role_ref(self.index),
             score,
             required_gaps,
             gaps,
         }
     }
-}
-
-/// A skill a role names, tracked by the workspace or only in the library.
-pub(crate) fn skill_ref(workspace: &Workspace, id: &crate::model::SkillId) -> SkillRef {
-    workspace
-        .skill(id)
-        .or_else(|| crate::catalog::builtin().skill(id))
-        .map_or_else(
-            || SkillRef {
-                id: id.0.clone(),
-                name: id.0.clone(),
-                kind: crate::model::SkillKind::Hard,
-            },
-            SkillRef::of,
-        )
 }
 
 /// Whether `to` is a next step from `from` in either role's career links.
@@ -210,34 +188,22 @@ pub struct FitResults {
 
 pub fn fit(scope: &Scope) -> FitResults {
     let workspace = scope.workspace;
-    let compiled: Vec<CompiledRole> = workspace
-        .roles
-        .iter()
-        .map(|role| CompiledRole::new(workspace, role))
+    let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
+        .map(|index| CompiledRole::new(scope, index))
         .collect();
-    let own = |member: usize| {
-        scope
-            .role_of(member)
-            .and_then(|role| compiled.iter().find(|c| c.role.id == role.id))
-    };
     let members = scope
         .members
         .iter()
         .map(|&member| MemberFit {
-            member: MemberRef::new(workspace, member),
-            own_role: own(member).map(|role| role.fit(workspace, member)),
+            member: scope.member_ref(member),
+            own_role: scope
+                .role_index_of(member)
+                .map(|role| compiled[role].fit(scope, member)),
         })
         .collect();
 
     let mut succession = Vec::new();
     let mut promotions = Vec::new();
-    let role_index = |role: &Role| {
-        workspace
-            .roles
-            .iter()
-            .position(|r| r.id == role.id)
-            .expect("members' roles are the workspace's")
-    };
     for target in compiled
         .iter()
         .filter(|role| !role.role.requirements.is_empty())
@@ -247,53 +213,66 @@ pub fn fit(scope: &Scope) -> FitResults {
             .iter()
             .map(|role| comes_after(&workspace.roles, target.role, role))
             .collect();
+        let natural: Vec<bool> = workspace
+            .roles
+            .iter()
+            .map(|role| natural_step(role, target.role))
+            .collect();
         // Cheap tuples first; names are looked up for the few kept.
-        let mut ranked: Vec<(bool, bool, f64, usize, u32)> =
-            Vec::with_capacity(scope.members.len());
+        let mut ranked: Vec<Ranked> = Vec::with_capacity(scope.members.len());
         for &member in &scope.members {
-            let current = scope.role_of(member);
+            let current = scope.role_index_of(member);
             // Nobody is proposed for their own role or for a step back.
-            if current.is_some_and(|role| role.id == target.role.id || behind[role_index(role)]) {
+            if current.is_some_and(|role| role == target.index || behind[role]) {
                 continue;
             }
             let (score, required_gaps) = target.score(workspace, member);
-            let natural = current.is_some_and(|role| natural_step(role, target.role));
-            if natural && score >= PROMOTION_SCORE {
-                let fit = target.fit(workspace, member);
+            let natural_step = current.is_some_and(|role| natural[role]);
+            if let Some(current) = current.filter(|_| natural_step && score >= PROMOTION_SCORE) {
                 promotions.push(Promotion {
-                    member: MemberRef::new(workspace, member),
-                    from: RoleRef::new(current.expect("a natural step has a current role")),
-                    to: RoleRef::new(target.role),
+                    member: scope.member_ref(member),
+                    from: scope.role_ref(current),
+                    to: scope.role_ref(target.index),
                     score,
                     ready: required_gaps == 0,
-                    gaps: fit.gaps,
+                    gaps: target.fit(scope, member).gaps,
                 });
             }
-            ranked.push((required_gaps == 0, natural, score, member, required_gaps));
+            ranked.push(Ranked {
+                ready: required_gaps == 0,
+                natural_step,
+                score,
+                member,
+                required_gaps,
+            });
         }
         let names = &workspace.members;
-        ranked.sort_by(|a, b| {
-            (b.0, b.1)
-                .cmp(&(a.0, a.1))
-                .then(b.2.total_cmp(&a.2))
-                .then_with(|| names[a.3].name.cmp(&names[b.3].name))
-        });
+        let order = |a: &Ranked, b: &Ranked| {
+            (b.ready, b.natural_step)
+                .cmp(&(a.ready, a.natural_step))
+                .then(b.score.total_cmp(&a.score))
+                .then_with(|| names[a.member].name.cmp(&names[b.member].name))
+        };
+        if ranked.len() > SUCCESSORS {
+            ranked.select_nth_unstable_by(SUCCESSORS, order);
+            ranked.truncate(SUCCESSORS);
+        }
+        ranked.sort_by(order);
         let candidates = ranked
             .into_iter()
-            .take(SUCCESSORS)
-            .map(
-                |(ready, natural_step, score, member, required_gaps)| Candidate {
-                    member: MemberRef::new(workspace, member),
-                    current_role: scope.role_of(member).map(RoleRef::new),
-                    score,
-                    required_gaps,
-                    natural_step,
-                    ready,
-                },
-            )
+            .map(|ranked| Candidate {
+                member: scope.member_ref(ranked.member),
+                current_role: scope
+                    .role_index_of(ranked.member)
+                    .map(|role| scope.role_ref(role)),
+                score: ranked.score,
+                required_gaps: ranked.required_gaps,
+                natural_step: ranked.natural_step,
+                ready: ranked.ready,
+            })
             .collect();
         succession.push(RoleSuccession {
-            role: RoleRef::new(target.role),
+            role: scope.role_ref(target.index),
             candidates,
         });
     }
@@ -308,4 +287,12 @@ pub fn fit(scope: &Scope) -> FitResults {
         succession,
         promotions,
     }
+}
+
+struct Ranked {
+    ready: bool,
+    natural_step: bool,
+    score: f64,
+    member: usize,
+    required_gaps: u32,
 }

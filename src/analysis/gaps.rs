@@ -1,9 +1,8 @@
 //! Team gaps against what the roles present require, with a minimum bench
 //! depth, and the bus-factor risks that follow from them.
 
-use super::fit::skill_ref;
 use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
-use crate::model::{Importance, Level, Role, Settings, SkillId};
+use crate::model::{Importance, Level, Settings, SkillId};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -38,7 +37,7 @@ pub struct TeamGaps {
     pub team: String,
     pub members: u32,
     /// Skills with a bench deficit or members below their role's minimum,
-    /// worst first.
+    /// known gaps first, worst first.
     pub gaps: Vec<SkillGap>,
 }
 
@@ -59,29 +58,27 @@ pub struct BusFactorRisk {
     pub roles_needing: Vec<RoleRef>,
 }
 
-/// The requirement of one skill across a set of roles.
+/// What a group's roles require of one skill.
 struct Demand<'w> {
-    skill: &'w SkillId,
+    skill_ref: &'w SkillRef,
     column: Option<usize>,
     level: Level,
-    roles: Vec<&'w Role>,
+    roles: Vec<usize>,
 }
 
-/// Skills the `roles` require (importance required), in skill order.
-fn demands<'w>(scope: &Scope<'w>, roles: &[&'w Role]) -> Vec<Demand<'w>> {
-    let mut by_skill: BTreeMap<(usize, &SkillId), Demand<'w>> = BTreeMap::new();
-    for role in roles {
-        for requirement in role
-            .requirements
+/// Skills the `roles` require (importance required), in column order.
+fn demands<'s>(scope: &'s Scope, roles: &[usize]) -> Vec<Demand<'s>> {
+    let mut by_skill: BTreeMap<(usize, &SkillId), Demand<'s>> = BTreeMap::new();
+    for &role in roles {
+        for requirement in scope.requirements[role]
             .iter()
             .filter(|r| r.importance == Importance::Required)
         {
-            let column = scope.column(&requirement.skill);
             let demand = by_skill
-                .entry((column.unwrap_or(usize::MAX), &requirement.skill))
+                .entry((requirement.column.unwrap_or(usize::MAX), requirement.skill))
                 .or_insert(Demand {
-                    skill: &requirement.skill,
-                    column,
+                    skill_ref: &requirement.skill_ref,
+                    column: requirement.column,
                     level: requirement.min_level,
                     roles: Vec::new(),
                 });
@@ -92,76 +89,137 @@ fn demands<'w>(scope: &Scope<'w>, roles: &[&'w Role]) -> Vec<Demand<'w>> {
     by_skill.into_values().collect()
 }
 
+/// Every skill any role requires, numbered once, and each role's required
+/// skills by that number: per-team work then indexes small arrays.
+struct DemandTable<'s> {
+    skills: Vec<(&'s SkillId, Option<usize>, &'s SkillRef)>,
+    /// Per workspace role: (demand number, minimum level).
+    by_role: Vec<Vec<(usize, Level)>>,
+}
+
+impl<'s> DemandTable<'s> {
+    fn new(scope: &'s Scope) -> DemandTable<'s> {
+        let mut skills: Vec<(&SkillId, Option<usize>, &SkillRef)> = Vec::new();
+        let by_role = scope
+            .requirements
+            .iter()
+            .map(|requirements| {
+                requirements
+                    .iter()
+                    .filter(|r| r.importance == Importance::Required)
+                    .map(|r| {
+                        let number = skills
+                            .iter()
+                            .position(|(skill, _, _)| *skill == r.skill)
+                            .unwrap_or_else(|| {
+                                skills.push((r.skill, r.column, &r.skill_ref));
+                                skills.len() - 1
+                            });
+                        (number, r.min_level)
+                    })
+                    .collect()
+            })
+            .collect();
+        DemandTable { skills, by_role }
+    }
+}
+
 /// Gaps of the whole scope first, then of each team in it, by team name.
 pub fn team_gaps(scope: &Scope, settings: &Settings) -> Vec<TeamGaps> {
     let workspace = scope.workspace;
+    let table = DemandTable::new(scope);
     let mut teams: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &member in &scope.members {
         let team = workspace.members[member].team.as_deref().unwrap_or(NO_TEAM);
         teams.entry(team).or_default().push(member);
     }
-    let mut result = vec![group_gaps(scope, ALL_TEAMS, &scope.members, settings)];
-    if teams.len() > 1 || scope.members.is_empty() {
+    let mut result = vec![group_gaps(
+        scope,
+        &table,
+        ALL_TEAMS,
+        &scope.members,
+        settings,
+    )];
+    if teams.len() > 1 {
         for (team, members) in teams {
-            result.push(group_gaps(scope, team, &members, settings));
+            result.push(group_gaps(scope, &table, team, &members, settings));
         }
     }
     result
 }
 
-fn group_gaps(scope: &Scope, name: &str, members: &[usize], settings: &Settings) -> TeamGaps {
+/// What a group needs of one demand number, and what it has.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    level: Option<Level>,
+    roles: u32,
+    assessed: u32,
+    leaders: u32,
+    below: u32,
+}
+
+fn group_gaps(
+    scope: &Scope,
+    table: &DemandTable,
+    name: &str,
+    members: &[usize],
+    settings: &Settings,
+) -> TeamGaps {
     let workspace = scope.workspace;
-    let mut roles: Vec<&Role> = Vec::new();
-    for &member in members {
-        if let Some(role) = scope.role_of(member)
-            && !roles.iter().any(|known| known.id == role.id)
-        {
-            roles.push(role);
+    let mut tallies = vec![Tally::default(); table.skills.len()];
+    // Roles are counted per demand; their names are listed only for gaps.
+    let present = scope.roles_present(members);
+    for &role in &present {
+        for &(number, level) in &table.by_role[role] {
+            let tally = &mut tallies[number];
+            tally.level = tally.level.max(Some(level));
+            tally.roles += 1;
         }
     }
-    roles.sort_by_key(|role| workspace.roles.iter().position(|r| r.id == role.id));
-    let mut gaps: Vec<SkillGap> = demands(scope, &roles)
-        .into_iter()
-        .map(|demand| {
-            let (assessed, leaders) = demand.column.map_or((0, 0), |column| {
-                members.iter().fold((0, 0), |(assessed, leaders), &member| {
-                    let cell = workspace.cell(member, column);
-                    (
-                        assessed + u32::from(cell.level().is_some()),
-                        leaders + u32::from(cell.at_least(settings.lead_level)),
-                    )
-                })
-            });
-            let members_below = members
-                .iter()
-                .filter(|&&member| {
-                    let Some(requirement) = scope
-                        .role_of(member)
-                        .and_then(|role| role.requirement(demand.skill))
-                        .filter(|r| r.importance == Importance::Required)
-                    else {
-                        return false;
-                    };
-                    let has = demand
-                        .column
-                        .and_then(|column| workspace.cell(member, column).level());
-                    has.is_none_or(|level| level < requirement.min_level)
-                })
-                .count() as u32;
-            let bench_target = settings.bench_depth;
-            SkillGap {
-                skill: skill_ref(workspace, demand.skill),
-                tracked: demand.column.is_some(),
-                required_by: demand.roles.iter().map(|role| RoleRef::new(role)).collect(),
-                required_level: demand.level,
-                assessed,
-                leaders,
-                bench_target,
-                bench_deficit: bench_target.saturating_sub(leaders),
-                members_below,
+    let wanted: Vec<usize> = (0..tallies.len())
+        .filter(|&n| tallies[n].level.is_some())
+        .collect();
+    for &member in members {
+        let row = workspace.levels.row(member);
+        for &number in &wanted {
+            if let Some(column) = table.skills[number].1 {
+                let tally = &mut tallies[number];
+                tally.assessed += u32::from(row[column].level().is_some());
+                tally.leaders += u32::from(row[column].at_least(settings.lead_level));
             }
+        }
+        let Some(role) = scope.role_index_of(member) else {
+            continue;
+        };
+        for &(number, min_level) in &table.by_role[role] {
+            let has = table.skills[number]
+                .1
+                .and_then(|column| row[column].level());
+            if has.is_none_or(|level| level < min_level) {
+                tallies[number].below += 1;
+            }
+        }
+    }
+    let bench_target = settings.bench_depth;
+    let mut gaps: Vec<SkillGap> = wanted
+        .iter()
+        .map(|&number| (number, &tallies[number]))
+        .filter(|(_, tally)| tally.leaders < bench_target || tally.below > 0)
+        .map(|(number, tally)| SkillGap {
+            skill: table.skills[number].2.clone(),
+            tracked: table.skills[number].1.is_some(),
+            required_by: present
+                .iter()
+                .filter(|&&role| table.by_role[role].iter().any(|&(n, _)| n == number))
+                .map(|&role| scope.role_ref(role))
+                .collect(),
+            required_level: tally.level.unwrap_or(Level::NONE),
+            assessed: tally.assessed,
+            leaders: tally.leaders,
+            bench_target,
+            bench_deficit: bench_target.saturating_sub(tally.leaders),
+            members_below: tally.below,
         })
-        .filter(|gap| gap.bench_deficit > 0 || gap.members_below > 0)
         .collect();
     // Known gaps first; a skill nobody is assessed in cannot rank by size.
     gaps.sort_by(|a, b| {
@@ -193,12 +251,14 @@ pub fn bus_factor(
     settings: &Settings,
 ) -> (Vec<BusFactorRisk>, Vec<UnassessedRequirement>) {
     let workspace = scope.workspace;
-    let roles = scope.roles_present();
     let mut risks = Vec::new();
     let mut unassessed = Vec::new();
-    for demand in demands(scope, &roles) {
-        let roles_needing: Vec<RoleRef> =
-            demand.roles.iter().map(|role| RoleRef::new(role)).collect();
+    for demand in demands(scope, &scope.roles_present(&scope.members)) {
+        let roles_needing: Vec<RoleRef> = demand
+            .roles
+            .iter()
+            .map(|&role| scope.role_ref(role))
+            .collect();
         let column = demand.column.filter(|&column| {
             scope
                 .members
@@ -207,7 +267,7 @@ pub fn bus_factor(
         });
         let Some(column) = column else {
             unassessed.push(UnassessedRequirement {
-                skill: skill_ref(workspace, demand.skill),
+                skill: demand.skill_ref.clone(),
                 roles_needing,
             });
             continue;
@@ -221,11 +281,8 @@ pub fn bus_factor(
             .collect();
         if leaders.len() <= 1 {
             risks.push(BusFactorRisk {
-                skill: skill_ref(workspace, demand.skill),
-                leaders: leaders
-                    .iter()
-                    .map(|&m| MemberRef::new(workspace, m))
-                    .collect(),
+                skill: scope.column_ref(column),
+                leaders: leaders.iter().map(|&m| scope.member_ref(m)).collect(),
                 roles_needing,
             });
         }

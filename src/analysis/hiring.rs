@@ -97,7 +97,11 @@ pub fn hiring_plan(
 
     let mut upskilling = Vec::new();
     for (skill, _) in &deficits {
-        let Some(column) = workspace.skills.iter().position(|s| s.id.0 == skill.id) else {
+        let Some(column) = workspace
+            .skills
+            .iter()
+            .position(|s| s.id.as_str() == &*skill.id)
+        else {
             continue;
         };
         for &member in &scope.members {
@@ -107,7 +111,7 @@ pub fn hiring_plan(
                 && has.get() + 1 == lead.get()
             {
                 upskilling.push(Upskilling {
-                    member: MemberRef::new(workspace, member),
+                    member: scope.member_ref(member),
                     skill: skill.clone(),
                     has,
                     needs: lead,
@@ -119,7 +123,7 @@ pub fn hiring_plan(
     let brings = |role: &Role, skill: &SkillRef| {
         role.requirements
             .iter()
-            .any(|r| r.skill.0 == skill.id && r.min_level >= lead)
+            .any(|r| r.skill.as_str() == &*skill.id && r.min_level >= lead)
     };
     let mut plan = HiringPlan {
         upskilling,
@@ -168,7 +172,11 @@ pub fn hiring_plan(
     };
 
     for breach in breaches.iter().filter(|b| b.issue == SpanIssue::Over) {
-        let Some(role) = workspace.roles.iter().find(|r| r.id.0 == breach.role.id) else {
+        let Some(role) = workspace
+            .roles
+            .iter()
+            .find(|r| r.id.as_str() == &*breach.role.id)
+        else {
             continue;
         };
         // Enough managers of the same role to bring everyone within span.

@@ -41,32 +41,50 @@ pub struct SpanReport {
 /// Each member's manager, resolved by email, else by a name only one
 /// member has.
 pub fn resolve_managers(workspace: &Workspace) -> Vec<Result<usize, u32>> {
-    let mut by_email: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    // Keyed by the roster's own text, so the usual exact match allocates
+    // nothing; a case-insensitive pass runs only for what that misses.
+    let mut by_email: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, member) in workspace.members.iter().enumerate() {
         if let Some(email) = &member.email {
-            by_email.insert(email.trim().to_lowercase(), index);
+            by_email.insert(email.trim(), index);
         }
-        by_name
-            .entry(member.name.trim().to_lowercase())
-            .or_default()
-            .push(index);
+        by_name.entry(member.name.trim()).or_default().push(index);
     }
+    let mut folded: Option<(HashMap<String, usize>, HashMap<String, Vec<usize>>)> = None;
     workspace
         .members
         .iter()
         .map(|member| {
-            let Some(reference) = member.manager.as_deref() else {
-                return Err(0);
+            let reference = member.manager.as_deref().map(str::trim).ok_or(0u32)?;
+            let one_of = |indices: &[usize]| match indices {
+                [index] => Ok(*index),
+                several => Err(several.len() as u32),
             };
-            let key = reference.trim().to_lowercase();
-            if let Some(&index) = by_email.get(&key) {
+            if let Some(&index) = by_email.get(reference) {
                 return Ok(index);
             }
-            match by_name.get(&key).map(Vec::as_slice) {
-                Some([index]) => Ok(*index),
-                Some(several) => Err(several.len() as u32),
-                None => Err(0),
+            if let Some(indices) = by_name.get(reference) {
+                return one_of(indices);
+            }
+            let (emails, names) = folded.get_or_insert_with(|| {
+                let emails = by_email
+                    .iter()
+                    .map(|(k, &v)| (k.to_lowercase(), v))
+                    .collect();
+                let mut names: HashMap<String, Vec<usize>> = HashMap::new();
+                for (name, indices) in &by_name {
+                    names
+                        .entry(name.to_lowercase())
+                        .or_default()
+                        .extend(indices);
+                }
+                (emails, names)
+            });
+            let key = reference.to_lowercase();
+            match emails.get(&key) {
+                Some(&index) => Ok(index),
+                None => one_of(names.get(&key).map_or(&[][..], Vec::as_slice)),
             }
         })
         .collect()
@@ -86,7 +104,7 @@ pub fn span_of_control(scope: &Scope) -> SpanReport {
             && !span.contains(directs[member])
         {
             report.breaches.push(SpanBreach {
-                manager: MemberRef::new(workspace, member),
+                manager: scope.member_ref(member),
                 role: RoleRef::new(role),
                 directs: directs[member],
                 span_min: span.min,
@@ -102,7 +120,7 @@ pub fn span_of_control(scope: &Scope) -> SpanReport {
             (&managers[member], &workspace.members[member].manager)
         {
             report.missing_managers.push(MissingManager {
-                member: MemberRef::new(workspace, member),
+                member: scope.member_ref(member),
                 manager: reference.clone(),
                 matches: *matches,
             });

@@ -64,7 +64,7 @@ pub fn time_split(scope: &Scope) -> TimeSplitReport {
             match report
                 .by_role
                 .iter_mut()
-                .find(|entry| entry.role.id == role.id.0)
+                .find(|entry| &*entry.role.id == role.id.as_str())
             {
                 Some(entry) => {
                     entry.members += 1;
@@ -87,7 +87,7 @@ pub fn time_split(scope: &Scope) -> TimeSplitReport {
         workspace
             .roles
             .iter()
-            .position(|role| role.id.0 == entry.role.id)
+            .position(|role| role.id.as_str() == &*entry.role.id)
     });
     report
 }

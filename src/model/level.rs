@@ -67,6 +67,17 @@ impl Cell {
         Cell(bits | if interest { Self::INTEREST_BIT } else { 0 })
     }
 
+    /// The packed byte, for tallies and compact storage.
+    pub fn to_byte(self) -> u8 {
+        self.0
+    }
+
+    /// The inverse of `to_byte`; a byte no cell packs to reads as not assessed.
+    pub fn from_byte(byte: u8) -> Cell {
+        let interest = byte & Self::INTEREST_BIT != 0;
+        Cell::new(Level::new(byte & !Self::INTEREST_BIT), interest)
+    }
+
     pub fn assessed(level: Level) -> Cell {
         Cell::new(Some(level), false)
     }

@@ -85,7 +85,7 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
                         text(
                             &gap.required_by
                                 .iter()
-                                .map(|r| r.title.as_str())
+                                .map(|r| &*r.title)
                                 .collect::<Vec<_>>()
                                 .join("; "),
                         ),
@@ -158,7 +158,7 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
                         &hire
                             .closes
                             .iter()
-                            .map(|s| s.name.as_str())
+                            .map(|s| &*s.name)
                             .collect::<Vec<_>>()
                             .join("; "),
                     ),

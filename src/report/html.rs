@@ -179,7 +179,7 @@ fn coverage_chart(out: &mut String, analysis: &Analysis) {
     let required: std::collections::HashSet<&str> = analysis
         .team_gaps
         .first()
-        .map(|all| all.gaps.iter().map(|g| g.skill.id.as_str()).collect())
+        .map(|all| all.gaps.iter().map(|g| &*g.skill.id).collect())
         .unwrap_or_default();
     let mut skills: Vec<_> = analysis.coverage.iter().collect();
     skills.sort_by_key(|c| c.skill.kind == SkillKind::Soft);
@@ -200,7 +200,7 @@ fn coverage_chart(out: &mut String, analysis: &Analysis) {
     let scale = bar_width / f64::from(max);
     for (index, skill) in skills.iter().enumerate() {
         let y = 10.0 + row * index as f64;
-        let short = skill.leaders < target && required.contains(skill.skill.id.as_str());
+        let short = skill.leaders < target && required.contains(&*skill.skill.id);
         let colour = if short { DEFICIT_COLOUR } else { OK_COLOUR };
         let _ = write!(
             out,

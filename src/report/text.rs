@@ -107,10 +107,10 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             TextTable::new(&[("Skill", false), ("Can lead", false), ("Needed by", false)]);
         for risk in &analysis.bus_factor {
             table.row(vec![
-                risk.skill.name.clone(),
+                risk.skill.name.to_string(),
                 risk.leaders
                     .first()
-                    .map_or("nobody".to_string(), |m| m.name.clone()),
+                    .map_or("nobody".to_string(), |m| m.name.to_string()),
                 join(&risk.roles_needing, |r| &r.title),
             ]);
         }
@@ -184,9 +184,9 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         ]);
         for promotion in &analysis.promotions {
             table.row(vec![
-                promotion.member.name.clone(),
-                promotion.from.title.clone(),
-                promotion.to.title.clone(),
+                promotion.member.name.to_string(),
+                promotion.from.title.to_string(),
+                promotion.to.title.to_string(),
                 format!("{:.0}", promotion.score),
                 if promotion.ready {
                     "yes".into()
@@ -226,8 +226,8 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         ]);
         for option in &plan.upskilling {
             table.row(vec![
-                option.member.name.clone(),
-                option.skill.name.clone(),
+                option.member.name.to_string(),
+                option.skill.name.to_string(),
                 option.has.to_string(),
                 option.needs.to_string(),
             ]);
@@ -321,7 +321,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         ]);
         for gap in &team.gaps {
             table.row(vec![
-                gap.skill.name.clone(),
+                gap.skill.name.to_string(),
                 gap.required_level.to_string(),
                 gap.assessed.to_string(),
                 gap.leaders.to_string(),
@@ -366,8 +366,8 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             .join(", ");
         let more = own.gaps.len().saturating_sub(4);
         table.row(vec![
-            fit.member.name.clone(),
-            own.role.title.clone(),
+            fit.member.name.to_string(),
+            own.role.title.to_string(),
             format!("{:.0}", own.score),
             if more > 0 {
                 format!("{gaps}, +{more} more")
@@ -447,7 +447,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     // Coverage is the reference table: every skill is shown.
     table.limit = usize::MAX;
     for skill in &analysis.coverage {
-        let mut row = vec![skill.skill.name.clone()];
+        let mut row = vec![skill.skill.name.to_string()];
         row.extend(skill.at_level.iter().map(u32::to_string));
         row.push(skill.not_assessed.to_string());
         row.push(skill.holders.to_string());
