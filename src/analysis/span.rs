@@ -40,6 +40,9 @@ pub struct SpanReport {
 
 /// Each member's manager, resolved by email, else by a name only one
 /// member has.
+/// Lowercased emails and names, for references that differ only in case.
+type FoldedIndex = (HashMap<String, usize>, HashMap<String, Vec<usize>>);
+
 pub fn resolve_managers(workspace: &Workspace) -> Vec<Result<usize, u32>> {
     // Keyed by the roster's own text, so the usual exact match allocates
     // nothing; a case-insensitive pass runs only for what that misses.
@@ -51,7 +54,7 @@ pub fn resolve_managers(workspace: &Workspace) -> Vec<Result<usize, u32>> {
         }
         by_name.entry(member.name.trim()).or_default().push(index);
     }
-    let mut folded: Option<(HashMap<String, usize>, HashMap<String, Vec<usize>>)> = None;
+    let mut folded: Option<FoldedIndex> = None;
     workspace
         .members
         .iter()
