@@ -64,6 +64,9 @@ pub enum Command {
         /// Write the report here (atomically) instead of to standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
     },
     /// Print the built-in skill catalog and role library.
     Catalog {
@@ -164,12 +167,14 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             budget,
             table,
             output,
+            pretty,
         } => {
             let request = ReportRequest {
                 format,
                 team,
                 budget,
                 table,
+                pretty,
             };
             report(&file, &request, output.as_deref(), catalog, out, err)
         }
@@ -434,6 +439,7 @@ pub struct ReportRequest {
     pub team: Option<String>,
     pub budget: Option<f64>,
     pub table: TableArg,
+    pub pretty: bool,
 }
 
 fn report(
@@ -484,7 +490,7 @@ fn report(
     let source = io::display_name(path);
     let text = match request.format {
         ReportFormat::Text => report::text_report(&analysis, &source),
-        ReportFormat::Json => report::json_report(&analysis),
+        ReportFormat::Json => report::json_report(&analysis, request.pretty),
         ReportFormat::Csv => report::csv_table(
             &analysis,
             match request.table {

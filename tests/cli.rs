@@ -215,3 +215,86 @@ fn no_arguments_prints_help() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("validate"));
 }
+
+#[test]
+fn report_prints_the_findings_first_in_every_format() {
+    let output = skillgrid(&["report", "sample-teams/product-org.csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let first = text
+        .find("Single points of failure")
+        .expect("bus factor section");
+    assert!(first < text.find("Coverage per skill").expect("coverage section"));
+    assert!(
+        text.contains("Marcus Webb (Engineering Manager): 11 direct reports, over the seeds' 6-8")
+    );
+
+    let json: serde_json::Value = serde_json::from_slice(
+        &skillgrid(&["report", "sample-teams/product-org.csv", "--format", "json"]).stdout,
+    )
+    .expect("JSON");
+    assert_eq!(json["report_version"], 1);
+    assert_eq!(json["members"], 50);
+    assert_eq!(json["bus_factor"][0]["leaders"][0]["name"], "Tomasz Nowak");
+
+    let csv = stdout(&skillgrid(&[
+        "report",
+        "sample-teams/product-org.csv",
+        "--format",
+        "csv",
+        "--table",
+        "hiring",
+    ]));
+    assert!(
+        csv.starts_with("rank,role,reason,closes,cost_low,cost_mid,cost_high"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            "Technical Manager,skills,Security & Compliance,140000,167500,195000,USD,false"
+        ),
+        "{csv}"
+    );
+
+    let dir = temp();
+    let html = path(dir.path(), "report.html");
+    let output = skillgrid(&[
+        "report",
+        "sample-teams/product-org.csv",
+        "--format",
+        "html",
+        "-o",
+        &html,
+    ]);
+    assert!(output.status.success());
+    let page = std::fs::read_to_string(&html).expect("written");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<svg") && !page.contains("<script") && !page.contains("http"));
+}
+
+#[test]
+fn report_for_an_unknown_team_lists_the_teams() {
+    let output = skillgrid(&[
+        "report",
+        "sample-teams/product-org.csv",
+        "--team",
+        "Payments",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no team \"Payments\""));
+    assert!(stderr(&output).contains("Checkout"));
+}
+
+#[test]
+fn report_escapes_names_in_html() {
+    let dir = temp();
+    let roster = path(dir.path(), "team.csv");
+    std::fs::write(
+        &roster,
+        "Name,Role,Team,Kubernetes\n<script>alert(1)</script>,Tech Lead,Core,3\n",
+    )
+    .expect("seed");
+    let page = stdout(&skillgrid(&["report", &roster, "--format", "html"]));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>"));
+}

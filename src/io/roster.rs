@@ -305,6 +305,7 @@ pub(crate) struct RosterBuilder<'a> {
     discovered: Vec<SkillRef>,
     roles: Vec<Role>,
     role_index: LabelIndex,
+    role_spellings: HashMap<String, RoleId>,
     pub members: Vec<Member>,
     /// The line each member was first read from.
     pub member_lines: Vec<u64>,
@@ -345,6 +346,7 @@ impl<'a> RosterBuilder<'a> {
             discovered: Vec::new(),
             roles: catalog.roles.clone(),
             role_index: LabelIndex::build_lenient(catalog.roles.iter().map(Role::labels)),
+            role_spellings: HashMap::new(),
             members: Vec::new(),
             member_lines: Vec::new(),
             rows: Vec::new(),
@@ -446,8 +448,14 @@ impl<'a> RosterBuilder<'a> {
 
     /// The role a title names; a new custom role when the library has none.
     pub fn resolve_role(&mut self, title: &str) -> (RoleId, bool) {
+        // Titles repeat on every row: remember each spelling's answer.
+        if let Some(id) = self.role_spellings.get(title) {
+            return (id.clone(), false);
+        }
         if let Some(index) = self.role_index.get(title) {
-            return (self.roles[index].id.clone(), false);
+            let id = self.roles[index].id.clone();
+            self.role_spellings.insert(title.to_string(), id.clone());
+            return (id, false);
         }
         let id = unique_id(slugify(title, "role"), |candidate| {
             self.roles.iter().any(|role| role.id.0 == candidate)
@@ -455,6 +463,8 @@ impl<'a> RosterBuilder<'a> {
         let mut role = Role::custom(RoleId(id), title);
         role.summary = "Added from a roster: not in the role library.".to_string();
         self.role_index.insert(title, self.roles.len());
+        self.role_spellings
+            .insert(title.to_string(), role.id.clone());
         self.roles.push(role);
         (self.roles[self.roles.len() - 1].id.clone(), true)
     }

@@ -5,7 +5,7 @@ use super::diag::Report;
 use super::roster::{
     Added, RosterBuilder, SkillRef, Table, line_of, parse_fte, parse_years, text_cell,
 };
-use crate::model::Member;
+use crate::model::{Cell, Level, Member};
 use std::collections::HashMap;
 
 /// The columns of a wide header: known fields, and the skill of every other
@@ -141,10 +141,16 @@ fn read_row(
     };
     for &(column, ordinal) in &columns.skills {
         let text = &record[column];
-        if text.trim().is_empty() {
-            continue;
-        }
-        match builder.settings().scale.parse_cell(text) {
+        // Most cells are one digit or empty: skip the general parser for them.
+        let parsed = match text.as_bytes() {
+            [] => continue,
+            [digit @ b'0'..=b'4'] => Ok(Cell::assessed(
+                Level::new(digit - b'0').unwrap_or(Level::NONE),
+            )),
+            _ if text.trim().is_empty() => continue,
+            _ => builder.settings().scale.parse_cell(text),
+        };
+        match parsed {
             Ok(cell) if cell.is_blank() => {}
             Ok(cell) => builder.set_cell(index, ordinal, cell),
             Err(error) => report.error(

@@ -11,10 +11,16 @@ pub use text::text_report;
 
 use crate::analysis::Analysis;
 
-/// The complete analysis as JSON. Field names are stable within a
-/// `report_version`; see `docs/report-json.md`.
-pub fn json_report(analysis: &Analysis) -> String {
-    let mut text = serde_json::to_string_pretty(analysis).expect("an analysis always serialises");
+/// The complete analysis as JSON, compact for scripts or indented for
+/// people. Field names are stable within a `report_version`; see
+/// `docs/report-json.md`.
+pub fn json_report(analysis: &Analysis, pretty: bool) -> String {
+    let mut text = if pretty {
+        serde_json::to_string_pretty(analysis)
+    } else {
+        serde_json::to_string(analysis)
+    }
+    .expect("an analysis always serialises");
     text.push('\n');
     text
 }
