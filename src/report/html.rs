@@ -190,7 +190,7 @@ fn coverage_chart(out: &mut String, analysis: &Analysis) {
         .unwrap_or(0)
         .max(target)
         .max(1);
-    let (label_width, bar_width, row) = (230.0, 600.0, 18.0);
+    let (label_width, bar_width, row) = (290.0, 600.0, 18.0);
     let height = row * skills.len() as f64 + 40.0;
     let _ = write!(
         out,
@@ -393,7 +393,8 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
         .collect();
     let skills = workspace.skills.len();
     let (left, top, cell) = (170.0, 150.0, 16.0);
-    let width = left + cell * skills as f64 + 10.0;
+    // Room on the right for the last rotated skill names.
+    let width = left + cell * skills as f64 + 150.0;
     let height = top + cell * members.len() as f64 + 10.0;
     let _ = write!(
         out,
@@ -479,29 +480,30 @@ fn time_split(out: &mut String, analysis: &Analysis) {
     ];
     let _ = write!(
         out,
-        "<div class=\"chart\"><svg width=\"{}\" height=\"62\" role=\"img\" aria-label=\"Time split\">",
+        "<div class=\"chart\"><svg width=\"{}\" height=\"36\" role=\"img\" aria-label=\"Time split\">",
         width + 20.0
     );
     let mut x = 0.0;
-    for (label, fte, colour) in parts {
+    for (_, fte, colour) in parts {
         let w = width * fte / known;
         let _ = write!(
             out,
             "<rect x=\"{x:.1}\" y=\"4\" width=\"{w:.1}\" height=\"28\" fill=\"{colour}\"/>"
         );
-        if w > 120.0 {
-            let _ = write!(
-                out,
-                "<text x=\"{:.1}\" y=\"50\">{label}: {fte:.1} FTE ({:.0}%)</text>",
-                x + 2.0,
-                100.0 * fte / known
-            );
-        }
         x += w;
     }
+    out.push_str("</svg><p class=\"legend\">");
+    for (label, fte, colour) in parts {
+        let _ = write!(
+            out,
+            "<span><i style=\"background:{colour}\"></i>{label}: {fte:.1} FTE ({:.0}%)</span>",
+            100.0 * fte / known
+        );
+    }
+    out.push_str("</p>");
     let _ = writeln!(
         out,
-        "</svg><p class=\"note\">People management: {:.1} FTE for {} reports; the seeds' Engineering Manager norm (50% of one person for 6-8 reports) calls for {:.1}.{}</p></div>",
+        "<p class=\"note\">People management: {:.1} FTE for {} reports; the seeds' Engineering Manager norm (50% of one person for 6-8 reports) calls for {:.1}.{}</p></div>",
         time.people_fte,
         time.reports,
         time.people_fte_needed,
