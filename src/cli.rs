@@ -21,9 +21,27 @@ use std::process::ExitCode;
                   matches them to a role library authored from real role definitions, and \
                   reports on them."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no command: the roster or workspace to open in the window (the
+    /// bundled sample team when none is given).
+    pub file: Option<PathBuf>,
+    /// With no command: the view the window opens on (matrix).
+    #[arg(long)]
+    pub view: Option<String>,
+}
+
+/// What the command line asked for.
+pub enum Invocation {
+    /// A headless command; its output has been printed.
+    Done(ExitCode),
+    /// Open the window.
+    Window {
+        file: Option<PathBuf>,
+        view: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -123,29 +141,32 @@ pub enum FormatArg {
     Json,
 }
 
-/// Runs the command line and returns the process's exit status.
-pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+/// Parses the arguments and runs a headless command, or says to open the
+/// window.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invocation {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() {
+            return Invocation::Done(if error.use_stderr() {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
-            };
+            });
         }
     };
     let Some(command) = cli.command else {
-        let _ = <Cli as clap::CommandFactory>::command().print_help();
-        return ExitCode::SUCCESS;
+        return Invocation::Window {
+            file: cli.file,
+            view: cli.view,
+        };
     };
     let mut out = String::new();
     let mut err = String::new();
     let status = execute(command, &mut out, &mut err);
     print!("{out}");
     eprint!("{err}");
-    status
+    Invocation::Done(status)
 }
 
 /// The work of each command, writing to `out` and `err` so tests can read

@@ -6,11 +6,7 @@ use crate::analysis::{Analysis, HireReason, SpanIssue};
 use crate::model::{SkillKind, Workspace};
 use std::fmt::Write as _;
 
-/// Level 0-4 on ColorBrewer's YlGnBu: sequential and colour-blind safe.
-pub const LEVEL_COLOURS: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
-pub const NOT_ASSESSED_COLOUR: &str = "#e4e4e4";
-const DEFICIT_COLOUR: &str = "#d95f02";
-const OK_COLOUR: &str = "#2c7fb8";
+use super::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, OK_RGB, hex};
 /// Rows drawn in the heatmap; the tables and JSON cover everyone.
 const HEATMAP_ROWS: usize = 120;
 
@@ -198,10 +194,11 @@ fn coverage_chart(out: &mut String, analysis: &Analysis) {
         label_width + bar_width + 60.0
     );
     let scale = bar_width / f64::from(max);
+    let (ok, deficit) = (hex(OK_RGB), hex(ALERT_RGB));
     for (index, skill) in skills.iter().enumerate() {
         let y = 10.0 + row * index as f64;
         let short = skill.leaders < target && required.contains(&*skill.skill.id);
-        let colour = if short { DEFICIT_COLOUR } else { OK_COLOUR };
+        let colour = if short { &deficit } else { &ok };
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>\
@@ -233,8 +230,8 @@ fn coverage_chart(out: &mut String, analysis: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"legend\"><span><i style=\"background:{OK_COLOUR}\"></i>deep enough or not required</span>\
-         <span><i style=\"background:{DEFICIT_COLOUR}\"></i>required, below the bench target</span></p></div>"
+        "<p class=\"legend\"><span><i style=\"background:{ok}\"></i>deep enough or not required</span>\
+         <span><i style=\"background:{deficit}\"></i>required, below the bench target</span></p></div>"
     );
 }
 
@@ -393,6 +390,7 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
         .collect();
     let skills = workspace.skills.len();
     let (left, top, cell) = (170.0, 150.0, 16.0);
+    let not_assessed = hex(NOT_ASSESSED_RGB);
     // Room on the right for the last rotated skill names.
     let width = left + cell * skills as f64 + 150.0;
     let height = top + cell * members.len() as f64 + 10.0;
@@ -400,7 +398,7 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
         out,
         "<div class=\"chart\"><svg width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Skills matrix heatmap\">\
          <defs><pattern id=\"na\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"4\" height=\"4\" fill=\"{NOT_ASSESSED_COLOUR}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#c4c4c4\" stroke-width=\"1.5\"/></pattern></defs>"
+         <rect width=\"4\" height=\"4\" fill=\"{not_assessed}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#c4c4c4\" stroke-width=\"1.5\"/></pattern></defs>"
     );
     for (column, skill) in workspace.skills.iter().enumerate() {
         let x = left + cell * column as f64 + cell / 2.0 + 3.0;
@@ -423,7 +421,7 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
         for (column, level_cell) in workspace.levels.row(member).iter().enumerate() {
             let x = left + cell * column as f64;
             let fill = level_cell.level().map_or("url(#na)".to_string(), |level| {
-                LEVEL_COLOURS[usize::from(level.get())].to_string()
+                hex(LEVEL_RGB[usize::from(level.get())])
             });
             let _ = write!(
                 out,
@@ -433,26 +431,29 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
             if level_cell.interest() {
                 let _ = write!(
                     out,
-                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"#d95f02\"/>",
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"{}\"/>",
                     x + cell - 4.0,
-                    y + 4.0
+                    y + 4.0,
+                    hex(ALERT_RGB)
                 );
             }
         }
     }
     out.push_str("</svg>\n<p class=\"legend\">");
     let words = &workspace.settings.scale;
-    for (level, colour) in LEVEL_COLOURS.iter().enumerate() {
+    for (level, rgb) in LEVEL_RGB.iter().enumerate() {
+        let colour = hex(*rgb);
         let _ = write!(
             out,
             "<span><i style=\"background:{colour}\"></i>{level} {}</span>",
             escape(words.word(crate::model::Level::ALL[level]))
         );
     }
+    let alert = hex(ALERT_RGB);
     let _ = write!(
         out,
-        "<span><i style=\"background:{NOT_ASSESSED_COLOUR}\"></i>not assessed</span>\
-         <span><i style=\"background:#fff;border-radius:7px;border-color:#d95f02\"></i>orange dot: wants to grow</span></p>"
+        "<span><i style=\"background:{not_assessed}\"></i>not assessed</span>\
+         <span><i style=\"background:#fff;border-radius:7px;border-color:{alert}\"></i>orange dot: wants to grow</span></p>"
     );
     if analysis.fit.len() > HEATMAP_ROWS {
         let _ = write!(
@@ -476,7 +477,7 @@ fn time_split(out: &mut String, analysis: &Analysis) {
     let parts = [
         ("Strategy & alignment", time.strategy_fte, "#7570b3"),
         ("People management", time.people_fte, "#1b9e77"),
-        ("Building software", time.building_fte, "#2c7fb8"),
+        ("Building software", time.building_fte, "#4292c6"),
     ];
     let _ = write!(
         out,

@@ -3,6 +3,7 @@
 
 mod csv_tables;
 mod html;
+pub mod palette;
 mod text;
 
 pub use csv_tables::{Table, csv_table};

@@ -1,0 +1,620 @@
+//! The skills matrix: members as rows, skills as columns, each cell coloured
+//! by level. Built on egui_table, which lays out only the rows and columns on
+//! screen, so a frame costs the same at 50 members or a million.
+
+use crate::app::{AppState, SortKey};
+use crate::model::{Cell, Level, SkillKind};
+use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
+use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
+use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
+
+/// Name, role, team and fit come before the skills.
+const FIXED_COLUMNS: usize = 4;
+const STICKY_COLUMNS: usize = 2;
+const CELL_WIDTH: f32 = 30.0;
+const ROW_HEIGHT: f32 = 24.0;
+/// Skill names lean this far from the horizontal (radians).
+const HEADER_ANGLE: f32 = 1.0;
+
+fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+pub fn level_colour(level: Option<Level>) -> Color32 {
+    level.map_or(rgb(NOT_ASSESSED_RGB), |level| {
+        rgb(LEVEL_RGB[usize::from(level.get())])
+    })
+}
+
+/// The accessible name of a cell, which is also how tests find it.
+pub fn cell_label(member: &str, skill: &str) -> String {
+    format!("{member} / {skill}")
+}
+
+pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    toolbar_ui(state, ui);
+    legend_ui(state, ui);
+    ui.add_space(4.0);
+    keyboard(state, ui);
+    state.refresh();
+    if state.derived.rows.is_empty() || state.derived.columns.is_empty() {
+        ui.centered_and_justified(|ui| {
+            ui.label(if state.document.workspace.members.is_empty() {
+                "No members yet: open a roster CSV (File > Open, or drop one on the window)."
+            } else {
+                "Nothing matches the filters."
+            });
+        });
+        return;
+    }
+    let derived = &state.derived;
+    let columns: Vec<Column> = [
+        Column::new(170.0).range(80.0..=400.0),
+        Column::new(190.0).range(60.0..=300.0),
+        Column::new(100.0).range(50.0..=240.0),
+        Column::new(44.0).resizable(false),
+    ]
+    .into_iter()
+    .chain(
+        derived
+            .columns
+            .iter()
+            .map(|_| Column::new(CELL_WIDTH).resizable(false)),
+    )
+    .collect();
+    let workspace = &state.document.workspace;
+    let hard = derived
+        .columns
+        .iter()
+        .filter(|&&column| workspace.skills[column].kind == SkillKind::Hard)
+        .count();
+    let first_skill = FIXED_COLUMNS;
+    let mut groups = Vec::with_capacity(3);
+    groups.push(0..FIXED_COLUMNS);
+    if hard > 0 {
+        groups.push(first_skill..first_skill + hard);
+    }
+    if hard < derived.columns.len() {
+        groups.push(first_skill + hard..first_skill + derived.columns.len());
+    }
+    let mut table = Table::new()
+        .id_salt("matrix")
+        .num_rows(derived.rows.len() as u64)
+        .columns(columns)
+        .num_sticky_cols(STICKY_COLUMNS)
+        .headers([
+            HeaderRow {
+                height: 20.0,
+                groups,
+            },
+            HeaderRow::new(128.0),
+            HeaderRow::new(22.0),
+        ]);
+    if let Some((member, skill)) = state.scroll_to.take() {
+        if let Some(row) = derived.rows.iter().position(|&m| m == member) {
+            table = table.scroll_to_row(row as u64, None);
+        }
+        if let Some(column) = derived.columns.iter().position(|&s| s == skill) {
+            table = table.scroll_to_column(FIXED_COLUMNS + column, None);
+        }
+    }
+    let mut delegate = MatrixDelegate { state, hard };
+    table.show(ui, &mut delegate);
+}
+
+fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Search");
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.filter.search)
+                .hint_text("member, team or skill  (Ctrl+F)")
+                .desired_width(200.0),
+        );
+        let search = search.labelled_by(label.id);
+        if std::mem::take(&mut state.focus_search) {
+            search.request_focus();
+        }
+        let derived = &state.derived;
+        let any = |value: &Option<String>| value.clone().unwrap_or_else(|| "All".to_string());
+        let team_text = any(&state.filter.team);
+        let label = ui.label("Team");
+        egui::ComboBox::from_id_salt("team-filter")
+            .selected_text(team_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.team, None, "All");
+                for team in &derived.teams {
+                    ui.selectable_value(&mut state.filter.team, Some(team.clone()), team);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let role_text = state
+            .filter
+            .role
+            .as_ref()
+            .and_then(|id| derived.roles.iter().find(|(known, _)| known == id))
+            .map_or("All".to_string(), |(_, title)| title.clone());
+        let label = ui.label("Role");
+        egui::ComboBox::from_id_salt("role-filter")
+            .selected_text(role_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.role, None, "All");
+                for (id, title) in &derived.roles {
+                    ui.selectable_value(&mut state.filter.role, Some(id.clone()), title);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let kind_text = match state.filter.kind {
+            None => "Hard and soft",
+            Some(SkillKind::Hard) => "Hard",
+            Some(SkillKind::Soft) => "Soft",
+        };
+        let label = ui.label("Skills");
+        egui::ComboBox::from_id_salt("kind-filter")
+            .selected_text(kind_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.kind, None, "Hard and soft");
+                ui.selectable_value(&mut state.filter.kind, Some(SkillKind::Hard), "Hard");
+                ui.selectable_value(&mut state.filter.kind, Some(SkillKind::Soft), "Soft");
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Category");
+        egui::ComboBox::from_id_salt("category-filter")
+            .selected_text(any(&state.filter.category))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.category, None, "All");
+                for category in &derived.categories {
+                    ui.selectable_value(
+                        &mut state.filter.category,
+                        Some(category.clone()),
+                        category,
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if state.filter != Default::default() && ui.button("Clear filters").clicked() {
+            state.filter = Default::default();
+        }
+    });
+}
+
+fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        let words = &state.document.workspace.settings.scale;
+        for level in Level::ALL {
+            swatch(ui, level_colour(Some(level)));
+            ui.label(format!("{} {}", level, words.word(level)));
+            ui.add_space(6.0);
+        }
+        swatch(ui, level_colour(None));
+        ui.label("not assessed");
+        ui.add_space(6.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
+        ui.painter().circle_filled(rect.center(), 3.5, rgb(ALERT_RGB));
+        ui.label("wants to grow");
+        ui.add_space(12.0);
+        ui.label(
+            egui::RichText::new("Click a cell, then type 0-4, Delete for not assessed, + for interest; arrows move.")
+                .weak(),
+        );
+    });
+}
+
+fn swatch(ui: &mut egui::Ui, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+    ui.painter()
+        .rect_filled(rect, CornerRadius::same(2), colour);
+    ui.painter().rect_stroke(
+        rect,
+        CornerRadius::same(2),
+        Stroke::new(1.0, Color32::from_gray(150)),
+        StrokeKind::Inside,
+    );
+}
+
+/// Level keys act on the selected cell unless a text field has the keyboard.
+fn keyboard(state: &mut AppState, ui: &egui::Ui) {
+    let Some((member, skill)) = state.selected else {
+        return;
+    };
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let keys = [
+        (Key::Num0, Some(Level::NONE)),
+        (Key::Num1, Some(Level::AWARENESS)),
+        (Key::Num2, Some(Level::WORKING)),
+        (Key::Num3, Some(Level::PROFICIENT)),
+        (Key::Num4, Some(Level::EXPERT)),
+    ];
+    for (key, level) in keys {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            state.set_level(member, skill, level);
+        }
+    }
+    if ui.input_mut(|i| {
+        i.consume_key(egui::Modifiers::NONE, Key::Delete)
+            || i.consume_key(egui::Modifiers::NONE, Key::Backspace)
+    }) {
+        state.set_level(member, skill, None);
+    }
+    if ui.input_mut(|i| {
+        i.consume_key(egui::Modifiers::NONE, Key::Plus)
+            || i.consume_key(egui::Modifiers::SHIFT, Key::Plus)
+    }) {
+        state.toggle_interest(member, skill);
+    }
+    let moves = [
+        (Key::ArrowUp, -1, 0),
+        (Key::ArrowDown, 1, 0),
+        (Key::ArrowLeft, 0, -1),
+        (Key::ArrowRight, 0, 1),
+    ];
+    for (key, rows, columns) in moves {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            state.move_selection(rows, columns);
+        }
+    }
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+        state.selected = None;
+    }
+}
+
+struct MatrixDelegate<'a> {
+    state: &'a mut AppState,
+    /// How many of the shown skill columns are hard skills (they come first).
+    hard: usize,
+}
+
+impl MatrixDelegate<'_> {
+    fn skill_column(&self, col_nr: usize) -> Option<usize> {
+        col_nr
+            .checked_sub(FIXED_COLUMNS)
+            .map(|index| self.state.derived.columns[index])
+    }
+
+    fn sort_by(&mut self, key: SortKey) {
+        let filter = &mut self.state.filter;
+        if filter.sort == key {
+            filter.descending = !filter.descending;
+        } else {
+            filter.sort = key;
+            // Levels and fit read best first; names read A to Z.
+            filter.descending = matches!(key, SortKey::Skill(_) | SortKey::Fit);
+        }
+    }
+
+    fn sort_marker(&self, key: SortKey) -> &'static str {
+        match (self.state.filter.sort == key, self.state.filter.descending) {
+            (false, _) => "",
+            (true, true) => " ⏷",
+            (true, false) => " ⏶",
+        }
+    }
+
+    fn group_header(&self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
+        let text = if cell.col_range.start == 0 {
+            "Member"
+        } else if cell.col_range.start < FIXED_COLUMNS + self.hard {
+            "Hard skills"
+        } else {
+            "Soft skills"
+        };
+        ui.painter()
+            .rect_filled(ui.max_rect(), 0.0, ui.visuals().faint_bg_color);
+        ui.add_space(4.0);
+        ui.strong(text);
+    }
+
+    fn name_header(&mut self, ui: &mut egui::Ui, col_nr: usize) {
+        let (title, key) = match col_nr {
+            0 => ("Name", SortKey::Name),
+            1 => ("Role", SortKey::Role),
+            2 => ("Team", SortKey::Team),
+            _ => ("Fit", SortKey::Fit),
+        };
+        ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+            let text = format!("{title}{}", self.sort_marker(key));
+            let response = ui
+                .add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
+                .on_hover_text(format!("Sort by {}", title.to_lowercase()));
+            if response.clicked() {
+                self.sort_by(key);
+            }
+        });
+    }
+
+    /// A skill name, slanted so a narrow column can carry a long name; the
+    /// text runs over the header space to its right, which is free.
+    fn skill_header(&mut self, ui: &mut egui::Ui, column: usize) {
+        let skill = &self.state.document.workspace.skills[column];
+        let rect = ui.max_rect();
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("skill-header", column)),
+            Sense::click(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Sort by {}", skill.name))
+        });
+        let colour = if response.hovered() {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        let font = FontId::proportional(11.5);
+        let marker = self.sort_marker(SortKey::Skill(column));
+        let fits = (rect.height() - 10.0) / HEADER_ANGLE.sin();
+        let mut name = format!("{}{marker}", skill.name);
+        let mut galley = ui
+            .painter()
+            .layout_no_wrap(name.clone(), font.clone(), colour);
+        while galley.size().x > fits && name.chars().count() > 4 {
+            name = format!(
+                "{}…{marker}",
+                skill
+                    .name
+                    .chars()
+                    .take(
+                        name.chars()
+                            .count()
+                            .saturating_sub(3 + marker.chars().count())
+                    )
+                    .collect::<String>()
+                    .trim_end()
+            );
+            galley = ui
+                .painter()
+                .layout_no_wrap(name.clone(), font.clone(), colour);
+        }
+        let anchor = egui::pos2(rect.left() + 8.0, rect.bottom() - 4.0);
+        // The cell's own clip would cut the slanted name: paint on the layer
+        // with a clip that reaches right, but never left of the cell's.
+        let clip = ui.clip_rect();
+        let reach = egui::Rect::from_min_max(
+            egui::pos2(clip.left(), rect.top()),
+            egui::pos2(
+                (rect.right() + fits * HEADER_ANGLE.cos()).min(ui.ctx().content_rect().right()),
+                rect.bottom(),
+            ),
+        );
+        let painter = ui.ctx().layer_painter(ui.layer_id()).with_clip_rect(reach);
+        painter.add(egui::epaint::TextShape::new(anchor, galley, colour).with_angle(-HEADER_ANGLE));
+        let tooltip = format!(
+            "{} ({}, {}): click to sort",
+            skill.name,
+            skill.kind.label(),
+            skill.category
+        );
+        if response.on_hover_text(tooltip).clicked() {
+            self.sort_by(SortKey::Skill(column));
+        }
+    }
+
+    /// The per-skill count of people who can lead it, and the bus-factor mark.
+    fn coverage_header(&self, ui: &mut egui::Ui, col_nr: usize) {
+        let Some(column) = self.skill_column(col_nr) else {
+            if col_nr == 0 {
+                ui.add_space(4.0);
+                let lead = self.state.document.workspace.settings.lead_level;
+                ui.label(
+                    egui::RichText::new(format!("Can lead ({lead}+)"))
+                        .small()
+                        .weak(),
+                );
+            }
+            return;
+        };
+        let derived = &self.state.derived;
+        let leaders = derived.leaders[column];
+        let risky = derived.bus_factor[column];
+        let rect = ui.max_rect();
+        if risky {
+            ui.painter()
+                .rect_filled(rect.shrink(1.0), CornerRadius::same(2), rgb(ALERT_RGB));
+        }
+        let colour = if risky {
+            Color32::WHITE
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.painter().text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            leaders.to_string(),
+            FontId::proportional(12.0),
+            colour,
+        );
+        let skill = &self.state.document.workspace.skills[column].name;
+        let text = if risky {
+            format!("{leaders} can lead {skill}: a single point of failure for a required skill")
+        } else {
+            format!("{leaders} can lead {skill}")
+        };
+        ui.interact(
+            rect,
+            ui.scope_id().with(("coverage", column)),
+            Sense::hover(),
+        )
+        .on_hover_text(text);
+    }
+
+    fn skill_cell(&mut self, ui: &mut egui::Ui, member: usize, column: usize) {
+        let workspace = &self.state.document.workspace;
+        let cell: Cell = workspace.cell(member, column);
+        let rect = ui.max_rect().shrink(1.0);
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("cell", member, column)),
+            Sense::click(),
+        );
+        let member_name = &workspace.members[member].name;
+        let skill_name = &workspace.skills[column].name;
+        let words = &workspace.settings.scale;
+        let value = cell.level().map_or("not assessed".to_string(), |level| {
+            format!("{level} {}", words.word(level))
+        });
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("{}: {value}", cell_label(member_name, skill_name)),
+            )
+        });
+        let painter = ui.painter();
+        painter.rect_filled(rect, CornerRadius::same(2), level_colour(cell.level()));
+        match cell.level() {
+            Some(level) => {
+                let text_colour = if dark_level(level.get()) {
+                    Color32::WHITE
+                } else {
+                    Color32::from_gray(40)
+                };
+                painter.text(
+                    rect.center(),
+                    Align2::CENTER_CENTER,
+                    level.to_string(),
+                    FontId::monospace(12.0),
+                    text_colour,
+                );
+            }
+            None => {
+                // Hatched, so "not assessed" never reads as a level.
+                let stroke = Stroke::new(1.0, Color32::from_gray(195));
+                for offset in [-8.0, 0.0, 8.0] {
+                    let start = egui::pos2(rect.left() + offset, rect.bottom());
+                    let end = egui::pos2(rect.left() + offset + rect.height(), rect.top());
+                    painter
+                        .with_clip_rect(rect)
+                        .line_segment([start, end], stroke);
+                }
+            }
+        }
+        if cell.interest() {
+            painter.circle_filled(
+                egui::pos2(rect.right() - 4.0, rect.top() + 4.0),
+                3.0,
+                rgb(ALERT_RGB),
+            );
+        }
+        let required = self.state.derived.required[member][column];
+        if let Some(required) = required
+            && cell.level().is_none_or(|level| level < required)
+        {
+            // A notch in the corner: below what the member's role requires.
+            let corner = [
+                rect.left_bottom(),
+                rect.left_bottom() + egui::vec2(7.0, 0.0),
+                rect.left_bottom() - egui::vec2(0.0, 7.0),
+            ];
+            painter.add(egui::Shape::convex_polygon(
+                corner.to_vec(),
+                rgb(ALERT_RGB),
+                Stroke::NONE,
+            ));
+        }
+        if self.state.selected == Some((member, column)) {
+            painter.rect_stroke(
+                rect,
+                CornerRadius::same(2),
+                Stroke::new(2.5, ui.visuals().selection.stroke.color),
+                StrokeKind::Outside,
+            );
+        } else if response.hovered() {
+            painter.rect_stroke(
+                rect,
+                CornerRadius::same(2),
+                Stroke::new(1.0, ui.visuals().strong_text_color()),
+                StrokeKind::Inside,
+            );
+        }
+        let response = response.on_hover_ui(|ui| {
+            ui.strong(member_name);
+            ui.label(format!(
+                "{skill_name}: {value}{}",
+                if cell.interest() {
+                    ", wants to grow"
+                } else {
+                    ""
+                }
+            ));
+            match (required, workspace.member_role(member)) {
+                (Some(required), Some(role)) => {
+                    ui.label(format!(
+                        "{} requires {required} {}",
+                        role.title,
+                        words.word(required)
+                    ));
+                }
+                (None, Some(role)) => {
+                    ui.label(format!("Not required for {}", role.title));
+                }
+                _ => {}
+            }
+        });
+        if response.clicked() {
+            self.state.selected = Some((member, column));
+        }
+    }
+}
+
+impl TableDelegate for MatrixDelegate<'_> {
+    fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
+        match cell.row_nr {
+            0 => self.group_header(ui, cell),
+            1 => match self.skill_column(cell.col_range.start) {
+                Some(column) => self.skill_header(ui, column),
+                None => self.name_header(ui, cell.col_range.start),
+            },
+            _ => self.coverage_header(ui, cell.col_range.start),
+        }
+    }
+
+    fn row_ui(&mut self, ui: &mut egui::Ui, row_nr: u64) {
+        if row_nr % 2 == 1 {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().faint_bg_color);
+        }
+    }
+
+    fn cell_ui(&mut self, ui: &mut egui::Ui, cell: &CellInfo) {
+        let member = self.state.derived.rows[cell.row_nr as usize];
+        if let Some(column) = self.skill_column(cell.col_nr) {
+            self.skill_cell(ui, member, column);
+            return;
+        }
+        let workspace = &self.state.document.workspace;
+        let record = &workspace.members[member];
+        ui.add_space(4.0);
+        match cell.col_nr {
+            0 => {
+                let selected = self.state.selected.is_some_and(|(m, _)| m == member);
+                let text = egui::RichText::new(&record.name);
+                ui.label(if selected { text.strong() } else { text })
+                    .on_hover_text(record.email.as_deref().unwrap_or(&record.name));
+            }
+            1 => {
+                ui.label(
+                    workspace
+                        .member_role(member)
+                        .map_or("—", |role| role.title.as_str()),
+                );
+            }
+            2 => {
+                ui.label(record.team.as_deref().unwrap_or("—"));
+            }
+            _ => {
+                let fit = self.state.derived.fit[member];
+                ui.label(fit.map_or("—".to_string(), |fit| format!("{fit:.0}")))
+                    .on_hover_text("Fit for their own role, 0-100");
+            }
+        }
+    }
+
+    fn default_row_height(&self) -> f32 {
+        ROW_HEIGHT
+    }
+}

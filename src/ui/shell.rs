@@ -1,0 +1,279 @@
+//! The window around the views: menu bar, keyboard shortcuts, navigation,
+//! status bar, the unsaved-changes dialog and the drop hint.
+
+use super::SkillgridApp;
+use crate::app::{AppState, FileIntent, ThemeChoice, View};
+use crate::io::Layout;
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const REDO_SHIFT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// Shortcuts work wherever the focus is; the longer chords are taken first
+/// so Ctrl+Shift+S is never read as Ctrl+S.
+pub fn shortcuts(app: &mut SkillgridApp, ctx: &egui::Context) {
+    let pressed = |shortcut: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
+    if pressed(&SAVE_AS) {
+        app.ask_for_file(ctx, FileIntent::SaveAs);
+    } else if pressed(&SAVE) {
+        app.save(ctx);
+    }
+    if pressed(&OPEN) {
+        app.ask_for_file(ctx, FileIntent::Open);
+    }
+    if pressed(&REDO_SHIFT) || pressed(&REDO) {
+        app.state.document.redo();
+    } else if pressed(&UNDO) {
+        app.state.document.undo();
+    }
+    if pressed(&FIND) {
+        app.state.focus_search = true;
+    }
+}
+
+pub fn menu_bar_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    let shortcut = |s: &KeyboardShortcut| ctx.format_shortcut(s);
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("New").clicked() {
+                app.state.new_document();
+                ui.close();
+            }
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text(shortcut(&OPEN)))
+                .clicked()
+            {
+                app.ask_for_file(&ctx, FileIntent::Open);
+                ui.close();
+            }
+            if ui.button("Import roster CSV…").clicked() {
+                app.ask_for_file(&ctx, FileIntent::Import);
+                ui.close();
+            }
+            ui.menu_button("Export CSV", |ui| {
+                if ui.button("Wide (one row a member)…").clicked() {
+                    app.ask_for_file(&ctx, FileIntent::Export(Layout::Wide));
+                    ui.close();
+                }
+                if ui.button("Long (one row per skill)…").clicked() {
+                    app.ask_for_file(&ctx, FileIntent::Export(Layout::Long));
+                    ui.close();
+                }
+            });
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Save").shortcut_text(shortcut(&SAVE)))
+                .clicked()
+            {
+                app.save(&ctx);
+                ui.close();
+            }
+            if ui
+                .add(egui::Button::new("Save As…").shortcut_text(shortcut(&SAVE_AS)))
+                .clicked()
+            {
+                app.ask_for_file(&ctx, FileIntent::SaveAs);
+                ui.close();
+            }
+            ui.menu_button("Recent files", |ui| {
+                if app.state.preferences.recent_files.is_empty() {
+                    ui.label("None yet");
+                }
+                for path in app.state.preferences.recent_files.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        let repaint = ctx.clone();
+                        app.state
+                            .start_open(path, FileIntent::Open, move || repaint.request_repaint());
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                ui.close();
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let document = &mut app.state.document;
+            let undo = document
+                .undo_label()
+                .map_or("Undo".to_string(), |label| format!("Undo {label}"));
+            if ui
+                .add_enabled(
+                    document.can_undo(),
+                    egui::Button::new(undo).shortcut_text(shortcut(&UNDO)),
+                )
+                .clicked()
+            {
+                document.undo();
+                ui.close();
+            }
+            let redo = document
+                .redo_label()
+                .map_or("Redo".to_string(), |label| format!("Redo {label}"));
+            if ui
+                .add_enabled(
+                    document.can_redo(),
+                    egui::Button::new(redo).shortcut_text(shortcut(&REDO)),
+                )
+                .clicked()
+            {
+                document.redo();
+                ui.close();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let preferences = &mut app.state.preferences;
+            let before = (preferences.theme, preferences.zoom);
+            ui.label("Theme");
+            ui.radio_value(
+                &mut preferences.theme,
+                ThemeChoice::System,
+                "Follow the system",
+            );
+            ui.radio_value(&mut preferences.theme, ThemeChoice::Light, "Light");
+            ui.radio_value(&mut preferences.theme, ThemeChoice::Dark, "Dark");
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Zoom out").clicked() {
+                    preferences.zoom = (preferences.zoom - 0.1).max(0.5);
+                }
+                if ui.button("Reset zoom").clicked() {
+                    preferences.zoom = 1.0;
+                }
+                if ui.button("Zoom in").clicked() {
+                    preferences.zoom = (preferences.zoom + 0.1).min(3.0);
+                }
+            });
+            if before != (preferences.theme, preferences.zoom) {
+                app.apply_preferences(&ctx);
+            }
+        });
+    });
+}
+
+pub fn navigation_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new("VIEWS").small().weak());
+    for view in View::ALL {
+        if ui
+            .selectable_label(state.view == view, view.label())
+            .clicked()
+        {
+            state.view = view;
+        }
+    }
+}
+
+pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let document = &state.document;
+        ui.label(egui::RichText::new(&document.name).strong());
+        if document.is_dirty() {
+            ui.label(egui::RichText::new("● unsaved").color(ui.visuals().warn_fg_color));
+        }
+        ui.separator();
+        ui.label(format!(
+            "{} members x {} skills",
+            document.workspace.members.len(),
+            document.workspace.skills.len()
+        ));
+        ui.separator();
+        let warnings = document.warnings.len();
+        let label = match warnings {
+            0 => "No warnings".to_string(),
+            1 => "1 warning".to_string(),
+            n => format!("{n} warnings"),
+        };
+        if ui
+            .add_enabled(
+                !state.diagnostics.is_empty() || warnings > 0,
+                egui::Button::new(label).small(),
+            )
+            .clicked()
+        {
+            if state.diagnostics.is_empty() {
+                state.diagnostics = document.warnings.clone();
+            }
+            state.diagnostics_open = !state.diagnostics_open;
+        }
+        if let Some(pending) = &state.pending {
+            ui.separator();
+            ui.spinner();
+            ui.label(&pending.what);
+            if ui.small_button("Cancel").clicked() {
+                state.cancel_pending();
+            }
+        }
+        if let Some(notice) = &state.notice {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(egui::RichText::new(notice).weak());
+            });
+        }
+    });
+}
+
+pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
+    if !app.state.confirm_close {
+        return;
+    }
+    let modal = egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.heading("Save changes before closing?");
+        ui.label(format!(
+            "{} has changes that are not saved. They will be lost if you close without saving.",
+            app.state.document.name
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                app.save(ctx);
+                if !app.state.document.is_dirty() {
+                    app.state.closing = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                ui.close();
+            }
+            if ui.button("Close without saving").clicked() {
+                app.state.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                ui.close();
+            }
+            if ui.button("Cancel").clicked() {
+                ui.close();
+            }
+        });
+    });
+    if modal.should_close() {
+        app.state.confirm_close = false;
+    }
+}
+
+/// While a file hovers over the window, say what dropping it does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    if !ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a roster CSV or workspace to open it",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}
