@@ -93,6 +93,8 @@ pub struct CellChange {
 
 /// The workspace being edited, where it lives, and its history.
 pub struct Document {
+    /// Tells documents apart, so caches of one are never taken for another's.
+    pub id: u64,
     pub workspace: Workspace,
     /// Where Save writes; `None` until saved (a new or imported roster).
     pub path: Option<PathBuf>,
@@ -102,7 +104,9 @@ pub struct Document {
     pub csv_format: ExportOptions,
     /// Bumped on every change, so derived data knows when it is stale.
     pub generation: u64,
-    saved_generation: u64,
+    /// The depth of the undo stack when last saved; `None` when no state
+    /// the history can reach was ever saved (a new or imported roster).
+    saved_depth: Option<usize>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
     /// Warnings of the import that made this document.
@@ -111,21 +115,29 @@ pub struct Document {
 
 impl Document {
     pub fn new(workspace: Workspace, name: &str, path: Option<PathBuf>) -> Document {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Document {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             workspace,
             path,
             name: name.to_string(),
             csv_format: ExportOptions::default(),
             generation: 0,
-            saved_generation: 0,
+            saved_depth: Some(0),
             undo: Vec::new(),
             redo: Vec::new(),
             warnings: Vec::new(),
         }
     }
 
+    /// Unsaved changes: undoing back to the saved state clears it.
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.saved_depth != Some(self.undo.len())
+    }
+
+    /// Marks the document as never saved, as an import is.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_depth = None;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -158,6 +170,13 @@ impl Document {
             self.workspace
                 .levels
                 .set(change.member, change.skill, change.after);
+        }
+        if self
+            .saved_depth
+            .is_some_and(|depth| depth > self.undo.len())
+        {
+            // The saved state was in the redo branch this edit discards.
+            self.saved_depth = None;
         }
         self.undo.push(Edit {
             label: edit.label,
@@ -196,7 +215,7 @@ impl Document {
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
-        self.saved_generation = self.generation;
+        self.saved_depth = Some(self.undo.len());
         self.path = Some(path.to_path_buf());
         self.name = file_name(path);
     }
@@ -235,7 +254,8 @@ pub enum SortKey {
 /// Data derived from the workspace, cached against its generation.
 #[derive(Default)]
 pub struct Derived {
-    pub generation: Option<u64>,
+    /// The document id and generation this was computed from.
+    pub generation: Option<(u64, u64)>,
     /// Per skill column: members who can lead it (the footer counts).
     pub leaders: Vec<u32>,
     /// Per skill column: required by a role present and led by one or nobody.
@@ -250,21 +270,22 @@ pub struct Derived {
     /// The rows and columns on show, for `filter` at `generation`.
     pub rows: Vec<usize>,
     pub columns: Vec<usize>,
-    filter: Option<(MatrixFilter, u64)>,
+    filter: Option<(MatrixFilter, (u64, u64))>,
 }
 
 impl Derived {
     /// Recomputes what the workspace or the filter changed, nothing else.
     pub fn refresh(&mut self, document: &Document, filter: &MatrixFilter) {
         let workspace = &document.workspace;
-        if self.generation != Some(document.generation) {
+        let version = (document.id, document.generation);
+        if self.generation != Some(version) {
             self.recompute_workspace(workspace);
-            self.generation = Some(document.generation);
+            self.generation = Some(version);
             self.filter = None;
         }
-        if self.filter.as_ref() != Some(&(filter.clone(), document.generation)) {
+        if self.filter.as_ref() != Some(&(filter.clone(), version)) {
             self.recompute_view(workspace, filter);
-            self.filter = Some((filter.clone(), document.generation));
+            self.filter = Some((filter.clone(), version));
         }
     }
 
@@ -606,7 +627,7 @@ impl AppState {
                 }
                 if !opened_as_document {
                     // An imported roster is new work until saved.
-                    document.generation = 1;
+                    document.mark_unsaved();
                 }
                 document.warnings = imported.warnings.clone();
                 self.notice = Some(format!(

@@ -175,7 +175,9 @@ fn read_assessment<'r>(
             let resolved = builder.resolve_skill(skill_name);
             if resolved.is_new {
                 let message = builder.new_skill_warning("skill", skill_name, &resolved);
-                report.warning(Some(line), Some(skill_column as u64 + 1), message);
+                report
+                    .warning(Some(line), Some(skill_column as u64 + 1), message)
+                    .skill = Some(builder.skill_id(resolved.skill));
             }
             state
                 .skills

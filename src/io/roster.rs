@@ -439,6 +439,13 @@ impl<'a> RosterBuilder<'a> {
             .map_or(SkillRef::Builtin(0), |(&index, _)| SkillRef::Builtin(index))
     }
 
+    pub fn skill_id(&self, skill: SkillRef) -> SkillId {
+        match skill {
+            SkillRef::Builtin(index) => self.catalog.skills[index].id.clone(),
+            SkillRef::Custom(index) => self.custom_skills[index].id.clone(),
+        }
+    }
+
     pub fn skill_name(&self, skill: SkillRef) -> &str {
         match skill {
             SkillRef::Builtin(index) => &self.catalog.skills[index].name,

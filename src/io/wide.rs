@@ -97,7 +97,9 @@ fn read_header(
         seen.insert(skill, index);
         if resolved.is_new {
             let message = builder.new_skill_warning("column", header, &resolved);
-            report.warning(Some(line), Some(index as u64 + 1), message);
+            report
+                .warning(Some(line), Some(index as u64 + 1), message)
+                .skill = Some(builder.skill_id(resolved.skill));
         }
         skills.push((index, resolved.ordinal));
     }

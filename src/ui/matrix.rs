@@ -104,7 +104,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Search");
+        let label = ui.label("Find");
         let search = ui.add(
             egui::TextEdit::singleline(&mut state.filter.search)
                 .hint_text("member, team or skill  (Ctrl+F)")
@@ -287,12 +287,27 @@ impl MatrixDelegate<'_> {
         }
     }
 
-    fn sort_marker(&self, key: SortKey) -> &'static str {
-        match (self.state.filter.sort == key, self.state.filter.descending) {
-            (false, _) => "",
-            (true, true) => " ⏷",
-            (true, false) => " ⏶",
+    /// A small triangle under a sorted column's title, pointing the way
+    /// the values run (painted: the bundled fonts have no arrow glyphs).
+    fn sort_arrow(&self, ui: &egui::Ui, key: SortKey, at: egui::Pos2) {
+        if self.state.filter.sort != key {
+            return;
         }
+        let (tip, base) = if self.state.filter.descending {
+            (4.0, -4.0)
+        } else {
+            (-4.0, 4.0)
+        };
+        let points = vec![
+            egui::pos2(at.x - 4.5, at.y + base),
+            egui::pos2(at.x + 4.5, at.y + base),
+            egui::pos2(at.x, at.y + tip),
+        ];
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            ui.visuals().strong_text_color(),
+            Stroke::NONE,
+        ));
     }
 
     fn group_header(&self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
@@ -317,10 +332,10 @@ impl MatrixDelegate<'_> {
             _ => ("Fit", SortKey::Fit),
         };
         ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
-            let text = format!("{title}{}", self.sort_marker(key));
             let response = ui
-                .add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
+                .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
                 .on_hover_text(format!("Sort by {}", title.to_lowercase()));
+            self.sort_arrow(ui, key, response.rect.right_center() + egui::vec2(9.0, 0.0));
             if response.clicked() {
                 self.sort_by(key);
             }
@@ -346,31 +361,27 @@ impl MatrixDelegate<'_> {
             ui.visuals().text_color()
         };
         let font = FontId::proportional(11.5);
-        let marker = self.sort_marker(SortKey::Skill(column));
-        let fits = (rect.height() - 10.0) / HEADER_ANGLE.sin();
-        let mut name = format!("{}{marker}", skill.name);
+        let fits = (rect.height() - 16.0) / HEADER_ANGLE.sin();
+        let mut name = skill.name.clone();
         let mut galley = ui
             .painter()
             .layout_no_wrap(name.clone(), font.clone(), colour);
         while galley.size().x > fits && name.chars().count() > 4 {
+            let keep = name.chars().count().saturating_sub(3);
             name = format!(
-                "{}…{marker}",
-                skill
-                    .name
-                    .chars()
-                    .take(
-                        name.chars()
-                            .count()
-                            .saturating_sub(3 + marker.chars().count())
-                    )
-                    .collect::<String>()
-                    .trim_end()
+                "{}…",
+                skill.name.chars().take(keep).collect::<String>().trim_end()
             );
             galley = ui
                 .painter()
                 .layout_no_wrap(name.clone(), font.clone(), colour);
         }
-        let anchor = egui::pos2(rect.left() + 8.0, rect.bottom() - 4.0);
+        self.sort_arrow(
+            ui,
+            SortKey::Skill(column),
+            egui::pos2(rect.center().x, rect.bottom() - 6.0),
+        );
+        let anchor = egui::pos2(rect.left() + 8.0, rect.bottom() - 14.0);
         // The cell's own clip would cut the slanted name: paint on the layer
         // with a clip that reaches right, but never left of the cell's.
         let clip = ui.clip_rect();

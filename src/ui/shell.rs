@@ -179,7 +179,7 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         let document = &state.document;
         ui.label(egui::RichText::new(&document.name).strong());
         if document.is_dirty() {
-            ui.label(egui::RichText::new("● unsaved").color(ui.visuals().warn_fg_color));
+            ui.label(egui::RichText::new("• unsaved").color(ui.visuals().warn_fg_color));
         }
         ui.separator();
         ui.label(format!(
