@@ -49,8 +49,8 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
     let derived = &state.derived;
     let columns: Vec<Column> = [
-        Column::new(170.0).range(80.0..=400.0),
-        Column::new(190.0).range(60.0..=300.0),
+        Column::new(180.0).range(80.0..=400.0),
+        Column::new(205.0).range(60.0..=320.0),
         Column::new(100.0).range(50.0..=240.0),
         Column::new(44.0).resizable(false),
     ]

@@ -11,7 +11,7 @@ use crate::io::Layout;
 use eframe::egui;
 use std::path::PathBuf;
 
-pub use matrix::cell_label;
+pub use matrix::{cell_label, matrix_ui};
 
 /// How the window was asked to start.
 #[derive(Clone, Debug, Default)]

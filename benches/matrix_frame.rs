@@ -1,0 +1,69 @@
+//! One frame of the matrix view, headless (layout, painting and
+//! tessellation, no GPU), at growing roster sizes: the frame must not grow
+//! with rows or columns beyond what is on screen. `cargo bench --bench matrix_frame`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use skillgrid::app::{AppState, Document, Preferences};
+use skillgrid::ui::matrix_ui;
+use skillgrid::{catalog, synthetic};
+use std::time::{Duration, Instant};
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 900.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
+    let output = ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::default().show(ui, |ui| matrix_ui(state, ui));
+    });
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn matrix_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("matrix frame");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4));
+    for (members, skills) in [
+        (100, 20),
+        (10_000, 300),
+        (100_000, 300),
+        (1_000_000, 300),
+        (10_000, 3_000),
+    ] {
+        let workspace = synthetic::roster(catalog::builtin(), members, skills, 7);
+        let mut state = AppState::new(
+            Document::new(workspace, "bench", None),
+            Preferences::default(),
+        );
+        let ctx = egui::Context::default();
+        // The table sizes itself in its first passes; derived data is built once.
+        for _ in 0..3 {
+            frame(&ctx, &mut state);
+        }
+        group.bench_function(format!("{members}x{skills}"), |b| {
+            b.iter(|| frame(&ctx, &mut state))
+        });
+    }
+    group.finish();
+
+    let start = Instant::now();
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let ctx = egui::Context::default();
+    frame(&ctx, &mut state);
+    frame(&ctx, &mut state);
+    println!(
+        "sample team: import and first two frames in {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+}
+
+criterion_group!(benches, matrix_frame);
+criterion_main!(benches);
