@@ -13,6 +13,7 @@ const FIXED_COLUMNS: usize = 4;
 const STICKY_COLUMNS: usize = 2;
 const CELL_WIDTH: f32 = 30.0;
 const ROW_HEIGHT: f32 = 24.0;
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
 /// Skill names lean this far from the horizontal (radians).
 const HEADER_ANGLE: f32 = 1.0;
 
@@ -465,18 +466,22 @@ impl MatrixDelegate<'_> {
         let member_name = &workspace.members[member].name;
         let skill_name = &workspace.skills[column].name;
         let words = &workspace.settings.scale;
-        let value = cell.level().map_or("not assessed".to_string(), |level| {
-            format!("{level} {}", words.word(level))
-        });
+        // Built only when asked for (accessibility, tooltip), not every frame.
+        let value = || {
+            cell.level().map_or("not assessed".to_string(), |level| {
+                format!("{level} {}", words.word(level))
+            })
+        };
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::Button,
                 true,
-                format!("{}: {value}", cell_label(member_name, skill_name)),
+                format!("{}: {}", cell_label(member_name, skill_name), value()),
             )
         });
         let painter = ui.painter();
-        painter.rect_filled(rect, CornerRadius::same(2), level_colour(cell.level()));
+        // Square corners: a thousand cells a frame tessellate cheaper.
+        painter.rect_filled(rect, CornerRadius::ZERO, level_colour(cell.level()));
         match cell.level() {
             Some(level) => {
                 let text_colour = if dark_level(level.get()) {
@@ -487,7 +492,7 @@ impl MatrixDelegate<'_> {
                 painter.text(
                     rect.center(),
                     Align2::CENTER_CENTER,
-                    level.to_string(),
+                    DIGITS[usize::from(level.get())],
                     FontId::monospace(12.0),
                     text_colour,
                 );
@@ -495,12 +500,11 @@ impl MatrixDelegate<'_> {
             None => {
                 // Hatched, so "not assessed" never reads as a level.
                 let stroke = Stroke::new(1.0, Color32::from_gray(195));
+                let clipped = painter.with_clip_rect(rect);
                 for offset in [-8.0, 0.0, 8.0] {
                     let start = egui::pos2(rect.left() + offset, rect.bottom());
                     let end = egui::pos2(rect.left() + offset + rect.height(), rect.top());
-                    painter
-                        .with_clip_rect(rect)
-                        .line_segment([start, end], stroke);
+                    clipped.line_segment([start, end], stroke);
                 }
             }
         }
@@ -515,17 +519,12 @@ impl MatrixDelegate<'_> {
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
         {
-            // A notch in the corner: below what the member's role requires.
-            let corner = [
-                rect.left_bottom(),
-                rect.left_bottom() + egui::vec2(7.0, 0.0),
-                rect.left_bottom() - egui::vec2(0.0, 7.0),
-            ];
-            painter.add(egui::Shape::convex_polygon(
-                corner.to_vec(),
-                rgb(ALERT_RGB),
-                Stroke::NONE,
-            ));
+            // A mark in the corner: below what the member's role requires.
+            let mark = egui::Rect::from_min_size(
+                rect.left_bottom() - egui::vec2(0.0, 5.0),
+                egui::vec2(5.0, 5.0),
+            );
+            painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
         }
         if self.state.selected == Some((member, column)) {
             painter.rect_stroke(
@@ -545,7 +544,8 @@ impl MatrixDelegate<'_> {
         let response = response.on_hover_ui(|ui| {
             ui.strong(member_name);
             ui.label(format!(
-                "{skill_name}: {value}{}",
+                "{skill_name}: {}{}",
+                value(),
                 if cell.interest() {
                     ", wants to grow"
                 } else {
