@@ -102,18 +102,14 @@ fn write_wide(
         .map(|field| field.header().to_string())
         .chain((0..workspace.skills.len()).map(|skill| skill_header(workspace, skill)));
     writer.write_record(header)?;
-    let mut record = Vec::with_capacity(fields.len() + workspace.skills.len());
     for (index, member) in workspace.members.iter().enumerate() {
-        record.clear();
-        record.extend(member_values(workspace, member, fields));
-        record.extend(
-            workspace
-                .levels
-                .row(index)
-                .iter()
-                .map(|cell| cell.to_string()),
-        );
-        writer.write_record(&record)?;
+        let values = member_values(workspace, member, fields);
+        let cells = workspace
+            .levels
+            .row(index)
+            .iter()
+            .map(|cell| cell.spreadsheet_text());
+        writer.write_record(values.iter().map(String::as_str).chain(cells))?;
     }
     Ok(())
 }
@@ -143,11 +139,11 @@ fn write_long(
                 continue;
             }
             wrote_any = true;
-            let level = cell.to_string();
+            let level = cell.spreadsheet_text();
             let row = values
                 .iter()
                 .map(String::as_str)
-                .chain([headers[skill].as_str(), level.as_str()]);
+                .chain([headers[skill].as_str(), level]);
             writer.write_record(row)?;
         }
         if !wrote_any {

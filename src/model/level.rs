@@ -122,17 +122,24 @@ impl fmt::Debug for Cell {
     }
 }
 
-/// The spreadsheet spelling: `3`, `2+` (interested), `+` (interested, not
-/// assessed) or nothing.
+impl Cell {
+    /// The spreadsheet spelling: `3`, `2+` (interested), `+` (interested,
+    /// not assessed) or nothing; static, so exports allocate nothing per cell.
+    pub fn spreadsheet_text(self) -> &'static str {
+        const PLAIN: [&str; 5] = ["0", "1", "2", "3", "4"];
+        const INTERESTED: [&str; 5] = ["0+", "1+", "2+", "3+", "4+"];
+        match (self.level(), self.interest()) {
+            (Some(level), false) => PLAIN[usize::from(level.get())],
+            (Some(level), true) => INTERESTED[usize::from(level.get())],
+            (None, true) => "+",
+            (None, false) => "",
+        }
+    }
+}
+
 impl fmt::Display for Cell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(level) = self.level() {
-            write!(f, "{level}")?;
-        }
-        if self.interest() {
-            f.write_str("+")?;
-        }
-        Ok(())
+        f.write_str(self.spreadsheet_text())
     }
 }
 
