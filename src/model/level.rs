@@ -204,6 +204,15 @@ impl ScaleWords {
 
     /// Parses a spreadsheet cell: blank, `0`-`4`, `3.0`, a scale word, each
     /// optionally followed by `+` for interest.
+    ///
+    /// ```
+    /// use skillgrid::model::{Level, ScaleWords};
+    /// let scale = ScaleWords::default();
+    /// let cell = scale.parse_cell("2+").unwrap();
+    /// assert_eq!((cell.level(), cell.interest()), (Some(Level::WORKING), true));
+    /// assert_eq!(scale.parse_cell("").unwrap().level(), None); // not assessed, not 0
+    /// assert!(scale.parse_cell("7").is_err());
+    /// ```
     pub fn parse_cell(&self, text: &str) -> Result<Cell, CellParseError> {
         let trimmed = text.trim();
         let (body, interest) = match trimmed.strip_suffix('+') {
