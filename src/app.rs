@@ -533,30 +533,35 @@ impl AppState {
 
     /// Sets a level (or not assessed) on one cell, undoably; keeps interest.
     pub fn set_level(&mut self, member: usize, skill: usize, level: Option<Level>) {
-        let before = self.document.workspace.cell(member, skill);
-        let after = before.with_level(level);
-        let label = format!(
-            "{} / {} = {}",
-            self.document.workspace.members[member].name,
-            self.skill_name(skill),
-            level.map_or("not assessed".to_string(), |l| l.to_string())
+        let what = level.map_or("not assessed".to_string(), |l| l.to_string());
+        self.edit_cell(
+            member,
+            skill,
+            |cell| cell.with_level(level),
+            &format!("= {what}"),
         );
-        self.document.apply(Edit {
-            label,
-            cells: vec![CellChange {
-                member,
-                skill,
-                before,
-                after,
-            }],
-        });
     }
 
     pub fn toggle_interest(&mut self, member: usize, skill: usize) {
+        self.edit_cell(
+            member,
+            skill,
+            |cell| cell.with_interest(!cell.interest()),
+            "interest",
+        );
+    }
+
+    /// One undoable change of one cell, labelled for the Edit menu.
+    fn edit_cell(
+        &mut self,
+        member: usize,
+        skill: usize,
+        change: impl Fn(Cell) -> Cell,
+        what: &str,
+    ) {
         let before = self.document.workspace.cell(member, skill);
-        let after = before.with_interest(!before.interest());
         let label = format!(
-            "{} / {} interest",
+            "{} / {} {what}",
             self.document.workspace.members[member].name,
             self.skill_name(skill)
         );
@@ -566,7 +571,7 @@ impl AppState {
                 member,
                 skill,
                 before,
-                after,
+                after: change(before),
             }],
         });
     }

@@ -58,6 +58,30 @@ fn member(harness: &Harness<'_, SkillgridApp>, name: &str) -> usize {
         .expect("in the roster")
 }
 
+/// Opens a file the way the app does, on a thread, and waits for it.
+fn open_and_wait(harness: &mut Harness<'_, SkillgridApp>, path: &Path) {
+    let repaint = harness.ctx.clone();
+    harness
+        .state_mut()
+        .state
+        .start_open(path.to_path_buf(), FileIntent::Open, move || {
+            repaint.request_repaint()
+        });
+    // The spinner repaints until the import is done, so step rather than run.
+    for _ in 0..300 {
+        harness.step();
+        if harness.state().state.pending.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(
+        harness.state().state.pending.is_none(),
+        "the import finished"
+    );
+}
+
 fn find(harness: &mut Harness<'_, SkillgridApp>, text: &str) {
     harness.get_by_label("Find").click();
     harness.run();
@@ -180,21 +204,7 @@ fn a_broken_csv_lists_its_errors_and_changes_nothing() {
     let mut harness = app();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken-level.csv");
     let before = harness.state().state.document.workspace.clone();
-    let repaint = harness.ctx.clone();
-    harness
-        .state_mut()
-        .state
-        .start_open(path, FileIntent::Open, move || repaint.request_repaint());
-    // The import runs on a thread; the spinner repaints until it is done.
-    for _ in 0..200 {
-        harness.step();
-        if harness.state().state.pending.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
-    assert!(harness.state().state.pending.is_none());
+    open_and_wait(&mut harness, &path);
     harness.get_by_label_contains(
         "broken-level.csv:3:4: level \"7\" for skill \"Kubernetes\" is outside 0-4",
     );
@@ -211,19 +221,7 @@ fn a_broken_csv_lists_its_errors_and_changes_nothing() {
 fn opening_a_roster_replaces_the_document_and_shows_its_warnings() {
     let mut harness = app();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-teams/platform-team.csv");
-    let repaint = harness.ctx.clone();
-    harness
-        .state_mut()
-        .state
-        .start_open(path, FileIntent::Open, move || repaint.request_repaint());
-    for _ in 0..200 {
-        harness.step();
-        if harness.state().state.pending.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    open_and_wait(&mut harness, &path);
     harness.get_by_label("8 members x 28 skills");
     harness.get_by_label_contains("column \"Rust\" is not in the skill catalog");
     // Clicking the warning selects the skill it is about.

@@ -106,14 +106,7 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
                 let gaps = own
                     .gaps
                     .iter()
-                    .map(|g| {
-                        format!(
-                            "{} {}->{}",
-                            g.skill.name,
-                            g.has.map_or("?".into(), |l| l.to_string()),
-                            g.needs
-                        )
-                    })
+                    .map(super::gap_text)
                     .collect::<Vec<_>>()
                     .join("; ");
                 rows.push(vec![

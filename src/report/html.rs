@@ -1,8 +1,8 @@
 //! A single self-contained HTML page a manager can email: inline CSS and
 //! SVG charts, no scripts, nothing fetched from a network.
 
-use super::thousands;
-use crate::analysis::{Analysis, HireReason, SpanIssue};
+use super::{hire_reason, thousands};
+use crate::analysis::{Analysis, SpanIssue};
 use crate::model::{SkillKind, Workspace};
 use std::fmt::Write as _;
 
@@ -325,28 +325,7 @@ fn hiring(out: &mut String, analysis: &Analysis) {
     }
     out.push_str("<table><tr><th class=\"num\">#</th><th>Role</th><th>Why</th><th class=\"num\">Low</th><th class=\"num\">Mid</th><th class=\"num\">High</th><th class=\"num\">Running total</th></tr>\n");
     for hire in &plan.hires {
-        let why = match &hire.reason {
-            HireReason::SpanOfControl {
-                manager,
-                directs,
-                span_max,
-            } => {
-                let skills: Vec<String> = hire.closes.iter().map(|s| escape(&s.name)).collect();
-                let also = if skills.is_empty() {
-                    String::new()
-                } else {
-                    format!("; brings {}", skills.join(", "))
-                };
-                format!(
-                    "span: {} has {directs} reports (max {span_max}){also}",
-                    escape(&manager.name)
-                )
-            }
-            HireReason::Skills => {
-                let skills: Vec<String> = hire.closes.iter().map(|s| escape(&s.name)).collect();
-                format!("brings {}", skills.join(", "))
-            }
-        };
+        let why = escape(&hire_reason(hire));
         let _ = writeln!(
             out,
             "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{why}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",

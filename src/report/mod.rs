@@ -10,7 +10,7 @@ pub use csv_tables::{Table, csv_table};
 pub use html::html_report;
 pub use text::text_report;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Gap, Hire, HireReason};
 
 /// The complete analysis as JSON, compact for scripts or indented for
 /// people. Field names are stable within a `report_version`; see
@@ -24,6 +24,40 @@ pub fn json_report(analysis: &Analysis, pretty: bool) -> String {
     .expect("an analysis always serialises");
     text.push('\n');
     text
+}
+
+/// A gap as reports print it: `Kubernetes 1->3` (`?` when not assessed).
+pub fn gap_text(gap: &Gap) -> String {
+    format!(
+        "{} {}->{}",
+        gap.skill.name,
+        gap.has.map_or("?".to_string(), |level| level.to_string()),
+        gap.needs
+    )
+}
+
+/// Why a hire is in the plan, in words: the span breach it relieves and the
+/// skills it brings.
+pub fn hire_reason(hire: &Hire) -> String {
+    let skills: Vec<&str> = hire.closes.iter().map(|skill| &*skill.name).collect();
+    match &hire.reason {
+        HireReason::SpanOfControl {
+            manager,
+            directs,
+            span_max,
+        } => {
+            let also = if skills.is_empty() {
+                String::new()
+            } else {
+                format!("; brings {}", skills.join(", "))
+            };
+            format!(
+                "span: {} has {directs} reports (max {span_max}){also}",
+                manager.name
+            )
+        }
+        HireReason::Skills => format!("brings {}", skills.join(", ")),
+    }
 }
 
 /// `140000` -> `140,000`.

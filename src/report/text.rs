@@ -1,8 +1,8 @@
 //! The terminal report: the findings that need a decision first, then the
 //! tables behind them.
 
-use super::thousands;
-use crate::analysis::{Analysis, HireReason, SpanIssue};
+use super::{gap_text, hire_reason, thousands};
+use crate::analysis::{Analysis, SpanIssue};
 use std::fmt::Write as _;
 
 /// Rows shown per table before "... and N more" (the JSON has them all).
@@ -196,14 +196,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
                 promotion
                     .gaps
                     .iter()
-                    .map(|gap| {
-                        format!(
-                            "{} {}->{}",
-                            gap.skill.name,
-                            gap.has.map_or("?".into(), |l| l.to_string()),
-                            gap.needs
-                        )
-                    })
+                    .map(gap_text)
                     .collect::<Vec<_>>()
                     .join(", "),
             ]);
@@ -248,24 +241,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             ("Running total", true),
         ]);
         for hire in &plan.hires {
-            let why = match &hire.reason {
-                HireReason::SpanOfControl {
-                    manager,
-                    directs,
-                    span_max,
-                } => {
-                    let also = if hire.closes.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; brings {}", join(&hire.closes, |s| &s.name))
-                    };
-                    format!(
-                        "span: {} has {directs} reports (max {span_max}){also}",
-                        manager.name
-                    )
-                }
-                HireReason::Skills => format!("brings {}", join(&hire.closes, |s| &s.name)),
-            };
+            let why = hire_reason(hire);
             let estimate = if hire.estimated_cost { "*" } else { "" };
             table.row(vec![
                 hire.rank.to_string(),
@@ -354,14 +330,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             .gaps
             .iter()
             .take(4)
-            .map(|gap| {
-                format!(
-                    "{} {}->{}",
-                    gap.skill.name,
-                    gap.has.map_or("?".into(), |l| l.to_string()),
-                    gap.needs
-                )
-            })
+            .map(gap_text)
             .collect::<Vec<_>>()
             .join(", ");
         let more = own.gaps.len().saturating_sub(4);
