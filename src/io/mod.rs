@@ -8,6 +8,7 @@ mod export;
 mod long;
 mod roles_csv;
 mod roster;
+mod table;
 mod text;
 mod wide;
 mod workspace_json;

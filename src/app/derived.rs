@@ -1,0 +1,208 @@
+//! Data derived from the workspace for the views, recomputed only when the
+//! workspace or the view's filter changes, never per frame.
+
+use super::Document;
+use crate::analysis::{self, CompiledRole, Scope};
+use crate::model::{Level, SkillKind, Workspace};
+
+/// What the matrix shows: which rows and columns, in what order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MatrixFilter {
+    pub team: Option<String>,
+    pub role: Option<String>,
+    pub kind: Option<SkillKind>,
+    pub category: Option<String>,
+    pub search: String,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Roster,
+    Name,
+    Role,
+    Team,
+    Fit,
+    Skill(usize),
+}
+
+/// Data derived from the workspace, cached against its generation.
+#[derive(Default)]
+pub struct Derived {
+    /// The document id and generation this was computed from.
+    pub generation: Option<(u64, u64)>,
+    /// Per skill column: members who can lead it (the footer counts).
+    pub leaders: Vec<u32>,
+    /// Per skill column: required by a role present and led by one or nobody.
+    pub bus_factor: Vec<bool>,
+    /// Per member: fit for their own role, 0-100.
+    pub fit: Vec<Option<f64>>,
+    /// Per member, per skill column: the level their role requires.
+    pub required: Vec<Vec<Option<Level>>>,
+    pub teams: Vec<String>,
+    pub roles: Vec<(String, String)>,
+    pub categories: Vec<String>,
+    /// The rows and columns on show, for `filter` at `generation`.
+    pub rows: Vec<usize>,
+    pub columns: Vec<usize>,
+    filter: Option<(MatrixFilter, (u64, u64))>,
+}
+
+impl Derived {
+    /// Recomputes what the workspace or the filter changed, nothing else.
+    pub fn refresh(&mut self, document: &Document, filter: &MatrixFilter) {
+        let workspace = &document.workspace;
+        let version = (document.id, document.generation);
+        if self.generation != Some(version) {
+            self.recompute_workspace(workspace);
+            self.generation = Some(version);
+            self.filter = None;
+        }
+        if self.filter.as_ref() != Some(&(filter.clone(), version)) {
+            self.recompute_view(workspace, filter);
+            self.filter = Some((filter.clone(), version));
+        }
+    }
+
+    fn recompute_workspace(&mut self, workspace: &Workspace) {
+        let scope = Scope::new(workspace, None);
+        let settings = &workspace.settings;
+        let coverage = analysis::coverage(&scope, settings);
+        self.leaders = coverage.iter().map(|c| c.leaders).collect();
+        let (risks, _) = analysis::bus_factor(&scope, settings);
+        self.bus_factor = workspace
+            .skills
+            .iter()
+            .map(|skill| {
+                risks
+                    .iter()
+                    .any(|risk| &*risk.skill.id == skill.id.as_str())
+            })
+            .collect();
+        let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
+            .map(|index| CompiledRole::new(&scope, index))
+            .collect();
+        self.fit = (0..workspace.members.len())
+            .map(|member| {
+                scope
+                    .role_index_of(member)
+                    .map(|role| compiled[role].score(workspace, member).0)
+            })
+            .collect();
+        self.required = (0..workspace.members.len())
+            .map(|member| {
+                let mut levels = vec![None; workspace.skills.len()];
+                if let Some(role) = scope.role_index_of(member) {
+                    for requirement in &scope.requirements[role] {
+                        if let Some(column) = requirement.column {
+                            levels[column] = Some(requirement.min_level);
+                        }
+                    }
+                }
+                levels
+            })
+            .collect();
+        let mut teams: Vec<String> = workspace
+            .members
+            .iter()
+            .filter_map(|m| m.team.clone())
+            .collect();
+        teams.sort_unstable();
+        teams.dedup();
+        self.teams = teams;
+        let mut roles: Vec<(String, String)> = Vec::new();
+        for role in (0..workspace.members.len()).filter_map(|m| workspace.member_role(m)) {
+            if !roles.iter().any(|(id, _)| id == role.id.as_str()) {
+                roles.push((role.id.0.clone(), role.title.clone()));
+            }
+        }
+        roles.sort_by(|a, b| a.1.cmp(&b.1));
+        self.roles = roles;
+        let mut categories: Vec<String> = workspace
+            .skills
+            .iter()
+            .map(|s| s.category.clone())
+            .collect();
+        categories.sort_unstable();
+        categories.dedup();
+        self.categories = categories;
+    }
+
+    fn recompute_view(&mut self, workspace: &Workspace, filter: &MatrixFilter) {
+        let query = filter.search.trim().to_lowercase();
+        let skill_matches = |column: usize| {
+            workspace.skills[column]
+                .name
+                .to_lowercase()
+                .contains(&query)
+        };
+        let search_skills = !query.is_empty() && (0..workspace.skills.len()).any(skill_matches);
+        let mut columns: Vec<usize> = (0..workspace.skills.len())
+            .filter(|&column| {
+                let skill = &workspace.skills[column];
+                filter.kind.is_none_or(|kind| skill.kind == kind)
+                    && filter
+                        .category
+                        .as_ref()
+                        .is_none_or(|c| &skill.category == c)
+                    && (!search_skills || skill_matches(column))
+            })
+            .collect();
+        // Hard skills first, then soft, each in the roster's order.
+        columns.sort_by_key(|&column| workspace.skills[column].kind == SkillKind::Soft);
+        let member_matches = |member: usize| {
+            let record = &workspace.members[member];
+            record.name.to_lowercase().contains(&query)
+                || record
+                    .team
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains(&query))
+        };
+        let search_members = !query.is_empty() && !search_skills;
+        let mut rows: Vec<usize> = (0..workspace.members.len())
+            .filter(|&member| {
+                let record = &workspace.members[member];
+                filter
+                    .team
+                    .as_ref()
+                    .is_none_or(|team| record.team.as_ref() == Some(team))
+                    && filter
+                        .role
+                        .as_ref()
+                        .is_none_or(|role| record.role.as_ref().is_some_and(|r| r.as_str() == role))
+                    && (!search_members || member_matches(member))
+            })
+            .collect();
+        let title = |member: usize| {
+            workspace
+                .member_role(member)
+                .map_or("", |role| role.title.as_str())
+        };
+        match filter.sort {
+            SortKey::Roster => {}
+            SortKey::Name => {
+                rows.sort_by(|&a, &b| workspace.members[a].name.cmp(&workspace.members[b].name))
+            }
+            SortKey::Role => rows.sort_by(|&a, &b| title(a).cmp(title(b))),
+            SortKey::Team => {
+                rows.sort_by(|&a, &b| workspace.members[a].team.cmp(&workspace.members[b].team))
+            }
+            SortKey::Fit => rows.sort_by(|&a, &b| {
+                self.fit[a]
+                    .unwrap_or(-1.0)
+                    .total_cmp(&self.fit[b].unwrap_or(-1.0))
+            }),
+            SortKey::Skill(column) => rows.sort_by_key(|&member| {
+                let cell = workspace.cell(member, column);
+                cell.level().map_or(-1, |level| i16::from(level.get()))
+            }),
+        }
+        if filter.descending {
+            rows.reverse();
+        }
+        self.rows = rows;
+        self.columns = columns;
+    }
+}

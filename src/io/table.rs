@@ -1,0 +1,189 @@
+//! A CSV file as a header and a stream of rows, with the checks every
+//! table import shares: width, blank headers, unreadable rows.
+
+use super::columns::Field;
+use super::diag::Report;
+use super::roster::Layout;
+use super::text;
+use std::collections::{HashMap, HashSet};
+
+/// A CSV file: its header, read up front, and its rows, streamed so that a
+/// large file is never held as millions of records.
+pub(crate) struct Table<'t> {
+    pub delimiter: u8,
+    pub header: Vec<String>,
+    pub header_line: u64,
+    text: &'t str,
+}
+
+impl<'t> Table<'t> {
+    /// Reads the header; `None` (with an error) when the file has none.
+    pub fn read(text: &'t str, report: &mut Report) -> Option<Table<'t>> {
+        if text.trim().is_empty() {
+            report.error(
+                1,
+                None,
+                "the file is empty: expected a header row (such as Name,Role,Team,Kubernetes) \
+                 and one row per member"
+                    .to_string(),
+            );
+            return None;
+        }
+        let delimiter = text::detect_delimiter(text);
+        let mut table = Table {
+            delimiter,
+            header: Vec::new(),
+            header_line: 0,
+            text,
+        };
+        let mut header = None;
+        table.scan(report, true, |record, _| {
+            header = Some(record.clone());
+            false
+        });
+        let Some(header) = header else {
+            if !report.has_errors() {
+                report.error(
+                    1,
+                    None,
+                    "every row is blank: expected a header row and one row per member".to_string(),
+                );
+            }
+            return None;
+        };
+        table.header_line = line_of(&header);
+        table.header = header
+            .iter()
+            .map(|cell| text::restore_text(cell.trim()).to_string())
+            .collect();
+        Some(table)
+    }
+
+    /// Calls `each` for every non-blank record (the header too, when
+    /// `with_header`) until it returns false. One record buffer is reused.
+    fn scan(
+        &self,
+        report: &mut Report,
+        with_header: bool,
+        mut each: impl FnMut(&csv::StringRecord, &mut Report) -> bool,
+    ) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut seen_header = false;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(error) => {
+                    let line = error.position().map_or(1, |p| p.line());
+                    report.error(line, None, format!("cannot read this row: {error}"));
+                    return;
+                }
+            }
+            if record.iter().all(|field| field.trim().is_empty()) {
+                continue;
+            }
+            if !seen_header {
+                seen_header = true;
+                if !with_header {
+                    continue;
+                }
+            }
+            if !each(&record, report) {
+                return;
+            }
+        }
+    }
+
+    /// Calls `each` for every data row whose width matches the header;
+    /// reports the others, and values under a blank header. Returns how
+    /// many data rows there were.
+    pub fn for_each_row(
+        &self,
+        report: &mut Report,
+        mut each: impl FnMut(&csv::StringRecord, &mut Report),
+    ) -> usize {
+        let unnamed: Vec<usize> = (0..self.header.len())
+            .filter(|&index| self.header[index].is_empty())
+            .collect();
+        let mut unnamed_reported = vec![false; unnamed.len()];
+        let mut rows = 0;
+        self.scan(report, false, |record, report| {
+            rows += 1;
+            if !self.check_width(record, report) {
+                return true;
+            }
+            for (slot, &index) in unnamed.iter().enumerate() {
+                if !unnamed_reported[slot] && !record[index].trim().is_empty() {
+                    unnamed_reported[slot] = true;
+                    report.error(
+                        line_of(record),
+                        Some(index as u64 + 1),
+                        format!(
+                            "column {} holds values but has no header: expected a skill or field \
+                             name in line {}",
+                            index + 1,
+                            self.header_line
+                        ),
+                    );
+                }
+            }
+            each(record, report);
+            true
+        });
+        rows
+    }
+
+    pub fn layout(&self) -> Layout {
+        let fields: HashSet<Field> = self
+            .header
+            .iter()
+            .filter_map(|header| Field::from_header(header))
+            .collect();
+        if fields.contains(&Field::Skill) && fields.contains(&Field::Level) {
+            Layout::Long
+        } else {
+            Layout::Wide
+        }
+    }
+
+    /// Where each known field sits in the header, for the fields `wanted`.
+    pub fn known_columns(&self, wanted: impl Fn(Field) -> bool) -> HashMap<Field, usize> {
+        let mut columns = HashMap::new();
+        for (index, header) in self.header.iter().enumerate() {
+            if let Some(field) = Field::from_header(header).filter(|field| wanted(*field)) {
+                columns.entry(field).or_insert(index);
+            }
+        }
+        columns
+    }
+
+    /// Reports a row whose field count differs from the header's.
+    pub fn check_width(&self, record: &csv::StringRecord, report: &mut Report) -> bool {
+        if record.len() == self.header.len() {
+            return true;
+        }
+        let line = line_of(record);
+        let (found, expected) = (record.len(), self.header.len());
+        let column = (found.min(expected) + 1) as u64;
+        let hint = if found > expected {
+            "an unquoted delimiter inside a value? quote it"
+        } else {
+            "a missing value? leave the cell empty rather than removing it"
+        };
+        report.error(
+            line,
+            Some(column),
+            format!("this row has {found} fields but the header has {expected} ({hint})"),
+        );
+        false
+    }
+}
+
+pub(crate) fn line_of(record: &csv::StringRecord) -> u64 {
+    record.position().map_or(1, |position| position.line())
+}
