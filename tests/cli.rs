@@ -140,10 +140,14 @@ fn convert_writes_european_and_tab_separated_files() {
             .status
             .success()
     );
+    let european = std::fs::read_to_string(&semi).expect("written");
     assert!(
-        std::fs::read_to_string(&semi)
-            .expect("written")
-            .starts_with("Name;Email;Role")
+        european.starts_with("\u{feff}Name;Email;Role"),
+        "a BOM, then the header"
+    );
+    assert!(
+        european.contains(";0,8;"),
+        "decimal commas beside semicolons"
     );
 }
 

@@ -272,3 +272,40 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(!harness.state().state.confirm_close);
     assert!(!harness.state().state.closing);
 }
+
+#[test]
+fn an_opened_csv_is_saved_back_in_its_own_format() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("team.csv");
+    let original = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-teams/product-org-eu.csv"),
+    )
+    .expect("sample");
+    std::fs::write(&path, &original).expect("copy");
+    let mut harness = app();
+    open_and_wait(&mut harness, &path);
+    let who = member(&harness, "Katharina Böhm");
+    let skill = harness.state().state.document.workspace.skills.len() - 1;
+    harness
+        .state_mut()
+        .state
+        .set_level(who, skill, Some(Level::EXPERT));
+    harness.run();
+    harness.get_by_label_contains("• unsaved");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().state.document.is_dirty());
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        saved
+            .lines()
+            .next()
+            .is_some_and(|header| header.contains(';')),
+        "still semicolon-separated"
+    );
+    let reopened = skillgrid::io::open_path(&path, skillgrid::catalog::builtin())
+        .expect("reopens")
+        .value;
+    assert_eq!(reopened.cell(who, skill).level(), Some(Level::EXPERT));
+    assert_eq!(reopened.members.len(), 12);
+}

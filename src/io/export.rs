@@ -21,16 +21,29 @@ impl Default for ExportOptions {
     }
 }
 
+/// Semicolon-separated files are what spreadsheets in comma-decimal locales
+/// write: such a file gets decimal commas and a UTF-8 byte order mark, so
+/// Excel there reads the numbers as numbers and the accents as accents.
+fn european(options: ExportOptions) -> bool {
+    options.delimiter == b';'
+}
+
 /// The roster as CSV bytes. Text that a spreadsheet would run as a formula
 /// is prefixed with a quote; numbers are written as numbers.
 pub fn export_roster(workspace: &Workspace, options: ExportOptions) -> Vec<u8> {
+    let bom: &[u8] = if european(options) {
+        b"\xEF\xBB\xBF"
+    } else {
+        b""
+    };
     let mut writer = csv::WriterBuilder::new()
         .delimiter(options.delimiter)
-        .from_writer(Vec::new());
+        .from_writer(bom.to_vec());
     let fields = member_fields(workspace);
+    let decimal_comma = european(options);
     let result = match options.layout {
-        Layout::Wide => write_wide(&mut writer, workspace, &fields),
-        Layout::Long => write_long(&mut writer, workspace, &fields),
+        Layout::Wide => write_wide(&mut writer, workspace, &fields, decimal_comma),
+        Layout::Long => write_long(&mut writer, workspace, &fields, decimal_comma),
     };
     // Writing to a Vec cannot fail; a failure here would be a csv bug.
     result.expect("writing CSV to memory");
@@ -55,8 +68,21 @@ fn member_fields(workspace: &Workspace) -> Vec<Field> {
     fields
 }
 
-fn member_values(workspace: &Workspace, member: &Member, fields: &[Field]) -> Vec<String> {
+fn member_values(
+    workspace: &Workspace,
+    member: &Member,
+    fields: &[Field],
+    decimal_comma: bool,
+) -> Vec<String> {
     let text = |value: Option<&str>| neutralise_text(value.unwrap_or("")).into_owned();
+    let number = |value: f64| {
+        let text = value.to_string();
+        if decimal_comma {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    };
     fields
         .iter()
         .map(|field| match field {
@@ -69,12 +95,9 @@ fn member_values(workspace: &Workspace, member: &Member, fields: &[Field]) -> Ve
             })),
             Field::Team => text(member.team.as_deref()),
             Field::Manager => text(member.manager.as_deref()),
-            Field::Fte => member.fte.to_string(),
+            Field::Fte => number(member.fte),
             Field::Location => text(member.location.as_deref()),
-            Field::Years => member
-                .years
-                .map(|years| years.to_string())
-                .unwrap_or_default(),
+            Field::Years => member.years.map(number).unwrap_or_default(),
             Field::Skill | Field::Level | Field::Interest => String::new(),
         })
         .collect()
@@ -96,6 +119,7 @@ fn write_wide(
     writer: &mut csv::Writer<Vec<u8>>,
     workspace: &Workspace,
     fields: &[Field],
+    decimal_comma: bool,
 ) -> csv::Result<()> {
     let header = fields
         .iter()
@@ -103,7 +127,7 @@ fn write_wide(
         .chain((0..workspace.skills.len()).map(|skill| skill_header(workspace, skill)));
     writer.write_record(header)?;
     for (index, member) in workspace.members.iter().enumerate() {
-        let values = member_values(workspace, member, fields);
+        let values = member_values(workspace, member, fields, decimal_comma);
         let cells = workspace
             .levels
             .row(index)
@@ -122,6 +146,7 @@ fn write_long(
     writer: &mut csv::Writer<Vec<u8>>,
     workspace: &Workspace,
     fields: &[Field],
+    decimal_comma: bool,
 ) -> csv::Result<()> {
     let header = fields
         .iter()
@@ -132,7 +157,7 @@ fn write_long(
         .map(|skill| skill_header(workspace, skill))
         .collect();
     for (index, member) in workspace.members.iter().enumerate() {
-        let values = member_values(workspace, member, fields);
+        let values = member_values(workspace, member, fields, decimal_comma);
         let mut wrote_any = false;
         for (skill, cell) in workspace.levels.row(index).iter().enumerate() {
             if cell.is_blank() && index > 0 {
