@@ -1,7 +1,8 @@
 //! The desktop app's state: the open document, its undo history, work on
 //! background threads, and the data derived from the workspace, recomputed
 //! only when the workspace changes. The views in `ui/` draw from here and
-//! send `Action`s back; nothing here draws.
+//! change it only through `AppState`'s methods, which keep the history and the
+//! caches right; nothing here draws.
 
 mod derived;
 mod document;
@@ -109,7 +110,7 @@ pub struct Pending {
     pub receiver: Receiver<JobResult>,
 }
 
-/// Everything the app holds. Views read it and push `Action`s.
+/// Everything the app holds. Views read it and change it through its methods.
 pub struct AppState {
     pub document: Document,
     pub derived: Derived,
