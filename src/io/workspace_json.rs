@@ -6,30 +6,112 @@ use crate::model::{
     LevelMatrix, Member, Project, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
 };
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const FORMAT: &str = "skillgrid-workspace";
 
-#[derive(Serialize, Deserialize)]
-struct WorkspaceFile {
-    format: String,
+/// The file as written: borrows the workspace rather than copying it.
+#[derive(Serialize)]
+struct WorkspaceOut<'w> {
+    format: &'static str,
     schema_version: u32,
+    settings: &'w Settings,
+    skills: &'w [Skill],
+    roles: &'w [Role],
+    members: Vec<MemberOut<'w>>,
+    projects: &'w [Project],
+}
+
+#[derive(Serialize)]
+struct MemberOut<'w> {
+    #[serde(flatten)]
+    member: &'w Member,
+    /// Skill id -> cell as a spreadsheet writes it (`3`, `2+`, `+`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    levels: BTreeMap<&'w str, &'static str>,
+}
+
+/// The file as read. Member fields are spelled out (no `flatten`, which
+/// buffers every value) and level text is borrowed from the bytes where it
+/// can be, so a 10,000 x 300 workspace loads without millions of copies.
+#[derive(Deserialize)]
+struct WorkspaceIn<'b> {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    schema_version: Option<u32>,
     #[serde(default)]
     settings: Settings,
     skills: Vec<Skill>,
     roles: Vec<Role>,
-    members: Vec<MemberRecord>,
+    #[serde(borrow)]
+    members: Vec<MemberIn<'b>>,
     #[serde(default)]
     projects: Vec<Project>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct MemberRecord {
-    #[serde(flatten)]
-    member: Member,
-    /// Skill id -> cell as a spreadsheet writes it (`3`, `2+`, `+`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    levels: BTreeMap<String, String>,
+#[derive(Deserialize)]
+struct MemberIn<'b> {
+    name: String,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    role: Option<crate::model::RoleId>,
+    #[serde(default)]
+    team: Option<String>,
+    #[serde(default)]
+    manager: Option<String>,
+    #[serde(default = "full_time")]
+    fte: f64,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    years: Option<f64>,
+    #[serde(borrow, default)]
+    levels: Levels<'b>,
+}
+
+/// A member's levels in file order, without building a map per member.
+#[derive(Default)]
+struct Levels<'b>(Vec<(Cow<'b, str>, Cow<'b, str>)>);
+
+impl<'de: 'b, 'b> Deserialize<'de> for Levels<'b> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs<'b>(std::marker::PhantomData<&'b ()>);
+        impl<'de: 'b, 'b> serde::de::Visitor<'de> for Pairs<'b> {
+            type Value = Levels<'b>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of skill id to level")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Levels<'b>, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((skill, level)) = map.next_entry::<Borrowed<'b>, Borrowed<'b>>()? {
+                    pairs.push((skill.0, level.0));
+                }
+                Ok(Levels(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs(std::marker::PhantomData))
+    }
+}
+
+/// A string borrowed from the file when it has no escapes.
+struct Borrowed<'b>(Cow<'b, str>);
+
+impl<'de: 'b, 'b> Deserialize<'de> for Borrowed<'b> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapper<'a>(#[serde(borrow)] Cow<'a, str>);
+        Wrapper::deserialize(deserializer).map(|wrapper| Borrowed(wrapper.0))
+    }
+}
+
+fn full_time() -> f64 {
+    1.0
 }
 
 /// Only the fields that say whether this build can read the rest.
@@ -44,26 +126,26 @@ pub fn workspace_to_json(workspace: &Workspace) -> Vec<u8> {
         .members
         .iter()
         .enumerate()
-        .map(|(index, member)| MemberRecord {
-            member: member.clone(),
+        .map(|(index, member)| MemberOut {
+            member,
             levels: workspace
                 .levels
                 .row(index)
                 .iter()
                 .enumerate()
                 .filter(|(_, cell)| !cell.is_blank())
-                .map(|(skill, cell)| (workspace.skills[skill].id.0.clone(), cell.to_string()))
+                .map(|(skill, cell)| (workspace.skills[skill].id.as_str(), cell.spreadsheet_text()))
                 .collect(),
         })
         .collect();
-    let file = WorkspaceFile {
-        format: FORMAT.to_string(),
+    let file = WorkspaceOut {
+        format: FORMAT,
         schema_version: SCHEMA_VERSION,
-        settings: workspace.settings.clone(),
-        skills: workspace.skills.clone(),
-        roles: workspace.roles.clone(),
+        settings: &workspace.settings,
+        skills: &workspace.skills,
+        roles: &workspace.roles,
         members,
-        projects: workspace.projects.clone(),
+        projects: &workspace.projects,
     };
     let mut bytes = serde_json::to_vec_pretty(&file).expect("a workspace always serialises");
     bytes.push(b'\n');
@@ -79,25 +161,37 @@ pub fn workspace_from_json(bytes: &[u8], file: &str) -> Result<Imported<Workspac
             format!("not a valid workspace file: {}", strip_position(&error)),
         ))
     };
-    let header: FileHeader = serde_json::from_slice(bytes).map_err(syntax)?;
     let whole =
         |message: String| ImportFailure::single(Diagnostic::error(file, None, None, message));
-    if header.format.as_deref() != Some(FORMAT) {
-        return Err(whole(format!(
-            "not a Skillgrid workspace: expected \"format\": \"{FORMAT}\" at the top of the file"
-        )));
-    }
-    match header.schema_version {
-        None => return Err(whole("the workspace has no schema_version".to_string())),
-        Some(version) if version > SCHEMA_VERSION => {
+    let check = |header: &FileHeader| {
+        if header.format.as_deref() != Some(FORMAT) {
             return Err(whole(format!(
-                "written by a newer Skillgrid (schema version {version}; this build reads up to \
-                 {SCHEMA_VERSION}): update Skillgrid to open it"
+                "not a Skillgrid workspace: expected \"format\": \"{FORMAT}\" at the top of the file"
             )));
         }
-        Some(_) => {}
-    }
-    let parsed: WorkspaceFile = serde_json::from_slice(bytes).map_err(syntax)?;
+        match header.schema_version {
+            None => Err(whole("the workspace has no schema_version".to_string())),
+            Some(version) if version > SCHEMA_VERSION => Err(whole(format!(
+                "written by a newer Skillgrid (schema version {version}; this build reads up to \
+                 {SCHEMA_VERSION}): update Skillgrid to open it"
+            ))),
+            Some(_) => Ok(()),
+        }
+    };
+    // One pass in the usual case; when the whole does not parse, the header
+    // alone says whether it is another format or a newer version.
+    let parsed: WorkspaceIn = match serde_json::from_slice(bytes) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let header: FileHeader = serde_json::from_slice(bytes).map_err(syntax)?;
+            check(&header)?;
+            return Err(syntax(error));
+        }
+    };
+    check(&FileHeader {
+        format: parsed.format.clone(),
+        schema_version: parsed.schema_version,
+    })?;
     let mut report = Report::new(file);
     let workspace = assemble(parsed, &mut report);
     report.finish(workspace)
@@ -112,7 +206,7 @@ fn strip_position(error: &serde_json::Error) -> String {
     }
 }
 
-fn assemble(parsed: WorkspaceFile, report: &mut Report) -> Workspace {
+fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
     let mut columns = HashMap::new();
     for (index, skill) in parsed.skills.iter().enumerate() {
         if columns.insert(skill.id.0.clone(), index).is_some() {
@@ -128,29 +222,40 @@ fn assemble(parsed: WorkspaceFile, report: &mut Report) -> Workspace {
     let mut levels = LevelMatrix::new(parsed.members.len(), parsed.skills.len());
     let mut members = Vec::with_capacity(parsed.members.len());
     for (index, record) in parsed.members.into_iter().enumerate() {
-        let who = format!("member {} (\"{}\")", index + 1, record.member.name);
-        if !(0.0..=1.0).contains(&record.member.fte) {
-            report.error_without_place(format!("{who}: FTE {} is outside 0-1", record.member.fte));
+        let member = Member {
+            name: record.name,
+            email: record.email,
+            role: record.role,
+            team: record.team,
+            manager: record.manager,
+            fte: record.fte,
+            location: record.location,
+            years: record.years,
+        };
+        let who = || format!("member {} (\"{}\")", index + 1, member.name);
+        if !(0.0..=1.0).contains(&member.fte) {
+            report.error_without_place(format!("{}: FTE {} is outside 0-1", who(), member.fte));
         }
-        if let Some(role) = &record.member.role
+        if let Some(role) = &member.role
             && !role_ids.contains(role)
         {
-            report.error_without_place(format!("{who}: role \"{role}\" is not defined"));
+            report.error_without_place(format!("{}: role \"{role}\" is not defined", who()));
         }
-        for (skill, text) in &record.levels {
-            let Some(&column) = columns.get(skill) else {
-                report.error_without_place(format!("{who}: skill \"{skill}\" is not defined"));
+        for (skill, text) in &record.levels.0 {
+            let Some(&column) = columns.get(skill.as_ref()) else {
+                report.error_without_place(format!("{}: skill \"{skill}\" is not defined", who()));
                 continue;
             };
             match parsed.settings.scale.parse_cell(text) {
                 Ok(cell) => levels.set(index, column, cell),
                 Err(error) => report.error_without_place(format!(
-                    "{who}: {}",
+                    "{}: {}",
+                    who(),
                     super::cell_error_message(&error, &parsed.skills[column].name)
                 )),
             }
         }
-        members.push(record.member);
+        members.push(member);
     }
     Workspace {
         settings: parsed.settings,
