@@ -234,6 +234,20 @@ fn print_failure(failure: &ImportFailure, out: &mut String) {
     );
 }
 
+/// Opens a roster or workspace; its warnings, or its errors, go to `err`.
+fn open_reporting(path: &Path, catalog: &Catalog, err: &mut String) -> Option<Imported<Workspace>> {
+    match io::open_path(path, catalog) {
+        Ok(imported) => {
+            print_diagnostics(&imported.warnings, err);
+            Some(imported)
+        }
+        Err(failure) => {
+            print_failure(&failure, err);
+            None
+        }
+    }
+}
+
 fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
     let name = io::display_name(path);
     let bytes = match std::fs::read(path) {
@@ -354,14 +368,9 @@ fn convert(
     out: &mut String,
     err: &mut String,
 ) -> ExitCode {
-    let imported = match io::open_path(input, catalog) {
-        Ok(imported) => imported,
-        Err(failure) => {
-            print_failure(&failure, err);
-            return ExitCode::FAILURE;
-        }
+    let Some(imported) = open_reporting(input, catalog, err) else {
+        return ExitCode::FAILURE;
     };
-    print_diagnostics(&imported.warnings, err);
     let is_tsv = output
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("tsv"));
@@ -474,14 +483,9 @@ fn report(
     out: &mut String,
     err: &mut String,
 ) -> ExitCode {
-    let imported = match io::open_path(path, catalog) {
-        Ok(imported) => imported,
-        Err(failure) => {
-            print_failure(&failure, err);
-            return ExitCode::FAILURE;
-        }
+    let Some(imported) = open_reporting(path, catalog, err) else {
+        return ExitCode::FAILURE;
     };
-    print_diagnostics(&imported.warnings, err);
     let workspace = &imported.value;
     if let Some(team) = &request.team
         && !workspace.members.iter().any(|member| {
