@@ -381,6 +381,7 @@ impl<'a> RosterBuilder<'a> {
             members: self.members,
             levels,
             projects: Vec::new(),
+            plan: crate::model::Plan::default(),
         };
         check_managers(&workspace, &self.member_lines, self.manager_column, report);
         workspace

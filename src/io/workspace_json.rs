@@ -3,7 +3,7 @@
 
 use super::diag::{Diagnostic, ImportFailure, Imported, Report};
 use crate::model::{
-    LevelMatrix, Member, Project, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
+    LevelMatrix, Member, Plan, Project, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
 };
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -21,6 +21,8 @@ struct WorkspaceOut<'w> {
     roles: &'w [Role],
     members: Vec<MemberOut<'w>>,
     projects: &'w [Project],
+    #[serde(skip_serializing_if = "Plan::is_empty")]
+    plan: &'w Plan,
 }
 
 #[derive(Serialize)]
@@ -49,6 +51,8 @@ struct WorkspaceIn<'b> {
     members: Vec<MemberIn<'b>>,
     #[serde(default)]
     projects: Vec<Project>,
+    #[serde(default)]
+    plan: Plan,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +150,7 @@ pub fn workspace_to_json(workspace: &Workspace) -> Vec<u8> {
         roles: &workspace.roles,
         members,
         projects: &workspace.projects,
+        plan: &workspace.plan,
     };
     let mut bytes = serde_json::to_vec_pretty(&file).expect("a workspace always serialises");
     bytes.push(b'\n');
@@ -257,6 +262,14 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         }
         members.push(member);
     }
+    for hire in &parsed.plan.hires {
+        if !role_ids.contains(&hire.role) {
+            report.error_without_place(format!(
+                "plan: planned hire's role \"{}\" is not defined",
+                hire.role
+            ));
+        }
+    }
     Workspace {
         settings: parsed.settings,
         skills: parsed.skills,
@@ -264,5 +277,6 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         members,
         levels,
         projects: parsed.projects,
+        plan: parsed.plan,
     }
 }

@@ -81,6 +81,18 @@ impl LevelMatrix {
         self.skills += 1;
     }
 
+    /// Removes the column at `at`; O(cells), which is fine for an edit.
+    pub fn remove_skill(&mut self, at: usize) {
+        let old_skills = self.skills;
+        let mut cells = Vec::with_capacity(self.members * old_skills.saturating_sub(1));
+        for row in self.cells.chunks(old_skills.max(1)).take(self.members) {
+            cells.extend_from_slice(&row[..at]);
+            cells.extend_from_slice(&row[at + 1..]);
+        }
+        self.cells = cells;
+        self.skills -= 1;
+    }
+
     pub fn iter_rows(&self) -> impl Iterator<Item = &[Cell]> {
         self.cells.chunks(self.skills.max(1)).take(self.members)
     }

@@ -1,9 +1,11 @@
 //! The domain: skills, roles, members, projects and the workspace that holds
 //! them. No I/O and no UI here.
 
+mod editing;
 mod level;
 mod matrix;
 mod member;
+mod plan;
 mod project;
 mod role;
 mod skill;
@@ -12,6 +14,7 @@ mod workspace;
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;
+pub use plan::{Plan, PlannedHire};
 pub use project::{Assignment, DemandLine, Project, RoleSlot};
 pub use role::{
     CareerLink, CareerLinks, Importance, Requirement, Role, RoleId, SalaryBand, SpanOfControl,

@@ -1,6 +1,8 @@
 //! The whole document: catalog, members, their levels, projects, settings.
 
-use super::{Cell, Level, LevelMatrix, Member, Project, Role, RoleId, ScaleWords, Skill, SkillId};
+use super::{
+    Cell, Level, LevelMatrix, Member, Plan, Project, Role, RoleId, ScaleWords, Skill, SkillId,
+};
 use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file format this build writes.
@@ -41,6 +43,8 @@ pub struct Workspace {
     pub members: Vec<Member>,
     pub levels: LevelMatrix,
     pub projects: Vec<Project>,
+    /// What-if hires and departures, not yet applied to the roster.
+    pub plan: Plan,
 }
 
 impl Workspace {

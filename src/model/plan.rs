@@ -1,0 +1,28 @@
+//! A what-if hiring plan: planned hires and departures, kept apart from the
+//! roster until the user applies it.
+
+use super::RoleId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hires: Vec<PlannedHire>,
+    /// Members planned to leave, by email or name (as a manager cell names
+    /// them), so the plan survives reordering the roster.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departures: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannedHire {
+    pub role: RoleId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.hires.is_empty() && self.departures.is_empty()
+    }
+}
