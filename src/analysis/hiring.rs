@@ -22,7 +22,9 @@ pub struct Cost {
     pub high: f64,
 }
 
-impl Cost {
+impl std::ops::Add for Cost {
+    type Output = Cost;
+
     fn add(self, other: Cost) -> Cost {
         Cost {
             low: self.low + other.low,
@@ -157,7 +159,7 @@ pub fn hiring_plan(
                 closes.push(skill.clone());
             }
         }
-        plan.total = plan.total.add(cost);
+        plan.total = plan.total + cost;
         plan.hires.push(Hire {
             rank: plan.hires.len() as u32 + 1,
             role: RoleRef::new(role),

@@ -5,6 +5,7 @@ mod coverage;
 mod fit;
 mod gaps;
 mod hiring;
+mod scenario;
 mod scope;
 mod span;
 mod time;
@@ -19,11 +20,12 @@ pub use gaps::{
     team_gaps,
 };
 pub use hiring::{Cost, Hire, HireReason, HiringPlan, OpenDeficit, Upskilling, hiring_plan};
+pub use scenario::{apply_plan, placeholder_name, planned_cost, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{
     MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
 };
-pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split};
+pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 
 use crate::model::{Level, Workspace};
 use serde::Serialize;

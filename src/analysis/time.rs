@@ -39,9 +39,31 @@ pub struct RoleTime {
 }
 
 pub fn time_split(scope: &Scope) -> TimeSplitReport {
+    time_split_of(scope, &scope.members)
+}
+
+/// The time split of each team in the scope, by team name, in one pass
+/// over the roster.
+pub fn time_split_by_team(scope: &Scope) -> Vec<(String, TimeSplitReport)> {
+    let workspace = scope.workspace;
+    let mut teams: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for &member in &scope.members {
+        let team = workspace.members[member]
+            .team
+            .as_deref()
+            .unwrap_or(super::NO_TEAM);
+        teams.entry(team).or_default().push(member);
+    }
+    teams
+        .into_iter()
+        .map(|(team, members)| (team.to_string(), time_split_of(scope, &members)))
+        .collect()
+}
+
+fn time_split_of(scope: &Scope, members: &[usize]) -> TimeSplitReport {
     let workspace = scope.workspace;
     let mut report = TimeSplitReport::default();
-    for &member in &scope.members {
+    for &member in members {
         let fte = workspace.members[member].fte;
         report.total_fte += fte;
         if workspace.members[member].manager.is_some() {

@@ -2,6 +2,7 @@
 
 use crate::analysis::{Analysis, HireReason};
 use crate::io::neutralise_text;
+use crate::model::Workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
@@ -167,6 +168,84 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
     }
     for row in rows {
         writer.write_record(&row).expect("writing CSV to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("flushing CSV to memory"))
+        .expect("CSV of UTF-8 text is UTF-8")
+}
+
+/// The what-if plan as CSV: planned hires first, then planned departures,
+/// then the hires the analysis still recommends once the plan is in place
+/// (`after`), with one running total of midpoint costs.
+pub fn plan_csv(workspace: &Workspace, after: &Analysis) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let text = |value: &str| neutralise_text(value).into_owned();
+    writer
+        .write_record([
+            "status",
+            "role",
+            "team_or_member",
+            "reason",
+            "cost_low",
+            "cost_mid",
+            "cost_high",
+            "currency",
+            "estimated",
+            "running_total",
+        ])
+        .expect("writing CSV to memory");
+    let mut running = 0.0;
+    for hire in &workspace.plan.hires {
+        let role = workspace.role(&hire.role);
+        let band = role.and_then(|role| role.salary.as_ref());
+        running += band.map_or(0.0, |band| band.midpoint());
+        let cost = |value: Option<f64>| value.map_or(String::new(), |v| format!("{v:.0}"));
+        writer
+            .write_record([
+                "planned".to_string(),
+                text(role.map_or(hire.role.as_str(), |role| role.title.as_str())),
+                text(hire.team.as_deref().unwrap_or("")),
+                "planned hire".to_string(),
+                cost(band.map(|b| b.min)),
+                cost(band.map(|b| b.midpoint())),
+                cost(band.map(|b| b.max)),
+                band.map_or(String::new(), |b| b.currency.clone()),
+                band.is_some_and(|b| b.estimated).to_string(),
+                format!("{running:.0}"),
+            ])
+            .expect("writing CSV to memory");
+    }
+    for name in &workspace.plan.departures {
+        writer
+            .write_record([
+                "departure",
+                "",
+                &text(name),
+                "planned departure",
+                "",
+                "",
+                "",
+                "",
+                "",
+                &format!("{running:.0}"),
+            ])
+            .expect("writing CSV to memory");
+    }
+    for hire in &after.hiring.hires {
+        running += hire.cost.mid;
+        writer
+            .write_record([
+                "recommended".to_string(),
+                text(&hire.role.title),
+                String::new(),
+                text(&super::hire_reason(hire)),
+                format!("{:.0}", hire.cost.low),
+                format!("{:.0}", hire.cost.mid),
+                format!("{:.0}", hire.cost.high),
+                hire.currency.clone(),
+                hire.estimated_cost.to_string(),
+                format!("{running:.0}"),
+            ])
+            .expect("writing CSV to memory");
     }
     String::from_utf8(writer.into_inner().expect("flushing CSV to memory"))
         .expect("CSV of UTF-8 text is UTF-8")

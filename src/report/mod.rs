@@ -6,7 +6,7 @@ mod html;
 pub mod palette;
 mod text;
 
-pub use csv_tables::{Table, csv_table};
+pub use csv_tables::{Table, csv_table, plan_csv};
 pub use html::html_report;
 pub use text::text_report;
 

@@ -1,0 +1,121 @@
+//! What-if: the roster as it would be after a plan's hires and departures,
+//! and the fit of one member for every role.
+
+use super::{CompiledRole, Cost, RoleFit, Scope, natural_step};
+use crate::model::{Cell, Member, Plan, Role, Skill, Workspace};
+
+/// The name a planned hire goes by until someone real fills the seat.
+pub fn placeholder_name(number: usize, role: &Role) -> String {
+    format!("Planned hire {number} ({})", role.title)
+}
+
+/// The workspace with `plan` applied: each planned hire is a member at
+/// exactly the levels their role requires, each planned departure is gone.
+/// Skills a hire's role needs that the roster does not track are added from
+/// `library`. The plan itself is cleared in the result.
+pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Workspace {
+    let mut result = workspace.clone();
+    result.plan = Plan::default();
+    let leaving: Vec<usize> = (0..result.members.len())
+        .filter(|&member| {
+            plan.departures
+                .iter()
+                .any(|name| result.members[member].is_named_by(name))
+        })
+        .collect();
+    for &member in leaving.iter().rev() {
+        result.members.remove(member);
+        result.levels.remove_member(member);
+    }
+    for (number, hire) in plan.hires.iter().enumerate() {
+        let Some(role) = result.role(&hire.role).cloned() else {
+            continue;
+        };
+        let mut member = Member::new(&placeholder_name(number + 1, &role));
+        member.role = Some(role.id.clone());
+        member.team = hire.team.clone();
+        let row = result.push_member(member);
+        result.track_required_skills(library);
+        for requirement in &role.requirements {
+            if let Some(column) = result.skill_index(&requirement.skill) {
+                result
+                    .levels
+                    .set(row, column, Cell::assessed(requirement.min_level));
+            }
+        }
+    }
+    result
+}
+
+/// What the plan's hires cost a year, from their roles' salary bands;
+/// hires whose role has no band are counted in the second value.
+pub fn planned_cost(workspace: &Workspace, plan: &Plan) -> (Cost, usize) {
+    let mut total = Cost::default();
+    let mut unpriced = 0;
+    for hire in &plan.hires {
+        match workspace
+            .role(&hire.role)
+            .and_then(|role| role.salary.as_ref())
+        {
+            Some(band) => {
+                total = total
+                    + Cost {
+                        low: band.min,
+                        mid: band.midpoint(),
+                        high: band.max,
+                    }
+            }
+            None => unpriced += 1,
+        }
+    }
+    (total, unpriced)
+}
+
+/// One member's fit for every role, best first; `natural_step` tells which
+/// are next steps along the seeds' career paths from their current role.
+pub fn role_fits(workspace: &Workspace, member: usize) -> Vec<(RoleFit, bool)> {
+    let scope = Scope::new(workspace, None);
+    let current = workspace.member_role(member);
+    let mut fits: Vec<(RoleFit, bool)> = (0..workspace.roles.len())
+        .map(|index| {
+            let role = &workspace.roles[index];
+            let step = current.is_some_and(|from| from.id != role.id && natural_step(from, role));
+            (CompiledRole::new(&scope, index).fit(&scope, member), step)
+        })
+        .collect();
+    fits.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+    fits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+    use crate::model::{PlannedHire, RoleId};
+
+    #[test]
+    fn a_planned_hire_meets_their_role_and_a_departure_leaves() {
+        let library = catalog::builtin();
+        let mut workspace = Workspace::with_roles(library.roles.clone());
+        workspace.push_member(Member::new("Ana"));
+        workspace.push_member(Member::new("Ben"));
+        let plan = Plan {
+            hires: vec![PlannedHire {
+                role: RoleId::new("technical-manager"),
+                team: Some("Core".into()),
+            }],
+            departures: vec!["ana".into()],
+        };
+        let after = apply_plan(&workspace, &plan, &library.skills);
+        let names: Vec<&str> = after.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Ben", "Planned hire 1 (Technical Manager)"]);
+        let role = after.member_role(1).expect("role");
+        for requirement in &role.requirements {
+            let column = after.skill_index(&requirement.skill).expect("tracked");
+            assert_eq!(after.cell(1, column).level(), Some(requirement.min_level));
+        }
+        let (cost, unpriced) = planned_cost(&workspace, &plan);
+        assert_eq!((cost.mid, unpriced), (167_500.0, 0));
+        assert!(workspace.plan.is_empty() && after.plan.is_empty());
+    }
+}
