@@ -3,6 +3,7 @@
 use crate::io::{Diagnostic, ExportOptions};
 use crate::model::{Cell, Workspace};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One undoable change: a set of cells and what they held before.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,11 +20,26 @@ pub struct CellChange {
     pub after: Cell,
 }
 
-/// The workspace being edited, where it lives, and its history.
+/// What the history holds for one step.
+enum Change {
+    Cells(Vec<CellChange>),
+    /// A structural change (skills, roles, members, the plan): the workspace
+    /// on the other side of the step, swapped in by undo and redo.
+    Swap(Arc<Workspace>),
+}
+
+struct Step {
+    label: String,
+    change: Change,
+}
+
+/// The workspace being edited, where it lives, and its history. The
+/// workspace is shared so analysis on another thread can read a snapshot
+/// while edits go on; an edit copies it only while such a snapshot lives.
 pub struct Document {
     /// Tells documents apart, so caches of one are never taken for another's.
     pub id: u64,
-    pub workspace: Workspace,
+    pub workspace: Arc<Workspace>,
     /// Where Save writes; `None` until saved (a new or imported roster).
     pub path: Option<PathBuf>,
     /// What the window title and status bar call it.
@@ -35,8 +51,8 @@ pub struct Document {
     /// The depth of the undo stack when last saved; `None` when no state
     /// the history can reach was ever saved (a new or imported roster).
     saved_depth: Option<usize>,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Warnings of the import that made this document.
     pub warnings: Vec<Diagnostic>,
 }
@@ -46,7 +62,7 @@ impl Document {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Document {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            workspace,
+            workspace: Arc::new(workspace),
             path,
             name: name.to_string(),
             csv_format: ExportOptions::default(),
@@ -77,11 +93,11 @@ impl Document {
     }
 
     pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|edit| edit.label.as_str())
+        self.undo.last().map(|step| step.label.as_str())
     }
 
     pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|edit| edit.label.as_str())
+        self.redo.last().map(|step| step.label.as_str())
     }
 
     /// Applies an edit and records it; an edit that changes nothing is dropped.
@@ -94,11 +110,43 @@ impl Document {
         if cells.is_empty() {
             return;
         }
+        let workspace = Arc::make_mut(&mut self.workspace);
         for change in &cells {
-            self.workspace
+            workspace
                 .levels
                 .set(change.member, change.skill, change.after);
         }
+        self.record(Step {
+            label: edit.label,
+            change: Change::Cells(cells),
+        });
+    }
+
+    /// Replaces the whole workspace as one undoable step (a structural edit).
+    pub fn replace(&mut self, label: &str, workspace: Workspace) {
+        let before = std::mem::replace(&mut self.workspace, Arc::new(workspace));
+        self.record(Step {
+            label: label.to_string(),
+            change: Change::Swap(before),
+        });
+    }
+
+    /// Edits a copy of the workspace; the copy replaces it as one undoable
+    /// step when `edit` succeeds, and nothing changes when it fails.
+    pub fn edit<T>(
+        &mut self,
+        label: &str,
+        edit: impl FnOnce(&mut Workspace) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let mut copy = Workspace::clone(&self.workspace);
+        let value = edit(&mut copy)?;
+        if copy != *self.workspace {
+            self.replace(label, copy);
+        }
+        Ok(value)
+    }
+
+    fn record(&mut self, step: Step) {
         if self
             .saved_depth
             .is_some_and(|depth| depth > self.undo.len())
@@ -106,40 +154,51 @@ impl Document {
             // The saved state was in the redo branch this edit discards.
             self.saved_depth = None;
         }
-        self.undo.push(Edit {
-            label: edit.label,
-            cells,
-        });
+        self.undo.push(step);
         self.redo.clear();
         self.generation += 1;
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(edit) = self.undo.pop() else {
+        let Some(mut step) = self.undo.pop() else {
             return false;
         };
-        for change in edit.cells.iter().rev() {
-            self.workspace
-                .levels
-                .set(change.member, change.skill, change.before);
-        }
-        self.redo.push(edit);
-        self.generation += 1;
+        self.revert(&mut step, true);
+        self.redo.push(step);
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.redo.pop() else {
+        let Some(mut step) = self.redo.pop() else {
             return false;
         };
-        for change in &edit.cells {
-            self.workspace
-                .levels
-                .set(change.member, change.skill, change.after);
-        }
-        self.undo.push(edit);
-        self.generation += 1;
+        self.revert(&mut step, false);
+        self.undo.push(step);
         true
+    }
+
+    /// Takes a step back (`backwards`) or forward again.
+    fn revert(&mut self, step: &mut Step, backwards: bool) {
+        match &mut step.change {
+            Change::Cells(cells) => {
+                let workspace = Arc::make_mut(&mut self.workspace);
+                if backwards {
+                    for change in cells.iter().rev() {
+                        workspace
+                            .levels
+                            .set(change.member, change.skill, change.before);
+                    }
+                } else {
+                    for change in cells.iter() {
+                        workspace
+                            .levels
+                            .set(change.member, change.skill, change.after);
+                    }
+                }
+            }
+            Change::Swap(other) => std::mem::swap(&mut self.workspace, other),
+        }
+        self.generation += 1;
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
