@@ -11,10 +11,10 @@ fn main() -> ExitCode {
                 None => None,
                 Some((_, Some(view))) => Some(view),
                 Some((name, None)) => {
-                    let known: Vec<&str> = View::ALL.iter().map(|view| view.label()).collect();
+                    let known: Vec<&str> = View::ALL.iter().map(|view| view.name()).collect();
                     eprintln!(
                         "skillgrid: no view \"{name}\": the views are {}",
-                        known.join(", ").to_lowercase()
+                        known.join(", ")
                     );
                     return ExitCode::from(2);
                 }

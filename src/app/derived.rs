@@ -43,6 +43,8 @@ pub struct Derived {
     pub required: Vec<Vec<Option<Level>>>,
     pub teams: Vec<String>,
     pub roles: Vec<(String, String)>,
+    /// Per workspace role: how many members hold it.
+    pub role_members: Vec<u32>,
     pub categories: Vec<String>,
     /// The rows and columns on show, for `filter` at `generation`.
     pub rows: Vec<usize>,
@@ -104,6 +106,12 @@ impl Derived {
                 levels
             })
             .collect();
+        self.role_members = vec![0; workspace.roles.len()];
+        for member in 0..workspace.members.len() {
+            if let Some(role) = scope.role_index_of(member) {
+                self.role_members[role] += 1;
+            }
+        }
         let mut teams: Vec<String> = workspace
             .members
             .iter()

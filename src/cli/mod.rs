@@ -31,7 +31,8 @@ pub struct Cli {
     /// With no command: the roster or workspace to open in the window (the
     /// bundled sample team when none is given).
     pub file: Option<PathBuf>,
-    /// With no command: the view the window opens on (matrix).
+    /// With no command: the view the window opens on: matrix, gaps, fit,
+    /// hiring, capacity or roles.
     #[arg(long)]
     pub view: Option<String>,
 }

@@ -2,11 +2,19 @@
 //! around one view per file. Views draw from `AppState` and change it only
 //! through its methods, which keep the undo history and the caches right.
 
+mod capacity;
 mod diagnostics;
+mod fit;
+mod gaps;
+mod hiring;
 mod matrix;
+mod roles;
 mod shell;
+mod widgets;
 
-use crate::app::{AppState, Document, FileIntent, JobResult, Preferences, ThemeChoice, View};
+use crate::app::{
+    AppState, Document, FileIntent, JobResult, PlanFormat, Preferences, ThemeChoice, View,
+};
 use crate::io::Layout;
 use eframe::egui;
 use std::path::PathBuf;
@@ -71,6 +79,16 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("Roster CSV", &["csv"])
                         .set_file_name(suggested.unwrap_or_else(|| "team.json".into()))
                         .save_file(),
+                    FileIntent::ExportPlan(PlanFormat::Csv) => dialog
+                        .set_title("Export the hiring plan")
+                        .add_filter("CSV", &["csv"])
+                        .set_file_name(suggested.unwrap_or_else(|| "hiring-plan.csv".into()))
+                        .save_file(),
+                    FileIntent::ExportPlan(PlanFormat::Html) => dialog
+                        .set_title("Export the report")
+                        .add_filter("HTML", &["html"])
+                        .set_file_name(suggested.unwrap_or_else(|| "report.html".into()))
+                        .save_file(),
                     FileIntent::Export(_) => dialog
                         .set_title("Export roster CSV")
                         .add_filter("Roster CSV", &["csv", "tsv"])
@@ -132,6 +150,10 @@ impl SkillgridApp {
         let suggested = Some(match intent {
             FileIntent::Export(Layout::Long) => format!("{}-long.csv", self.base_name()),
             FileIntent::Export(Layout::Wide) => format!("{}.csv", self.base_name()),
+            FileIntent::ExportPlan(PlanFormat::Csv) => {
+                format!("{}-hiring-plan.csv", self.base_name())
+            }
+            FileIntent::ExportPlan(PlanFormat::Html) => format!("{}-report.html", self.base_name()),
             _ => format!("{}.json", self.base_name()),
         });
         self.dialogs
@@ -153,6 +175,9 @@ impl SkillgridApp {
             Some(path) => {
                 if let Err(message) = self.state.save_to(&path) {
                     self.state.notice = Some(message);
+                    if self.state.csv_would_lose().is_some() {
+                        self.ask_for_file(ctx, FileIntent::SaveAs);
+                    }
                 }
             }
             None => self.ask_for_file(ctx, FileIntent::SaveAs),
@@ -175,6 +200,11 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::Export(layout), Some(path)) => {
                 if let Err(message) = self.state.export_to(&path, layout) {
                     self.state.notice = Some(message);
+                }
+            }
+            JobResult::Picked(FileIntent::ExportPlan(format), Some(path)) => {
+                if let Err(message) = self.state.export_plan(&path, format) {
+                    self.state.notice = Some(format!("Could not export the plan: {message}"));
                 }
             }
             JobResult::Opened {
@@ -221,6 +251,11 @@ impl eframe::App for SkillgridApp {
         self.handle_close_request(&ctx);
         shell::shortcuts(self, &ctx);
         self.state.refresh();
+        if self.state.view != View::Matrix {
+            let repaint = ctx.clone();
+            self.state
+                .refresh_insights(move || repaint.request_repaint());
+        }
 
         egui::Panel::top("menu").show(ui, |ui| shell::menu_bar_ui(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| shell::status_bar_ui(&mut self.state, ui));
@@ -232,10 +267,15 @@ impl eframe::App for SkillgridApp {
         }
         egui::Panel::left("navigation")
             .resizable(false)
-            .default_size(120.0)
+            .default_size(150.0)
             .show(ui, |ui| shell::navigation_ui(&mut self.state, ui));
         egui::CentralPanel::default().show(ui, |ui| match self.state.view {
             View::Matrix => matrix::matrix_ui(&mut self.state, ui),
+            View::Gaps => gaps::gaps_ui(&mut self.state, ui),
+            View::Fit => fit::fit_ui(&mut self.state, ui),
+            View::Hiring => hiring::hiring_ui(self, ui),
+            View::Capacity => capacity::capacity_ui(&mut self.state, ui),
+            View::Roles => roles::roles_ui(&mut self.state, ui),
         });
         shell::close_dialog_ui(self, &ctx);
         shell::drop_hint_ui(&ctx);

@@ -1,0 +1,319 @@
+//! Fit and succession: one member's levels against their role, their fit for
+//! every role (the seeds' next steps marked), and who is most ready for each
+//! role.
+
+use super::matrix::level_colour;
+use super::widgets::{self, alert_colour, ok_colour};
+use crate::app::AppState;
+use crate::model::{Importance, Level};
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Corner, Legend};
+
+pub fn fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Fit & succession", state.insights.updating());
+    egui::Panel::left("fit-members")
+        .resizable(true)
+        .default_size(250.0)
+        .show(ui, |ui| member_list_ui(state, ui));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            member_fit_ui(state, ui);
+            ui.separator();
+            succession_ui(state, ui);
+        });
+    });
+}
+
+/// A searchable list of every member, drawn only where it is visible.
+fn member_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Find member");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.selection.member_query)
+                .hint_text("name, team or role")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    let matches = state.members_matching().to_vec();
+    ui.label(RichText::new(format!("{} members", matches.len())).weak());
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, matches.len(), |ui, range| {
+            for &member in &matches[range] {
+                let workspace = &state.document.workspace;
+                let name = &workspace.members[member].name;
+                let fit = state.derived.fit.get(member).copied().flatten();
+                let text = match fit {
+                    Some(score) => format!("{name}  (fit {score:.0})"),
+                    None => name.clone(),
+                };
+                let selected = state.selection.member == Some(member);
+                if ui.selectable_label(selected, text).clicked() {
+                    state.selection.member = Some(member);
+                }
+            }
+        });
+}
+
+fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    if state.selection.member.is_none() && !state.document.workspace.members.is_empty() {
+        state.selection.member = Some(0);
+    }
+    let Some(member) = state
+        .selection
+        .member
+        .filter(|&m| m < state.document.workspace.members.len())
+    else {
+        widgets::none_line(
+            ui,
+            "Pick a member on the left to see their fit for every role.",
+        );
+        return;
+    };
+    let fits = state.role_fits().to_vec();
+    let workspace = &state.document.workspace;
+    let record = &workspace.members[member];
+    let role = workspace.member_role(member);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&record.name).heading());
+        ui.label(
+            RichText::new(format!(
+                "{}{}",
+                role.map_or("no role", |r| r.title.as_str()),
+                record
+                    .team
+                    .as_deref()
+                    .map_or(String::new(), |team| format!(", {team}"))
+            ))
+            .weak(),
+        );
+    });
+    let Some(role) = role else {
+        widgets::none_line(ui, "No role: nothing to measure against.");
+        return;
+    };
+    let own = fits
+        .iter()
+        .find(|(fit, _)| &*fit.role.id == role.id.as_str());
+    if let Some((fit, _)) = own {
+        ui.label(format!(
+            "Fit for {}: {:.0} of 100, {} required skills short",
+            role.title, fit.score, fit.required_gaps
+        ));
+    }
+
+    ui.columns(2, |columns| {
+        let ui = &mut columns[0];
+        widgets::section(ui, &format!("Levels against {}", role.title));
+        let rows: Vec<(String, Option<Level>, Level, Importance)> = role
+            .requirements
+            .iter()
+            .map(|requirement| {
+                let column = workspace.skill_index(&requirement.skill);
+                let has = column.and_then(|c| workspace.cell(member, c).level());
+                let name = column.map_or(requirement.skill.to_string(), |c| {
+                    workspace.skills[c].name.clone()
+                });
+                (name, has, requirement.min_level, requirement.importance)
+            })
+            .collect();
+        levels_chart_ui(ui, &rows);
+
+        let ui = &mut columns[1];
+        widgets::section(ui, "Short of the role");
+        match own {
+            Some((fit, _)) if !fit.gaps.is_empty() => {
+                for gap in &fit.gaps {
+                    let has = gap
+                        .has
+                        .map_or("not assessed".to_string(), |l| l.get().to_string());
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {has}, needs {} ({})",
+                            gap.skill.name,
+                            gap.needs.get(),
+                            gap.importance.label()
+                        ))
+                        .color(
+                            if gap.importance == Importance::Required {
+                                alert_colour()
+                            } else {
+                                ui.visuals().text_color()
+                            },
+                        ),
+                    );
+                }
+            }
+            _ => widgets::none_line(ui, "Nothing: meets every requirement of the role."),
+        }
+        widgets::section(ui, "Fit for every role");
+        egui::Grid::new("role-fits")
+            .num_columns(3)
+            .striped(true)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Role").strong());
+                ui.label(RichText::new("Fit").strong());
+                ui.label(RichText::new("Career path").strong());
+                ui.end_row();
+                for (fit, next_step) in &fits {
+                    let own_role = &*fit.role.id == role.id.as_str();
+                    let title = RichText::new(&*fit.role.title);
+                    ui.label(if *next_step { title.strong() } else { title });
+                    ui.label(format!("{:.0}", fit.score));
+                    if own_role {
+                        ui.label(RichText::new("current role").weak());
+                    } else if *next_step {
+                        ui.label(RichText::new("next step").color(ok_colour()).strong());
+                    } else {
+                        ui.label("");
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+/// The member's level beside the role's minimum, one pair of bars a skill.
+fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Importance)]) {
+    let count = rows.len();
+    let y = |index: usize| (count - index) as f64;
+    let has: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, (name, has, needs, _))| {
+            let value = has.map_or(0.0, |level| f64::from(level.get()));
+            Bar::new(y(index) + 0.18, value)
+                .width(0.34)
+                .fill(if has.is_some_and(|level| level >= *needs) {
+                    level_colour(Some(Level::PROFICIENT))
+                } else {
+                    alert_colour()
+                })
+                .name(format!(
+                    "{name}: has {}",
+                    has.map_or("not assessed".to_string(), |l| l.get().to_string())
+                ))
+        })
+        .collect();
+    let needs: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, (name, _, needs, importance))| {
+            Bar::new(y(index) - 0.18, f64::from(needs.get()))
+                .width(0.34)
+                .fill(level_colour(Some(Level::AWARENESS)))
+                .name(format!(
+                    "{name}: role needs {} ({})",
+                    needs.get(),
+                    importance.label()
+                ))
+        })
+        .collect();
+    let labels: Vec<(f64, String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, (name, ..))| (y(index), name.clone()))
+        .collect();
+    widgets::category_plot(
+        "fit-levels",
+        labels,
+        (count as f32 * 26.0 + 60.0).max(160.0),
+        170.0,
+    )
+    .include_x(0.0)
+    .include_x(4.2)
+    .x_axis_label("level (0-4)")
+    .legend(Legend::default().position(Corner::RightBottom))
+    .show(ui, |plot| {
+        plot.add(
+            BarChart::new(
+                "role needs",
+                widgets::solid(needs, level_colour(Some(Level::AWARENESS))),
+            )
+            .horizontal()
+            .color(level_colour(Some(Level::AWARENESS))),
+        );
+        plot.add(
+            BarChart::new("has", has)
+                .horizontal()
+                .color(level_colour(Some(Level::PROFICIENT))),
+        );
+    });
+}
+
+/// For the chosen role: the members most ready for it, best first.
+fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::section(ui, "Most ready for a role");
+    let Some(results) = widgets::results(state, ui) else {
+        return;
+    };
+    let succession = &results.analysis.succession;
+    if succession.is_empty() {
+        widgets::none_line(ui, "No role in the library has requirements.");
+        return;
+    }
+    let chosen = state
+        .selection
+        .succession_role
+        .filter(|&index| index < succession.len())
+        .unwrap_or(0);
+    let mut picked = chosen;
+    let mut show_member = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Role");
+        egui::ComboBox::from_id_salt("succession-role")
+            .selected_text(&*succession[chosen].role.title)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for (index, entry) in succession.iter().enumerate() {
+                    ui.selectable_value(&mut picked, index, &*entry.role.title);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let candidates = &succession[chosen].candidates;
+    if candidates.is_empty() {
+        widgets::none_line(ui, "Nobody outside the role is a candidate.");
+    }
+    egui::Grid::new("successors")
+        .num_columns(5)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for heading in ["Member", "Now", "Fit", "Ready", "Career path"] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for candidate in candidates {
+                if ui.link(&*candidate.member.name).clicked() {
+                    show_member = Some(candidate.member.index);
+                }
+                ui.label(
+                    candidate
+                        .current_role
+                        .as_ref()
+                        .map_or("no role", |role| &*role.title),
+                );
+                ui.label(format!("{:.0}", candidate.score));
+                if candidate.ready {
+                    ui.label(RichText::new("ready").color(ok_colour()).strong());
+                } else {
+                    ui.label(format!("{} required short", candidate.required_gaps));
+                }
+                ui.label(if candidate.natural_step {
+                    RichText::new("next step").color(ok_colour())
+                } else {
+                    RichText::new("")
+                });
+                ui.end_row();
+            }
+        });
+    state.selection.succession_role = Some(picked);
+    if let Some(member) = show_member {
+        state.selection.member = Some(member);
+    }
+}

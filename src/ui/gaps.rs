@@ -1,0 +1,173 @@
+//! Gaps and bus factor: who can lead each required skill against the bench
+//! depth wanted, and the skills that rest on one person or nobody.
+
+use super::widgets::{self, alert_colour, ok_colour};
+use crate::analysis::SkillGap;
+use crate::app::AppState;
+use crate::model::SkillKind;
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Corner, Legend, VLine};
+
+pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Gaps & bus factor", state.insights.updating());
+    ui.horizontal(|ui| widgets::team_filter_ui(state, ui));
+    let Some(results) = widgets::results(state, ui) else {
+        return;
+    };
+    let analysis = &results.analysis;
+    let Some(team) = analysis.team_gaps.first() else {
+        return;
+    };
+    let thresholds = &analysis.thresholds;
+    let short = team.gaps.iter().filter(|gap| gap.bench_deficit > 0).count();
+    ui.label(format!(
+        "{} single points of failure · {short} required skills short of {} people who can lead them (level {}+) · {} members",
+        analysis.bus_factor.len(),
+        thresholds.bench_depth,
+        thresholds.lead_level.get(),
+        team.members
+    ));
+    let mut jump_to: Option<String> = None;
+    ui.columns(2, |columns| {
+        chart_ui(&mut columns[0], &team.gaps, thresholds.bench_depth, &mut jump_to);
+        let ui = &mut columns[1];
+        widgets::section(ui, "Single points of failure");
+        ui.label(RichText::new("Required skills one person or nobody can lead. Click a skill to see it in the matrix.").weak());
+        if analysis.bus_factor.is_empty() {
+            widgets::none_line(ui, "None: every required skill has two or more people who can lead it.");
+        }
+        egui::Grid::new("bus-factor")
+            .num_columns(3)
+            .striped(true)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Skill").strong());
+                ui.label(RichText::new("Can lead").strong());
+                ui.label(RichText::new("Needed by").strong());
+                ui.end_row();
+                for risk in &analysis.bus_factor {
+                    if ui.link(&*risk.skill.name).clicked() {
+                        jump_to = Some(risk.skill.id.to_string());
+                    }
+                    match risk.leaders.first() {
+                        Some(leader) => ui.label(&*leader.name),
+                        None => ui.label(RichText::new("nobody").color(alert_colour()).strong()),
+                    };
+                    let roles: Vec<&str> = risk.roles_needing.iter().map(|r| &*r.title).collect();
+                    ui.add(egui::Label::new(roles.join(", ")).wrap());
+                    ui.end_row();
+                }
+            });
+        if !analysis.unassessed_requirements.is_empty() {
+            widgets::section(ui, "Required but nobody assessed");
+            for item in &analysis.unassessed_requirements {
+                let roles: Vec<&str> = item.roles_needing.iter().map(|r| &*r.title).collect();
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(&*item.skill.name).clicked() {
+                        jump_to = Some(item.skill.id.to_string());
+                    }
+                    ui.label(RichText::new(format!("needed by {}", roles.join(", "))).weak());
+                });
+            }
+        }
+    });
+    if let Some(id) = jump_to {
+        let column = state
+            .document
+            .workspace
+            .skills
+            .iter()
+            .position(|skill| skill.id.as_str() == id);
+        match column {
+            Some(column) => state.show_skill_in_matrix(column),
+            None => {
+                state.notice = Some("That skill is not a column of this roster yet".to_string())
+            }
+        }
+    }
+}
+
+/// Horizontal bars, hard skills above soft, each skill's "can lead" count
+/// against the bench target; deficits in the alert colour.
+fn chart_ui(ui: &mut egui::Ui, gaps: &[SkillGap], target: u32, jump_to: &mut Option<String>) {
+    widgets::section(ui, "Who can lead each required skill");
+    let mut ordered: Vec<&SkillGap> = gaps.iter().collect();
+    ordered.sort_by(|a, b| {
+        (a.skill.kind == SkillKind::Soft)
+            .cmp(&(b.skill.kind == SkillKind::Soft))
+            .then(b.bench_deficit.cmp(&a.bench_deficit))
+            .then(a.leaders.cmp(&b.leaders))
+    });
+    // Top to bottom: y counts down, with a blank row between the groups.
+    let mut rows: Vec<(f64, &SkillGap)> = Vec::with_capacity(ordered.len());
+    let mut y = ordered.len() as f64 + 1.0;
+    let mut previous_kind = None;
+    for gap in ordered {
+        if previous_kind.is_some_and(|kind| kind != gap.skill.kind) {
+            y -= 1.0;
+        }
+        previous_kind = Some(gap.skill.kind);
+        rows.push((y, gap));
+        y -= 1.0;
+    }
+    let (short, enough): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, gap)| gap.bench_deficit > 0);
+    let bars = |rows: Vec<&(f64, &SkillGap)>| -> Vec<Bar> {
+        rows.into_iter()
+            .map(|(y, gap)| {
+                Bar::new(*y, f64::from(gap.leaders))
+                    .width(0.7)
+                    .name(format!(
+                        "{} ({}): {} can lead, {} wanted",
+                        gap.skill.name,
+                        gap.skill.kind.label(),
+                        gap.leaders,
+                        gap.bench_target
+                    ))
+            })
+            .collect()
+    };
+    let labels: Vec<(f64, String)> = rows
+        .iter()
+        .map(|(y, gap)| (*y, gap.skill.name.to_string()))
+        .collect();
+    let height = (rows.len() as f32 * 20.0 + 60.0).min(ui.available_height().max(200.0));
+    let max = f64::from(
+        rows.iter()
+            .map(|(_, g)| g.leaders)
+            .max()
+            .unwrap_or(0)
+            .max(target),
+    );
+    let text_colour = ui.visuals().text_color();
+    let response = widgets::category_plot("gaps-chart", labels, height, 200.0)
+        .include_x(0.0)
+        .include_x(max + 0.5)
+        .x_axis_label("people who can lead it")
+        .legend(Legend::default().position(Corner::RightTop))
+        .show(ui, |plot| {
+            plot.add(
+                BarChart::new(
+                    "short of the bench",
+                    widgets::solid(bars(short), alert_colour()),
+                )
+                .horizontal()
+                .color(alert_colour()),
+            );
+            plot.add(
+                BarChart::new("enough", widgets::solid(bars(enough), ok_colour()))
+                    .horizontal()
+                    .color(ok_colour()),
+            );
+            plot.add(
+                VLine::new(format!("bench depth ({target})"), f64::from(target))
+                    .stroke(egui::Stroke::new(1.5, text_colour)),
+            );
+            plot.pointer_coordinate()
+        });
+    if response.response.clicked()
+        && let Some(pointer) = response.inner
+        && let Some((_, gap)) = rows.iter().find(|(y, _)| (y - pointer.y).abs() < 0.5)
+    {
+        *jump_to = Some(gap.skill.id.to_string());
+    }
+}

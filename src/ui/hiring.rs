@@ -1,0 +1,476 @@
+//! The hiring plan: upskilling first, then ranked hires with their cost, span
+//! breaches and a budget; and the what-if plan of hires and departures, with
+//! its effect on gaps, bus factor and cost before anything is applied.
+
+use super::SkillgridApp;
+use super::widgets::{self, alert_colour, money, ok_colour};
+use crate::analysis::Analysis;
+use crate::app::{AppState, FileIntent, PlanFormat};
+use crate::model::RoleId;
+use eframe::egui::{self, RichText};
+
+pub fn hiring_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    widgets::view_heading(ui, "Hiring plan", app.state.insights.updating());
+    ui.horizontal(|ui| {
+        widgets::team_filter_ui(&mut app.state, ui);
+        ui.add_space(12.0);
+        budget_ui(&mut app.state, ui);
+    });
+    let mut export = None;
+    egui::Panel::right("what-if")
+        .resizable(true)
+        .default_size(440.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| what_if_ui(&mut app.state, ui, &mut export));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| recommendations_ui(&mut app.state, ui));
+    });
+    if let Some(format) = export {
+        app.ask_for_file(&ctx, FileIntent::ExportPlan(format));
+    }
+}
+
+fn budget_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let label = ui.label("Budget");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.selection.budget_text)
+                .hint_text("none")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+    let typed = state.selection.budget_text.replace([',', ' ', '_'], "");
+    let budget = if typed.is_empty() {
+        Ok(None)
+    } else {
+        typed
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite() && *value >= 0.0)
+            .map(Some)
+            .ok_or(())
+    };
+    match budget {
+        Ok(budget) => {
+            ui.label(RichText::new("a year, at midpoints").weak());
+            if response.changed() || state.insight_options.budget != budget {
+                state.insight_options.budget = budget;
+            }
+        }
+        Err(()) => {
+            ui.label(RichText::new("type an amount, such as 500,000").color(alert_colour()));
+        }
+    }
+}
+
+/// The plan being tried: what it holds, and what it changes.
+fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanFormat>) {
+    widgets::section(ui, "What if");
+    ui.label(
+        RichText::new(
+            "Planned hires and departures change the figures below; the roster stays as it is until you apply the plan.",
+        )
+        .weak(),
+    );
+    add_hire_ui(state, ui);
+    add_departure_ui(state, ui);
+
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let plan = &workspace.plan;
+    let mut remove_hire = None;
+    let mut remove_departure = None;
+    for (index, hire) in plan.hires.iter().enumerate() {
+        let role = workspace.role(&hire.role);
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "Planned hire {}: {}{}",
+                index + 1,
+                role.map_or(hire.role.as_str(), |r| r.title.as_str()),
+                hire.team
+                    .as_deref()
+                    .map_or(String::new(), |team| format!(" in {team}"))
+            ));
+            if let Some(band) = role.and_then(|r| r.salary.as_ref()) {
+                ui.label(
+                    RichText::new(format!("{} {}", money(band.midpoint()), band.currency)).weak(),
+                );
+            }
+            if ui.small_button("Remove").clicked() {
+                remove_hire = Some(index);
+            }
+        });
+    }
+    for (index, key) in plan.departures.iter().enumerate() {
+        let name = workspace.find_member(key).map_or(key.as_str(), |member| {
+            workspace.members[member].name.as_str()
+        });
+        ui.horizontal(|ui| {
+            ui.label(format!("Planned departure: {name}"));
+            if ui.small_button("Remove").clicked() {
+                remove_departure = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove_hire {
+        state.unplan_hire(index);
+    }
+    if let Some(index) = remove_departure {
+        state.unplan_departure(index);
+    }
+
+    let Some(results) = state.insights.results() else {
+        return;
+    };
+    let before = &results.analysis;
+    let after = results.shown();
+    let (planned, unpriced) = results.planned_cost;
+    egui::Grid::new("what-if")
+        .num_columns(3)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new("Roster now").strong());
+            ui.label(RichText::new("With the plan").strong());
+            ui.end_row();
+            compare_row(
+                ui,
+                "Single points of failure",
+                before.bus_factor.len(),
+                after.bus_factor.len(),
+            );
+            compare_row(
+                ui,
+                "Required skills short",
+                short_skills(before),
+                short_skills(after),
+            );
+            compare_row(
+                ui,
+                "Span breaches",
+                before.span_of_control.breaches.len(),
+                after.span_of_control.breaches.len(),
+            );
+            ui.label("Hires still recommended");
+            ui.label(format!(
+                "{} ({})",
+                before.hiring.hires.len(),
+                money(before.hiring.total.mid)
+            ));
+            ui.label(format!(
+                "{} ({})",
+                after.hiring.hires.len(),
+                money(after.hiring.total.mid)
+            ));
+            ui.end_row();
+        });
+    ui.label(
+        RichText::new(format!(
+            "Planned hires cost {} a year (low {} / high {}){}",
+            money(planned.mid),
+            money(planned.low),
+            money(planned.high),
+            if unpriced > 0 {
+                format!(", and {unpriced} with no salary band")
+            } else {
+                String::new()
+            }
+        ))
+        .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        let has_plan = !plan.is_empty();
+        if ui
+            .add_enabled(has_plan, egui::Button::new("Apply plan to roster"))
+            .on_hover_text("Planned hires join as placeholder members at their role's levels; departures leave. Undoable.")
+            .clicked()
+        {
+            state.apply_plan();
+        }
+        if ui.button("Export plan CSV…").clicked() {
+            *export = Some(PlanFormat::Csv);
+        }
+        if ui.button("Export HTML report…").clicked() {
+            *export = Some(PlanFormat::Html);
+        }
+    });
+}
+
+fn short_skills(analysis: &Analysis) -> usize {
+    analysis.team_gaps.first().map_or(0, |team| {
+        team.gaps.iter().filter(|gap| gap.bench_deficit > 0).count()
+    })
+}
+
+fn compare_row(ui: &mut egui::Ui, what: &str, before: usize, after: usize) {
+    ui.label(what);
+    ui.label(before.to_string());
+    let colour = match after.cmp(&before) {
+        std::cmp::Ordering::Less => ok_colour(),
+        std::cmp::Ordering::Greater => alert_colour(),
+        std::cmp::Ordering::Equal => ui.visuals().text_color(),
+    };
+    ui.label(RichText::new(after.to_string()).color(colour).strong());
+    ui.end_row();
+}
+
+fn add_hire_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let roles: Vec<(usize, String)> = workspace
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| role.salary.is_some())
+        .map(|(index, role)| (index, role.title.clone()))
+        .collect();
+    let chosen = state
+        .selection
+        .hire_role
+        .filter(|&index| index < workspace.roles.len());
+    let mut picked = chosen;
+    let mut team = state.selection.hire_team.clone();
+    let mut to_plan = None;
+    let teams = &state.derived.teams;
+    egui::Grid::new("plan-hire").num_columns(2).show(ui, |ui| {
+        let label = ui.label("Plan a hire");
+        egui::ComboBox::from_id_salt("plan-role")
+            .selected_text(chosen.map_or("choose a role".to_string(), |index| {
+                workspace.roles[index].title.clone()
+            }))
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for (index, title) in &roles {
+                    ui.selectable_value(&mut picked, Some(*index), title);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label("in team");
+        egui::ComboBox::from_id_salt("plan-team")
+            .selected_text(team.clone().unwrap_or_else(|| "no team".to_string()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut team, None, "no team");
+                for name in teams {
+                    ui.selectable_value(&mut team, Some(name.clone()), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        ui.label("");
+        if ui
+            .add_enabled(picked.is_some(), egui::Button::new("Add planned hire"))
+            .clicked()
+            && let Some(index) = picked
+        {
+            to_plan = Some(workspace.roles[index].id.clone());
+        }
+        ui.end_row();
+    });
+    state.selection.hire_role = picked;
+    state.selection.hire_team = team.clone();
+    if let Some(role) = to_plan {
+        state.plan_hire(role, team);
+    }
+}
+
+fn add_departure_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let mut chosen = state
+        .selection
+        .departure
+        .filter(|&member| member < state.document.workspace.members.len());
+    egui::Grid::new("plan-departure-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label("Plan a departure");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.selection.member_query)
+                    .hint_text("find a member")
+                    .desired_width(240.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            ui.label("");
+            let matches = state.members_matching().to_vec();
+            let workspace = &state.document.workspace;
+            let row_height = ui.spacing().interact_size.y;
+            let combo = egui::ComboBox::from_id_salt("plan-departure")
+                .selected_text(chosen.map_or(format!("{} members", matches.len()), |m| {
+                    workspace.members[m].name.clone()
+                }))
+                .width(240.0)
+                .show_ui(ui, |ui| {
+                    egui::ScrollArea::vertical().max_height(260.0).show_rows(
+                        ui,
+                        row_height,
+                        matches.len(),
+                        |ui, range| {
+                            for &member in &matches[range] {
+                                ui.selectable_value(
+                                    &mut chosen,
+                                    Some(member),
+                                    &workspace.members[member].name,
+                                );
+                            }
+                        },
+                    );
+                });
+            widgets::name_widget(&combo.response, "Member to leave");
+            ui.end_row();
+            ui.label("");
+            if ui
+                .add_enabled(chosen.is_some(), egui::Button::new("Add planned departure"))
+                .clicked()
+                && let Some(member) = chosen
+            {
+                state.plan_departure(member);
+                chosen = None;
+            }
+            ui.end_row();
+        });
+    state.selection.departure = chosen;
+}
+
+/// What the analysis recommends with the plan in place.
+fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let Some(results) = widgets::results(state, ui) else {
+        return;
+    };
+    let analysis = results.shown();
+    let plan = &analysis.hiring;
+    let mut to_plan: Option<RoleId> = None;
+
+    widgets::section(ui, "Ask first: people one level short who want to grow");
+    if plan.upskilling.is_empty() {
+        widgets::none_line(
+            ui,
+            "Nobody one level short of a thin skill has said they want to grow in it.",
+        );
+    }
+    if !plan.upskilling.is_empty() {
+        egui::Grid::new("upskilling")
+            .num_columns(4)
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for heading in ["Member", "Skill", "Now", "Needs"] {
+                    ui.label(RichText::new(heading).strong());
+                }
+                ui.end_row();
+                for option in &plan.upskilling {
+                    ui.label(&*option.member.name);
+                    ui.label(&*option.skill.name);
+                    ui.label(option.has.get().to_string());
+                    ui.label(option.needs.get().to_string());
+                    ui.end_row();
+                }
+            });
+    }
+
+    widgets::section(ui, "Recommended hires");
+    if plan.hires.is_empty() {
+        widgets::none_line(
+            ui,
+            "No hire needed: no span breach and no skill short that a library role brings.",
+        );
+    }
+    egui::Grid::new("hires")
+        .num_columns(7)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for heading in [
+                "#",
+                "Role and why",
+                "Low",
+                "Mid",
+                "High",
+                "Running total",
+                "",
+            ] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for hire in &plan.hires {
+                ui.label(hire.rank.to_string());
+                let title = if hire.estimated_cost {
+                    format!("{}*", hire.role.title)
+                } else {
+                    hire.role.title.to_string()
+                };
+                ui.vertical(|ui| {
+                    ui.set_max_width(260.0);
+                    ui.label(title);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(crate::report::hire_reason(hire))
+                                .weak()
+                                .small(),
+                        )
+                        .wrap(),
+                    );
+                });
+                ui.label(money(hire.cost.low));
+                ui.label(money(hire.cost.mid));
+                ui.label(money(hire.cost.high));
+                ui.label(money(hire.running_total));
+                if ui
+                    .small_button("Plan this hire")
+                    .on_hover_text("Add it to the what-if plan above")
+                    .clicked()
+                {
+                    to_plan = Some(RoleId::new(&*hire.role.id));
+                }
+                ui.end_row();
+            }
+        });
+    if !plan.hires.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Total {} a year (low {} / high {}) {}.  * band not given by the seeds: an estimate",
+                money(plan.total.mid),
+                money(plan.total.low),
+                money(plan.total.high),
+                plan.hires.first().map_or("", |h| h.currency.as_str())
+            ))
+            .weak(),
+        );
+    }
+    if plan.stopped_by_budget {
+        ui.label(RichText::new("The budget stops the plan here.").color(alert_colour()));
+    }
+    if !plan.open_deficits.is_empty() {
+        let open: Vec<String> = plan
+            .open_deficits
+            .iter()
+            .map(|d| format!("{} ({})", d.skill.name, d.people))
+            .collect();
+        ui.label(format!("Still open after the plan: {}", open.join(", ")));
+    }
+
+    widgets::section(ui, "Span of control");
+    let span = &analysis.span_of_control;
+    if span.breaches.is_empty() {
+        widgets::none_line(ui, "Every manager is within their role's span.");
+    }
+    for breach in &span.breaches {
+        ui.label(format!(
+            "{} ({}): {} direct reports, the role calls for {}-{}",
+            breach.manager.name,
+            breach.role.title,
+            breach.directs,
+            breach.span_min,
+            breach.span_max
+        ));
+    }
+    if let Some(role) = to_plan {
+        let team = state.insight_options.team.clone();
+        state.plan_hire(role, team);
+    }
+}

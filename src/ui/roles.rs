@@ -1,0 +1,563 @@
+//! Roles and skills: the built-in library (read-only, with the seed each
+//! role was authored from) and the workspace's own roles and skills. Built-in
+//! roles are duplicated to be customised; skills are added, renamed and
+//! merged. Every change is one undoable step saved with the workspace.
+
+use super::widgets::{self, alert_colour};
+use crate::app::AppState;
+use crate::model::{Importance, Level, Requirement, Role, SkillKind};
+use eframe::egui::{self, RichText};
+
+/// The seed documents' titles, for "authored from".
+fn seed_title(seed: &str) -> &'static str {
+    match seed {
+        "000" => "Technical Manager",
+        "001" => "Manager - Software Engineering",
+        "002" => "Technical Lead Manager",
+        "003" => "Tech Lead vs EM vs PM",
+        "004" => "Technical Leader",
+        _ => "an unknown seed",
+    }
+}
+
+pub fn roles_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Roles & skills", false);
+    egui::Panel::left("library-list")
+        .resizable(true)
+        .default_size(280.0)
+        .show(ui, |ui| list_ui(state, ui));
+    if state.selection.role.is_none()
+        && state.selection.skill.is_none()
+        && let Some(first) = state.document.workspace.roles.first().cloned()
+    {
+        select_role(state, 0, &first);
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(error) = &state.selection.editor_error {
+            ui.label(RichText::new(error).color(alert_colour()));
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let workspace = &state.document.workspace;
+                if let Some(role) = state.selection.role.filter(|&r| r < workspace.roles.len()) {
+                    role_ui(state, ui, role);
+                } else if let Some(skill) = state
+                    .selection
+                    .skill
+                    .filter(|&s| s < workspace.skills.len())
+                {
+                    skill_ui(state, ui, skill);
+                } else {
+                    widgets::none_line(ui, "Pick a role or a skill on the left.");
+                }
+            });
+    });
+}
+
+fn list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            widgets::section(ui, "Roles");
+            let workspace = std::sync::Arc::clone(&state.document.workspace);
+            for (index, role) in workspace.roles.iter().enumerate() {
+                let members = state.derived.role_members.get(index).copied().unwrap_or(0);
+                let selected = state.selection.role == Some(index);
+                let mut text = egui::text::LayoutJob::default();
+                let style = ui.style();
+                RichText::new(&role.title).append_to(
+                    &mut text,
+                    style,
+                    egui::FontSelection::Default,
+                    egui::Align::Center,
+                );
+                let tag = if role.builtin {
+                    String::new()
+                } else {
+                    " custom".to_string()
+                };
+                RichText::new(format!("  {members}{tag}"))
+                    .weak()
+                    .small()
+                    .append_to(
+                        &mut text,
+                        style,
+                        egui::FontSelection::Default,
+                        egui::Align::Center,
+                    );
+                if ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(format!("{members} members hold this role"))
+                    .clicked()
+                {
+                    select_role(state, index, role);
+                }
+            }
+            widgets::section(ui, "Skills");
+            ui.horizontal(|ui| {
+                let label = ui.label("New skill");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.selection.new_skill)
+                        .hint_text("name")
+                        .desired_width(110.0),
+                )
+                .labelled_by(label.id);
+                ui.checkbox(&mut state.selection.new_skill_soft, "soft");
+            });
+            if ui.button("Add skill").clicked() {
+                let name = state.selection.new_skill.clone();
+                let kind = if state.selection.new_skill_soft {
+                    SkillKind::Soft
+                } else {
+                    SkillKind::Hard
+                };
+                if let Some(column) = state.edit_library(&format!("add skill {name}"), |w| {
+                    w.add_custom_skill(&name, kind)
+                }) {
+                    state.selection.new_skill.clear();
+                    select_skill(state, column);
+                }
+            }
+            let row_height = ui.spacing().interact_size.y;
+            let count = workspace.skills.len();
+            egui::ScrollArea::vertical()
+                .id_salt("skills-list")
+                .max_height(f32::INFINITY)
+                .show_rows(ui, row_height, count, |ui, range| {
+                    for column in range {
+                        let skill = &workspace.skills[column];
+                        let selected = state.selection.skill == Some(column);
+                        if ui
+                            .selectable_label(selected, &skill.name)
+                            .on_hover_text(format!(
+                                "{} skill, {}",
+                                skill.kind.label(),
+                                skill.category
+                            ))
+                            .clicked()
+                        {
+                            select_skill(state, column);
+                        }
+                    }
+                });
+        });
+}
+
+fn select_role(state: &mut AppState, index: usize, role: &Role) {
+    state.selection.role = Some(index);
+    state.selection.skill = None;
+    state.selection.role_title = role.title.clone();
+    state.selection.editor_error = None;
+}
+
+fn select_skill(state: &mut AppState, column: usize) {
+    state.selection.skill = Some(column);
+    state.selection.role = None;
+    state.selection.skill_name = state.document.workspace.skills[column].name.clone();
+    state.selection.merge_into = None;
+    state.selection.editor_error = None;
+}
+
+fn role_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize) {
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let role = &workspace.roles[index];
+    let members = state.derived.role_members.get(index).copied().unwrap_or(0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&role.title).heading());
+        ui.label(
+            RichText::new(if role.builtin {
+                "built-in, read-only"
+            } else {
+                "custom"
+            })
+            .weak(),
+        );
+    });
+    if role.builtin {
+        let seeds: Vec<String> = role
+            .seeds
+            .iter()
+            .map(|seed| format!("seed {seed} ({})", seed_title(seed)))
+            .collect();
+        ui.label(if seeds.is_empty() {
+            "Not in the seeds: a Skillgrid assumption.".to_string()
+        } else {
+            format!("Authored from {}.", seeds.join(" and "))
+        });
+    }
+    if !role.summary.is_empty() {
+        ui.add(egui::Label::new(&role.summary).wrap());
+    }
+    ui.label(format!(
+        "{members} members hold it · track: {}",
+        match role.track {
+            crate::model::Track::Ic => "individual contributor",
+            crate::model::Track::Manager => "manager",
+        }
+    ));
+    if let Some(band) = &role.salary {
+        ui.label(format!(
+            "Salary {} - {} {}{}",
+            widgets::money(band.min),
+            widgets::money(band.max),
+            band.currency,
+            if band.estimated {
+                " (estimate: not in the seeds)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(span) = &role.span {
+        ui.label(format!(
+            "Span of control: {}-{} direct reports",
+            span.min, span.max
+        ));
+    }
+    if let Some(years) = &role.years {
+        ui.label(format!("Experience: {years} years"));
+    }
+    if let Some(split) = &role.time_split {
+        ui.label(format!(
+            "Time: strategy {:.0}%, people {:.0}%, building {:.0}%",
+            split.strategy, split.people, split.building
+        ));
+    }
+    let links = |links: &[crate::model::CareerLink]| -> String {
+        links
+            .iter()
+            .map(|l| l.title.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !role.career.entry_from.is_empty() {
+        ui.label(format!("Entry from: {}", links(&role.career.entry_from)));
+    }
+    if !role.career.advancement_to.is_empty() {
+        ui.label(format!(
+            "Advancement to: {}",
+            links(&role.career.advancement_to)
+        ));
+    }
+
+    ui.horizontal(|ui| {
+        if ui
+            .button("Duplicate to customise")
+            .on_hover_text("A copy you can edit; built-in roles stay as the seeds define them")
+            .clicked()
+            && let Some(copy) = state.edit_library(&format!("duplicate {}", role.title), |w| {
+                Ok(w.duplicate_role(index))
+            })
+        {
+            let copied = state.document.workspace.roles[copy].clone();
+            select_role(state, copy, &copied);
+        }
+        if !role.builtin {
+            rename_role_ui(state, ui, index);
+        }
+    });
+    if !role.builtin {
+        move_members_ui(state, ui, &workspace, index);
+    }
+    requirements_ui(state, ui, &workspace, index);
+}
+
+fn rename_role_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize) {
+    let label = ui.label("Title");
+    ui.add(egui::TextEdit::singleline(&mut state.selection.role_title).desired_width(200.0))
+        .labelled_by(label.id);
+    if ui.button("Rename role").clicked() {
+        let title = state.selection.role_title.trim().to_string();
+        state.edit_library(&format!("rename role to {title}"), |w| {
+            if title.is_empty() {
+                return Err("a role needs a title".into());
+            }
+            if w.roles
+                .iter()
+                .enumerate()
+                .any(|(i, r)| i != index && r.title == title)
+            {
+                return Err(format!("there is already a role called \"{title}\""));
+            }
+            w.roles[index].title = title.clone();
+            Ok(())
+        });
+    }
+}
+
+fn move_members_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    index: usize,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Move the members of");
+        for (other, role) in workspace.roles.iter().enumerate() {
+            let count = state.derived.role_members.get(other).copied().unwrap_or(0);
+            if other == index || count == 0 {
+                continue;
+            }
+            if ui
+                .small_button(format!("{} ({count})", role.title))
+                .on_hover_text("Give them this role instead")
+                .clicked()
+            {
+                let (from, to) = (role.id.clone(), workspace.roles[index].id.clone());
+                state.edit_library(
+                    &format!(
+                        "move {} members to {}",
+                        role.title, workspace.roles[index].title
+                    ),
+                    |w| Ok(w.reassign_role(&from, &to)),
+                );
+            }
+        }
+    });
+}
+
+fn requirements_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    index: usize,
+) {
+    let role = &workspace.roles[index];
+    let editable = !role.builtin;
+    widgets::section(ui, "Requirements");
+    let mut change: Option<(usize, Option<(Level, Importance)>)> = None;
+    egui::Grid::new("requirements")
+        .num_columns(5)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for heading in ["Skill", "Level", "Importance", "Basis", ""] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for (row, requirement) in role.requirements.iter().enumerate() {
+                let name = workspace
+                    .skill(&requirement.skill)
+                    .map_or(requirement.skill.to_string(), |s| s.name.clone());
+                ui.label(&name);
+                if editable {
+                    let mut level = requirement.min_level;
+                    let mut importance = requirement.importance;
+                    let combo = egui::ComboBox::from_id_salt(("req-level", row))
+                        .selected_text(level.get().to_string())
+                        .width(40.0)
+                        .show_ui(ui, |ui| {
+                            for option in Level::ALL {
+                                ui.selectable_value(&mut level, option, option.get().to_string());
+                            }
+                        });
+                    widgets::name_widget(&combo.response, &format!("Level of {name}"));
+                    let combo = egui::ComboBox::from_id_salt(("req-importance", row))
+                        .selected_text(importance.label())
+                        .show_ui(ui, |ui| {
+                            for option in [Importance::Required, Importance::Preferred] {
+                                ui.selectable_value(&mut importance, option, option.label());
+                            }
+                        });
+                    widgets::name_widget(&combo.response, &format!("Importance of {name}"));
+                    if (level, importance) != (requirement.min_level, requirement.importance) {
+                        change = Some((row, Some((level, importance))));
+                    }
+                } else {
+                    ui.label(requirement.min_level.get().to_string());
+                    ui.label(requirement.importance.label());
+                }
+                ui.scope(|ui| {
+                    ui.set_max_width(380.0);
+                    ui.add(
+                        egui::Label::new(RichText::new(&requirement.basis).weak().small()).wrap(),
+                    );
+                });
+                if editable && ui.small_button("Remove").clicked() {
+                    change = Some((row, None));
+                }
+                ui.end_row();
+            }
+        });
+    if let Some((row, edit)) = change {
+        let skill = role.requirements[row].skill.clone();
+        state.edit_library(&format!("requirement {skill} of {}", role.title), |w| {
+            let requirements = &mut w.roles[index].requirements;
+            match edit {
+                Some((level, importance)) => {
+                    requirements[row].min_level = level;
+                    requirements[row].importance = importance;
+                    requirements[row].basis = "set in Skillgrid".to_string();
+                }
+                None => {
+                    requirements.remove(row);
+                }
+            }
+            Ok(())
+        });
+    }
+    if editable {
+        add_requirement_ui(state, ui, workspace, index);
+    }
+}
+
+fn add_requirement_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    index: usize,
+) {
+    let role = &workspace.roles[index];
+    let mut picked = state
+        .selection
+        .new_requirement
+        .filter(|&column| column < workspace.skills.len());
+    ui.horizontal(|ui| {
+        let label = ui.label("Require");
+        egui::ComboBox::from_id_salt("new-requirement")
+            .selected_text(
+                picked.map_or("a skill".to_string(), |c| workspace.skills[c].name.clone()),
+            )
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for (column, skill) in workspace.skills.iter().enumerate() {
+                    if role.requirement(&skill.id).is_none() {
+                        ui.selectable_value(&mut picked, Some(column), &skill.name);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(picked.is_some(), egui::Button::new("Add requirement"))
+            .clicked()
+            && let Some(column) = picked
+        {
+            let skill = workspace.skills[column].id.clone();
+            state.edit_library(
+                &format!(
+                    "require {} of {}",
+                    workspace.skills[column].name, role.title
+                ),
+                |w| {
+                    w.roles[index].requirements.push(Requirement {
+                        skill,
+                        min_level: Level::WORKING,
+                        importance: Importance::Required,
+                        basis: "set in Skillgrid".to_string(),
+                    });
+                    Ok(())
+                },
+            );
+            picked = None;
+        }
+    });
+    state.selection.new_requirement = picked;
+}
+
+fn skill_ui(state: &mut AppState, ui: &mut egui::Ui, column: usize) {
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let skill = &workspace.skills[column];
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&skill.name).heading());
+        ui.label(
+            RichText::new(format!(
+                "{} skill · {}{}",
+                skill.kind.label(),
+                skill.category,
+                if skill.builtin {
+                    " · library"
+                } else {
+                    " · custom"
+                }
+            ))
+            .weak(),
+        );
+    });
+    if !skill.description.is_empty() {
+        ui.add(egui::Label::new(&skill.description).wrap());
+    }
+    if !skill.sources.is_empty() {
+        let sources: Vec<String> = skill
+            .sources
+            .iter()
+            .map(|s| format!("\"{}\" (seed {})", s.label, s.seed))
+            .collect();
+        ui.add(egui::Label::new(format!("From {}", sources.join(", "))).wrap());
+    }
+    if !skill.aliases.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("Also read as: {}", skill.aliases.join(", "))).weak(),
+            )
+            .wrap(),
+        );
+    }
+    let needed_by: Vec<&str> = workspace
+        .roles
+        .iter()
+        .filter(|role| role.requirement(&skill.id).is_some())
+        .map(|role| role.title.as_str())
+        .collect();
+    if !needed_by.is_empty() {
+        ui.add(egui::Label::new(format!("Required by {}", needed_by.join(", "))).wrap());
+    }
+
+    widgets::section(ui, "Rename");
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut state.selection.skill_name).desired_width(220.0))
+            .labelled_by(label.id);
+        if ui.button("Rename skill").clicked() {
+            let name = state.selection.skill_name.clone();
+            state.edit_library(&format!("rename {} to {name}", skill.name), |w| {
+                w.rename_skill(column, &name)
+            });
+        }
+    });
+
+    widgets::section(ui, "Merge");
+    ui.label(
+        RichText::new("Merging keeps every member's higher level of the two, and roles that required either require the one kept.")
+            .weak(),
+    );
+    let mut into = state
+        .selection
+        .merge_into
+        .filter(|&other| other < workspace.skills.len() && other != column);
+    ui.horizontal(|ui| {
+        let label = ui.label("Merge into");
+        egui::ComboBox::from_id_salt("merge-into")
+            .selected_text(into.map_or("a skill".to_string(), |c| workspace.skills[c].name.clone()))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for (other, target) in workspace.skills.iter().enumerate() {
+                    if other != column {
+                        ui.selectable_value(&mut into, Some(other), &target.name);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(into.is_some(), egui::Button::new("Merge skills"))
+            .clicked()
+            && let Some(target) = into
+        {
+            let label = format!(
+                "merge {} into {}",
+                skill.name, workspace.skills[target].name
+            );
+            if state
+                .edit_library(&label, |w| w.merge_skills(column, target))
+                .is_some()
+            {
+                let kept = if target > column { target - 1 } else { target };
+                select_skill(state, kept);
+                into = None;
+            }
+        }
+    });
+    state.selection.merge_into = into;
+}

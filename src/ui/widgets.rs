@@ -1,0 +1,145 @@
+//! Small pieces the insight views share: headings, money, colours, and the
+//! "not ready yet" states.
+
+use crate::app::{AppState, InsightResults};
+use crate::report::palette::{ALERT_RGB, OK_RGB};
+use eframe::egui::{self, Color32, RichText};
+
+pub fn alert_colour() -> Color32 {
+    let [r, g, b] = ALERT_RGB;
+    Color32::from_rgb(r, g, b)
+}
+
+pub fn ok_colour() -> Color32 {
+    let [r, g, b] = OK_RGB;
+    Color32::from_rgb(r, g, b)
+}
+
+/// A view's title, with a spinner while newer results are on their way.
+pub fn view_heading(ui: &mut egui::Ui, title: &str, updating: bool) {
+    ui.horizontal(|ui| {
+        ui.heading(title);
+        if updating {
+            ui.spinner();
+            ui.label(RichText::new("updating…").weak());
+        }
+    });
+}
+
+pub fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+    ui.add_space(2.0);
+}
+
+/// A yearly amount: `167,500`.
+pub fn money(value: f64) -> String {
+    crate::report::thousands(value)
+}
+
+/// The results to draw, or a note that they are on their way.
+pub fn results<'a>(state: &'a AppState, ui: &mut egui::Ui) -> Option<&'a InsightResults> {
+    let results = state.insights.results();
+    if results.is_none() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Analysing the roster…");
+        });
+    }
+    results
+}
+
+/// The team filter the insight views share.
+pub fn team_filter_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let label = ui.label("Team");
+    let shown = state
+        .insight_options
+        .team
+        .clone()
+        .unwrap_or_else(|| "All teams".to_string());
+    let mut team = state.insight_options.team.clone();
+    egui::ComboBox::from_id_salt("insight-team")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut team, None, "All teams");
+            for name in &state.derived.teams {
+                ui.selectable_value(&mut team, Some(name.clone()), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if team != state.insight_options.team {
+        state.insight_options.team = team;
+    }
+}
+
+/// A short empty-state line, weaker than content.
+pub fn none_line(ui: &mut egui::Ui, text: &str) {
+    ui.label(RichText::new(text).weak().italics());
+}
+
+/// A static plot whose y axis names categories (skills, teams) at the given
+/// y values: no panning or zooming, which would only lose the labels.
+pub fn category_plot(
+    id: &str,
+    labels: Vec<(f64, String)>,
+    height: f32,
+    label_width: f32,
+) -> egui_plot::Plot<'static> {
+    let marks: Vec<f64> = labels.iter().map(|(y, _)| *y).collect();
+    let axis = egui_plot::AxisHints::new_y()
+        .min_thickness(label_width)
+        .label_spacing(8.0..=10.0)
+        .formatter(move |mark, _| {
+            labels
+                .iter()
+                .find(|(y, _)| (y - mark.value).abs() < 0.01)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default()
+        });
+    egui_plot::Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([true, false])
+        .custom_y_axes(vec![axis])
+        .y_grid_spacer(move |_| {
+            marks
+                .iter()
+                .map(|&value| egui_plot::GridMark {
+                    value,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+}
+
+/// Bars drawn in solid `colour` (egui_plot's default fill is faint).
+pub fn solid(bars: Vec<egui_plot::Bar>, colour: Color32) -> Vec<egui_plot::Bar> {
+    bars.into_iter()
+        .map(|bar| bar.fill(colour).stroke(egui::Stroke::new(1.0, colour)))
+        .collect()
+}
+
+/// A legend as a row of colour swatches, for charts too small to hold one.
+pub fn legend_row(ui: &mut egui::Ui, entries: &[(&str, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (label, colour) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *colour);
+            ui.label(RichText::new(*label).small());
+            ui.add_space(8.0);
+        }
+    });
+}
+
+/// Gives a widget that has no visible label of its own an accessible name.
+pub fn name_widget(response: &egui::Response, name: &str) {
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, response.enabled(), name)
+    });
+}
