@@ -8,6 +8,9 @@ use crate::model::SkillKind;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Corner, Legend, VLine};
 
+/// More required skills than this are charted thinnest first.
+const CHARTED: usize = 40;
+
 pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
     widgets::view_heading(ui, "Gaps & bus factor", state.insights.updating());
     ui.horizontal(|ui| widgets::team_filter_ui(state, ui));
@@ -30,7 +33,9 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let mut jump_to: Option<String> = None;
     ui.columns(2, |columns| {
         chart_ui(&mut columns[0], &team.gaps, thresholds.bench_depth, &mut jump_to);
-        let ui = &mut columns[1];
+        egui::ScrollArea::vertical()
+            .id_salt("gaps-lists")
+            .show(&mut columns[1], |ui| {
         widgets::section(ui, "Single points of failure");
         ui.label(RichText::new("Required skills one person or nobody can lead. Click a skill to see it in the matrix.").weak());
         if analysis.bus_factor.is_empty() {
@@ -45,7 +50,7 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.label(RichText::new("Can lead").strong());
                 ui.label(RichText::new("Needed by").strong());
                 ui.end_row();
-                for risk in &analysis.bus_factor {
+                for risk in analysis.bus_factor.iter().take(widgets::LISTED) {
                     if ui.link(&*risk.skill.name).clicked() {
                         jump_to = Some(risk.skill.id.to_string());
                     }
@@ -58,9 +63,10 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     ui.end_row();
                 }
             });
+        widgets::more_line(ui, analysis.bus_factor.len());
         if !analysis.unassessed_requirements.is_empty() {
             widgets::section(ui, "Required but nobody assessed");
-            for item in &analysis.unassessed_requirements {
+            for item in analysis.unassessed_requirements.iter().take(widgets::LISTED) {
                 let roles: Vec<&str> = item.roles_needing.iter().map(|r| &*r.title).collect();
                 ui.horizontal_wrapped(|ui| {
                     if ui.link(&*item.skill.name).clicked() {
@@ -70,6 +76,7 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 });
             }
         }
+            });
     });
     if let Some(id) = jump_to {
         let column = state
@@ -91,7 +98,23 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
 /// against the bench target; deficits in the alert colour.
 fn chart_ui(ui: &mut egui::Ui, gaps: &[SkillGap], target: u32, jump_to: &mut Option<String>) {
     widgets::section(ui, "Who can lead each required skill");
+    // The thinnest skills when there are more than fit, then grouped.
     let mut ordered: Vec<&SkillGap> = gaps.iter().collect();
+    ordered.sort_by(|a, b| {
+        b.bench_deficit
+            .cmp(&a.bench_deficit)
+            .then(a.leaders.cmp(&b.leaders))
+    });
+    if ordered.len() > CHARTED {
+        ui.label(
+            RichText::new(format!(
+                "The {CHARTED} thinnest of {} required skills",
+                ordered.len()
+            ))
+            .weak(),
+        );
+        ordered.truncate(CHARTED);
+    }
     ordered.sort_by(|a, b| {
         (a.skill.kind == SkillKind::Soft)
             .cmp(&(b.skill.kind == SkillKind::Soft))

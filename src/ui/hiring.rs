@@ -363,7 +363,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
-                for option in &plan.upskilling {
+                for option in plan.upskilling.iter().take(widgets::LISTED) {
                     ui.label(&*option.member.name);
                     ui.label(&*option.skill.name);
                     ui.label(option.has.get().to_string());
@@ -373,6 +373,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
             });
     }
 
+    widgets::more_line(ui, plan.upskilling.len());
     widgets::section(ui, "Recommended hires");
     if plan.hires.is_empty() {
         widgets::none_line(
@@ -397,7 +398,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
-            for hire in &plan.hires {
+            for hire in plan.hires.iter().take(widgets::LISTED) {
                 ui.label(hire.rank.to_string());
                 let title = if hire.estimated_cost {
                     format!("{}*", hire.role.title)
@@ -430,6 +431,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
+    widgets::more_line(ui, plan.hires.len());
     if !plan.hires.is_empty() {
         ui.label(
             RichText::new(format!(
@@ -449,6 +451,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
         let open: Vec<String> = plan
             .open_deficits
             .iter()
+            .take(widgets::LISTED)
             .map(|d| format!("{} ({})", d.skill.name, d.people))
             .collect();
         ui.label(format!("Still open after the plan: {}", open.join(", ")));
@@ -459,7 +462,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if span.breaches.is_empty() {
         widgets::none_line(ui, "Every manager is within their role's span.");
     }
-    for breach in &span.breaches {
+    for breach in span.breaches.iter().take(widgets::LISTED) {
         ui.label(format!(
             "{} ({}): {} direct reports, the role calls for {}-{}",
             breach.manager.name,
@@ -469,6 +472,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
             breach.span_max
         ));
     }
+    widgets::more_line(ui, span.breaches.len());
     if let Some(role) = to_plan {
         let team = state.insight_options.team.clone();
         state.plan_hire(role, team);

@@ -251,11 +251,6 @@ impl eframe::App for SkillgridApp {
         self.handle_close_request(&ctx);
         shell::shortcuts(self, &ctx);
         self.state.refresh();
-        if self.state.view != View::Matrix {
-            let repaint = ctx.clone();
-            self.state
-                .refresh_insights(move || repaint.request_repaint());
-        }
 
         egui::Panel::top("menu").show(ui, |ui| shell::menu_bar_ui(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| shell::status_bar_ui(&mut self.state, ui));
@@ -269,14 +264,7 @@ impl eframe::App for SkillgridApp {
             .resizable(false)
             .default_size(150.0)
             .show(ui, |ui| shell::navigation_ui(&mut self.state, ui));
-        egui::CentralPanel::default().show(ui, |ui| match self.state.view {
-            View::Matrix => matrix::matrix_ui(&mut self.state, ui),
-            View::Gaps => gaps::gaps_ui(&mut self.state, ui),
-            View::Fit => fit::fit_ui(&mut self.state, ui),
-            View::Hiring => hiring::hiring_ui(self, ui),
-            View::Capacity => capacity::capacity_ui(&mut self.state, ui),
-            View::Roles => roles::roles_ui(&mut self.state, ui),
-        });
+        egui::CentralPanel::default().show(ui, |ui| view_ui(self, ui));
         shell::close_dialog_ui(self, &ctx);
         shell::drop_hint_ui(&ctx);
         let title = window_title(&self.state.document);
@@ -289,6 +277,25 @@ impl eframe::App for SkillgridApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.state.preferences.last_view = self.state.view;
         eframe::set_value(storage, eframe::APP_KEY, &self.state.preferences);
+    }
+}
+
+/// The current view, with the data it draws brought up to date first
+/// (cheap when nothing changed). The window's central panel.
+pub fn view_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
+    app.state.refresh();
+    if app.state.view != View::Matrix {
+        let repaint = ui.ctx().clone();
+        app.state
+            .refresh_insights(move || repaint.request_repaint());
+    }
+    match app.state.view {
+        View::Matrix => matrix::matrix_ui(&mut app.state, ui),
+        View::Gaps => gaps::gaps_ui(&mut app.state, ui),
+        View::Fit => fit::fit_ui(&mut app.state, ui),
+        View::Hiring => hiring::hiring_ui(app, ui),
+        View::Capacity => capacity::capacity_ui(&mut app.state, ui),
+        View::Roles => roles::roles_ui(&mut app.state, ui),
     }
 }
 

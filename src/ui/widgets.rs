@@ -73,6 +73,22 @@ pub fn team_filter_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
 }
 
+/// Long lists show this many rows; the rest are in the exports.
+pub const LISTED: usize = 40;
+
+/// Says how many rows of a list of `total` were left out.
+pub fn more_line(ui: &mut egui::Ui, total: usize) {
+    if total > LISTED {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more (all of them are in the CSV and HTML exports)",
+                total - LISTED
+            ))
+            .weak(),
+        );
+    }
+}
+
 /// A short empty-state line, weaker than content.
 pub fn none_line(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).weak().italics());
@@ -115,7 +131,6 @@ pub fn category_plot(
                 })
                 .collect()
         })
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
 }
 
 /// Bars drawn in solid `colour` (egui_plot's default fill is faint).
