@@ -326,3 +326,29 @@ fn every_view_opens_by_its_command_line_name() {
         assert!(View::from_name(name).is_some(), "{name}");
     }
 }
+
+#[test]
+fn the_plan_exports_as_csv_with_planned_hires_first_and_as_html() {
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.plan_hire(skillgrid::model::RoleId::new("technical-manager"), None);
+    let folder = tempfile::tempdir().expect("temp dir");
+    let csv_path = folder.path().join("plan.csv");
+    state
+        .export_plan(&csv_path, skillgrid::app::PlanFormat::Csv)
+        .expect("exports");
+    let csv = std::fs::read_to_string(&csv_path).expect("written");
+    let mut lines = csv.lines();
+    assert!(lines.next().expect("header").starts_with("status,role"));
+    assert_eq!(
+        lines.next(),
+        Some("planned,Technical Manager,,planned hire,140000,167500,195000,USD,false,167500")
+    );
+    assert!(lines.any(|line| line.starts_with("recommended,")));
+    let html_path = folder.path().join("report.html");
+    state
+        .export_plan(&html_path, skillgrid::app::PlanFormat::Html)
+        .expect("exports");
+    let html = std::fs::read_to_string(&html_path).expect("written");
+    assert!(html.contains("Planned hire 1 (Technical Manager)"));
+    assert!(!html.contains("<script"));
+}
