@@ -6,16 +6,54 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save {}: {step}: {source}", path.display())]
+#[error("cannot save {}: {} ({source}); the file on disk is unchanged", path.display(), step.describe())]
 pub struct SaveError {
     pub path: PathBuf,
-    pub step: &'static str,
+    pub step: SaveStep,
     #[source]
     pub source: std::io::Error,
 }
 
+/// The steps of a save, in order; a failure at any of them keeps the old file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemporary,
+    Write,
+    Flush,
+    Replace,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 4] = [
+        SaveStep::CreateTemporary,
+        SaveStep::Write,
+        SaveStep::Flush,
+        SaveStep::Replace,
+    ];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemporary => "creating a temporary file in the same folder",
+            SaveStep::Write => "writing the temporary file",
+            SaveStep::Flush => "flushing the temporary file to disk",
+            SaveStep::Replace => "replacing the file",
+        }
+    }
+}
+
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |step: &'static str| {
+    write_atomic_checked(path, bytes, |_| Ok(()))
+}
+
+/// `write_atomic` with `check` called before each step: the failure it
+/// returns is the step's. Tests use it to fail each step in turn (a disk
+/// full half way through the write, a rename refused) as real disks do.
+pub fn write_atomic_checked(
+    path: &Path,
+    bytes: &[u8],
+    check: impl Fn(SaveStep) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let fail = |step: SaveStep| {
         move |source: std::io::Error| SaveError {
             path: path.to_path_buf(),
             step,
@@ -26,27 +64,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    check(SaveStep::CreateTemporary).map_err(fail(SaveStep::CreateTemporary))?;
+    // Dropping the temporary file on any failure below deletes it.
     let mut temporary = tempfile::Builder::new()
         .prefix(".skillgrid-save-")
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(fail("creating a temporary file in the same folder"))?;
+        .map_err(fail(SaveStep::CreateTemporary))?;
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
     temporary
-        .write_all(bytes)
-        .map_err(fail("writing the temporary file"))?;
-    temporary
-        .as_file()
-        .sync_all()
-        .map_err(fail("flushing the temporary file to disk"))?;
+        .write_all(first)
+        .and_then(|()| check(SaveStep::Write))
+        .and_then(|()| temporary.write_all(rest))
+        .map_err(fail(SaveStep::Write))?;
+    check(SaveStep::Flush)
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(fail(SaveStep::Flush))?;
+    check(SaveStep::Replace).map_err(fail(SaveStep::Replace))?;
     temporary
         .persist(path)
-        .map_err(|error| fail("replacing the file")(error.error))?;
+        .map_err(|error| fail(SaveStep::Replace)(error.error))?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::ErrorKind;
+
+    fn leftovers(folder: &Path) -> Vec<String> {
+        std::fs::read_dir(folder)
+            .expect("list")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {
@@ -55,8 +112,7 @@ mod tests {
         std::fs::write(&path, "old").expect("seed file");
         write_atomic(&path, b"new").expect("save");
         assert_eq!(std::fs::read_to_string(&path).expect("read back"), "new");
-        let entries = std::fs::read_dir(folder.path()).expect("list").count();
-        assert_eq!(entries, 1);
+        assert_eq!(leftovers(folder.path()), ["team.json"]);
     }
 
     #[test]
@@ -65,6 +121,42 @@ mod tests {
         let path = folder.path().join("missing-folder").join("team.json");
         let error = write_atomic(&path, b"new").unwrap_err();
         assert!(error.to_string().contains("missing-folder"), "{error}");
-        assert_eq!(error.step, "creating a temporary file in the same folder");
+        assert_eq!(error.step, SaveStep::CreateTemporary);
+    }
+
+    #[test]
+    fn a_failure_at_any_step_keeps_the_old_file_whole_and_cleans_up() {
+        let failures = [
+            (ErrorKind::PermissionDenied, "read-only folder"),
+            (ErrorKind::StorageFull, "no space left on device"),
+            (ErrorKind::Other, "input/output error"),
+            (ErrorKind::PermissionDenied, "rename refused"),
+        ];
+        for (step, (kind, what)) in SaveStep::ALL.into_iter().zip(failures) {
+            let folder = tempfile::tempdir().expect("temporary folder");
+            let path = folder.path().join("team.csv");
+            std::fs::write(&path, "name\nAna\n").expect("seed file");
+            let new = "name\nBen\n".repeat(1000);
+            let error = write_atomic_checked(&path, new.as_bytes(), |at| {
+                if at == step {
+                    Err(std::io::Error::new(kind, what))
+                } else {
+                    Ok(())
+                }
+            })
+            .unwrap_err();
+            assert_eq!(error.step, step);
+            let message = error.to_string();
+            assert!(message.contains("team.csv"), "{message}");
+            assert!(message.contains(step.describe()), "{message}");
+            assert!(message.contains(what), "{message}");
+            assert!(message.contains("unchanged"), "{message}");
+            assert_eq!(
+                std::fs::read_to_string(&path).expect("old file"),
+                "name\nAna\n",
+                "after a failure {step:?}"
+            );
+            assert_eq!(leftovers(folder.path()), ["team.csv"], "{step:?}");
+        }
     }
 }

@@ -13,7 +13,7 @@ mod text;
 mod wide;
 mod workspace_json;
 
-pub use atomic::{SaveError, write_atomic};
+pub use atomic::{SaveError, SaveStep, write_atomic, write_atomic_checked};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use roles_csv::{
