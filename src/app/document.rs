@@ -48,6 +48,9 @@ pub struct Document {
     pub csv_format: ExportOptions,
     /// Bumped on every change, so derived data knows when it is stale.
     pub generation: u64,
+    /// Bumped on every structural change (skills, roles, members, plan),
+    /// which the recovery file saves at once rather than within a minute.
+    pub structural_generation: u64,
     /// The depth of the undo stack when last saved; `None` when no state
     /// the history can reach was ever saved (a new or imported roster).
     saved_depth: Option<usize>,
@@ -55,6 +58,26 @@ pub struct Document {
     redo: Vec<Step>,
     /// Warnings of the import that made this document.
     pub warnings: Vec<Diagnostic>,
+    /// The file as it was when opened or last saved, to notice when
+    /// something else changes it.
+    pub disk_stamp: Option<FileStamp>,
+}
+
+/// What tells one version of a file on disk from another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
+}
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
+    }
 }
 
 impl Document {
@@ -67,10 +90,33 @@ impl Document {
             name: name.to_string(),
             csv_format: ExportOptions::default(),
             generation: 0,
+            structural_generation: 0,
             saved_depth: Some(0),
             undo: Vec::new(),
             redo: Vec::new(),
             warnings: Vec::new(),
+            disk_stamp: None,
+        }
+    }
+
+    /// Whether the file Save would write was changed by something else
+    /// since it was opened or saved here (a deleted file is not: saving
+    /// puts it back).
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = &self.path else {
+            return false;
+        };
+        match (self.disk_stamp, FileStamp::of(path)) {
+            (Some(known), Some(now)) => known != now,
+            _ => false,
+        }
+    }
+
+    /// Changes since the last save (all of them for a never-saved document).
+    pub fn unsaved_changes(&self) -> usize {
+        match self.saved_depth {
+            Some(depth) => self.undo.len().abs_diff(depth),
+            None => self.undo.len().max(1),
         }
     }
 
@@ -125,6 +171,7 @@ impl Document {
     /// Replaces the whole workspace as one undoable step (a structural edit).
     pub fn replace(&mut self, label: &str, workspace: Workspace) {
         let before = std::mem::replace(&mut self.workspace, Arc::new(workspace));
+        self.structural_generation += 1;
         self.record(Step {
             label: label.to_string(),
             change: Change::Swap(before),
@@ -196,13 +243,17 @@ impl Document {
                     }
                 }
             }
-            Change::Swap(other) => std::mem::swap(&mut self.workspace, other),
+            Change::Swap(other) => {
+                std::mem::swap(&mut self.workspace, other);
+                self.structural_generation += 1;
+            }
         }
         self.generation += 1;
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
         self.saved_depth = Some(self.undo.len());
+        self.disk_stamp = FileStamp::of(path);
         self.path = Some(path.to_path_buf());
         self.name = file_name(path);
     }

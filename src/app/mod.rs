@@ -7,10 +7,12 @@
 mod derived;
 mod document;
 mod insights;
+mod recovery;
 
 pub use derived::{Derived, MatrixFilter, SortKey};
-pub use document::{CellChange, Document, Edit, file_name};
+pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use insights::{INLINE_CELLS, InsightOptions, InsightResults, Insights};
+pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryStore};
 
 use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
@@ -199,6 +201,14 @@ pub struct AppState {
     pub pending: Option<Pending>,
     /// Asked to close with unsaved changes: the modal is up.
     pub confirm_close: bool,
+    /// Keeps a recovery copy of unsaved work; `None` when there is no data
+    /// folder (and in tests that do not ask for one).
+    pub recovery: Option<Recovery>,
+    /// Unsaved work a run that crashed left behind, offered back.
+    pub recovery_offer: Option<RecoveryInfo>,
+    /// Save found the file changed on disk since it was opened: the
+    /// overwrite question is up.
+    pub confirm_overwrite: bool,
     /// The user chose to close anyway.
     pub closing: bool,
     /// Focus the search box on the next frame (Ctrl+F).
@@ -232,6 +242,9 @@ impl AppState {
             notice: None,
             pending: None,
             confirm_close: false,
+            confirm_overwrite: false,
+            recovery: None,
+            recovery_offer: None,
             closing: false,
             focus_search: false,
             scroll_to: None,
@@ -380,6 +393,9 @@ impl AppState {
                     document.mark_unsaved();
                 }
                 document.warnings = imported.warnings.clone();
+                if opened_as_document {
+                    document.disk_stamp = FileStamp::of(path);
+                }
                 self.notice = Some(format!(
                     "Opened {} ({} members x {} skills{})",
                     file_name(path),
@@ -527,6 +543,62 @@ impl AppState {
         .map_err(|error| error.to_string())?;
         self.notice = Some(format!("Exported {}", path.display()));
         Ok(())
+    }
+
+    /// Starts keeping recovery copies in `store`, and offers back what a
+    /// crashed run left there.
+    pub fn use_recovery(&mut self, store: RecoveryStore) {
+        self.recovery_offer = store.offer();
+        self.recovery = Some(Recovery::new(store));
+    }
+
+    /// Writes or removes the recovery file as the document needs; called
+    /// every frame, cheap when nothing is due.
+    pub fn maintain_recovery(&mut self) {
+        if self.recovery_offer.is_some() {
+            // The old file stays until the user has answered the offer.
+            return;
+        }
+        if let Some(recovery) = &mut self.recovery {
+            recovery.maintain(&self.document, std::time::Instant::now());
+        }
+    }
+
+    /// Takes the recovered work as an unsaved document.
+    pub fn restore_recovery(&mut self) {
+        let Some(info) = self.recovery_offer.take() else {
+            return;
+        };
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
+        match recovery.store.load() {
+            Ok(imported) => {
+                let mut document = Document::new(
+                    imported.value,
+                    &recovery::recovered_name(&info),
+                    info.source,
+                );
+                document.mark_unsaved();
+                self.document = document;
+                self.selected = None;
+                self.selection = ViewSelection::default();
+                self.notice = Some(format!("Restored {} unsaved changes", info.changes));
+            }
+            Err(failure) => {
+                self.notice = Some("The recovery file could not be read".to_string());
+                self.diagnostics = failure.errors;
+                self.diagnostics_open = true;
+            }
+        }
+    }
+
+    pub fn discard_recovery(&mut self) {
+        if self.recovery_offer.take().is_some()
+            && let Some(recovery) = &self.recovery
+        {
+            recovery.store.remove();
+        }
     }
 
     /// Brings the insight views' analysis up to date (see `Insights`).

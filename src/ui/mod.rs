@@ -120,6 +120,9 @@ impl SkillgridApp {
             app.state.view = view;
         }
         app.apply_preferences(&cc.egui_ctx);
+        if let Some(store) = crate::app::RecoveryStore::platform() {
+            app.state.use_recovery(store);
+        }
         if let Some(path) = launch.path {
             let ctx = cc.egui_ctx.clone();
             app.state
@@ -171,6 +174,15 @@ impl SkillgridApp {
     }
 
     pub fn save(&mut self, ctx: &egui::Context) {
+        if self.state.document.changed_on_disk() {
+            self.state.confirm_overwrite = true;
+            return;
+        }
+        self.save_over(ctx);
+    }
+
+    /// Saves where the document lives, even over a file changed on disk.
+    pub fn save_over(&mut self, ctx: &egui::Context) {
         match self.state.document.path.clone() {
             Some(path) => {
                 if let Err(message) = self.state.save_to(&path) {
@@ -265,12 +277,21 @@ impl eframe::App for SkillgridApp {
             .default_size(150.0)
             .show(ui, |ui| shell::navigation_ui(&mut self.state, ui));
         egui::CentralPanel::default().show(ui, |ui| view_ui(self, ui));
+        self.state.maintain_recovery();
+        shell::recovery_dialog_ui(&mut self.state, &ctx);
         shell::close_dialog_ui(self, &ctx);
+        shell::overwrite_dialog_ui(self, &ctx);
         shell::drop_hint_ui(&ctx);
         let title = window_title(&self.state.document);
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(recovery) = &mut self.state.recovery {
+            recovery.clean_exit();
         }
     }
 

@@ -258,6 +258,75 @@ pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
     }
 }
 
+/// After a crash: offer the unsaved work back.
+pub fn recovery_dialog_ui(state: &mut AppState, ctx: &egui::Context) {
+    let Some(info) = state.recovery_offer.clone() else {
+        return;
+    };
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_width(400.0);
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "Skillgrid closed without saving {}. A copy with {} unsaved {} was kept {}.",
+            info.name,
+            info.changes,
+            if info.changes == 1 {
+                "change"
+            } else {
+                "changes"
+            },
+            info.age(std::time::SystemTime::now())
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    match answer {
+        Some(true) => state.restore_recovery(),
+        Some(false) => state.discard_recovery(),
+        None => {}
+    }
+}
+
+/// Save found the file changed by something else since it was opened.
+pub fn overwrite_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
+    if !app.state.confirm_overwrite {
+        return;
+    }
+    let modal = egui::Modal::new(egui::Id::unique("confirm-overwrite")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{} was changed by another program since you opened it. Saving here replaces those changes with yours.",
+            app.state.document.name
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite").clicked() {
+                app.save_over(ctx);
+                ui.close();
+            }
+            if ui.button("Save As…").clicked() {
+                app.ask_for_file(ctx, FileIntent::SaveAs);
+                ui.close();
+            }
+            if ui.button("Cancel").clicked() {
+                ui.close();
+            }
+        });
+    });
+    if modal.should_close() {
+        app.state.confirm_overwrite = false;
+    }
+}
+
 /// While a file hovers over the window, say what dropping it does.
 pub fn drop_hint_ui(ctx: &egui::Context) {
     if !ctx.input(|i| !i.raw.hovered_files.is_empty()) {
