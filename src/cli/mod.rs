@@ -251,10 +251,10 @@ fn open_reporting(path: &Path, catalog: &Catalog, err: &mut String) -> Option<Im
 
 fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
     let name = io::display_name(path);
-    let bytes = match std::fs::read(path) {
+    let bytes = match io::read_file(path) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            let _ = writeln!(out, "{name}: cannot read the file: {error}");
+        Err(message) => {
+            let _ = writeln!(out, "{name}: {message}");
             return ExitCode::FAILURE;
         }
     };
@@ -434,15 +434,8 @@ fn import_roles(
         return ExitCode::from(2);
     }
     let name = io::display_name(roles);
-    let requirements = std::fs::read(roles)
-        .map_err(|error| {
-            ImportFailure::single(io::Diagnostic::error(
-                &name,
-                None,
-                None,
-                format!("cannot read the file: {error}"),
-            ))
-        })
+    let requirements = io::read_file(roles)
+        .map_err(|message| ImportFailure::single(io::Diagnostic::error(&name, None, None, message)))
         .and_then(|bytes| io::import_roles_csv(&bytes, &name));
     let (requirements, mut workspace) = match (requirements, io::open_path(into, catalog)) {
         (Ok(requirements), Ok(workspace)) => (requirements, workspace),

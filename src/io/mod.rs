@@ -52,17 +52,32 @@ pub fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// The largest file Skillgrid reads: a roster of a million members by 300
+/// skills is about 350 MB as CSV. Larger files are refused before any of
+/// them is read, so memory stays bounded.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads a whole file, refusing one over `MAX_FILE_BYTES`; the message
+/// says which and why.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|error| format!("cannot read the file: {error}"))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {:.1} GB; Skillgrid opens files of up to {} MB: split the roster by team",
+            size as f64 / 1e9,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))
+}
+
 /// Opens a workspace or imports a roster CSV, by extension.
 pub fn open_path(path: &Path, catalog: &Catalog) -> Result<Imported<Workspace>, ImportFailure> {
     let name = display_name(path);
-    let bytes = std::fs::read(path).map_err(|error| {
-        ImportFailure::single(Diagnostic::error(
-            &name,
-            None,
-            None,
-            format!("cannot read the file: {error}"),
-        ))
-    })?;
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace => workspace_from_json(&bytes, &name),
         FileKind::Csv => import_roster(&bytes, &name, catalog),

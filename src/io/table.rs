@@ -7,6 +7,12 @@ use super::roster::Layout;
 use super::text;
 use std::collections::{HashMap, HashSet};
 
+/// The widest header read: member details and thousands of skills fit; a
+/// file wider than this is not a roster (or is one no one can read).
+pub const MAX_COLUMNS: usize = 10_000;
+/// The longest cell: a name, a title or a note, never a document.
+pub const MAX_CELL_CHARS: usize = 10_000;
+
 /// A CSV file: its header, read up front, and its rows, streamed so that a
 /// large file is never held as millions of records.
 pub(crate) struct Table<'t> {
@@ -52,6 +58,17 @@ impl<'t> Table<'t> {
             return None;
         };
         table.header_line = line_of(&header);
+        if header.len() > MAX_COLUMNS {
+            report.error(
+                table.header_line,
+                None,
+                format!(
+                    "the header has {} columns; Skillgrid reads up to {MAX_COLUMNS} (member details and skills)",
+                    header.len()
+                ),
+            );
+            return None;
+        }
         table.header = header
             .iter()
             .map(|cell| text::restore_text(cell.trim()).to_string())
@@ -83,6 +100,21 @@ impl<'t> Table<'t> {
                     report.error(line, None, format!("cannot read this row: {error}"));
                     return;
                 }
+            }
+            if let Some((index, field)) = record.iter().enumerate().find(|(_, field)| {
+                field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS
+            }) {
+                let line = record.position().map_or(1, |p| p.line());
+                report.error(
+                    line,
+                    Some(index as u64 + 1),
+                    format!(
+                        "this cell is {} characters long; a cell holds up to {MAX_CELL_CHARS} \
+                         (is this the right file?)",
+                        field.chars().count()
+                    ),
+                );
+                return;
             }
             if record.iter().all(|field| field.trim().is_empty()) {
                 continue;

@@ -125,7 +125,7 @@ pub fn detect_delimiter(text: &str) -> u8 {
 fn runs_as_formula(text: &str) -> bool {
     matches!(
         text.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
     ) || text.strip_prefix('\'').is_some_and(runs_as_formula)
 }
 
