@@ -36,8 +36,22 @@ pub fn export_roster(workspace: &Workspace, options: ExportOptions) -> Vec<u8> {
     } else {
         b""
     };
+    // The delimiter is told from the header line on import, so a header
+    // with another candidate delimiter in its text is quoted throughout.
+    let ambiguous = options.layout == Layout::Wide
+        && workspace.skills.iter().any(|skill| {
+            skill
+                .name
+                .bytes()
+                .any(|byte| matches!(byte, b',' | b';' | b'\t' | b'"'))
+        });
     let mut writer = csv::WriterBuilder::new()
         .delimiter(options.delimiter)
+        .quote_style(if ambiguous {
+            csv::QuoteStyle::NonNumeric
+        } else {
+            csv::QuoteStyle::Necessary
+        })
         .from_writer(bom.to_vec());
     let fields = member_fields(workspace);
     let decimal_comma = european(options);
@@ -121,11 +135,12 @@ fn write_wide(
     fields: &[Field],
     decimal_comma: bool,
 ) -> csv::Result<()> {
-    let header = fields
+    let header: Vec<String> = fields
         .iter()
         .map(|field| field.header().to_string())
-        .chain((0..workspace.skills.len()).map(|skill| skill_header(workspace, skill)));
-    writer.write_record(header)?;
+        .chain((0..workspace.skills.len()).map(|skill| skill_header(workspace, skill)))
+        .collect();
+    writer.write_record(&header)?;
     for (index, member) in workspace.members.iter().enumerate() {
         let values = member_values(workspace, member, fields, decimal_comma);
         let cells = workspace

@@ -197,6 +197,23 @@ impl<'a> RosterBuilder<'a> {
                 }
             }
         }
+        // A column spelling the library skill's own name, after an alias
+        // claimed that skill, is renamed so the two never export under one
+        // header (which would not import again).
+        let renamed;
+        let name = match self.catalog_skills.get(name) {
+            Some(index)
+                if shadowed_by.is_some()
+                    && normalize_label(&self.catalog.skills[index].name) == label =>
+            {
+                renamed = (2..)
+                    .map(|n| format!("{name} ({n})"))
+                    .find(|candidate| self.custom_index.get(candidate).is_none())
+                    .expect("some number is free");
+                renamed.as_str()
+            }
+            _ => name,
+        };
         if let Some(index) = self.custom_index.get(name) {
             return self.existing(SkillRef::Custom(index));
         }
