@@ -240,3 +240,26 @@ fn the_html_report_escapes_markup_so_no_script_runs() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<b>file</b>"));
 }
+
+#[test]
+fn a_large_import_reports_progress_and_stops_when_cancelled() {
+    let workspace = skillgrid::synthetic::roster(catalog::builtin(), 5_000, 100, 3);
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("big.csv");
+    std::fs::write(&path, export_roster(&workspace, ExportOptions::default())).expect("write");
+
+    let progress = io::Progress::default();
+    let imported = io::open_path_tracked(&path, catalog::builtin(), &progress).expect("imports");
+    assert_eq!(imported.value.members.len(), 5_000);
+    assert_eq!(progress.fraction(), 1.0);
+
+    let cancelled = io::Progress::default();
+    cancelled.cancel();
+    let failure =
+        io::open_path_tracked(&path, catalog::builtin(), &cancelled).expect_err("stopped");
+    let message = failure.errors[0].to_string();
+    assert!(
+        message.contains("cancelled: nothing was imported"),
+        "{message}"
+    );
+}

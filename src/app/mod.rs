@@ -20,6 +20,7 @@ use crate::io::{self, Diagnostic, ExportOptions, FileKind, ImportFailure, Import
 use crate::model::{Cell, Level, PlannedHire, RoleId, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// The sample team a new user sees first, built into the binary.
@@ -150,6 +151,8 @@ pub enum PlanFormat {
 /// A background job in flight: what it is, so the status bar can say so.
 pub struct Pending {
     pub what: String,
+    /// How far a load has got; cancelling tells the loading thread to stop.
+    pub progress: Arc<io::Progress>,
     pub receiver: Receiver<JobResult>,
 }
 
@@ -435,14 +438,16 @@ impl AppState {
         repaint: impl Fn() + Send + 'static,
     ) {
         let (sender, receiver) = channel();
+        let progress = Arc::new(io::Progress::default());
         self.pending = Some(Pending {
             what: format!("Opening {}…", file_name(&path)),
+            progress: Arc::clone(&progress),
             receiver,
         });
         std::thread::Builder::new()
             .name("skillgrid-open".into())
             .spawn(move || {
-                let result = io::open_path(&path, catalog::builtin());
+                let result = io::open_path_tracked(&path, catalog::builtin(), &progress);
                 let _ = sender.send(JobResult::Opened {
                     path,
                     intent,
@@ -456,6 +461,7 @@ impl AppState {
     /// Drops a job in flight: its result, when it comes, is ignored.
     pub fn cancel_pending(&mut self) {
         if let Some(pending) = self.pending.take() {
+            pending.progress.cancel();
             self.notice = Some(format!("Cancelled: {}", pending.what.trim_end_matches('…')));
         }
     }

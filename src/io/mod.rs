@@ -52,6 +52,37 @@ pub fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// How far a load on another thread has got, and whether the user gave up
+/// on it: shared between the loading thread and the window.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Thousandths of the work done.
+    permille: std::sync::atomic::AtomicU32,
+    cancelled: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    pub fn set(&self, done: u64, total: u64) {
+        let permille = (done.min(total) * 1000).checked_div(total).unwrap_or(0);
+        self.permille
+            .store(permille as u32, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// 0.0 to 1.0.
+    pub fn fraction(&self) -> f32 {
+        self.permille.load(std::sync::atomic::Ordering::Relaxed) as f32 / 1000.0
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// The largest file Skillgrid reads: a roster of a million members by 300
 /// skills is about 350 MB as CSV. Larger files are refused before any of
 /// them is read, so memory stays bounded.
@@ -75,12 +106,28 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Opens a workspace or imports a roster CSV, by extension.
 pub fn open_path(path: &Path, catalog: &Catalog) -> Result<Imported<Workspace>, ImportFailure> {
+    open_path_tracked(path, catalog, &Progress::default())
+}
+
+/// `open_path`, reporting how far it has got to `progress` and stopping
+/// early, with an error, when it is cancelled.
+pub fn open_path_tracked(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &Progress,
+) -> Result<Imported<Workspace>, ImportFailure> {
     let name = display_name(path);
     let bytes = read_file(path)
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace => workspace_from_json(&bytes, &name),
-        FileKind::Csv => import_roster(&bytes, &name, catalog),
+        FileKind::Csv => roster::import_roster_tracked(
+            &bytes,
+            &name,
+            catalog,
+            &crate::model::Settings::default(),
+            progress,
+        ),
     }
 }
 

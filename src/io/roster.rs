@@ -38,15 +38,31 @@ pub fn import_roster_with(
     catalog: &Catalog,
     settings: &Settings,
 ) -> Result<Imported<Workspace>, ImportFailure> {
+    import_roster_tracked(bytes, file, catalog, settings, &super::Progress::default())
+}
+
+/// `import_roster_with`, reporting progress by rows read and stopping when
+/// cancelled.
+pub(crate) fn import_roster_tracked(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    settings: &Settings,
+    progress: &super::Progress,
+) -> Result<Imported<Workspace>, ImportFailure> {
     let mut report = Report::new(file);
     let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(table) = Table::read(&text, &mut report) else {
+    let Some(mut table) = Table::read(&text, &mut report) else {
         return Err(report.fail());
     };
+    table.progress = Some(progress);
     let mut builder = RosterBuilder::new(catalog, settings.clone());
     match table.layout() {
         Layout::Wide => wide::read(&table, &mut builder, &mut report),
         Layout::Long => long::read(&table, &mut builder, &mut report),
+    }
+    if progress.is_cancelled() {
+        report.error_without_place("cancelled: nothing was imported".to_string());
     }
     if report.has_errors() {
         return Err(report.fail());

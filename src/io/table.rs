@@ -20,6 +20,8 @@ pub(crate) struct Table<'t> {
     pub header: Vec<String>,
     pub header_line: u64,
     text: &'t str,
+    /// Told of the rows read; reading stops once it is cancelled.
+    pub progress: Option<&'t super::Progress>,
 }
 
 impl<'t> Table<'t> {
@@ -41,6 +43,7 @@ impl<'t> Table<'t> {
             header: Vec::new(),
             header_line: 0,
             text,
+            progress: None,
         };
         let mut header = None;
         table.scan(report, true, |record, _| {
@@ -91,10 +94,25 @@ impl<'t> Table<'t> {
             .from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
         let mut seen_header = false;
+        let mut records = 0u64;
         loop {
+            records += 1;
+            if let Some(progress) = self.progress
+                && records.is_multiple_of(1024)
+            {
+                if progress.is_cancelled() {
+                    return;
+                }
+                progress.set(reader.position().byte(), self.text.len() as u64);
+            }
             match reader.read_record(&mut record) {
                 Ok(true) => {}
-                Ok(false) => return,
+                Ok(false) => {
+                    if let Some(progress) = self.progress {
+                        progress.set(1, 1);
+                    }
+                    return;
+                }
                 Err(error) => {
                     let line = error.position().map_or(1, |p| p.line());
                     report.error(line, None, format!("cannot read this row: {error}"));

@@ -210,6 +210,14 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             ui.separator();
             ui.spinner();
             ui.label(&pending.what);
+            let done = pending.progress.fraction();
+            if done > 0.0 {
+                ui.add(
+                    egui::ProgressBar::new(done)
+                        .desired_width(120.0)
+                        .show_percentage(),
+                );
+            }
             if ui.small_button("Cancel").clicked() {
                 state.cancel_pending();
             }
