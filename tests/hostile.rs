@@ -263,3 +263,19 @@ fn a_large_import_reports_progress_and_stops_when_cancelled() {
         "{message}"
     );
 }
+
+#[test]
+fn a_bench_depth_that_would_plan_hires_for_ever_is_refused() {
+    let workspace = import_roster(SAMPLE.as_bytes(), "t.csv", catalog::builtin())
+        .expect("imports")
+        .value;
+    let json = String::from_utf8(io::workspace_to_json(&workspace)).expect("utf-8");
+    let absurd = json.replacen("\"bench_depth\": 2", "\"bench_depth\": 4000000000", 1);
+    assert_ne!(absurd, json);
+    let failure = workspace_from_json(absurd.as_bytes(), "deep-bench.json").expect_err("refused");
+    let message = failure.errors[0].to_string();
+    assert!(
+        message.contains("bench depth 4000000000 is more than 100"),
+        "{message}"
+    );
+}

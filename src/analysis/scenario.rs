@@ -27,6 +27,7 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         result.members.remove(member);
         result.levels.remove_member(member);
     }
+    let mut hired = Vec::with_capacity(plan.hires.len());
     for (number, hire) in plan.hires.iter().enumerate() {
         let Some(role) = result.role(&hire.role).cloned() else {
             continue;
@@ -34,8 +35,11 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         let mut member = Member::new(&placeholder_name(number + 1, &role));
         member.role = Some(role.id.clone());
         member.team = hire.team.clone();
-        let row = result.push_member(member);
-        result.track_required_skills(library);
+        hired.push((result.push_member(member), role));
+    }
+    // Once for all hires: adding columns costs a pass over every cell.
+    result.track_required_skills(library);
+    for (row, role) in hired {
         for requirement in &role.requirements {
             if let Some(column) = result.skill_index(&requirement.skill) {
                 result

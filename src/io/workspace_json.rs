@@ -10,6 +10,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const FORMAT: &str = "skillgrid-workspace";
+/// People wanted per skill: beyond this a setting is a typo, and planning
+/// hires against it would run for ever.
+const MAX_BENCH_DEPTH: u32 = 100;
 
 /// The file as written: borrows the workspace rather than copying it.
 #[derive(Serialize)]
@@ -261,6 +264,12 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             }
         }
         members.push(member);
+    }
+    if parsed.settings.bench_depth > MAX_BENCH_DEPTH {
+        report.error_without_place(format!(
+            "settings: bench depth {} is more than {MAX_BENCH_DEPTH} people",
+            parsed.settings.bench_depth
+        ));
     }
     for hire in &parsed.plan.hires {
         if !role_ids.contains(&hire.role) {
