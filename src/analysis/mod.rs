@@ -8,6 +8,7 @@ mod hiring;
 mod scenario;
 mod scope;
 mod span;
+mod staffing;
 mod time;
 
 pub use coverage::{SkillCoverage, coverage};
@@ -24,6 +25,10 @@ pub use scenario::{apply_plan, placeholder_name, planned_cost, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{
     MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
+};
+pub use staffing::{
+    Assigned, LineStaffing, Need, Placeholder, ProjectStaffing, QuarterLoad, Staffing,
+    quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 

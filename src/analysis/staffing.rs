@@ -1,0 +1,885 @@
+//! Staffing: who can fill each project's demand lines, the assignment of
+//! members to them, what stays unfilled and why, and demand against
+//! capacity by quarter.
+//!
+//! Projects are staffed one at a time, highest priority (then earliest
+//! start) first, so a higher-priority project is never starved by a lower
+//! one. Within a project the slots (one per person a line needs) are
+//! matched to members by the Hungarian method (`pathfinding`'s
+//! Kuhn-Munkres): the most slots filled, then the highest total fit. A
+//! member's FTE is booked in every quarter a project touches, and nobody
+//! is booked past their FTE in any quarter.
+
+use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
+use super::{CompiledRole, Cost, PROMOTION_SCORE};
+use crate::model::{Level, Project, Role, Workspace};
+use pathfinding::kuhn_munkres::kuhn_munkres;
+use pathfinding::matrix::Matrix;
+use serde::Serialize;
+
+/// Free FTE below this is none (rounding of shares like 1/3).
+const EPSILON: f64 = 1e-6;
+
+/// A calendar quarter, counted from year 0: `year * 4 + (month - 1) / 3`.
+pub fn quarter_of(date: &str) -> Option<i32> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: i32 = parts.next()?.parse().ok()?;
+    let day: i32 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2999).contains(&year))
+        .then_some(year * 4 + (month - 1) / 3)
+}
+
+/// `2026 Q3`.
+pub fn quarter_label(quarter: i32) -> String {
+    format!("{} Q{}", quarter.div_euclid(4), quarter.rem_euclid(4) + 1)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Need {
+    Skill { skill: SkillRef, min_level: Level },
+    Role { role: RoleRef },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assigned {
+    pub member: MemberRef,
+    /// Their level in the line's skill (none for a role slot).
+    pub level: Option<Level>,
+    pub fit: f64,
+    /// Their free FTE over the project's quarters before this booking.
+    pub free_fte: f64,
+    pub pinned: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineStaffing {
+    /// Index of the line in the project: demand lines, then role slots.
+    pub line: usize,
+    pub need: Need,
+    pub people: u32,
+    pub fte_each: f64,
+    pub assigned: Vec<Assigned>,
+    pub unfilled: u32,
+    /// Why the unfilled people could not be found, in words.
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectStaffing {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub priority: u32,
+    pub quarters: Vec<String>,
+    pub lines: Vec<LineStaffing>,
+    /// Total fit of the members assigned.
+    pub objective: f64,
+}
+
+/// An unfilled need, to hire for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Placeholder {
+    pub project: String,
+    pub need: Need,
+    pub people: u32,
+    pub fte_each: f64,
+    /// The project's start: when the person is needed.
+    pub from: String,
+    /// The library role to hire: the role slot's, or the cheapest role
+    /// that requires the skill at the level.
+    pub hire_as: Option<RoleRef>,
+    /// A year's cost of all `people`, from the role's band.
+    pub cost: Option<Cost>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuarterLoad {
+    pub quarter: String,
+    /// Everyone's FTE (of those able, for one skill).
+    pub available_fte: f64,
+    pub demanded_fte: f64,
+    pub assigned_fte: f64,
+    pub over_allocated: bool,
+    /// Skills demanded this quarter that one member or nobody with free
+    /// capacity can cover.
+    pub single_cover: Vec<SkillRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Staffing {
+    pub projects: Vec<ProjectStaffing>,
+    pub placeholders: Vec<Placeholder>,
+    pub quarters: Vec<QuarterLoad>,
+    /// The same, for each skill the projects demand.
+    pub skill_quarters: Vec<(SkillRef, Vec<QuarterLoad>)>,
+    /// Total fit of the proposed assignment, and of a greedy pass (best
+    /// member for each slot in turn) over the same projects in the same order.
+    pub objective: f64,
+    pub greedy_objective: f64,
+    pub placeholder_cost: Cost,
+    /// Projects left out, and why (dates that do not read).
+    pub problems: Vec<String>,
+}
+
+/// One person's worth of a line.
+#[derive(Clone, Copy)]
+struct Slot {
+    line: usize,
+    fte: f64,
+}
+
+/// Members' bookings per quarter.
+struct Bookings {
+    first: i32,
+    quarters: usize,
+    booked: Vec<f64>,
+}
+
+impl Bookings {
+    fn new(first: i32, last: i32, members: usize) -> Bookings {
+        let quarters = (last - first + 1).max(0) as usize;
+        Bookings {
+            first,
+            quarters,
+            booked: vec![0.0; quarters * members],
+        }
+    }
+
+    fn range(&self, window: (i32, i32)) -> std::ops::Range<usize> {
+        (window.0 - self.first) as usize..(window.1 - self.first + 1) as usize
+    }
+
+    fn free(&self, workspace: &Workspace, member: usize, window: (i32, i32)) -> f64 {
+        let row = &self.booked[member * self.quarters..(member + 1) * self.quarters];
+        let fte = workspace.members[member].fte;
+        row[self.range(window)]
+            .iter()
+            .map(|booked| fte - booked)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn book(&mut self, member: usize, window: (i32, i32), fte: f64) {
+        let range = self.range(window);
+        let start = member * self.quarters;
+        for booked in &mut self.booked[start + range.start..start + range.end] {
+            *booked += fte;
+        }
+    }
+
+    fn at(&self, member: usize, quarter: i32) -> f64 {
+        self.booked[member * self.quarters + (quarter - self.first) as usize]
+    }
+}
+
+/// What each line asks, resolved against the workspace.
+enum Want {
+    Skill {
+        column: Option<usize>,
+        skill: SkillRef,
+        min_level: Level,
+    },
+    Role {
+        index: Option<usize>,
+        role: RoleRef,
+    },
+}
+
+fn wants(scope: &Scope, project: &Project) -> Vec<(Want, u32, f64)> {
+    let workspace = scope.workspace;
+    let mut wants: Vec<(Want, u32, f64)> = project
+        .demand
+        .iter()
+        .map(|line| {
+            let column = workspace.skill_index(&line.skill);
+            let skill = match column {
+                Some(column) => scope.column_ref(column),
+                None => scope.skill_ref(&line.skill),
+            };
+            (
+                Want::Skill {
+                    column,
+                    skill,
+                    min_level: line.min_level,
+                },
+                line.people,
+                line.fte_each,
+            )
+        })
+        .collect();
+    for slot in &project.role_slots {
+        let index = workspace.roles.iter().position(|r| r.id == slot.role);
+        let role = match index {
+            Some(index) => scope.role_ref(index),
+            None => RoleRef {
+                id: slot.role.as_str().into(),
+                title: slot.role.as_str().into(),
+            },
+        };
+        wants.push((Want::Role { index, role }, slot.count, slot.fte));
+    }
+    wants
+}
+
+/// How well `member` fits a line, 0-100, or `None` when they cannot take
+/// it at all: 60 at the minimum level, 15 more per level above, 10 for
+/// wanting to grow in the skill, 15 when their own role requires it.
+fn line_fit(scope: &Scope, compiled: &[CompiledRole], want: &Want, member: usize) -> Option<f64> {
+    let workspace = scope.workspace;
+    match want {
+        Want::Skill {
+            column, min_level, ..
+        } => {
+            let cell = workspace.cell(member, (*column)?);
+            let level = cell.level()?;
+            if level < *min_level {
+                return None;
+            }
+            let mut fit = 60.0 + 15.0 * f64::from(level.get() - min_level.get());
+            if cell.interest() {
+                fit += 10.0;
+            }
+            let role_needs = scope
+                .role_index_of(member)
+                .is_some_and(|role| scope.requirements[role].iter().any(|r| r.column == *column));
+            if role_needs {
+                fit += 15.0;
+            }
+            Some(fit.min(100.0))
+        }
+        Want::Role { index, .. } => {
+            let index = (*index)?;
+            if scope.role_index_of(member) == Some(index) {
+                return Some(100.0);
+            }
+            let (score, _) = compiled[index].score(workspace, member);
+            (score >= PROMOTION_SCORE).then_some(score)
+        }
+    }
+}
+
+/// The cheapest library role that brings `want`, for a placeholder.
+fn hire_as<'r>(roles: &'r [Role], want: &Want) -> Option<&'r Role> {
+    match want {
+        Want::Skill {
+            skill, min_level, ..
+        } => roles
+            .iter()
+            .filter(|role| role.salary.is_some())
+            .filter(|role| {
+                role.requirements
+                    .iter()
+                    .any(|r| r.skill.as_str() == &*skill.id && r.min_level >= *min_level)
+            })
+            .min_by(|a, b| {
+                let mid = |role: &Role| role.salary.as_ref().map_or(f64::MAX, |s| s.midpoint());
+                mid(a).total_cmp(&mid(b))
+            }),
+        Want::Role { index, .. } => index.map(|index| &roles[index]),
+    }
+}
+
+pub fn staff(workspace: &Workspace) -> Staffing {
+    let scope = Scope::new(workspace, None);
+    let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
+        .map(|index| CompiledRole::new(&scope, index))
+        .collect();
+    let mut problems = Vec::new();
+    let mut order: Vec<(usize, (i32, i32))> = Vec::new();
+    for (index, project) in workspace.projects.iter().enumerate() {
+        match (quarter_of(&project.start), quarter_of(&project.end)) {
+            (Some(start), Some(end)) if start <= end => order.push((index, (start, end))),
+            _ => problems.push(format!(
+                "{}: dates {} to {} do not read as YYYY-MM-DD, start first",
+                project.name, project.start, project.end
+            )),
+        }
+    }
+    order.sort_by(|a, b| {
+        let (pa, pb) = (&workspace.projects[a.0], &workspace.projects[b.0]);
+        pa.priority
+            .cmp(&pb.priority)
+            .then(pa.start.cmp(&pb.start))
+            .then(pa.name.cmp(&pb.name))
+    });
+    let first = order.iter().map(|(_, w)| w.0).min().unwrap_or(0);
+    let last = order.iter().map(|(_, w)| w.1).max().unwrap_or(-1);
+    let members = workspace.members.len();
+    let mut bookings = Bookings::new(first, last, members);
+    let mut greedy_bookings = Bookings::new(first, last, members);
+    let mut greedy_objective = 0.0;
+
+    // Pinned assignments are kept as they are and booked first.
+    for &(index, window) in &order {
+        for assignment in workspace.projects[index]
+            .assignments
+            .iter()
+            .filter(|a| a.pinned && a.member < members)
+        {
+            bookings.book(assignment.member, window, assignment.fte);
+            greedy_bookings.book(assignment.member, window, assignment.fte);
+        }
+    }
+
+    let mut projects = Vec::new();
+    let mut placeholders = Vec::new();
+    for &(index, window) in &order {
+        let project = &workspace.projects[index];
+        let wants = wants(&scope, project);
+        let mut lines: Vec<LineStaffing> = wants
+            .iter()
+            .enumerate()
+            .map(|(line, (want, people, fte))| LineStaffing {
+                line,
+                need: match want {
+                    Want::Skill {
+                        skill, min_level, ..
+                    } => Need::Skill {
+                        skill: skill.clone(),
+                        min_level: *min_level,
+                    },
+                    Want::Role { role, .. } => Need::Role { role: role.clone() },
+                },
+                people: *people,
+                fte_each: *fte,
+                assigned: Vec::new(),
+                unfilled: 0,
+                reason: None,
+            })
+            .collect();
+        let pinned: Vec<(usize, usize)> = project
+            .assignments
+            .iter()
+            .filter(|a| a.pinned && a.member < members && a.demand < wants.len())
+            .map(|a| (a.member, a.demand))
+            .collect();
+        for &(member, line) in &pinned {
+            let fit = line_fit(&scope, &compiled, &wants[line].0, member).unwrap_or(0.0);
+            lines[line].assigned.push(Assigned {
+                member: scope.member_ref(member),
+                level: level_in(workspace, &wants[line].0, member),
+                fit,
+                free_fte: bookings.free(workspace, member, window) + wants[line].2,
+                pinned: true,
+            });
+        }
+        let slots: Vec<Slot> = wants
+            .iter()
+            .enumerate()
+            .flat_map(|(line, (_, people, fte))| {
+                let taken = pinned.iter().filter(|(_, l)| *l == line).count() as u32;
+                (taken..*people).map(move |_| Slot { line, fte: *fte })
+            })
+            .collect();
+        let on_project = |member: usize| pinned.iter().any(|(m, _)| *m == member);
+        // Members able to take at least one slot, with their fits.
+        let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
+            (0..members)
+                .filter(|&member| !on_project(member))
+                .filter_map(|member| {
+                    let free = bookings.free(workspace, member, window);
+                    let row: Vec<Option<f64>> = slots
+                        .iter()
+                        .map(|slot| {
+                            (free + EPSILON >= slot.fte)
+                                .then(|| line_fit(&scope, &compiled, &wants[slot.line].0, member))
+                                .flatten()
+                        })
+                        .collect();
+                    row.iter().any(Option::is_some).then_some((member, row))
+                })
+                .collect()
+        };
+
+        let candidates = fits(&bookings);
+        let chosen = best_assignment(&slots, &candidates);
+        let mut objective = lines
+            .iter()
+            .flat_map(|line| &line.assigned)
+            .map(|a| a.fit)
+            .sum::<f64>();
+        for (position, choice) in chosen.iter().enumerate() {
+            let slot = slots[position];
+            let Some(candidate) = choice else {
+                lines[slot.line].unfilled += 1;
+                continue;
+            };
+            let (member, row) = &candidates[*candidate];
+            let fit = row[position].unwrap_or(0.0);
+            let free_fte = bookings.free(workspace, *member, window);
+            bookings.book(*member, window, slot.fte);
+            objective += fit;
+            lines[slot.line].assigned.push(Assigned {
+                member: scope.member_ref(*member),
+                level: level_in(workspace, &wants[slot.line].0, *member),
+                fit,
+                free_fte,
+                pinned: false,
+            });
+        }
+
+        // The greedy baseline: each slot in turn takes its best free member.
+        let mut used: Vec<usize> = pinned.iter().map(|(m, _)| *m).collect();
+        for slot in &slots {
+            let best = (0..members)
+                .filter(|member| !used.contains(member))
+                .filter(|&member| {
+                    greedy_bookings.free(workspace, member, window) + EPSILON >= slot.fte
+                })
+                .filter_map(|member| {
+                    line_fit(&scope, &compiled, &wants[slot.line].0, member)
+                        .map(|fit| (member, fit))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((member, fit)) = best {
+                used.push(member);
+                greedy_bookings.book(member, window, slot.fte);
+                greedy_objective += fit;
+            }
+        }
+
+        for line in lines.iter_mut().filter(|line| line.unfilled > 0) {
+            let (want, _, fte) = &wants[line.line];
+            line.reason = Some(unfilled_reason(
+                workspace,
+                &scope,
+                &compiled,
+                want,
+                *fte,
+                window,
+                &bookings,
+                &pinned,
+                &lines_members(&chosen, &candidates),
+            ));
+            let role = hire_as(&workspace.roles, want);
+            placeholders.push(Placeholder {
+                project: project.name.clone(),
+                need: line.need.clone(),
+                people: line.unfilled,
+                fte_each: line.fte_each,
+                from: project.start.clone(),
+                hire_as: role.map(RoleRef::new),
+                cost: role.and_then(|role| role.salary.as_ref()).map(|band| Cost {
+                    low: band.min * f64::from(line.unfilled),
+                    mid: band.midpoint() * f64::from(line.unfilled),
+                    high: band.max * f64::from(line.unfilled),
+                }),
+            });
+        }
+        projects.push(ProjectStaffing {
+            name: project.name.clone(),
+            start: project.start.clone(),
+            end: project.end.clone(),
+            priority: project.priority,
+            quarters: (window.0..=window.1).map(quarter_label).collect(),
+            lines,
+            objective,
+        });
+    }
+
+    let quarters = quarter_loads(workspace, &order, &bookings, None);
+    let mut demanded_skills: Vec<&str> = order
+        .iter()
+        .flat_map(|(index, _)| &workspace.projects[*index].demand)
+        .map(|line| line.skill.as_str())
+        .collect();
+    demanded_skills.sort_unstable();
+    demanded_skills.dedup();
+    let skill_quarters = demanded_skills
+        .into_iter()
+        .map(|id| {
+            let skill = scope.skill_ref(&crate::model::SkillId::new(id));
+            (skill, quarter_loads(workspace, &order, &bookings, Some(id)))
+        })
+        .collect();
+    let objective = projects.iter().map(|p| p.objective).sum();
+    let placeholder_cost = placeholders
+        .iter()
+        .filter_map(|p| p.cost)
+        .fold(Cost::default(), |total, cost| total + cost);
+    Staffing {
+        projects,
+        placeholders,
+        quarters,
+        skill_quarters,
+        objective,
+        greedy_objective,
+        placeholder_cost,
+        problems,
+    }
+}
+
+fn lines_members(chosen: &[Option<usize>], candidates: &[(usize, Vec<Option<f64>>)]) -> Vec<usize> {
+    chosen
+        .iter()
+        .flatten()
+        .map(|&candidate| candidates[candidate].0)
+        .collect()
+}
+
+fn level_in(workspace: &Workspace, want: &Want, member: usize) -> Option<Level> {
+    match want {
+        Want::Skill { column, .. } => column.and_then(|c| workspace.cell(member, c).level()),
+        Want::Role { .. } => None,
+    }
+}
+
+/// The Hungarian method over slots (rows) and candidates plus one "leave
+/// it open" column per slot: filling a slot always beats leaving it, and
+/// among fillings the highest total fit wins.
+fn best_assignment(slots: &[Slot], candidates: &[(usize, Vec<Option<f64>>)]) -> Vec<Option<usize>> {
+    if slots.is_empty() {
+        return Vec::new();
+    }
+    const FILLED: i64 = 1_000_000;
+    const IMPOSSIBLE: i64 = -1_000_000_000;
+    let columns = candidates.len() + slots.len();
+    let mut weights = Matrix::new(slots.len(), columns, 0i64);
+    for row in 0..slots.len() {
+        for (column, (_, fits)) in candidates.iter().enumerate() {
+            weights[(row, column)] = match fits[row] {
+                Some(fit) => FILLED + (fit * 100.0).round() as i64,
+                None => IMPOSSIBLE,
+            };
+        }
+    }
+    let (_, assignment) = kuhn_munkres(&weights);
+    assignment
+        .into_iter()
+        .enumerate()
+        .map(|(row, column)| {
+            (column < candidates.len() && candidates[column].1[row].is_some()).then_some(column)
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn unfilled_reason(
+    workspace: &Workspace,
+    scope: &Scope,
+    compiled: &[CompiledRole],
+    want: &Want,
+    fte: f64,
+    window: (i32, i32),
+    bookings: &Bookings,
+    pinned: &[(usize, usize)],
+    on_this_project: &[usize],
+) -> String {
+    let able: Vec<usize> = (0..workspace.members.len())
+        .filter(|&member| line_fit(scope, compiled, want, member).is_some())
+        .collect();
+    let what = match want {
+        Want::Skill {
+            skill, min_level, ..
+        } => format!("{} at level {}+", skill.name, min_level.get()),
+        Want::Role { role, .. } => format!("a {} (or someone ready for it)", role.title),
+    };
+    if able.is_empty() {
+        return format!("nobody on the team is {what}");
+    }
+    let busy: Vec<&str> = able
+        .iter()
+        .filter(|&&member| {
+            !on_this_project.contains(&member) && !pinned.iter().any(|(m, _)| *m == member)
+        })
+        .filter(|&&member| bookings.free(workspace, member, window) + EPSILON < fte)
+        .map(|&member| workspace.members[member].name.as_str())
+        .collect();
+    let period = if window.0 == window.1 {
+        quarter_label(window.0)
+    } else {
+        format!("{} to {}", quarter_label(window.0), quarter_label(window.1))
+    };
+    if !busy.is_empty() {
+        let names = busy.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+        let more = if busy.len() > 3 {
+            format!(" and {} more", busy.len() - 3)
+        } else {
+            String::new()
+        };
+        return format!(
+            "everyone {what} is already booked in {period}: {names}{more} ({} of them able)",
+            able.len()
+        );
+    }
+    format!(
+        "the {} able {what} are on other lines of this project",
+        able.len()
+    )
+}
+
+/// FTE available, demanded and booked per quarter; with `skill`, only the
+/// lines needing that skill and the members who hold it.
+fn quarter_loads(
+    workspace: &Workspace,
+    order: &[(usize, (i32, i32))],
+    bookings: &Bookings,
+    skill: Option<&str>,
+) -> Vec<QuarterLoad> {
+    let scope = Scope::new(workspace, None);
+    let mut loads = Vec::new();
+    for quarter in bookings.first..bookings.first + bookings.quarters as i32 {
+        let active: Vec<&Project> = order
+            .iter()
+            .filter(|(_, (start, end))| (*start..=*end).contains(&quarter))
+            .map(|(index, _)| &workspace.projects[*index])
+            .collect();
+        let lines = active
+            .iter()
+            .flat_map(|p| &p.demand)
+            .filter(|line| skill.is_none_or(|wanted| line.skill.as_str() == wanted));
+        let mut demanded = 0.0;
+        let mut single_cover = Vec::new();
+        for line in lines {
+            demanded += f64::from(line.people) * line.fte_each;
+            let Some(column) = workspace.skill_index(&line.skill) else {
+                continue;
+            };
+            let free_able = (0..workspace.members.len())
+                .filter(|&member| {
+                    workspace
+                        .cell(member, column)
+                        .level()
+                        .is_some_and(|level| level >= line.min_level)
+                        && workspace.members[member].fte - bookings.at(member, quarter) > EPSILON
+                })
+                .count();
+            let skill_ref = scope.column_ref(column);
+            if free_able <= 1 && !single_cover.contains(&skill_ref) {
+                single_cover.push(skill_ref);
+            }
+        }
+        if skill.is_none() {
+            demanded += active
+                .iter()
+                .flat_map(|p| &p.role_slots)
+                .map(|slot| f64::from(slot.count) * slot.fte)
+                .sum::<f64>();
+        }
+        let able = |member: usize| match skill {
+            None => true,
+            Some(wanted) => workspace
+                .skill_index(&crate::model::SkillId::new(wanted))
+                .is_some_and(|column| {
+                    workspace
+                        .cell(member, column)
+                        .level()
+                        .is_some_and(|l| l >= workspace.settings.hold_level)
+                }),
+        };
+        let available_fte = (0..workspace.members.len())
+            .filter(|&m| able(m))
+            .map(|m| workspace.members[m].fte)
+            .sum();
+        let assigned_fte = (0..workspace.members.len())
+            .filter(|&m| able(m))
+            .map(|m| bookings.at(m, quarter))
+            .sum();
+        loads.push(QuarterLoad {
+            quarter: quarter_label(quarter),
+            available_fte,
+            demanded_fte: demanded,
+            assigned_fte,
+            over_allocated: demanded > available_fte + EPSILON,
+            single_cover,
+        });
+    }
+    loads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assignment, Cell, DemandLine, Member, Skill, SkillId, SkillKind};
+
+    /// Members with (name, fte, kubernetes, security) levels.
+    fn team(people: &[(&str, f64, u8, u8)]) -> Workspace {
+        let mut workspace = Workspace::default();
+        workspace.push_skill(Skill::custom(
+            SkillId::new("k8s"),
+            "Kubernetes",
+            SkillKind::Hard,
+        ));
+        workspace.push_skill(Skill::custom(
+            SkillId::new("sec"),
+            "Security",
+            SkillKind::Hard,
+        ));
+        for &(name, fte, k8s, sec) in people {
+            let mut member = Member::new(name);
+            member.fte = fte;
+            let row = workspace.push_member(member);
+            workspace
+                .levels
+                .set(row, 0, Cell::new(Level::new(k8s), false));
+            workspace
+                .levels
+                .set(row, 1, Cell::new(Level::new(sec), false));
+        }
+        workspace
+    }
+
+    fn line(skill: &str, level: u8, people: u32, fte: f64) -> DemandLine {
+        DemandLine {
+            skill: SkillId::new(skill),
+            min_level: Level::new(level).expect("level"),
+            people,
+            fte_each: fte,
+        }
+    }
+
+    fn project(
+        name: &str,
+        start: &str,
+        end: &str,
+        priority: u32,
+        demand: Vec<DemandLine>,
+    ) -> Project {
+        Project {
+            name: name.into(),
+            start: start.into(),
+            end: end.into(),
+            priority,
+            demand,
+            role_slots: Vec::new(),
+            assignments: Vec::new(),
+        }
+    }
+
+    fn names(staffing: &Staffing, project: usize, line: usize) -> Vec<&str> {
+        staffing.projects[project].lines[line]
+            .assigned
+            .iter()
+            .map(|a| &*a.member.name)
+            .collect()
+    }
+
+    #[test]
+    fn the_optimum_fills_both_lines_where_greedy_fills_one() {
+        let mut workspace = team(&[("Xena", 1.0, 4, 3), ("Yuri", 1.0, 3, 0)]);
+        workspace.projects.push(project(
+            "Platform",
+            "2026-01-05",
+            "2026-03-31",
+            1,
+            vec![line("k8s", 3, 1, 1.0), line("sec", 3, 1, 1.0)],
+        ));
+        let staffing = staff(&workspace);
+        assert_eq!(names(&staffing, 0, 0), ["Yuri"]);
+        assert_eq!(names(&staffing, 0, 1), ["Xena"]);
+        // Yuri at the minimum (60) and Xena at the minimum (60).
+        assert_eq!(staffing.objective, 120.0);
+        // Greedy gives Kubernetes to Xena (75) and leaves Security empty.
+        assert_eq!(staffing.greedy_objective, 75.0);
+        assert!(staffing.placeholders.is_empty());
+    }
+
+    #[test]
+    fn nobody_is_booked_past_their_fte_in_any_quarter() {
+        let mut workspace = team(&[("Mira", 1.0, 4, 0)]);
+        workspace.projects = vec![
+            project(
+                "First",
+                "2026-01-10",
+                "2026-06-30",
+                1,
+                vec![line("k8s", 3, 1, 0.6)],
+            ),
+            project(
+                "Overlapping",
+                "2026-04-01",
+                "2026-09-30",
+                2,
+                vec![line("k8s", 3, 1, 0.6)],
+            ),
+            project(
+                "Later",
+                "2026-10-01",
+                "2026-12-31",
+                3,
+                vec![line("k8s", 3, 1, 0.6)],
+            ),
+        ];
+        let staffing = staff(&workspace);
+        assert_eq!(names(&staffing, 0, 0), ["Mira"]);
+        assert!(names(&staffing, 1, 0).is_empty(), "0.6 + 0.6 > 1.0 in Q2");
+        assert_eq!(names(&staffing, 2, 0), ["Mira"], "Q4 is free again");
+        let reason = staffing.projects[1].lines[0]
+            .reason
+            .as_deref()
+            .expect("why");
+        assert!(
+            reason.contains("already booked in 2026 Q2 to 2026 Q3: Mira"),
+            "{reason}"
+        );
+        let q2 = &staffing.quarters[1];
+        assert_eq!(q2.quarter, "2026 Q2");
+        assert!(q2.over_allocated, "1.2 FTE demanded of 1.0");
+        assert_eq!(staffing.placeholders.len(), 1);
+        assert_eq!(staffing.placeholders[0].from, "2026-04-01");
+    }
+
+    #[test]
+    fn higher_priority_projects_are_served_first_whatever_their_order() {
+        let mut workspace = team(&[("Ana", 1.0, 3, 0)]);
+        workspace.projects = vec![
+            project(
+                "Nice to have",
+                "2026-01-01",
+                "2026-03-31",
+                2,
+                vec![line("k8s", 3, 1, 1.0)],
+            ),
+            project(
+                "Must ship",
+                "2026-02-01",
+                "2026-03-31",
+                1,
+                vec![line("k8s", 3, 1, 1.0)],
+            ),
+        ];
+        let staffing = staff(&workspace);
+        assert_eq!(staffing.projects[0].name, "Must ship");
+        assert_eq!(names(&staffing, 0, 0), ["Ana"]);
+        assert!(names(&staffing, 1, 0).is_empty());
+    }
+
+    #[test]
+    fn a_pinned_member_stays_and_nobody_at_the_level_is_said_so() {
+        let mut workspace = team(&[("Ana", 1.0, 3, 0), ("Bo", 1.0, 4, 0)]);
+        let mut pinned = project(
+            "Low",
+            "2026-01-01",
+            "2026-03-31",
+            2,
+            vec![line("k8s", 3, 1, 1.0)],
+        );
+        pinned.assignments.push(Assignment {
+            member: 1,
+            demand: 0,
+            fte: 1.0,
+            pinned: true,
+        });
+        workspace.projects = vec![
+            pinned,
+            project(
+                "High",
+                "2026-01-01",
+                "2026-03-31",
+                1,
+                vec![line("k8s", 3, 1, 1.0), line("sec", 2, 1, 0.5)],
+            ),
+        ];
+        let staffing = staff(&workspace);
+        assert_eq!(staffing.projects[0].name, "High");
+        assert_eq!(names(&staffing, 0, 0), ["Ana"], "Bo is pinned to Low");
+        assert_eq!(names(&staffing, 1, 0), ["Bo"]);
+        assert!(staffing.projects[1].lines[0].assigned[0].pinned);
+        let reason = staffing.projects[0].lines[1]
+            .reason
+            .as_deref()
+            .expect("why");
+        assert_eq!(reason, "nobody on the team is Security at level 2+");
+    }
+}
