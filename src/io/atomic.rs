@@ -80,11 +80,31 @@ pub fn write_atomic_checked(
     check(SaveStep::Flush)
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(fail(SaveStep::Flush))?;
-    check(SaveStep::Replace).map_err(fail(SaveStep::Replace))?;
+    // The temporary file is private (0600); the saved file keeps the
+    // permissions of the one it replaces, or gets the usual ones if new.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temporary.as_file()).map_err(fail(SaveStep::Replace))?,
+    };
+    check(SaveStep::Replace)
+        .and_then(|()| temporary.as_file().set_permissions(permissions))
+        .map_err(fail(SaveStep::Replace))?;
     temporary
         .persist(path)
         .map_err(|error| fail(SaveStep::Replace)(error.error))?;
     Ok(())
+}
+
+/// What a new file gets: readable by others, as editors save files.
+#[cfg(unix)]
+fn default_permissions(_: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -113,6 +133,23 @@ mod tests {
         write_atomic(&path, b"new").expect("save");
         assert_eq!(std::fs::read_to_string(&path).expect("read back"), "new");
         assert_eq!(leftovers(folder.path()), ["team.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_permissions_and_a_new_file_is_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let shared = folder.path().join("shared.csv");
+        std::fs::write(&shared, "old").expect("seed file");
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+        write_atomic(&shared, b"new").expect("save");
+        let mode =
+            |path: &Path| std::fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&shared), 0o664);
+        let fresh = folder.path().join("fresh.json");
+        write_atomic(&fresh, b"{}").expect("save");
+        assert_eq!(mode(&fresh), 0o644);
     }
 
     #[test]
