@@ -1,5 +1,6 @@
 //! A bounded mutational fuzzer for every file Skillgrid reads: roster CSV
-//! (wide and long), role requirements CSV and the JSON workspace. Inputs
+//! (wide and long), role requirements CSV, projects CSV and the JSON
+//! workspace. Inputs
 //! are the samples and test files, mutated the way files get damaged
 //! (bytes flipped, inserted, dropped, lines duplicated, files spliced or
 //! cut short). Any panic is a bug: the input is written to
@@ -117,6 +118,29 @@ fn workspace(bytes: &[u8]) {
     }
 }
 
+fn projects(bytes: &[u8]) {
+    static TEAM: std::sync::OnceLock<skillgrid::model::Workspace> = std::sync::OnceLock::new();
+    let team = TEAM.get_or_init(|| {
+        io::open_path(
+            Path::new("sample-teams/product-org-staffing.json"),
+            catalog::builtin(),
+        )
+        .expect("the sample opens")
+        .value
+    });
+    if let Ok(imported) =
+        io::import_projects_csv(bytes, "fuzz-projects.csv", team, catalog::builtin())
+    {
+        let mut workspace = team.clone();
+        workspace.projects = imported.value;
+        // What imports must staff, and export and import again.
+        let _ = skillgrid::analysis::staff(&workspace);
+        let exported = io::export_projects_csv(&workspace);
+        io::import_projects_csv(&exported, "again.csv", team, catalog::builtin())
+            .expect("an export always imports");
+    }
+}
+
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
@@ -210,6 +234,14 @@ fn fuzz_roster_csv_import() {
 #[test]
 fn fuzz_role_requirements_csv_import() {
     fuzz("roles", roles, csv_corpus());
+}
+
+#[test]
+fn fuzz_projects_csv_import() {
+    let mut corpus = csv_corpus();
+    corpus.push(read("sample-teams/product-org-projects.csv"));
+    corpus.push(read("sample-teams/product-org-projects.csv"));
+    fuzz("projects", projects, corpus);
 }
 
 #[test]

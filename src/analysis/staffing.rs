@@ -572,11 +572,11 @@ fn unfilled_reason(
     let what = match want {
         Want::Skill {
             skill, min_level, ..
-        } => format!("{} at level {}+", skill.name, min_level.get()),
-        Want::Role { role, .. } => format!("a {} (or someone ready for it)", role.title),
+        } => format!("has {} at level {}+", skill.name, min_level.get()),
+        Want::Role { role, .. } => format!("is a {} or ready to be one", role.title),
     };
     if able.is_empty() {
-        return format!("nobody on the team is {what}");
+        return format!("nobody on the team {what}");
     }
     let busy: Vec<&str> = able
         .iter()
@@ -598,10 +598,7 @@ fn unfilled_reason(
         } else {
             String::new()
         };
-        return format!(
-            "everyone {what} is already booked in {period}: {names}{more} ({} of them able)",
-            able.len()
-        );
+        return format!("everyone who {what} is already booked in {period}: {names}{more}");
     }
     format!(
         "the {} able {what} are on other lines of this project",
@@ -657,16 +654,23 @@ fn quarter_loads(
                 .map(|slot| f64::from(slot.count) * slot.fte)
                 .sum::<f64>();
         }
-        let able = |member: usize| match skill {
-            None => true,
-            Some(wanted) => workspace
-                .skill_index(&crate::model::SkillId::new(wanted))
-                .is_some_and(|column| {
-                    workspace
-                        .cell(member, column)
-                        .level()
-                        .is_some_and(|l| l >= workspace.settings.hold_level)
-                }),
+        // For one skill: those at the lowest level any active line asks.
+        let needed_level = active
+            .iter()
+            .flat_map(|p| &p.demand)
+            .filter(|line| skill.is_some_and(|wanted| line.skill.as_str() == wanted))
+            .map(|line| line.min_level)
+            .min()
+            .unwrap_or(workspace.settings.hold_level);
+        let skill_column =
+            skill.and_then(|wanted| workspace.skill_index(&crate::model::SkillId::new(wanted)));
+        let able = |member: usize| match (skill, skill_column) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(column)) => workspace
+                .cell(member, column)
+                .level()
+                .is_some_and(|level| level >= needed_level),
         };
         let available_fte = (0..workspace.members.len())
             .filter(|&m| able(m))
@@ -880,6 +884,6 @@ mod tests {
             .reason
             .as_deref()
             .expect("why");
-        assert_eq!(reason, "nobody on the team is Security at level 2+");
+        assert_eq!(reason, "nobody on the team has Security at level 2+");
     }
 }

@@ -8,6 +8,7 @@ use crate::model::{Role, Workspace};
 use crate::report::{self, Table};
 
 mod catalog_print;
+mod staff;
 use catalog_print::{catalog_json, catalog_text};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -94,6 +95,30 @@ pub enum Command {
     Catalog {
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+    },
+    /// Propose who staffs each project: the assignment, the lines left
+    /// unfilled and why, hiring placeholders with their cost, and demand
+    /// against capacity by quarter.
+    Staff {
+        file: PathBuf,
+        /// Only this project.
+        #[arg(long)]
+        project: Option<String>,
+        #[arg(long, value_enum, default_value_t = staff::StaffFormat::Text)]
+        format: staff::StaffFormat,
+    },
+    /// Replace a workspace's projects with those of a CSV (one row per
+    /// skill a project needs: Project, Start, End, Priority, Skill, Level,
+    /// People, FTE, or Role instead of Skill and Level).
+    ImportProjects {
+        projects: PathBuf,
+        /// The roster or workspace the projects go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace (.json); defaults to --into when it
+        /// is a workspace.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Add or update roles in a workspace from a CSV of (role, skill,
     /// min level, importance).
@@ -215,6 +240,16 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             into,
             output,
         } => import_roles(&roles, &into, output.as_deref(), catalog, out, err),
+        Command::Staff {
+            file,
+            project,
+            format,
+        } => staff::staff_command(&file, project.as_deref(), format, catalog, out, err),
+        Command::ImportProjects {
+            projects,
+            into,
+            output,
+        } => staff::import_projects(&projects, &into, output.as_deref(), catalog, out, err),
     }
 }
 

@@ -4,10 +4,12 @@
 mod csv_tables;
 mod html;
 pub mod palette;
+mod staffing;
 mod text;
 
 pub use csv_tables::{Table, csv_table, plan_csv};
 pub use html::html_report;
+pub use staffing::{need_text, staffing_text};
 pub use text::text_report;
 
 use crate::analysis::{Analysis, Gap, Hire, HireReason};

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 /// Rows shown per table before "... and N more" (the JSON has them all).
 const MAX_ROWS: usize = 15;
 
-struct TextTable {
+pub(super) struct TextTable {
     headers: Vec<&'static str>,
     right: Vec<bool>,
     rows: Vec<Vec<String>>,
@@ -16,7 +16,7 @@ struct TextTable {
 }
 
 impl TextTable {
-    fn new(columns: &[(&'static str, bool)]) -> TextTable {
+    pub(super) fn new(columns: &[(&'static str, bool)]) -> TextTable {
         TextTable {
             headers: columns.iter().map(|(header, _)| *header).collect(),
             right: columns.iter().map(|(_, right)| *right).collect(),
@@ -25,11 +25,11 @@ impl TextTable {
         }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(super) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
-    fn render(&self, out: &mut String) {
+    pub(super) fn render(&self, out: &mut String) {
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
         for row in &self.rows {
             for (width, cell) in widths.iter_mut().zip(row) {
@@ -69,7 +69,7 @@ impl TextTable {
     }
 }
 
-fn heading(out: &mut String, title: &str) {
+pub(super) fn heading(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}\n{}", "=".repeat(title.chars().count()));
 }
 

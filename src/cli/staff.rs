@@ -1,0 +1,139 @@
+//! `skillgrid staff` and `skillgrid import-projects`.
+
+use super::{open_reporting, print_diagnostics, print_failure};
+use crate::analysis::staff;
+use crate::catalog::Catalog;
+use crate::io::{self, ExportOptions, FileKind};
+use crate::report;
+use std::fmt::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum StaffFormat {
+    Text,
+    Json,
+}
+
+pub fn staff_command(
+    path: &Path,
+    project: Option<&str>,
+    format: StaffFormat,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(imported) = open_reporting(path, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let workspace = &imported.value;
+    if workspace.projects.is_empty() {
+        let _ = writeln!(
+            err,
+            "{} has no projects: add them with `skillgrid import-projects PROJECTS.csv --into {}`",
+            path.display(),
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    if let Some(name) = project
+        && !workspace
+            .projects
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(name))
+    {
+        let names: Vec<&str> = workspace.projects.iter().map(|p| p.name.as_str()).collect();
+        let _ = writeln!(
+            err,
+            "no project \"{name}\" in {}: its projects are {}",
+            path.display(),
+            names.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let mut staffing = staff(workspace);
+    match format {
+        StaffFormat::Text => {
+            out.push_str(&report::staffing_text(
+                &staffing,
+                &io::display_name(path),
+                project,
+            ));
+        }
+        StaffFormat::Json => {
+            if let Some(name) = project {
+                staffing
+                    .projects
+                    .retain(|p| p.name.eq_ignore_ascii_case(name));
+                staffing
+                    .placeholders
+                    .retain(|p| p.project.eq_ignore_ascii_case(name));
+            }
+            let mut json = serde_json::to_string_pretty(&staffing).expect("staffing serialises");
+            json.push('\n');
+            out.push_str(&json);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn import_projects(
+    projects: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let output = match output {
+        Some(output) => output,
+        None if FileKind::of(into) == FileKind::Workspace => into,
+        None => {
+            let _ = writeln!(
+                err,
+                "{} is a roster CSV, which cannot hold projects: give --output WORKSPACE.json",
+                into.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if FileKind::of(output) != FileKind::Workspace {
+        let _ = writeln!(
+            err,
+            "{}: the output must be a workspace (.json)",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let Some(mut workspace) = open_reporting(into, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let name = io::display_name(projects);
+    let bytes = match io::read_file(projects) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            let _ = writeln!(err, "{name}: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = match io::import_projects_csv(&bytes, &name, &workspace.value, catalog) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&imported.warnings, err);
+    let count = imported.value.len();
+    workspace.value.projects = imported.value;
+    match io::save_path(&workspace.value, output, ExportOptions::default()) {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {} ({count} projects)", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}

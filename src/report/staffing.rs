@@ -1,0 +1,167 @@
+//! The staffing section: each project's lines and who fills them, what
+//! stays open and why, hiring placeholders and quarter loads, as text.
+
+use super::text::{TextTable, heading};
+use super::thousands;
+use crate::analysis::{Need, Staffing};
+use std::fmt::Write;
+
+/// "Containers & Kubernetes 3+" or "role: Tech Lead".
+pub fn need_text(need: &Need) -> String {
+    match need {
+        Need::Skill { skill, min_level } => format!("{} {}+", skill.name, min_level.get()),
+        Need::Role { role } => format!("role: {}", role.title),
+    }
+}
+
+/// `project` keeps only the project of that name (case-insensitive).
+pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -> String {
+    let mut out = String::new();
+    let shown = |name: &str| project.is_none_or(|wanted| wanted.eq_ignore_ascii_case(name));
+    let _ = writeln!(
+        out,
+        "Staffing: {source} ({} projects; total fit {} against {} for a greedy pass)",
+        staffing.projects.len(),
+        thousands(staffing.objective),
+        thousands(staffing.greedy_objective)
+    );
+    for problem in &staffing.problems {
+        let _ = writeln!(out, "  left out: {problem}");
+    }
+    for project in staffing.projects.iter().filter(|p| shown(&p.name)) {
+        heading(
+            &mut out,
+            &format!(
+                "{} (priority {}, {} to {})",
+                project.name, project.priority, project.start, project.end
+            ),
+        );
+        let mut table = TextTable::new(&[
+            ("Needs", false),
+            ("People", true),
+            ("FTE each", true),
+            ("Assigned", false),
+        ]);
+        for line in &project.lines {
+            let assigned: Vec<String> = line
+                .assigned
+                .iter()
+                .map(|a| {
+                    let level = a
+                        .level
+                        .map_or(String::new(), |l| format!("level {}, ", l.get()));
+                    let pin = if a.pinned { ", pinned" } else { "" };
+                    format!("{} ({level}fit {:.0}{pin})", a.member.name, a.fit)
+                })
+                .collect();
+            table.row(vec![
+                need_text(&line.need),
+                line.people.to_string(),
+                format!("{:.2}", line.fte_each),
+                if assigned.is_empty() {
+                    "-".to_string()
+                } else {
+                    assigned.join(", ")
+                },
+            ]);
+        }
+        table.render(&mut out);
+        for line in project.lines.iter().filter(|line| line.unfilled > 0) {
+            let _ = writeln!(
+                out,
+                "  Unfilled: {} ({} of {}): {}",
+                need_text(&line.need),
+                line.unfilled,
+                line.people,
+                line.reason.as_deref().unwrap_or("")
+            );
+        }
+    }
+
+    heading(&mut out, "Hiring placeholders");
+    let placeholders: Vec<_> = staffing
+        .placeholders
+        .iter()
+        .filter(|p| shown(&p.project))
+        .collect();
+    if placeholders.is_empty() {
+        let _ = writeln!(out, "  None: every line is filled.");
+    } else {
+        let mut table = TextTable::new(&[
+            ("Project", false),
+            ("Needs", false),
+            ("People", true),
+            ("From", false),
+            ("Hire as", false),
+            ("Cost (mid)", true),
+        ]);
+        for placeholder in &placeholders {
+            table.row(vec![
+                placeholder.project.clone(),
+                need_text(&placeholder.need),
+                placeholder.people.to_string(),
+                placeholder.from.clone(),
+                placeholder
+                    .hire_as
+                    .as_ref()
+                    .map_or("no library role".to_string(), |r| r.title.to_string()),
+                placeholder
+                    .cost
+                    .map_or("-".to_string(), |c| thousands(c.mid)),
+            ]);
+        }
+        table.render(&mut out);
+        let total: f64 = placeholders
+            .iter()
+            .filter_map(|p| p.cost)
+            .map(|c| c.mid)
+            .sum();
+        let _ = writeln!(out, "  Total: {} a year at midpoints", thousands(total));
+    }
+
+    heading(&mut out, "Demand and capacity by quarter (FTE)");
+    let mut table = TextTable::new(&[
+        ("Quarter", false),
+        ("Available", true),
+        ("Demanded", true),
+        ("Booked", true),
+        ("", false),
+        ("Only one free to cover", false),
+    ]);
+    for quarter in &staffing.quarters {
+        table.row(vec![
+            quarter.quarter.clone(),
+            format!("{:.1}", quarter.available_fte),
+            format!("{:.1}", quarter.demanded_fte),
+            format!("{:.1}", quarter.assigned_fte),
+            if quarter.over_allocated {
+                "OVER".to_string()
+            } else {
+                String::new()
+            },
+            quarter
+                .single_cover
+                .iter()
+                .map(|s| &*s.name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]);
+    }
+    table.render(&mut out);
+    for (skill, quarters) in &staffing.skill_quarters {
+        let over: Vec<&str> = quarters
+            .iter()
+            .filter(|q| q.over_allocated)
+            .map(|q| q.quarter.as_str())
+            .collect();
+        if !over.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {} is over-allocated in {}",
+                skill.name,
+                over.join(", ")
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! The staffing planner on the sample workspace, as a lead uses it: the
+//! Q3 project that cannot be staffed at the Kubernetes level it needs, the
+//! over-allocated quarter, the placeholders to hire and their cost; and the
+//! projects CSV with its errors.
+
+use skillgrid::analysis::{Need, staff};
+use skillgrid::{catalog, io};
+use std::process::{Command, Output};
+
+const SAMPLE: &str = "sample-teams/product-org-staffing.json";
+
+fn sample() -> skillgrid::model::Workspace {
+    io::open_path(std::path::Path::new(SAMPLE), catalog::builtin())
+        .expect("the sample opens")
+        .value
+}
+
+fn skillgrid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skillgrid"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn the_q3_project_cannot_get_kubernetes_and_says_why() {
+    let staffing = staff(&sample());
+    let names: Vec<&str> = staffing.projects.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Payments on Kubernetes",
+            "Data pipeline migration",
+            "Search relaunch"
+        ],
+        "by priority"
+    );
+    let search = &staffing.projects[2];
+    assert_eq!(search.quarters, ["2026 Q3"]);
+    let kubernetes = search
+        .lines
+        .iter()
+        .find(|line| matches!(&line.need, Need::Skill { skill, .. } if &*skill.id == "kubernetes"))
+        .expect("the Kubernetes line");
+    assert_eq!(kubernetes.unfilled, 1);
+    assert_eq!(
+        kubernetes.reason.as_deref(),
+        Some(
+            "everyone who has Containers & Kubernetes at level 3+ is already booked in 2026 Q3: Tomasz Nowak"
+        )
+    );
+    let security = search
+        .lines
+        .iter()
+        .find(|line| matches!(&line.need, Need::Skill { skill, .. } if &*skill.id == "security"))
+        .expect("the Security line");
+    assert_eq!(
+        security.reason.as_deref(),
+        Some("nobody on the team has Security & Compliance at level 3+")
+    );
+    // The others are staffed in full.
+    for project in &staffing.projects[..2] {
+        assert!(
+            project.lines.iter().all(|line| line.unfilled == 0),
+            "{}",
+            project.name
+        );
+    }
+}
+
+#[test]
+fn q3_is_over_allocated_for_kubernetes_and_the_placeholders_are_priced() {
+    let staffing = staff(&sample());
+    let (_, kubernetes) = staffing
+        .skill_quarters
+        .iter()
+        .find(|(skill, _)| &*skill.id == "kubernetes")
+        .expect("demanded");
+    let over: Vec<&str> = kubernetes
+        .iter()
+        .filter(|q| q.over_allocated)
+        .map(|q| q.quarter.as_str())
+        .collect();
+    assert_eq!(over, ["2026 Q3"]);
+    let q3 = kubernetes
+        .iter()
+        .find(|q| q.quarter == "2026 Q3")
+        .expect("Q3");
+    assert_eq!((q3.available_fte, q3.demanded_fte), (1.0, 1.25));
+    let single: Vec<&str> = staffing.quarters[2]
+        .single_cover
+        .iter()
+        .map(|s| &*s.name)
+        .collect();
+    assert!(single.contains(&"Containers & Kubernetes"), "{single:?}");
+
+    let hires: Vec<(&str, f64)> = staffing
+        .placeholders
+        .iter()
+        .map(|p| {
+            (
+                p.hire_as.as_ref().map_or("", |r| &*r.title),
+                p.cost.map_or(0.0, |c| c.mid),
+            )
+        })
+        .collect();
+    assert_eq!(
+        hires,
+        [
+            ("Senior Software Engineer", 155_000.0),
+            ("Technical Manager", 167_500.0)
+        ]
+    );
+    assert_eq!(staffing.placeholder_cost.mid, 322_500.0);
+    assert!(staffing.objective >= staffing.greedy_objective);
+}
+
+#[test]
+fn skillgrid_staff_prints_the_assignment_the_gaps_and_the_placeholders() {
+    let output = skillgrid(&["staff", SAMPLE, "--project", "search relaunch"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("Search relaunch (priority 3, 2026-07-01 to 2026-09-30)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Payments on Kubernetes (priority"),
+        "one project only"
+    );
+    assert!(
+        text.contains("Unfilled: Containers & Kubernetes 3+ (1 of 1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Total: 322,500 a year at midpoints"),
+        "{text}"
+    );
+
+    let output = skillgrid(&["staff", SAMPLE, "--format", "json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["projects"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["placeholder_cost"]["mid"], 322_500.0);
+
+    let output = skillgrid(&["staff", SAMPLE, "--project", "Nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("its projects are"));
+}
+
+#[test]
+fn projects_csv_round_trips_and_import_projects_writes_the_workspace() {
+    let workspace = sample();
+    let csv = io::export_projects_csv(&workspace);
+    let back = io::import_projects_csv(&csv, "projects.csv", &workspace, catalog::builtin())
+        .expect("reads back");
+    assert_eq!(back.value, workspace.projects);
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let output = folder.path().join("team.json");
+    let run = skillgrid(&[
+        "import-projects",
+        "sample-teams/product-org-projects.csv",
+        "--into",
+        "sample-teams/product-org.csv",
+        "--output",
+        &output.to_string_lossy(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let written = io::open_path(&output, catalog::builtin())
+        .expect("opens")
+        .value;
+    assert_eq!(written.projects, workspace.projects);
+}
+
+#[test]
+fn a_broken_projects_csv_names_every_error_and_imports_nothing() {
+    let workspace = sample();
+    let csv = "Project,Start,End,Priority,Skill,Level,People,FTE\n\
+               Apollo,2026-13-01,2026-12-31,1,Programming,3,2,1\n\
+               Apollo,2026-01-01,2025-12-31,1,Programming,3,2,1\n\
+               Hermes,2026-01-01,2026-03-31,0,Programming,3,2,1\n\
+               Hermes,2026-01-01,2026-03-31,1,Basket weaving,3,2,1\n\
+               Hermes,2026-01-01,2026-03-31,1,Programming,7,2,1\n\
+               Hermes,2026-01-01,2026-03-31,1,Programming,3,zero,1\n\
+               Hermes,2026-01-01,2026-03-31,1,Programming,3,2,150%\n\
+               Hermes,2026-02-01,2026-03-31,1,Databases,3,1,1\n";
+    let failure =
+        io::import_projects_csv(csv.as_bytes(), "plan.csv", &workspace, catalog::builtin())
+            .expect_err("refused");
+    let errors: Vec<String> = failure.errors.iter().map(ToString::to_string).collect();
+    let expected = [
+        "plan.csv:2:2: start \"2026-13-01\" of \"Apollo\" is not a date: expected YYYY-MM-DD",
+        "plan.csv:3:3: \"Apollo\" ends (2025-12-31) before it starts (2026-01-01)",
+        "plan.csv:4:4: priority \"0\" of \"Hermes\" is not a whole number from 1 (highest)",
+        "plan.csv:5:5: skill \"Basket weaving\" is not a skill of this team or the library",
+        "plan.csv:6:6: level \"7\" for \"Programming\" is not 0-4",
+        "plan.csv:7:7: people \"zero\" is not a whole number from 1 to 1000",
+        "plan.csv:8:8: FTE \"150%\" is outside 0-1",
+        "plan.csv:9:2: \"Hermes\" has other dates or priority than on line 5 (2026-01-01 to 2026-03-31, priority 1)",
+    ];
+    for (got, want) in errors.iter().zip(expected) {
+        assert!(got.starts_with(want), "{got}\n  expected {want}");
+    }
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+}
