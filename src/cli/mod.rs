@@ -293,6 +293,9 @@ fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if FileKind::of(path) == FileKind::Csv && io::looks_like_projects_csv(&bytes) {
+        return staff::validate_projects(&bytes, &name, catalog, out);
+    }
     if FileKind::of(path) == FileKind::Csv && io::looks_like_roles_csv(&bytes) {
         return match io::import_roles_csv(&bytes, &name) {
             Ok(imported) => {

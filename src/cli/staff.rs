@@ -137,3 +137,34 @@ pub fn import_projects(
         }
     }
 }
+
+/// `validate` on a projects CSV: skills and roles are checked against the
+/// library, as no roster is given.
+pub fn validate_projects(
+    bytes: &[u8],
+    name: &str,
+    catalog: &Catalog,
+    out: &mut String,
+) -> ExitCode {
+    let library = crate::model::Workspace::with_roles(catalog.roles.clone());
+    match io::import_projects_csv(bytes, name, &library, catalog) {
+        Ok(imported) => {
+            let lines: usize = imported
+                .value
+                .iter()
+                .map(|p| p.demand.len() + p.role_slots.len())
+                .sum();
+            let _ = writeln!(
+                out,
+                "{name}: projects: {} projects, {lines} demand lines and role slots",
+                imported.value.len()
+            );
+            print_diagnostics(&imported.warnings, out);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            print_failure(&failure, out);
+            ExitCode::FAILURE
+        }
+    }
+}

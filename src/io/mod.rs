@@ -17,7 +17,7 @@ mod workspace_json;
 pub use atomic::{SaveError, SaveStep, write_atomic, write_atomic_checked};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
-pub use projects_csv::{export_projects_csv, import_projects_csv};
+pub use projects_csv::{export_projects_csv, import_projects_csv, looks_like_projects_csv};
 pub use roles_csv::{
     RoleRequirements, RolesImport, apply_roles, import_roles_csv, looks_like_roles_csv,
 };

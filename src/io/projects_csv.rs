@@ -31,6 +31,20 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
         .position(|header| names.contains(&normalize_label(header).as_str()))
 }
 
+/// True when a CSV header looks like a projects file.
+pub fn looks_like_projects_csv(bytes: &[u8]) -> bool {
+    let Ok(text) = text::decode(bytes, "") else {
+        return false;
+    };
+    let mut report = Report::new("");
+    let Some(table) = Table::read(&text, &mut report) else {
+        return false;
+    };
+    [PROJECT, START, END, PRIORITY]
+        .iter()
+        .all(|names| column(&table, names).is_some())
+}
+
 /// Reads projects; skills are matched to the workspace's, then the
 /// library's, by name or alias, and roles to the workspace's.
 pub fn import_projects_csv(
