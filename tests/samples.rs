@@ -45,6 +45,8 @@ fn every_sample_imports_without_errors() {
                 .to_string_lossy()
                 .to_string()
         })
+        // The projects file is a plan for the staffing sample, not a team.
+        .filter(|name| !name.ends_with("-projects.csv"))
         .collect::<Vec<_>>();
     assert!(samples.len() >= 4, "{samples:?}");
     for sample in samples {
