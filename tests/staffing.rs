@@ -209,3 +209,34 @@ fn a_broken_projects_csv_names_every_error_and_imports_nothing() {
     }
     assert_eq!(errors.len(), expected.len(), "{errors:#?}");
 }
+
+#[test]
+fn the_report_gains_a_staffing_section_in_text_json_and_html() {
+    let text = skillgrid(&["report", SAMPLE]);
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Hiring placeholders"), "{text}");
+    assert!(
+        text.contains("Unfilled: Security & Compliance 3+ (1 of 1)"),
+        "{text}"
+    );
+
+    let json = skillgrid(&["report", SAMPLE, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(json["staffing"]["placeholder_cost"]["mid"], 322_500.0);
+
+    let html = skillgrid(&["report", SAMPLE, "--format", "html"]);
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(html.contains("<h2>Staffing</h2>"));
+    assert!(html.contains("Technical Manager"));
+
+    // A roster with no projects has no staffing section.
+    let plain = skillgrid(&[
+        "report",
+        "sample-teams/platform-team.csv",
+        "--format",
+        "json",
+    ]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
+    assert!(plain.get("staffing").is_none());
+}

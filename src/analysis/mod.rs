@@ -72,6 +72,9 @@ pub struct Analysis {
     pub span_of_control: SpanReport,
     pub hiring: HiringPlan,
     pub time_split: TimeSplitReport,
+    /// The staffing of the workspace's projects (all teams), when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staffing: Option<Staffing>,
 }
 
 pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
@@ -108,5 +111,6 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         span_of_control: span,
         hiring,
         time_split: time_split(&scope),
+        staffing: (!workspace.projects.is_empty()).then(|| staff(workspace)),
     }
 }

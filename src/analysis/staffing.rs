@@ -382,7 +382,11 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                     let row: Vec<Option<f64>> = slots
                         .iter()
                         .map(|slot| {
-                            (free + EPSILON >= slot.fte)
+                            let ruled_out = project
+                                .excluded
+                                .iter()
+                                .any(|e| e.member == member && e.line == slot.line);
+                            (free + EPSILON >= slot.fte && !ruled_out)
                                 .then(|| line_fit(&scope, &compiled, &wants[slot.line].0, member))
                                 .flatten()
                         })
@@ -424,6 +428,12 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         for slot in &slots {
             let best = (0..members)
                 .filter(|member| !used.contains(member))
+                .filter(|&member| {
+                    !project
+                        .excluded
+                        .iter()
+                        .any(|e| e.member == member && e.line == slot.line)
+                })
                 .filter(|&member| {
                     greedy_bookings.free(workspace, member, window) + EPSILON >= slot.fte
                 })
@@ -748,6 +758,7 @@ mod tests {
             demand,
             role_slots: Vec::new(),
             assignments: Vec::new(),
+            excluded: Vec::new(),
         }
     }
 

@@ -190,6 +190,7 @@ pub fn import_projects_csv(
                     demand: Vec::new(),
                     role_slots: Vec::new(),
                     assignments: Vec::new(),
+                    excluded: Vec::new(),
                 });
                 by_name.insert(normalize_label(&name), (projects.len() - 1, line));
                 projects.len() - 1

@@ -10,7 +10,7 @@ use super::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, OK_RGB, hex};
 /// Rows drawn in the heatmap; the tables and JSON cover everyone.
 const HEATMAP_ROWS: usize = 120;
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -40,6 +40,7 @@ table { border-collapse: collapse; width: 100%; background: #fff; border: 1px so
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #eef0f4; vertical-align: top; }
 th { background: #f0f2f6; font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: #4a5368; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.over td { color: #d95f02; font-weight: 600; }
 .tag { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px; background: #eef0f4; }
 .tag.bad { background: #fde3d3; color: #8f3308; }
 .tag.good { background: #d9efe5; color: #1d6b45; }
@@ -77,6 +78,9 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     span(&mut out, analysis);
     promotions(&mut out, analysis);
     hiring(&mut out, analysis);
+    if let Some(staffing) = &analysis.staffing {
+        super::staffing::staffing_html(&mut out, staffing);
+    }
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
     fit_table(&mut out, analysis);

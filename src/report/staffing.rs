@@ -165,3 +165,93 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
     }
     out
 }
+
+/// The staffing section of the HTML report.
+pub fn staffing_html(out: &mut String, staffing: &Staffing) {
+    use super::html::escape;
+    out.push_str("<h2>Staffing</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p>Total fit {} (a greedy pass: {}).</p>",
+        thousands(staffing.objective),
+        thousands(staffing.greedy_objective)
+    );
+    for project in &staffing.projects {
+        let _ = writeln!(
+            out,
+            "<h3>{} <small>priority {}, {} to {}</small></h3>\n<table><tr><th>Needs</th><th class=\"num\">People</th><th class=\"num\">FTE each</th><th>Assigned</th><th>Unfilled</th></tr>",
+            escape(&project.name),
+            project.priority,
+            escape(&project.start),
+            escape(&project.end)
+        );
+        for line in &project.lines {
+            let assigned: Vec<String> = line
+                .assigned
+                .iter()
+                .map(|a| escape(&a.member.name))
+                .collect();
+            let unfilled = match &line.reason {
+                Some(reason) => format!("{}: {}", line.unfilled, escape(reason)),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td>{}</td><td>{unfilled}</td></tr>",
+                escape(&need_text(&line.need)),
+                line.people,
+                line.fte_each,
+                assigned.join(", ")
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if !staffing.placeholders.is_empty() {
+        out.push_str("<h3>Hiring placeholders</h3>\n<table><tr><th>Project</th><th>Needs</th><th class=\"num\">People</th><th>From</th><th>Hire as</th><th class=\"num\">Cost (mid)</th></tr>\n");
+        for placeholder in &staffing.placeholders {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                escape(&placeholder.project),
+                escape(&need_text(&placeholder.need)),
+                placeholder.people,
+                escape(&placeholder.from),
+                placeholder
+                    .hire_as
+                    .as_ref()
+                    .map_or("no library role".to_string(), |r| escape(&r.title)),
+                placeholder
+                    .cost
+                    .map_or("-".to_string(), |c| thousands(c.mid))
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<tr><th colspan=\"5\">Total (USD a year)</th><th class=\"num\">{}</th></tr></table>",
+            thousands(staffing.placeholder_cost.mid)
+        );
+    }
+    out.push_str("<h3>Demand and capacity by quarter (FTE)</h3>\n<table><tr><th>Quarter</th><th class=\"num\">Available</th><th class=\"num\">Demanded</th><th class=\"num\">Booked</th><th>Only one free to cover</th></tr>\n");
+    for quarter in &staffing.quarters {
+        let single: Vec<String> = quarter
+            .single_cover
+            .iter()
+            .map(|s| escape(&s.name))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr{}><td>{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}</td><td>{}</td></tr>",
+            if quarter.over_allocated {
+                " class=\"over\""
+            } else {
+                ""
+            },
+            escape(&quarter.quarter),
+            quarter.available_fte,
+            quarter.demanded_fte,
+            quarter.assigned_fte,
+            single.join(", ")
+        );
+    }
+    out.push_str("</table>\n");
+}
