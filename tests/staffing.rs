@@ -240,3 +240,21 @@ fn the_report_gains_a_staffing_section_in_text_json_and_html() {
     let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
     assert!(plain.get("staffing").is_none());
 }
+
+#[test]
+fn the_plan_csv_carries_the_placeholders_with_their_cost() {
+    let workspace = sample();
+    let analysis = skillgrid::analysis::analyze(&workspace, &Default::default());
+    let csv = skillgrid::report::plan_csv(&workspace, &analysis);
+    let placeholders: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("placeholder,"))
+        .collect();
+    assert_eq!(
+        placeholders,
+        [
+            "placeholder,Senior Software Engineer,Search relaunch,1 x Containers & Kubernetes 3+ from 2026-07-01,130000,155000,180000,USD,,155000",
+            "placeholder,Technical Manager,Search relaunch,1 x Security & Compliance 3+ from 2026-07-01,140000,167500,195000,USD,,322500",
+        ]
+    );
+}

@@ -8,6 +8,7 @@ mod derived;
 mod document;
 mod insights;
 mod recovery;
+mod staffing;
 
 pub use derived::{Derived, MatrixFilter, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
@@ -37,16 +38,18 @@ pub enum View {
     Fit,
     Hiring,
     Capacity,
+    Staffing,
     Roles,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Matrix,
         View::Gaps,
         View::Fit,
         View::Hiring,
         View::Capacity,
+        View::Staffing,
         View::Roles,
     ];
 
@@ -58,6 +61,7 @@ impl View {
             View::Fit => "fit",
             View::Hiring => "hiring",
             View::Capacity => "capacity",
+            View::Staffing => "staffing",
             View::Roles => "roles",
         }
     }
@@ -70,6 +74,7 @@ impl View {
             View::Fit => "Fit & succession",
             View::Hiring => "Hiring plan",
             View::Capacity => "Team capacity",
+            View::Staffing => "Staffing",
             View::Roles => "Roles & skills",
         }
     }
@@ -185,6 +190,19 @@ pub struct ViewSelection {
     pub new_requirement: Option<usize>,
     /// Why the last edit in the roles editor was refused.
     pub editor_error: Option<String>,
+    /// Staffing: the project selected, its details as typed, the line
+    /// being added, and the skill the quarter chart shows.
+    pub project: Option<usize>,
+    pub project_name: String,
+    pub project_start: String,
+    pub project_end: String,
+    pub project_priority: String,
+    pub line_skill: Option<usize>,
+    pub line_level: u8,
+    pub line_people: String,
+    pub line_fte: String,
+    pub chart_skill: Option<String>,
+    pub staffing_error: Option<String>,
 }
 
 /// Everything the app holds. Views read it and change it through its methods.

@@ -23,6 +23,11 @@ pub use roles_csv::{
 };
 pub use roster::{Layout, import_roster, import_roster_with, sniff_roster};
 pub use text::{neutralise_text, restore_text};
+
+/// A share of a full-time position: `0.5`, `0,5` or `50%`, from 0 to 1.
+pub fn parse_share(text: &str) -> Result<f64, String> {
+    roster::parse_fte(text)
+}
 pub use workspace_json::{workspace_from_json, workspace_to_json};
 
 use crate::catalog::Catalog;

@@ -174,7 +174,8 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
 }
 
 /// The what-if plan as CSV: planned hires first, then planned departures,
-/// then the hires the analysis still recommends once the plan is in place
+/// then the staffing placeholders (unfilled project lines), then the hires
+/// the analysis still recommends once the plan is in place
 /// (`after`), with one running total of midpoint costs.
 pub fn plan_csv(workspace: &Workspace, after: &Analysis) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -227,6 +228,34 @@ pub fn plan_csv(workspace: &Workspace, after: &Analysis) -> String {
                 "",
                 "",
                 &format!("{running:.0}"),
+            ])
+            .expect("writing CSV to memory");
+    }
+    for placeholder in after.staffing.iter().flat_map(|s| &s.placeholders) {
+        let cost = |value: fn(&crate::analysis::Cost) -> f64| {
+            placeholder
+                .cost
+                .as_ref()
+                .map_or(String::new(), |c| format!("{:.0}", value(c)))
+        };
+        running += placeholder.cost.map_or(0.0, |c| c.mid);
+        writer
+            .write_record([
+                "placeholder".to_string(),
+                text(placeholder.hire_as.as_ref().map_or("", |r| &*r.title)),
+                text(&placeholder.project),
+                text(&format!(
+                    "{} x {} from {}",
+                    placeholder.people,
+                    super::need_text(&placeholder.need),
+                    placeholder.from
+                )),
+                cost(|c| c.low),
+                cost(|c| c.mid),
+                cost(|c| c.high),
+                "USD".to_string(),
+                String::new(),
+                format!("{running:.0}"),
             ])
             .expect("writing CSV to memory");
     }

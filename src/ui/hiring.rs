@@ -457,6 +457,33 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.label(format!("Still open after the plan: {}", open.join(", ")));
     }
 
+    if let Some(staffing) = &analysis.staffing {
+        widgets::section(ui, "Staffing placeholders");
+        for placeholder in staffing.placeholders.iter().take(widgets::LISTED) {
+            ui.label(format!(
+                "{}: {} × {} from {}, as a {} ({} a year)",
+                placeholder.project,
+                placeholder.people,
+                crate::report::need_text(&placeholder.need),
+                placeholder.from,
+                placeholder
+                    .hire_as
+                    .as_ref()
+                    .map_or("role the library lacks", |r| &*r.title),
+                placeholder
+                    .cost
+                    .map_or("no band".to_string(), |c| money(c.mid))
+            ));
+        }
+        widgets::more_line(ui, staffing.placeholders.len());
+        ui.label(
+            RichText::new(format!(
+                "Unfilled project lines cost {} a year at midpoints; they are in the plan CSV.",
+                money(staffing.placeholder_cost.mid)
+            ))
+            .weak(),
+        );
+    }
     widgets::section(ui, "Span of control");
     let span = &analysis.span_of_control;
     if span.breaches.is_empty() {

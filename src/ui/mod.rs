@@ -10,6 +10,7 @@ mod hiring;
 mod matrix;
 mod roles;
 mod shell;
+mod staffing;
 mod widgets;
 
 use crate::app::{
@@ -316,6 +317,7 @@ pub fn view_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
         View::Fit => fit::fit_ui(&mut app.state, ui),
         View::Hiring => hiring::hiring_ui(app, ui),
         View::Capacity => capacity::capacity_ui(&mut app.state, ui),
+        View::Staffing => staffing::staffing_ui(app, ui),
         View::Roles => roles::roles_ui(&mut app.state, ui),
     }
 }

@@ -1,0 +1,509 @@
+//! Staffing: projects and their demand, the proposed assignment (pin a
+//! member, take one off a line), what cannot be filled and why, hiring
+//! placeholders with their cost, and demand against capacity by quarter.
+
+use super::SkillgridApp;
+use super::widgets::{self, alert_colour, money, ok_colour};
+use crate::analysis::{ProjectStaffing, QuarterLoad, Staffing};
+use crate::app::{AppState, FileIntent, PlanFormat};
+use crate::model::Level;
+use crate::report::need_text;
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    widgets::view_heading(ui, "Staffing", app.state.insights.updating());
+    let mut export = false;
+    egui::Panel::left("projects")
+        .resizable(true)
+        .default_size(240.0)
+        .show(ui, |ui| project_list_ui(&mut app.state, ui));
+    egui::Panel::right("quarters")
+        .resizable(true)
+        .default_size(360.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| quarters_ui(&mut app.state, ui));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| project_ui(&mut app.state, ui, &mut export));
+    });
+    if export {
+        app.ask_for_file(&ctx, FileIntent::ExportPlan(PlanFormat::Csv));
+    }
+}
+
+fn staffing(state: &AppState) -> Option<&Staffing> {
+    state
+        .insights
+        .results()
+        .and_then(|results| results.analysis.staffing.as_ref())
+}
+
+fn project_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::section(ui, "Projects");
+    if ui.button("New project").clicked() {
+        state.new_project();
+    }
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    if workspace.projects.is_empty() {
+        widgets::none_line(
+            ui,
+            "No projects yet. Add one, or import a projects CSV with skillgrid import-projects.",
+        );
+    }
+    let mut order: Vec<usize> = (0..workspace.projects.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&workspace.projects[a], &workspace.projects[b]);
+        pa.priority.cmp(&pb.priority).then(pa.start.cmp(&pb.start))
+    });
+    for index in order {
+        let project = &workspace.projects[index];
+        let selected = state.selection.project == Some(index);
+        let unfilled = staffing(state)
+            .and_then(|s| s.projects.iter().find(|p| p.name == project.name))
+            .map_or(0, |p| p.lines.iter().map(|l| l.unfilled).sum::<u32>());
+        let response = ui.selectable_label(selected, &project.name);
+        let response = response.on_hover_text(format!(
+            "priority {}, {} to {}",
+            project.priority, project.start, project.end
+        ));
+        if response.clicked() {
+            state.select_project(index);
+        }
+        ui.horizontal(|ui| {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!(
+                    "P{} · {} to {}",
+                    project.priority, project.start, project.end
+                ))
+                .small()
+                .weak(),
+            );
+            if unfilled > 0 {
+                ui.label(
+                    RichText::new(format!("{unfilled} open"))
+                        .small()
+                        .color(alert_colour()),
+                );
+            }
+        });
+    }
+}
+
+fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
+    let Some(index) = state
+        .selection
+        .project
+        .filter(|&i| i < state.document.workspace.projects.len())
+    else {
+        widgets::none_line(ui, "Pick a project on the left, or add one.");
+        if let Some(staffing) = staffing(state) {
+            summary_ui(ui, staffing);
+        }
+        return;
+    };
+    details_ui(state, ui);
+    if let Some(error) = &state.selection.staffing_error {
+        ui.label(RichText::new(error).color(alert_colour()));
+    }
+    let name = state.document.workspace.projects[index].name.clone();
+    let proposal = staffing(state)
+        .and_then(|s| s.projects.iter().find(|p| p.name == name))
+        .cloned();
+    widgets::section(ui, "Who staffs it");
+    match &proposal {
+        Some(proposal) => lines_ui(state, ui, index, proposal),
+        None => widgets::none_line(
+            ui,
+            "Its dates do not read as YYYY-MM-DD, so it is not staffed.",
+        ),
+    }
+    add_line_ui(state, ui);
+    if let Some(proposal) = &proposal {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Accept proposal")
+                .on_hover_text("Pin everyone proposed, so later changes elsewhere leave them here")
+                .clicked()
+            {
+                state.accept_proposal(index);
+            }
+            ui.label(RichText::new(format!("total fit {:.0}", proposal.objective)).weak());
+        });
+    }
+    if let Some(staffing) = staffing(state) {
+        placeholders_ui(ui, staffing, Some(&name), export);
+    }
+}
+
+fn details_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let selection = &mut state.selection;
+    let mut save = false;
+    egui::Grid::new("project-details")
+        .num_columns(4)
+        .show(ui, |ui| {
+            let label = ui.label("Project name");
+            ui.add(egui::TextEdit::singleline(&mut selection.project_name).desired_width(220.0))
+                .labelled_by(label.id);
+            let label = ui.label("Priority");
+            ui.add(egui::TextEdit::singleline(&mut selection.project_priority).desired_width(40.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Start");
+            ui.add(
+                egui::TextEdit::singleline(&mut selection.project_start)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label("End");
+            ui.add(
+                egui::TextEdit::singleline(&mut selection.project_end)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    if ui.button("Save details").clicked() {
+        save = true;
+    }
+    if save {
+        state.save_project_details();
+    }
+}
+
+fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &ProjectStaffing) {
+    enum Action {
+        Pin(usize, usize, f64),
+        Unpin(usize, usize),
+        Exclude(usize, usize),
+        Remove(usize),
+    }
+    let mut action = None;
+    egui::Grid::new("project-lines")
+        .num_columns(4)
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for heading in ["Needs", "People × FTE", "Assigned", ""] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for line in &proposal.lines {
+                ui.label(need_text(&line.need));
+                ui.label(format!("{} × {:.2}", line.people, line.fte_each));
+                ui.vertical(|ui| {
+                    for assigned in &line.assigned {
+                        ui.horizontal(|ui| {
+                            let level = assigned
+                                .level
+                                .map_or(String::new(), |l| format!("level {}, ", l.get()));
+                            ui.label(format!(
+                                "{} ({level}fit {:.0})",
+                                assigned.member.name, assigned.fit
+                            ));
+                            let member = assigned.member.index;
+                            if assigned.pinned {
+                                ui.label(RichText::new("pinned").small().color(ok_colour()));
+                                if ui.small_button("Unpin").clicked() {
+                                    action = Some(Action::Unpin(line.line, member));
+                                }
+                            } else if ui
+                                .small_button("Pin")
+                                .on_hover_text("Keep them here whatever changes")
+                                .clicked()
+                            {
+                                action = Some(Action::Pin(line.line, member, line.fte_each));
+                            }
+                            if ui
+                                .small_button("Take off")
+                                .on_hover_text("Never propose them for this line again")
+                                .clicked()
+                            {
+                                action = Some(Action::Exclude(line.line, member));
+                            }
+                        });
+                    }
+                    if let Some(reason) = &line.reason {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("{} open: {reason}", line.unfilled))
+                                    .color(alert_colour()),
+                            )
+                            .wrap(),
+                        );
+                    }
+                });
+                if ui.small_button("Remove line").clicked() {
+                    action = Some(Action::Remove(line.line));
+                }
+                ui.end_row();
+            }
+        });
+    match action {
+        Some(Action::Pin(line, member, fte)) => state.pin(index, line, member, fte),
+        Some(Action::Unpin(line, member)) => state.unpin(index, line, member),
+        Some(Action::Exclude(line, member)) => state.exclude(index, line, member),
+        Some(Action::Remove(line)) => state.remove_line(index, line),
+        None => {}
+    }
+}
+
+fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let selection = &mut state.selection;
+    if selection.line_people.is_empty() {
+        selection.line_people = "1".into();
+        selection.line_fte = "1".into();
+        selection.line_level = 3;
+    }
+    let mut add = false;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Skill");
+        egui::ComboBox::from_id_salt("line-skill")
+            .selected_text(
+                selection
+                    .line_skill
+                    .and_then(|c| workspace.skills.get(c))
+                    .map_or("choose a skill".to_string(), |s| s.name.clone()),
+            )
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                for (column, skill) in workspace.skills.iter().enumerate() {
+                    ui.selectable_value(&mut selection.line_skill, Some(column), &skill.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("at level");
+        egui::ComboBox::from_id_salt("line-level")
+            .selected_text(selection.line_level.to_string())
+            .width(40.0)
+            .show_ui(ui, |ui| {
+                for level in Level::ALL {
+                    ui.selectable_value(
+                        &mut selection.line_level,
+                        level.get(),
+                        level.get().to_string(),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("people");
+        ui.add(egui::TextEdit::singleline(&mut selection.line_people).desired_width(40.0))
+            .labelled_by(label.id);
+        let label = ui.label("FTE each");
+        ui.add(egui::TextEdit::singleline(&mut selection.line_fte).desired_width(50.0))
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(
+                selection.line_skill.is_some(),
+                egui::Button::new("Add line"),
+            )
+            .clicked()
+        {
+            add = true;
+        }
+    });
+    if add {
+        state.add_demand_line();
+    }
+}
+
+fn placeholders_ui(
+    ui: &mut egui::Ui,
+    staffing: &Staffing,
+    project: Option<&str>,
+    export: &mut bool,
+) {
+    widgets::section(ui, "Hiring placeholders");
+    let shown: Vec<_> = staffing
+        .placeholders
+        .iter()
+        .filter(|p| project.is_none_or(|name| p.project == name))
+        .collect();
+    if shown.is_empty() {
+        widgets::none_line(ui, "None: every line is filled.");
+    }
+    for placeholder in &shown {
+        ui.label(format!(
+            "{} × {} from {}: hire a {} ({} a year)",
+            placeholder.people,
+            need_text(&placeholder.need),
+            placeholder.from,
+            placeholder
+                .hire_as
+                .as_ref()
+                .map_or("role the library lacks", |r| &*r.title),
+            placeholder
+                .cost
+                .map_or("no band".to_string(), |c| money(c.mid))
+        ));
+    }
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "All projects: {} placeholders, {} a year at midpoints",
+                staffing.placeholders.len(),
+                money(staffing.placeholder_cost.mid)
+            ))
+            .strong(),
+        );
+        if ui.button("Export placeholders CSV…").clicked() {
+            *export = true;
+        }
+    });
+}
+
+fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {
+    widgets::section(ui, "All projects");
+    ui.label(format!(
+        "Total fit {:.0} (a greedy pass: {:.0}); {} lines open",
+        staffing.objective,
+        staffing.greedy_objective,
+        staffing.placeholders.len()
+    ));
+    for problem in &staffing.problems {
+        ui.label(RichText::new(problem).color(alert_colour()));
+    }
+}
+
+/// Demand against capacity by quarter, for all skills or one, and the
+/// skills only one free member can cover each quarter.
+fn quarters_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    widgets::section(ui, "Demand against capacity");
+    let Some(staffing) = staffing(state) else {
+        widgets::none_line(ui, "No projects to plan.");
+        return;
+    };
+    let mut chosen = state.selection.chart_skill.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label("Show");
+        let current = chosen
+            .as_deref()
+            .and_then(|id| staffing.skill_quarters.iter().find(|(s, _)| &*s.id == id))
+            .map_or("All skills".to_string(), |(s, _)| s.name.to_string());
+        egui::ComboBox::from_id_salt("chart-skill")
+            .selected_text(current)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, "All skills");
+                for (skill, _) in &staffing.skill_quarters {
+                    ui.selectable_value(&mut chosen, Some(skill.id.to_string()), &*skill.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let loads: &[QuarterLoad] = match chosen.as_deref() {
+        None => &staffing.quarters,
+        Some(id) => staffing
+            .skill_quarters
+            .iter()
+            .find(|(s, _)| &*s.id == id)
+            .map_or(&staffing.quarters, |(_, loads)| loads),
+    };
+    quarter_chart_ui(ui, loads);
+    let over: Vec<&str> = loads
+        .iter()
+        .filter(|q| q.over_allocated)
+        .map(|q| q.quarter.as_str())
+        .collect();
+    if over.is_empty() {
+        ui.label(RichText::new("No quarter asks for more than there is.").color(ok_colour()));
+    } else {
+        ui.label(
+            RichText::new(format!("Over-allocated: {}", over.join(", ")))
+                .color(alert_colour())
+                .strong(),
+        );
+    }
+    widgets::section(ui, "Single points of failure by quarter");
+    ui.label(
+        RichText::new("Demanded skills that one member or nobody with free time can cover.").weak(),
+    );
+    for quarter in &staffing.quarters {
+        let skills: Vec<&str> = quarter.single_cover.iter().map(|s| &*s.name).collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&quarter.quarter).strong());
+            if skills.is_empty() {
+                ui.label(RichText::new("none").weak());
+            } else {
+                ui.label(RichText::new(skills.join(", ")).color(alert_colour()));
+            }
+        });
+    }
+    state.selection.chart_skill = chosen;
+}
+
+fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
+    let available: Vec<Bar> = loads
+        .iter()
+        .enumerate()
+        .map(|(x, q)| {
+            Bar::new(x as f64 - 0.18, q.available_fte)
+                .width(0.34)
+                .name(format!(
+                    "{}: {:.1} FTE available",
+                    q.quarter, q.available_fte
+                ))
+        })
+        .collect();
+    let (over, within): (Vec<_>, Vec<_>) = loads
+        .iter()
+        .enumerate()
+        .partition(|(_, q)| q.over_allocated);
+    let demanded = |rows: Vec<(usize, &QuarterLoad)>| -> Vec<Bar> {
+        rows.into_iter()
+            .map(|(x, q)| {
+                Bar::new(x as f64 + 0.18, q.demanded_fte)
+                    .width(0.34)
+                    .name(format!("{}: {:.1} FTE demanded", q.quarter, q.demanded_fte))
+            })
+            .collect()
+    };
+    let labels: Vec<String> = loads.iter().map(|q| q.quarter.clone()).collect();
+    let axis = egui_plot::AxisHints::new_x().formatter(move |mark, _| {
+        let index = mark.value.round();
+        if (mark.value - index).abs() < 0.01 && index >= 0.0 {
+            labels.get(index as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    });
+    Plot::new("quarter-chart")
+        .height(220.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_y(0.0)
+        .custom_x_axes(vec![axis])
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_label("FTE")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .show(ui, |plot| {
+            plot.add(
+                BarChart::new("available", widgets::solid(available, ok_colour()))
+                    .color(ok_colour()),
+            );
+            let teal = super::matrix::level_colour(Some(Level::WORKING));
+            plot.add(BarChart::new("demanded", widgets::solid(demanded(within), teal)).color(teal));
+            plot.add(
+                BarChart::new(
+                    "demanded, over capacity",
+                    widgets::solid(demanded(over), alert_colour()),
+                )
+                .color(alert_colour()),
+            );
+        });
+}

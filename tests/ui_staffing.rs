@@ -1,0 +1,145 @@
+//! The staffing view as a lead uses it: open the sample workspace, see why
+//! the Q3 project cannot get its Kubernetes engineer, create a project, add
+//! a line, pin the member proposed, undo.
+
+use eframe::egui::{Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use skillgrid::app::{AppState, Document, Preferences, View};
+use skillgrid::ui::SkillgridApp;
+use skillgrid::{catalog, io};
+use std::path::Path;
+
+fn app() -> Harness<'static, SkillgridApp> {
+    let path = Path::new("sample-teams/product-org-staffing.json");
+    let imported = io::open_path(path, catalog::builtin()).expect("the sample opens");
+    let document = Document::new(
+        imported.value,
+        "product-org-staffing.json",
+        Some(path.into()),
+    );
+    let mut state = Some(AppState::new(document, Preferences::default()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
+    harness.get_by_label(View::Staffing.label()).click();
+    harness.run();
+    harness
+}
+
+fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    harness
+        .query_all_by_label(option)
+        .rfind(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the option is listed")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn the_q3_project_shows_why_kubernetes_is_open_and_what_to_hire() {
+    let mut harness = app();
+    harness.get_by_label("Search relaunch").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "1 open: everyone who has Containers & Kubernetes at level 3+ is already booked in 2026 Q3: Tomasz Nowak",
+    );
+    harness
+        .get_by_label_contains("1 open: nobody on the team has Security & Compliance at level 3+");
+    harness.get_by_label_contains("hire a Technical Manager (167,500 a year)");
+    harness.get_by_label_contains("All projects: 2 placeholders, 322,500 a year");
+
+    choose(&mut harness, "Show", "Containers & Kubernetes");
+    harness.get_by_label("Over-allocated: 2026 Q3");
+}
+
+#[test]
+fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
+    let mut harness = app();
+    harness.get_by_label("New project").click();
+    harness.run();
+    let index = harness.state().state.selection.project.expect("selected");
+    assert_eq!(harness.state().state.document.workspace.projects.len(), 4);
+
+    harness.get_by_label("Project name").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Project name")
+        .type_text("Billing revamp");
+    harness.run();
+    harness.get_by_label("Save details").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.document.workspace.projects[index].name,
+        "Billing revamp"
+    );
+
+    choose(&mut harness, "Skill", "Databases");
+    harness.get_by_label("Add line").click();
+    harness.run();
+    let project = &harness.state().state.document.workspace.projects[index];
+    assert_eq!(project.demand.len(), 1);
+    let proposed = harness
+        .state()
+        .state
+        .insights
+        .results()
+        .and_then(|r| r.analysis.staffing.clone())
+        .expect("staffed")
+        .projects
+        .into_iter()
+        .find(|p| p.name == "Billing revamp")
+        .expect("the new project")
+        .lines[0]
+        .assigned
+        .clone();
+    assert_eq!(proposed.len(), 1, "someone at Databases 3+ has time");
+
+    harness.get_by_label("Pin").click();
+    harness.run();
+    let project = &harness.state().state.document.workspace.projects[index];
+    assert_eq!(project.assignments.len(), 1);
+    assert!(project.assignments[0].pinned);
+    assert_eq!(project.assignments[0].member, proposed[0].member.index);
+    harness.get_by_label("pinned");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = &harness.state().state.document.workspace.projects[index];
+    assert!(project.assignments.is_empty());
+}
+
+#[test]
+fn taking_a_member_off_a_line_proposes_someone_else() {
+    let mut harness = app();
+    harness.get_by_label("Payments on Kubernetes").click();
+    harness.run();
+    let first = |harness: &Harness<'_, SkillgridApp>| {
+        harness
+            .state()
+            .state
+            .insights
+            .results()
+            .and_then(|r| r.analysis.staffing.clone())
+            .expect("staffed")
+            .projects[0]
+            .lines[3]
+            .assigned[0]
+            .member
+            .name
+            .to_string()
+    };
+    let before = first(&harness);
+    let buttons: Vec<_> = harness.query_all_by_label("Take off").collect();
+    // Lines: Kubernetes (1), Programming (3), Databases (1), Cloud (1): the
+    // sixth "Take off" is the Cloud Computing line's.
+    buttons[5].click();
+    harness.run();
+    let after = first(&harness);
+    assert_ne!(before, after);
+    let project = &harness.state().state.document.workspace.projects[0];
+    assert_eq!(project.excluded.len(), 1);
+}
