@@ -9,7 +9,7 @@ use crate::app::{AppState, FileIntent, PlanFormat};
 use crate::model::Level;
 use crate::report::need_text;
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
@@ -17,11 +17,11 @@ pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
     let mut export = false;
     egui::Panel::left("projects")
         .resizable(true)
-        .default_size(240.0)
+        .default_size(220.0)
         .show(ui, |ui| project_list_ui(&mut app.state, ui));
     egui::Panel::right("quarters")
         .resizable(true)
-        .default_size(360.0)
+        .default_size(330.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -145,32 +145,30 @@ fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
 fn details_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let selection = &mut state.selection;
     let mut save = false;
-    egui::Grid::new("project-details")
-        .num_columns(4)
-        .show(ui, |ui| {
-            let label = ui.label("Project name");
-            ui.add(egui::TextEdit::singleline(&mut selection.project_name).desired_width(220.0))
-                .labelled_by(label.id);
-            let label = ui.label("Priority");
-            ui.add(egui::TextEdit::singleline(&mut selection.project_priority).desired_width(40.0))
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("Start");
-            ui.add(
-                egui::TextEdit::singleline(&mut selection.project_start)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(110.0),
-            )
+    ui.horizontal(|ui| {
+        let label = ui.label("Project name");
+        ui.add(egui::TextEdit::singleline(&mut selection.project_name).desired_width(240.0))
             .labelled_by(label.id);
-            let label = ui.label("End");
-            ui.add(
-                egui::TextEdit::singleline(&mut selection.project_end)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(110.0),
-            )
+        let label = ui.label("Priority");
+        ui.add(egui::TextEdit::singleline(&mut selection.project_priority).desired_width(40.0))
             .labelled_by(label.id);
-            ui.end_row();
-        });
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Start");
+        ui.add(
+            egui::TextEdit::singleline(&mut selection.project_start)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(100.0),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("End");
+        ui.add(
+            egui::TextEdit::singleline(&mut selection.project_end)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(100.0),
+        )
+        .labelled_by(label.id);
+    });
     if ui.button("Save details").clicked() {
         save = true;
     }
@@ -188,16 +186,22 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
     }
     let mut action = None;
     egui::Grid::new("project-lines")
-        .num_columns(4)
+        .num_columns(3)
         .striped(true)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            for heading in ["Needs", "People × FTE", "Assigned", ""] {
+            for heading in ["Needs", "People × FTE", "Assigned"] {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
             for line in &proposal.lines {
-                ui.label(need_text(&line.need));
+                ui.vertical(|ui| {
+                    ui.set_min_width(200.0);
+                    ui.label(need_text(&line.need));
+                    if ui.small_button("Remove line").clicked() {
+                        action = Some(Action::Remove(line.line));
+                    }
+                });
                 ui.label(format!("{} × {:.2}", line.people, line.fte_each));
                 ui.vertical(|ui| {
                     for assigned in &line.assigned {
@@ -241,9 +245,6 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
                         );
                     }
                 });
-                if ui.small_button("Remove line").clicked() {
-                    action = Some(Action::Remove(line.line));
-                }
                 ui.end_row();
             }
         });
@@ -297,6 +298,8 @@ fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
             })
             .response
             .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("people");
         ui.add(egui::TextEdit::singleline(&mut selection.line_people).desired_width(40.0))
             .labelled_by(label.id);
@@ -374,6 +377,28 @@ fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {
     for problem in &staffing.problems {
         ui.label(RichText::new(problem).color(alert_colour()));
     }
+    widgets::section(ui, "What cannot be staffed");
+    let mut any = false;
+    for project in &staffing.projects {
+        for line in project.lines.iter().filter(|line| line.unfilled > 0) {
+            any = true;
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} ({})",
+                        project.name,
+                        project.quarters.join(", ")
+                    ))
+                    .strong(),
+                );
+                ui.label(format!("{} × {}:", line.unfilled, need_text(&line.need)));
+                ui.label(RichText::new(line.reason.as_deref().unwrap_or("")).color(alert_colour()));
+            });
+        }
+    }
+    if !any {
+        widgets::none_line(ui, "Every line of every project is staffed.");
+    }
 }
 
 /// Demand against capacity by quarter, for all skills or one, and the
@@ -411,6 +436,15 @@ fn quarters_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .find(|(s, _)| &*s.id == id)
             .map_or(&staffing.quarters, |(_, loads)| loads),
     };
+    let teal = super::matrix::level_colour(Some(Level::WORKING));
+    widgets::legend_row(
+        ui,
+        &[
+            ("available", ok_colour()),
+            ("demanded", teal),
+            ("demanded, over capacity", alert_colour()),
+        ],
+    );
     quarter_chart_ui(ui, loads);
     let over: Vec<&str> = loads
         .iter()
@@ -490,7 +524,6 @@ fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
         .custom_x_axes(vec![axis])
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .y_axis_label("FTE")
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .show(ui, |plot| {
             plot.add(
                 BarChart::new("available", widgets::solid(available, ok_colour()))
