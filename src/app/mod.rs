@@ -7,18 +7,22 @@
 mod derived;
 mod document;
 mod insights;
+mod plan;
 mod recovery;
+mod selection;
 mod staffing;
 
 pub use derived::{Derived, MatrixFilter, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use insights::{INLINE_CELLS, InsightOptions, InsightResults, Insights};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryStore};
+use selection::MemberKey;
+pub use selection::ViewSelection;
 
 use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
 use crate::io::{self, Diagnostic, ExportOptions, FileKind, ImportFailure, Imported, Layout};
-use crate::model::{Cell, Level, PlannedHire, RoleId, Workspace};
+use crate::model::{Cell, Level, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -159,50 +163,6 @@ pub struct Pending {
     /// How far a load has got; cancelling tells the loading thread to stop.
     pub progress: Arc<io::Progress>,
     pub receiver: Receiver<JobResult>,
-}
-
-/// A member of one generation of one document.
-type MemberKey = (u64, u64, usize);
-
-/// What the insight views have selected, and text being typed in them.
-#[derive(Clone, Debug, Default)]
-pub struct ViewSelection {
-    /// The member the fit view shows.
-    pub member: Option<usize>,
-    /// What is typed in the fit and hiring views' member search.
-    pub member_query: String,
-    /// The role whose successors the fit view lists.
-    pub succession_role: Option<usize>,
-    /// The role planned hires are added as, and their team.
-    pub hire_role: Option<usize>,
-    pub hire_team: Option<String>,
-    pub departure: Option<usize>,
-    /// The budget field, as typed.
-    pub budget_text: String,
-    /// Roles editor: the role and skill selected, and names being typed.
-    pub role: Option<usize>,
-    pub role_title: String,
-    pub skill: Option<usize>,
-    pub skill_name: String,
-    pub new_skill: String,
-    pub new_skill_soft: bool,
-    pub merge_into: Option<usize>,
-    pub new_requirement: Option<usize>,
-    /// Why the last edit in the roles editor was refused.
-    pub editor_error: Option<String>,
-    /// Staffing: the project selected, its details as typed, the line
-    /// being added, and the skill the quarter chart shows.
-    pub project: Option<usize>,
-    pub project_name: String,
-    pub project_start: String,
-    pub project_end: String,
-    pub project_priority: String,
-    pub line_skill: Option<usize>,
-    pub line_level: u8,
-    pub line_people: String,
-    pub line_fte: String,
-    pub chart_skill: Option<String>,
-    pub staffing_error: Option<String>,
 }
 
 /// Everything the app holds. Views read it and change it through its methods.
@@ -520,36 +480,6 @@ impl AppState {
         Ok(())
     }
 
-    /// What a roster CSV cannot carry of this workspace: the plan, and
-    /// roles or skills edited in the app (a CSV holds members and levels).
-    pub fn csv_would_lose(&self) -> Option<String> {
-        let workspace = &self.document.workspace;
-        let library = self.library();
-        let mut lost = Vec::new();
-        if !workspace.plan.is_empty() {
-            lost.push("the hiring plan");
-        }
-        let edited_role = workspace.roles.iter().any(|role| {
-            if role.builtin {
-                library.roles.iter().find(|r| r.id == role.id) != Some(role)
-            } else {
-                // Roles a roster names but the library lacks come back from
-                // the CSV by title; only their requirements and pay do not.
-                !role.requirements.is_empty() || role.salary.is_some()
-            }
-        });
-        if edited_role {
-            lost.push("edited roles");
-        }
-        let renamed_skill = workspace.skills.iter().any(|skill| {
-            skill.builtin && library.skills.iter().find(|s| s.id == skill.id) != Some(skill)
-        });
-        if renamed_skill {
-            lost.push("renamed or merged skills");
-        }
-        (!lost.is_empty()).then(|| lost.join(", "))
-    }
-
     pub fn export_to(&mut self, path: &Path, layout: Layout) -> Result<(), String> {
         let delimiter = if path
             .extension()
@@ -566,251 +496,6 @@ impl AppState {
         )
         .map_err(|error| error.to_string())?;
         self.notice = Some(format!("Exported {}", path.display()));
-        Ok(())
-    }
-
-    /// Starts keeping recovery copies in `store`, and offers back what a
-    /// crashed run left there.
-    pub fn use_recovery(&mut self, store: RecoveryStore) {
-        self.recovery_offer = store.offer();
-        self.recovery = Some(Recovery::new(store));
-    }
-
-    /// Writes or removes the recovery file as the document needs; called
-    /// every frame, cheap when nothing is due.
-    pub fn maintain_recovery(&mut self) {
-        if self.recovery_offer.is_some() {
-            // The old file stays until the user has answered the offer.
-            return;
-        }
-        if let Some(recovery) = &mut self.recovery {
-            recovery.maintain(&self.document, std::time::Instant::now());
-        }
-    }
-
-    /// Takes the recovered work as an unsaved document.
-    pub fn restore_recovery(&mut self) {
-        let Some(info) = self.recovery_offer.take() else {
-            return;
-        };
-        let Some(recovery) = &self.recovery else {
-            return;
-        };
-        match recovery.store.load() {
-            Ok(imported) => {
-                let mut document = Document::new(
-                    imported.value,
-                    &recovery::recovered_name(&info),
-                    info.source,
-                );
-                document.mark_unsaved();
-                self.document = document;
-                self.selected = None;
-                self.selection = ViewSelection::default();
-                self.notice = Some(format!("Restored {} unsaved changes", info.changes));
-            }
-            Err(failure) => {
-                self.notice = Some("The recovery file could not be read".to_string());
-                self.diagnostics = failure.errors;
-                self.diagnostics_open = true;
-            }
-        }
-    }
-
-    pub fn discard_recovery(&mut self) {
-        if self.recovery_offer.take().is_some()
-            && let Some(recovery) = &self.recovery
-        {
-            recovery.store.remove();
-        }
-    }
-
-    /// Brings the insight views' analysis up to date (see `Insights`).
-    pub fn refresh_insights(&mut self, repaint: impl Fn() + Send + 'static) {
-        self.insights
-            .refresh(&self.document, &self.insight_options, repaint);
-    }
-
-    /// The selected member's fit for every role, best first, computed when
-    /// the member or the workspace changes.
-    pub fn role_fits(&mut self) -> &[(RoleFit, bool)] {
-        let Some(member) = self
-            .selection
-            .member
-            .filter(|&m| m < self.document.workspace.members.len())
-        else {
-            return &[];
-        };
-        let key = (self.document.id, self.document.generation, member);
-        if self
-            .role_fits
-            .as_ref()
-            .is_none_or(|(known, _)| known != &key)
-        {
-            let fits = crate::analysis::role_fits(&self.document.workspace, member);
-            self.role_fits = Some((key, fits));
-        }
-        self.role_fits.as_ref().map_or(&[], |(_, fits)| fits)
-    }
-
-    /// Members whose name, team or role title contains the member query,
-    /// in roster order; recomputed only when the query or roster changes.
-    pub fn members_matching(&mut self) -> &[usize] {
-        let query = self.selection.member_query.trim().to_lowercase();
-        let key = (self.document.id, self.document.generation, query);
-        if self
-            .member_search
-            .as_ref()
-            .is_none_or(|(known, _)| known != &key)
-        {
-            let workspace = &self.document.workspace;
-            let query = &key.2;
-            let matches = (0..workspace.members.len())
-                .filter(|&member| {
-                    let record = &workspace.members[member];
-                    query.is_empty()
-                        || record.name.to_lowercase().contains(query)
-                        || record
-                            .team
-                            .as_deref()
-                            .is_some_and(|team| team.to_lowercase().contains(query))
-                        || workspace
-                            .member_role(member)
-                            .is_some_and(|role| role.title.to_lowercase().contains(query))
-                })
-                .collect();
-            self.member_search = Some((key, matches));
-        }
-        self.member_search.as_ref().map_or(&[], |(_, found)| found)
-    }
-
-    /// Shows a skill's column in the matrix, clearing filters that hide it.
-    pub fn show_skill_in_matrix(&mut self, column: usize) {
-        self.filter.kind = None;
-        self.filter.category = None;
-        self.filter.search.clear();
-        self.refresh();
-        let member = self.derived.rows.first().copied().unwrap_or(0);
-        if member < self.document.workspace.members.len() {
-            self.selected = Some((member, column));
-            self.scroll_to = self.selected;
-        }
-        self.view = View::Matrix;
-    }
-
-    /// Shows a member's fit for every role.
-    pub fn show_member_fit(&mut self, member: usize) {
-        self.selection.member = Some(member);
-        self.view = View::Fit;
-    }
-
-    /// Adds a planned hire to the what-if plan (undoable).
-    pub fn plan_hire(&mut self, role: RoleId, team: Option<String>) {
-        let title = self
-            .document
-            .workspace
-            .role(&role)
-            .map_or(role.to_string(), |r| r.title.clone());
-        let _ = self
-            .document
-            .edit(&format!("plan a hire: {title}"), |workspace| {
-                workspace.plan.hires.push(PlannedHire { role, team });
-                Ok(())
-            });
-    }
-
-    pub fn unplan_hire(&mut self, index: usize) {
-        let _ = self.document.edit("remove a planned hire", |workspace| {
-            (index < workspace.plan.hires.len())
-                .then(|| workspace.plan.hires.remove(index))
-                .map(|_| ())
-                .ok_or_else(|| "no such planned hire".to_string())
-        });
-    }
-
-    /// Plans a member's departure (undoable); once is enough.
-    pub fn plan_departure(&mut self, member: usize) {
-        let record = &self.document.workspace.members[member];
-        let key = record.email.clone().unwrap_or_else(|| record.name.clone());
-        let label = format!("plan a departure: {}", record.name);
-        let _ = self.document.edit(&label, |workspace| {
-            if !workspace.plan.departures.contains(&key) {
-                workspace.plan.departures.push(key);
-            }
-            Ok(())
-        });
-    }
-
-    pub fn unplan_departure(&mut self, index: usize) {
-        let _ = self
-            .document
-            .edit("remove a planned departure", |workspace| {
-                (index < workspace.plan.departures.len())
-                    .then(|| workspace.plan.departures.remove(index))
-                    .map(|_| ())
-                    .ok_or_else(|| "no such planned departure".to_string())
-            });
-    }
-
-    /// Makes the plan real: planned hires join the roster as placeholders
-    /// at their roles' levels, departures leave. One undoable step.
-    pub fn apply_plan(&mut self) {
-        let workspace = &self.document.workspace;
-        if workspace.plan.is_empty() {
-            return;
-        }
-        let (hires, departures) = (workspace.plan.hires.len(), workspace.plan.departures.len());
-        let applied =
-            crate::analysis::apply_plan(workspace, &workspace.plan, &self.library().skills);
-        self.document.replace(
-            &format!("apply the plan ({hires} hires, {departures} departures)"),
-            applied,
-        );
-        self.selected = None;
-        self.selection.member = None;
-        self.notice = Some(format!(
-            "Plan applied: {hires} placeholder members added, {departures} removed"
-        ));
-    }
-
-    /// A roles-and-skills edit: one undoable step, or the reason it was
-    /// refused, shown in the editor.
-    pub fn edit_library<T>(
-        &mut self,
-        label: &str,
-        edit: impl FnOnce(&mut Workspace) -> Result<T, String>,
-    ) -> Option<T> {
-        match self.document.edit(label, edit) {
-            Ok(value) => {
-                self.selection.editor_error = None;
-                Some(value)
-            }
-            Err(reason) => {
-                self.selection.editor_error = Some(reason);
-                None
-            }
-        }
-    }
-
-    /// Writes the hiring plan (with the what-if applied) as CSV or as the
-    /// HTML report; atomic, like every save.
-    pub fn export_plan(&mut self, path: &Path, format: PlanFormat) -> Result<(), String> {
-        self.refresh_insights(|| {});
-        self.insights.wait();
-        let Some(results) = self.insights.results() else {
-            return Err("the analysis is not ready".to_string());
-        };
-        let workspace = &self.document.workspace;
-        let bytes = match format {
-            PlanFormat::Csv => crate::report::plan_csv(workspace, results.shown()),
-            PlanFormat::Html => {
-                let planned =
-                    crate::analysis::apply_plan(workspace, &workspace.plan, &self.library().skills);
-                crate::report::html_report(results.shown(), &planned, &self.document.name)
-            }
-        };
-        io::write_atomic(path, bytes.as_bytes()).map_err(|error| error.to_string())?;
-        self.notice = Some(format!("Exported the hiring plan to {}", path.display()));
         Ok(())
     }
 

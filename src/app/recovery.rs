@@ -3,7 +3,7 @@
 //! after a structural change. A clean exit or a save removes it; the next
 //! start after a crash offers it back.
 
-use super::Document;
+use super::{AppState, Document, ViewSelection};
 use crate::io::{self, ImportFailure, Imported};
 use crate::model::Workspace;
 use serde::{Deserialize, Serialize};
@@ -198,4 +198,59 @@ impl Recovery {
 
 pub fn recovered_name(info: &RecoveryInfo) -> String {
     format!("{} (recovered)", info.name.trim_end_matches(" (recovered)"))
+}
+
+impl AppState {
+    /// Starts keeping recovery copies in `store`, and offers back what a
+    /// crashed run left there.
+    pub fn use_recovery(&mut self, store: RecoveryStore) {
+        self.recovery_offer = store.offer();
+        self.recovery = Some(Recovery::new(store));
+    }
+
+    /// Writes or removes the recovery file as the document needs; called
+    /// every frame, cheap when nothing is due.
+    pub fn maintain_recovery(&mut self) {
+        if self.recovery_offer.is_some() {
+            // The old file stays until the user has answered the offer.
+            return;
+        }
+        if let Some(recovery) = &mut self.recovery {
+            recovery.maintain(&self.document, std::time::Instant::now());
+        }
+    }
+
+    /// Takes the recovered work as an unsaved document.
+    pub fn restore_recovery(&mut self) {
+        let Some(info) = self.recovery_offer.take() else {
+            return;
+        };
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
+        match recovery.store.load() {
+            Ok(imported) => {
+                let mut document =
+                    Document::new(imported.value, &recovered_name(&info), info.source);
+                document.mark_unsaved();
+                self.document = document;
+                self.selected = None;
+                self.selection = ViewSelection::default();
+                self.notice = Some(format!("Restored {} unsaved changes", info.changes));
+            }
+            Err(failure) => {
+                self.notice = Some("The recovery file could not be read".to_string());
+                self.diagnostics = failure.errors;
+                self.diagnostics_open = true;
+            }
+        }
+    }
+
+    pub fn discard_recovery(&mut self) {
+        if self.recovery_offer.take().is_some()
+            && let Some(recovery) = &self.recovery
+        {
+            recovery.store.remove();
+        }
+    }
 }

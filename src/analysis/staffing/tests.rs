@@ -1,0 +1,189 @@
+//! The assignment on small cases whose optimum is known by hand.
+
+use super::*;
+use crate::model::{Assignment, Cell, DemandLine, Member, Skill, SkillId, SkillKind};
+
+/// Members with (name, fte, kubernetes, security) levels.
+fn team(people: &[(&str, f64, u8, u8)]) -> Workspace {
+    let mut workspace = Workspace::default();
+    workspace.push_skill(Skill::custom(
+        SkillId::new("k8s"),
+        "Kubernetes",
+        SkillKind::Hard,
+    ));
+    workspace.push_skill(Skill::custom(
+        SkillId::new("sec"),
+        "Security",
+        SkillKind::Hard,
+    ));
+    for &(name, fte, k8s, sec) in people {
+        let mut member = Member::new(name);
+        member.fte = fte;
+        let row = workspace.push_member(member);
+        workspace
+            .levels
+            .set(row, 0, Cell::new(Level::new(k8s), false));
+        workspace
+            .levels
+            .set(row, 1, Cell::new(Level::new(sec), false));
+    }
+    workspace
+}
+
+fn line(skill: &str, level: u8, people: u32, fte: f64) -> DemandLine {
+    DemandLine {
+        skill: SkillId::new(skill),
+        min_level: Level::new(level).expect("level"),
+        people,
+        fte_each: fte,
+    }
+}
+
+fn project(name: &str, start: &str, end: &str, priority: u32, demand: Vec<DemandLine>) -> Project {
+    Project {
+        name: name.into(),
+        start: start.into(),
+        end: end.into(),
+        priority,
+        demand,
+        role_slots: Vec::new(),
+        assignments: Vec::new(),
+        excluded: Vec::new(),
+    }
+}
+
+fn names(staffing: &Staffing, project: usize, line: usize) -> Vec<&str> {
+    staffing.projects[project].lines[line]
+        .assigned
+        .iter()
+        .map(|a| &*a.member.name)
+        .collect()
+}
+
+#[test]
+fn the_optimum_fills_both_lines_where_greedy_fills_one() {
+    let mut workspace = team(&[("Xena", 1.0, 4, 3), ("Yuri", 1.0, 3, 0)]);
+    workspace.projects.push(project(
+        "Platform",
+        "2026-01-05",
+        "2026-03-31",
+        1,
+        vec![line("k8s", 3, 1, 1.0), line("sec", 3, 1, 1.0)],
+    ));
+    let staffing = staff(&workspace);
+    assert_eq!(names(&staffing, 0, 0), ["Yuri"]);
+    assert_eq!(names(&staffing, 0, 1), ["Xena"]);
+    // Yuri at the minimum (60) and Xena at the minimum (60).
+    assert_eq!(staffing.objective, 120.0);
+    // Greedy gives Kubernetes to Xena (75) and leaves Security empty.
+    assert_eq!(staffing.greedy_objective, 75.0);
+    assert!(staffing.placeholders.is_empty());
+}
+
+#[test]
+fn nobody_is_booked_past_their_fte_in_any_quarter() {
+    let mut workspace = team(&[("Mira", 1.0, 4, 0)]);
+    workspace.projects = vec![
+        project(
+            "First",
+            "2026-01-10",
+            "2026-06-30",
+            1,
+            vec![line("k8s", 3, 1, 0.6)],
+        ),
+        project(
+            "Overlapping",
+            "2026-04-01",
+            "2026-09-30",
+            2,
+            vec![line("k8s", 3, 1, 0.6)],
+        ),
+        project(
+            "Later",
+            "2026-10-01",
+            "2026-12-31",
+            3,
+            vec![line("k8s", 3, 1, 0.6)],
+        ),
+    ];
+    let staffing = staff(&workspace);
+    assert_eq!(names(&staffing, 0, 0), ["Mira"]);
+    assert!(names(&staffing, 1, 0).is_empty(), "0.6 + 0.6 > 1.0 in Q2");
+    assert_eq!(names(&staffing, 2, 0), ["Mira"], "Q4 is free again");
+    let reason = staffing.projects[1].lines[0]
+        .reason
+        .as_deref()
+        .expect("why");
+    assert!(
+        reason.contains("already booked in 2026 Q2 to 2026 Q3: Mira"),
+        "{reason}"
+    );
+    let q2 = &staffing.quarters[1];
+    assert_eq!(q2.quarter, "2026 Q2");
+    assert!(q2.over_allocated, "1.2 FTE demanded of 1.0");
+    assert_eq!(staffing.placeholders.len(), 1);
+    assert_eq!(staffing.placeholders[0].from, "2026-04-01");
+}
+
+#[test]
+fn higher_priority_projects_are_served_first_whatever_their_order() {
+    let mut workspace = team(&[("Ana", 1.0, 3, 0)]);
+    workspace.projects = vec![
+        project(
+            "Nice to have",
+            "2026-01-01",
+            "2026-03-31",
+            2,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        project(
+            "Must ship",
+            "2026-02-01",
+            "2026-03-31",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+    ];
+    let staffing = staff(&workspace);
+    assert_eq!(staffing.projects[0].name, "Must ship");
+    assert_eq!(names(&staffing, 0, 0), ["Ana"]);
+    assert!(names(&staffing, 1, 0).is_empty());
+}
+
+#[test]
+fn a_pinned_member_stays_and_nobody_at_the_level_is_said_so() {
+    let mut workspace = team(&[("Ana", 1.0, 3, 0), ("Bo", 1.0, 4, 0)]);
+    let mut pinned = project(
+        "Low",
+        "2026-01-01",
+        "2026-03-31",
+        2,
+        vec![line("k8s", 3, 1, 1.0)],
+    );
+    pinned.assignments.push(Assignment {
+        member: 1,
+        demand: 0,
+        fte: 1.0,
+        pinned: true,
+    });
+    workspace.projects = vec![
+        pinned,
+        project(
+            "High",
+            "2026-01-01",
+            "2026-03-31",
+            1,
+            vec![line("k8s", 3, 1, 1.0), line("sec", 2, 1, 0.5)],
+        ),
+    ];
+    let staffing = staff(&workspace);
+    assert_eq!(staffing.projects[0].name, "High");
+    assert_eq!(names(&staffing, 0, 0), ["Ana"], "Bo is pinned to Low");
+    assert_eq!(names(&staffing, 1, 0), ["Bo"]);
+    assert!(staffing.projects[1].lines[0].assigned[0].pinned);
+    let reason = staffing.projects[0].lines[1]
+        .reason
+        .as_deref()
+        .expect("why");
+    assert_eq!(reason, "nobody on the team has Security at level 2+");
+}
