@@ -444,23 +444,23 @@ fn convert(
     }
 }
 
-fn import_roles(
-    roles: &Path,
-    into: &Path,
-    output: Option<&Path>,
-    catalog: &Catalog,
-    out: &mut String,
+/// Where a command that adds to a workspace writes it: `--output`, or the
+/// input when that is a workspace; a roster CSV cannot hold `what`.
+fn workspace_output<'p>(
+    into: &'p Path,
+    output: Option<&'p Path>,
+    what: &str,
     err: &mut String,
-) -> ExitCode {
+) -> Option<&'p Path> {
     let output = match output {
         Some(output) => output,
         None if FileKind::of(into) == FileKind::Workspace => into,
         None => {
             let _ = writeln!(
                 err,
-                "a roster CSV cannot hold role definitions: give --output WORKSPACE.json"
+                "a roster CSV cannot hold {what}: give --output WORKSPACE.json"
             );
-            return ExitCode::from(2);
+            return None;
         }
     };
     if FileKind::of(output) != FileKind::Workspace {
@@ -469,8 +469,22 @@ fn import_roles(
             "{}: the output must be a workspace (.json)",
             output.display()
         );
-        return ExitCode::from(2);
+        return None;
     }
+    Some(output)
+}
+
+fn import_roles(
+    roles: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(output) = workspace_output(into, output, "role definitions", err) else {
+        return ExitCode::from(2);
+    };
     let name = io::display_name(roles);
     let requirements = io::read_file(roles)
         .map_err(|message| ImportFailure::single(io::Diagnostic::error(&name, None, None, message)))

@@ -3,7 +3,7 @@
 use super::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::staff;
 use crate::catalog::Catalog;
-use crate::io::{self, ExportOptions, FileKind};
+use crate::io::{self, ExportOptions};
 use crate::report;
 use std::fmt::Write;
 use std::path::Path;
@@ -85,26 +85,9 @@ pub fn import_projects(
     out: &mut String,
     err: &mut String,
 ) -> ExitCode {
-    let output = match output {
-        Some(output) => output,
-        None if FileKind::of(into) == FileKind::Workspace => into,
-        None => {
-            let _ = writeln!(
-                err,
-                "{} is a roster CSV, which cannot hold projects: give --output WORKSPACE.json",
-                into.display()
-            );
-            return ExitCode::from(2);
-        }
-    };
-    if FileKind::of(output) != FileKind::Workspace {
-        let _ = writeln!(
-            err,
-            "{}: the output must be a workspace (.json)",
-            output.display()
-        );
+    let Some(output) = super::workspace_output(into, output, "projects", err) else {
         return ExitCode::from(2);
-    }
+    };
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
         return ExitCode::FAILURE;
     };

@@ -9,7 +9,7 @@ mod text;
 
 pub use csv_tables::{Table, csv_table, plan_csv};
 pub use html::html_report;
-pub use staffing::{need_text, staffing_text};
+pub use staffing::{need_text, placeholder_text, staffing_text};
 pub use text::text_report;
 
 use crate::analysis::{Analysis, Gap, Hire, HireReason};

@@ -14,6 +14,24 @@ pub fn need_text(need: &Need) -> String {
     }
 }
 
+/// "1 × Security & Compliance 3+ from 2026-07-01: hire a Technical
+/// Manager (167,500 a year)".
+pub fn placeholder_text(placeholder: &crate::analysis::Placeholder) -> String {
+    format!(
+        "{} × {} from {}: hire a {} ({} a year)",
+        placeholder.people,
+        need_text(&placeholder.need),
+        placeholder.from,
+        placeholder
+            .hire_as
+            .as_ref()
+            .map_or("role the library lacks", |r| &*r.title),
+        placeholder
+            .cost
+            .map_or("no band".to_string(), |c| thousands(c.mid))
+    )
+}
+
 /// `project` keeps only the project of that name (case-insensitive).
 pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -> String {
     let mut out = String::new();

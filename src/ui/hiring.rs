@@ -461,18 +461,9 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
         widgets::section(ui, "Staffing placeholders");
         for placeholder in staffing.placeholders.iter().take(widgets::LISTED) {
             ui.label(format!(
-                "{}: {} × {} from {}, as a {} ({} a year)",
+                "{}: {}",
                 placeholder.project,
-                placeholder.people,
-                crate::report::need_text(&placeholder.need),
-                placeholder.from,
-                placeholder
-                    .hire_as
-                    .as_ref()
-                    .map_or("role the library lacks", |r| &*r.title),
-                placeholder
-                    .cost
-                    .map_or("no band".to_string(), |c| money(c.mid))
+                crate::report::placeholder_text(placeholder)
             ));
         }
         widgets::more_line(ui, staffing.placeholders.len());

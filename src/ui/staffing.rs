@@ -337,19 +337,7 @@ fn placeholders_ui(
         widgets::none_line(ui, "None: every line is filled.");
     }
     for placeholder in &shown {
-        ui.label(format!(
-            "{} × {} from {}: hire a {} ({} a year)",
-            placeholder.people,
-            need_text(&placeholder.need),
-            placeholder.from,
-            placeholder
-                .hire_as
-                .as_ref()
-                .map_or("role the library lacks", |r| &*r.title),
-            placeholder
-                .cost
-                .map_or("no band".to_string(), |c| money(c.mid))
-        ));
+        ui.label(crate::report::placeholder_text(placeholder));
     }
     ui.horizontal(|ui| {
         ui.label(
