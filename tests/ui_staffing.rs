@@ -143,3 +143,70 @@ fn taking_a_member_off_a_line_proposes_someone_else() {
     let project = &harness.state().state.document.workspace.projects[0];
     assert_eq!(project.excluded.len(), 1);
 }
+
+#[test]
+fn a_role_slot_is_added_and_filled_by_someone_who_holds_the_role() {
+    let mut harness = app();
+    harness.get_by_label("New project").click();
+    harness.run();
+    let index = harness.state().state.selection.project.expect("selected");
+    choose(&mut harness, "or a role", "Tech Lead");
+    harness.get_by_label("Add role slot").click();
+    harness.run();
+    let project = &harness.state().state.document.workspace.projects[index];
+    assert_eq!(project.role_slots.len(), 1);
+    harness.get_by_label("role: Tech Lead");
+    let name = project.name.clone();
+    let staffing = harness
+        .state()
+        .state
+        .insights
+        .results()
+        .and_then(|r| r.analysis.staffing.clone())
+        .expect("staffed");
+    let line = &staffing
+        .projects
+        .iter()
+        .find(|p| p.name == name)
+        .expect("the new project")
+        .lines[0];
+    assert_eq!(line.assigned.len(), 1);
+    assert_eq!(line.assigned[0].fit, 100.0, "someone who holds the role");
+}
+
+#[test]
+fn projects_import_from_csv_undoably_and_a_wrong_file_changes_nothing() {
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.import_projects(Path::new("sample-teams/product-org-projects.csv"));
+    assert_eq!(state.document.workspace.projects.len(), 3);
+    assert!(
+        state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Imported 3 projects"))
+    );
+    state.document.undo();
+    assert!(state.document.workspace.projects.is_empty());
+
+    state.import_projects(Path::new("sample-teams/product-org-projects.csv"));
+    state.import_projects(Path::new("tests/data/broken-level.csv"));
+    assert_eq!(state.document.workspace.projects.len(), 3, "unchanged");
+    assert!(state.diagnostics_open);
+    assert!(
+        state.diagnostics[0]
+            .to_string()
+            .contains("expected columns Project, Start, End, Priority")
+    );
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("projects.csv");
+    state.export_projects(&path).expect("exports");
+    let again = io::import_projects_csv(
+        &std::fs::read(&path).expect("written"),
+        "projects.csv",
+        &state.document.workspace,
+        catalog::builtin(),
+    )
+    .expect("reads back");
+    assert_eq!(again.value, state.document.workspace.projects);
+}

@@ -149,6 +149,9 @@ pub enum FileIntent {
     Export(Layout),
     /// The hiring plan, as CSV or as the HTML report.
     ExportPlan(PlanFormat),
+    /// Projects CSV: replaces the workspace's projects, or is written.
+    ImportProjects,
+    ExportProjects,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -42,6 +42,7 @@ pub struct ViewSelection {
     pub project_end: String,
     pub project_priority: String,
     pub line_skill: Option<usize>,
+    pub line_role: Option<usize>,
     pub line_level: u8,
     pub line_people: String,
     pub line_fte: String,

@@ -41,6 +41,91 @@ fn next_quarter() -> (String, String) {
 }
 
 impl AppState {
+    /// Replaces the projects with a projects CSV's, as one undoable step; a
+    /// file with errors changes nothing and lists them.
+    pub fn import_projects(&mut self, path: &std::path::Path) {
+        let name = crate::io::display_name(path);
+        let result = crate::io::read_file(path)
+            .map_err(|message| {
+                crate::io::ImportFailure::single(crate::io::Diagnostic::error(
+                    &name, None, None, message,
+                ))
+            })
+            .and_then(|bytes| {
+                crate::io::import_projects_csv(
+                    &bytes,
+                    &name,
+                    &self.document.workspace,
+                    crate::catalog::builtin(),
+                )
+            });
+        match result {
+            Ok(imported) => {
+                let count = imported.value.len();
+                let _ = self
+                    .document
+                    .edit(&format!("import {count} projects"), |w| {
+                        w.projects = imported.value;
+                        Ok(())
+                    });
+                self.selection.project = None;
+                self.diagnostics = imported.warnings;
+                self.diagnostics_open = !self.diagnostics.is_empty();
+                self.notice = Some(format!("Imported {count} projects from {name}"));
+            }
+            Err(failure) => {
+                self.notice = Some(format!(
+                    "Could not import {name}: {} errors; nothing was changed",
+                    failure.errors.len()
+                ));
+                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
+                self.diagnostics_open = true;
+            }
+        }
+    }
+
+    pub fn export_projects(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let bytes = crate::io::export_projects_csv(&self.document.workspace);
+        crate::io::write_atomic(path, &bytes).map_err(|error| error.to_string())?;
+        self.notice = Some(format!("Exported the projects to {}", path.display()));
+        Ok(())
+    }
+
+    /// Adds a role slot (a role the project needs, count and FTE) from the
+    /// editor's people and FTE.
+    pub fn add_role_slot(&mut self, role: usize) {
+        let Some(index) = self.selection.project else {
+            return;
+        };
+        let selection = &self.selection;
+        let count = selection
+            .line_people
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n));
+        let fte = crate::io::parse_share(&selection.line_fte)
+            .ok()
+            .filter(|f| *f > 0.0);
+        let (Some(count), Some(fte)) = (count, fte) else {
+            self.selection.staffing_error = Some(
+                "people is a whole number from 1 and FTE a share such as 0.5 or 50%".to_string(),
+            );
+            return;
+        };
+        let role_id = self.document.workspace.roles[role].id.clone();
+        let label = format!("add a {} slot", self.document.workspace.roles[role].title);
+        let result = self.document.edit(&label, |w| {
+            w.projects[index].role_slots.push(crate::model::RoleSlot {
+                role: role_id,
+                count,
+                fte,
+            });
+            Ok(())
+        });
+        self.selection.staffing_error = result.err();
+    }
+
     /// Selects a project and loads its details into the editor.
     pub fn select_project(&mut self, index: usize) {
         let Some(project) = self.document.workspace.projects.get(index) else {

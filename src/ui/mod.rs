@@ -90,6 +90,15 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("HTML", &["html"])
                         .set_file_name(suggested.unwrap_or_else(|| "report.html".into()))
                         .save_file(),
+                    FileIntent::ImportProjects => dialog
+                        .set_title("Import projects CSV")
+                        .add_filter("Projects CSV", &["csv", "tsv", "txt"])
+                        .pick_file(),
+                    FileIntent::ExportProjects => dialog
+                        .set_title("Export projects CSV")
+                        .add_filter("Projects CSV", &["csv"])
+                        .set_file_name(suggested.unwrap_or_else(|| "projects.csv".into()))
+                        .save_file(),
                     FileIntent::Export(_) => dialog
                         .set_title("Export roster CSV")
                         .add_filter("Roster CSV", &["csv", "tsv"])
@@ -154,6 +163,7 @@ impl SkillgridApp {
         let suggested = Some(match intent {
             FileIntent::Export(Layout::Long) => format!("{}-long.csv", self.base_name()),
             FileIntent::Export(Layout::Wide) => format!("{}.csv", self.base_name()),
+            FileIntent::ExportProjects => format!("{}-projects.csv", self.base_name()),
             FileIntent::ExportPlan(PlanFormat::Csv) => {
                 format!("{}-hiring-plan.csv", self.base_name())
             }
@@ -204,6 +214,14 @@ impl SkillgridApp {
                 let ctx = ctx.clone();
                 self.state
                     .start_open(path, intent, move || ctx.request_repaint());
+            }
+            JobResult::Picked(FileIntent::ImportProjects, Some(path)) => {
+                self.state.import_projects(&path);
+            }
+            JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
+                if let Err(message) = self.state.export_projects(&path) {
+                    self.state.notice = Some(format!("Could not export the projects: {message}"));
+                }
             }
             JobResult::Picked(FileIntent::SaveAs, Some(path)) => {
                 if let Err(message) = self.state.save_to(&path) {

@@ -58,6 +58,14 @@ pub fn menu_bar_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
                 app.ask_for_file(&ctx, FileIntent::Import);
                 ui.close();
             }
+            if ui.button("Import projects CSV…").clicked() {
+                app.ask_for_file(&ctx, FileIntent::ImportProjects);
+                ui.close();
+            }
+            if ui.button("Export projects CSV…").clicked() {
+                app.ask_for_file(&ctx, FileIntent::ExportProjects);
+                ui.close();
+            }
             ui.menu_button("Export CSV", |ui| {
                 if ui.button("Wide (one row a member)…").clicked() {
                     app.ask_for_file(&ctx, FileIntent::Export(Layout::Wide));

@@ -316,8 +316,40 @@ fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
             add = true;
         }
     });
+    let mut add_role = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("or a role");
+        egui::ComboBox::from_id_salt("line-role")
+            .selected_text(
+                selection
+                    .line_role
+                    .and_then(|r| workspace.roles.get(r))
+                    .map_or("choose a role".to_string(), |r| r.title.clone()),
+            )
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                for (index, role) in workspace.roles.iter().enumerate() {
+                    ui.selectable_value(&mut selection.line_role, Some(index), &role.title);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(
+                selection.line_role.is_some(),
+                egui::Button::new("Add role slot"),
+            )
+            .on_hover_text("People who hold the role, or are ready for it (fit 85+)")
+            .clicked()
+        {
+            add_role = selection.line_role;
+        }
+    });
     if add {
         state.add_demand_line();
+    }
+    if let Some(role) = add_role {
+        state.add_role_slot(role);
     }
 }
 
