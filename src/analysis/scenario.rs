@@ -27,6 +27,19 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         result.members.remove(member);
         result.levels.remove_member(member);
     }
+    // Pins and exclusions name members by row: drop the leavers', and move
+    // the others up past the rows removed.
+    let new_row = |row: usize| {
+        (!leaving.contains(&row)).then(|| row - leaving.iter().filter(|&&gone| gone < row).count())
+    };
+    for project in &mut result.projects {
+        project
+            .assignments
+            .retain_mut(|a| new_row(a.member).map(|row| a.member = row).is_some());
+        project
+            .excluded
+            .retain_mut(|e| new_row(e.member).map(|row| e.member = row).is_some());
+    }
     let mut hired = Vec::with_capacity(plan.hires.len());
     for (number, hire) in plan.hires.iter().enumerate() {
         let Some(role) = result.role(&hire.role).cloned() else {
@@ -121,5 +134,35 @@ mod tests {
         let (cost, unpriced) = planned_cost(&workspace, &plan);
         assert_eq!((cost.mid, unpriced), (167_500.0, 0));
         assert!(workspace.plan.is_empty() && after.plan.is_empty());
+    }
+
+    #[test]
+    fn a_departure_takes_its_pins_along_and_keeps_the_others_on_their_member() {
+        let library = catalog::builtin();
+        let mut workspace = Workspace::with_roles(library.roles.clone());
+        for name in ["Ana", "Ben", "Cy"] {
+            workspace.push_member(Member::new(name));
+        }
+        let mut project = crate::model::Project::new("P", "2026-01-01", "2026-03-31", 1);
+        for member in 0..3 {
+            project.assignments.push(crate::model::Assignment {
+                member,
+                demand: 0,
+                fte: 0.5,
+                pinned: true,
+            });
+        }
+        workspace.projects.push(project);
+        let plan = Plan {
+            hires: Vec::new(),
+            departures: vec!["Ben".into()],
+        };
+        let after = apply_plan(&workspace, &plan, &library.skills);
+        let pinned: Vec<&str> = after.projects[0]
+            .assignments
+            .iter()
+            .map(|a| after.members[a.member].name.as_str())
+            .collect();
+        assert_eq!(pinned, ["Ana", "Cy"]);
     }
 }
