@@ -212,3 +212,20 @@ fn a_save_that_fails_keeps_the_file_and_says_why() {
     assert!(state.document.is_dirty(), "still unsaved");
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn a_recovery_copy_that_cannot_be_written_says_so_in_the_status_bar() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let blocker = folder.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where the data folder should be").expect("write");
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.use_recovery(RecoveryStore::new(blocker.join("skillgrid")));
+    let skill = programming(&state);
+    state.set_level(0, skill, Some(Level::NONE));
+    state.maintain_recovery();
+    state.recovery.as_mut().expect("recovery").flush();
+    assert!(state.recovery.as_ref().expect("recovery").error.is_some());
+    let mut harness = harness_with(state);
+    harness.run();
+    harness.get_by_label("recovery copy failed");
+}

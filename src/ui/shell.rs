@@ -214,6 +214,11 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             }
             state.diagnostics_open = !state.diagnostics_open;
         }
+        if let Some(error) = state.recovery.as_ref().and_then(|r| r.error.as_ref()) {
+            ui.separator();
+            ui.label(egui::RichText::new("recovery copy failed").color(ui.visuals().warn_fg_color))
+                .on_hover_text(error);
+        }
         if let Some(pending) = &state.pending {
             ui.separator();
             ui.spinner();
