@@ -2,10 +2,11 @@
 //! sample team, go to a view by its navigation label, read what it shows,
 //! click and type, undo.
 
-use eframe::egui::Role;
+mod common;
+use common::choose;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use skillgrid::app::{AppState, Preferences, View};
 use skillgrid::model::SkillId;
 use skillgrid::ui::SkillgridApp;
@@ -25,19 +26,6 @@ fn go_to(harness: &mut Harness<'_, SkillgridApp>, view: View) {
     harness.get_by_label(view.label()).click();
     harness.run();
     assert_eq!(harness.state().state.view, view);
-}
-
-/// Picks `option` in the combo box labelled `combo`: of the widgets named
-/// `option`, the last that is not plain text is the popup's entry.
-fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
-    harness
-        .query_all_by_label(option)
-        .rfind(|node| node.accesskit_node().role() != Role::Label)
-        .expect("the option is listed")
-        .click();
-    harness.run();
 }
 
 fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {

@@ -2,13 +2,26 @@
 //! the Q3 project cannot get its Kubernetes engineer, create a project, add
 //! a line, pin the member proposed, undo.
 
-use eframe::egui::{Key, Modifiers, Role};
+mod common;
+use common::choose;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use skillgrid::app::{AppState, Document, Preferences, View};
 use skillgrid::ui::SkillgridApp;
 use skillgrid::{catalog, io};
 use std::path::Path;
+
+/// The proposal the view shows now.
+fn staffing(harness: &Harness<'_, SkillgridApp>) -> skillgrid::analysis::Staffing {
+    harness
+        .state()
+        .state
+        .insights
+        .results()
+        .and_then(|r| r.analysis.staffing.clone())
+        .expect("staffed")
+}
 
 fn app() -> Harness<'static, SkillgridApp> {
     let path = Path::new("sample-teams/product-org-staffing.json");
@@ -25,17 +38,6 @@ fn app() -> Harness<'static, SkillgridApp> {
     harness.get_by_label(View::Staffing.label()).click();
     harness.run();
     harness
-}
-
-fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
-    harness
-        .query_all_by_label(option)
-        .rfind(|node| node.accesskit_node().role() != Role::Label)
-        .expect("the option is listed")
-        .click();
-    harness.run();
 }
 
 #[test]
@@ -82,13 +84,7 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
     harness.run();
     let project = &harness.state().state.document.workspace.projects[index];
     assert_eq!(project.demand.len(), 1);
-    let proposed = harness
-        .state()
-        .state
-        .insights
-        .results()
-        .and_then(|r| r.analysis.staffing.clone())
-        .expect("staffed")
+    let proposed = staffing(&harness)
         .projects
         .into_iter()
         .find(|p| p.name == "Billing revamp")
@@ -118,16 +114,7 @@ fn taking_a_member_off_a_line_proposes_someone_else() {
     harness.get_by_label("Payments on Kubernetes").click();
     harness.run();
     let first = |harness: &Harness<'_, SkillgridApp>| {
-        harness
-            .state()
-            .state
-            .insights
-            .results()
-            .and_then(|r| r.analysis.staffing.clone())
-            .expect("staffed")
-            .projects[0]
-            .lines[3]
-            .assigned[0]
+        staffing(harness).projects[0].lines[3].assigned[0]
             .member
             .name
             .to_string()
@@ -157,14 +144,8 @@ fn a_role_slot_is_added_and_filled_by_someone_who_holds_the_role() {
     assert_eq!(project.role_slots.len(), 1);
     harness.get_by_label("role: Tech Lead");
     let name = project.name.clone();
-    let staffing = harness
-        .state()
-        .state
-        .insights
-        .results()
-        .and_then(|r| r.analysis.staffing.clone())
-        .expect("staffed");
-    let line = &staffing
+    let proposal = staffing(&harness);
+    let line = &proposal
         .projects
         .iter()
         .find(|p| p.name == name)

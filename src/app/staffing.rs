@@ -41,6 +41,28 @@ fn next_quarter() -> (String, String) {
 }
 
 impl AppState {
+    /// The people and FTE typed for a new line, or `None` with the reason
+    /// shown in the view.
+    fn typed_people_and_fte(&mut self) -> Option<(u32, f64)> {
+        let people = self
+            .selection
+            .line_people
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n));
+        let fte = crate::io::parse_share(&self.selection.line_fte)
+            .ok()
+            .filter(|f| *f > 0.0);
+        let typed = people.zip(fte);
+        if typed.is_none() {
+            self.selection.staffing_error = Some(
+                "people is a whole number from 1 and FTE a share such as 0.5 or 50%".to_string(),
+            );
+        }
+        typed
+    }
+
     /// Replaces the projects with a projects CSV's, as one undoable step; a
     /// file with errors changes nothing and lists them.
     pub fn import_projects(&mut self, path: &std::path::Path) {
@@ -97,20 +119,7 @@ impl AppState {
         let Some(index) = self.selection.project else {
             return;
         };
-        let selection = &self.selection;
-        let count = selection
-            .line_people
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=1000).contains(n));
-        let fte = crate::io::parse_share(&selection.line_fte)
-            .ok()
-            .filter(|f| *f > 0.0);
-        let (Some(count), Some(fte)) = (count, fte) else {
-            self.selection.staffing_error = Some(
-                "people is a whole number from 1 and FTE a share such as 0.5 or 50%".to_string(),
-            );
+        let Some((count, fte)) = self.typed_people_and_fte() else {
             return;
         };
         let role_id = self.document.workspace.roles[role].id.clone();
@@ -216,23 +225,10 @@ impl AppState {
         else {
             return;
         };
-        let selection = &self.selection;
-        let people = selection
-            .line_people
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=1000).contains(n));
-        let fte = crate::io::parse_share(&selection.line_fte)
-            .ok()
-            .filter(|f| *f > 0.0);
-        let (Some(people), Some(fte)) = (people, fte) else {
-            self.selection.staffing_error = Some(
-                "people is a whole number from 1 and FTE a share such as 0.5 or 50%".to_string(),
-            );
+        let Some((people, fte)) = self.typed_people_and_fte() else {
             return;
         };
-        let level = Level::new(selection.line_level).unwrap_or(Level::PROFICIENT);
+        let level = Level::new(self.selection.line_level).unwrap_or(Level::PROFICIENT);
         let skill = self.document.workspace.skills[column].id.clone();
         let label = format!(
             "add {} to a project",

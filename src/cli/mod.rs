@@ -501,9 +501,20 @@ fn import_roles(
     for change in io::apply_roles(&mut workspace.value, &requirements.value, catalog) {
         let _ = writeln!(out, "{change}");
     }
-    match io::save_path(&workspace.value, output, ExportOptions::default()) {
+    save_workspace(&workspace.value, output, "", out, err)
+}
+
+/// Writes a workspace a command changed; says where, or why it could not.
+fn save_workspace(
+    workspace: &Workspace,
+    output: &Path,
+    what: &str,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    match io::save_path(workspace, output, ExportOptions::default()) {
         Ok(()) => {
-            let _ = writeln!(out, "wrote {}", output.display());
+            let _ = writeln!(out, "wrote {}{what}", output.display());
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -3,7 +3,7 @@
 use super::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::staff;
 use crate::catalog::Catalog;
-use crate::io::{self, ExportOptions};
+use crate::io;
 use crate::report;
 use std::fmt::Write;
 use std::path::Path;
@@ -109,16 +109,13 @@ pub fn import_projects(
     print_diagnostics(&imported.warnings, err);
     let count = imported.value.len();
     workspace.value.projects = imported.value;
-    match io::save_path(&workspace.value, output, ExportOptions::default()) {
-        Ok(()) => {
-            let _ = writeln!(out, "wrote {} ({count} projects)", output.display());
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            let _ = writeln!(err, "{error}");
-            ExitCode::FAILURE
-        }
-    }
+    super::save_workspace(
+        &workspace.value,
+        output,
+        &format!(" ({count} projects)"),
+        out,
+        err,
+    )
 }
 
 /// `validate` on a projects CSV: skills and roles are checked against the

@@ -1,0 +1,19 @@
+//! Helpers the window tests share.
+
+use eframe::egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use skillgrid::ui::SkillgridApp;
+
+/// Picks `option` in the combo box labelled `combo`: of the widgets named
+/// `option`, the last that is not plain text is the popup's entry.
+pub fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    harness
+        .query_all_by_label(option)
+        .rfind(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the option is listed")
+        .click();
+    harness.run();
+}
