@@ -302,3 +302,24 @@ fn report_escapes_names_in_html() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!page.contains("<script>"));
 }
+
+#[test]
+fn convert_to_csv_names_what_the_csv_leaves_behind() {
+    let dir = temp();
+    let out = path(dir.path(), "out.csv");
+    let output = skillgrid(&["convert", "sample-teams/product-org-staffing.json", &out]);
+    assert!(output.status.success());
+    let said = stderr(&output);
+    assert!(
+        said.contains("not written: 3 projects; a roster CSV holds members and levels: a workspace (.json) keeps everything"),
+        "{said}"
+    );
+    // A plain roster loses nothing, and nothing is said.
+    let output = skillgrid(&["convert", "sample-teams/product-org.csv", &out]);
+    assert!(output.status.success());
+    assert!(
+        !stderr(&output).contains("not written"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -110,6 +110,7 @@ prop_compose! {
                 fte,
                 location,
                 years,
+                planned: false,
             };
             workspace.push_member(member);
         }

@@ -47,7 +47,7 @@ fn the_q3_project_cannot_get_kubernetes_and_says_why() {
     assert_eq!(
         kubernetes.reason.as_deref(),
         Some(
-            "everyone who has Containers & Kubernetes at level 3+ is already booked in 2026 Q3: Tomasz Nowak"
+            "Tomasz Nowak, the only member who has Containers & Kubernetes at level 3+, is fully booked in 2026 Q3"
         )
     );
     let security = search

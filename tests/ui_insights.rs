@@ -3,7 +3,7 @@
 //! click and type, undo.
 
 mod common;
-use common::choose;
+use common::{choose, column};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -26,16 +26,6 @@ fn go_to(harness: &mut Harness<'_, SkillgridApp>, view: View) {
     harness.get_by_label(view.label()).click();
     harness.run();
     assert_eq!(harness.state().state.view, view);
-}
-
-fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
-    harness
-        .state()
-        .state
-        .document
-        .workspace
-        .skill_index(&SkillId::new(skill))
-        .expect("tracked")
 }
 
 /// Security's "short" count (people who can lead it still wanted) before and

@@ -21,14 +21,14 @@ pub use gaps::{
     team_gaps,
 };
 pub use hiring::{Cost, Hire, HireReason, HiringPlan, OpenDeficit, Upskilling, hiring_plan};
-pub use scenario::{apply_plan, placeholder_name, planned_cost, role_fits};
+pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{
     MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
 };
 pub use staffing::{
-    Assigned, LineStaffing, Need, Placeholder, ProjectStaffing, QuarterLoad, Staffing,
-    quarter_label, quarter_of, staff,
+    Assigned, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing, QuarterLoad,
+    Staffing, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 

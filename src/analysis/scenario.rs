@@ -45,9 +45,17 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         let Some(role) = result.role(&hire.role).cloned() else {
             continue;
         };
-        let mut member = Member::new(&placeholder_name(number + 1, &role));
+        let name = placeholder_name(number + 1, &role);
+        // The reports a manager hire takes over (those still here).
+        for key in &hire.reports {
+            if let Some(report) = result.find_member(key) {
+                result.members[report].manager = Some(name.clone());
+            }
+        }
+        let mut member = Member::new(&name);
         member.role = Some(role.id.clone());
         member.team = hire.team.clone();
+        member.planned = true;
         hired.push((result.push_member(member), role));
     }
     // Once for all hires: adding columns costs a pass over every cell.
@@ -62,6 +70,30 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         }
     }
     result
+}
+
+/// The reports a new manager would take from `manager` to bring them
+/// within `span_max` (at most `span_max` of them), leaving out those the
+/// plan already moves or sees leave: the last in roster order, so the
+/// earliest-listed stay with the manager they have.
+pub fn reports_to_move(workspace: &Workspace, manager: usize, span_max: u32) -> Vec<String> {
+    let plan = &workspace.plan;
+    let managers = super::resolve_managers(workspace);
+    let staying: Vec<usize> = (0..workspace.members.len())
+        .filter(|&member| managers[member] == Ok(manager))
+        .filter(|&member| {
+            let record = &workspace.members[member];
+            let named = |key: &String| record.is_named_by(key);
+            !plan.departures.iter().any(named)
+                && !plan.hires.iter().any(|hire| hire.reports.iter().any(named))
+        })
+        .collect();
+    let excess = staying.len().saturating_sub(span_max as usize);
+    let take = excess.min(span_max as usize);
+    staying[staying.len() - take..]
+        .iter()
+        .map(|&member| workspace.members[member].key())
+        .collect()
 }
 
 /// What the plan's hires cost a year, from their roles' salary bands;
@@ -117,10 +149,10 @@ mod tests {
         workspace.push_member(Member::new("Ana"));
         workspace.push_member(Member::new("Ben"));
         let plan = Plan {
-            hires: vec![PlannedHire {
-                role: RoleId::new("technical-manager"),
-                team: Some("Core".into()),
-            }],
+            hires: vec![PlannedHire::new(
+                RoleId::new("technical-manager"),
+                Some("Core".into()),
+            )],
             departures: vec!["ana".into()],
         };
         let after = apply_plan(&workspace, &plan, &library.skills);
@@ -134,6 +166,45 @@ mod tests {
         let (cost, unpriced) = planned_cost(&workspace, &plan);
         assert_eq!((cost.mid, unpriced), (167_500.0, 0));
         assert!(workspace.plan.is_empty() && after.plan.is_empty());
+    }
+
+    #[test]
+    fn a_manager_hired_for_span_takes_the_excess_reports_and_is_no_breach() {
+        let library = catalog::builtin();
+        let mut workspace = Workspace::with_roles(library.roles.clone());
+        let mut boss = Member::new("Marcus");
+        boss.role = Some(RoleId::new("engineering-manager"));
+        workspace.push_member(boss);
+        for number in 0..11 {
+            let mut report = Member::new(&format!("Report {number}"));
+            report.manager = Some("Marcus".into());
+            workspace.push_member(report);
+        }
+        let span = |w: &Workspace| {
+            crate::analysis::span_of_control(&Scope::new(w, None))
+                .breaches
+                .len()
+        };
+        assert_eq!(span(&workspace), 1);
+        let moving = reports_to_move(&workspace, 0, 8);
+        assert_eq!(moving, ["Report 8", "Report 9", "Report 10"]);
+        let mut hire = PlannedHire::new(RoleId::new("engineering-manager"), None);
+        hire.reports = moving;
+        workspace.plan.hires.push(hire);
+        // Nothing more to move once the plan moves them.
+        assert!(reports_to_move(&workspace, 0, 8).is_empty());
+        let after = apply_plan(&workspace, &workspace.plan, &library.skills);
+        assert_eq!(
+            span(&after),
+            0,
+            "the breach is resolved, the new manager is none"
+        );
+        let new_manager = after.members.len() - 1;
+        assert!(after.members[new_manager].planned);
+        assert_eq!(
+            after.members[11].manager.as_deref(),
+            Some("Planned hire 1 (Engineering Manager)")
+        );
     }
 
     #[test]

@@ -49,6 +49,14 @@ pub struct Derived {
     /// The rows and columns on show, for `filter` at `generation`.
     pub rows: Vec<usize>,
     pub columns: Vec<usize>,
+    /// Per skill column: of the rows on show, who can lead it, and whether
+    /// a role among them requires it while one or nobody of them leads it.
+    pub shown_leaders: Vec<u32>,
+    pub shown_bus_factor: Vec<bool>,
+    /// Skills the search found by an alias: (what was typed, the skill).
+    pub alias_matches: Vec<String>,
+    /// The member with the longest name, which sizes the name column.
+    pub longest_name: Option<usize>,
     filter: Option<(MatrixFilter, (u64, u64))>,
 }
 
@@ -112,6 +120,8 @@ impl Derived {
                 self.role_members[role] += 1;
             }
         }
+        self.longest_name = (0..workspace.members.len())
+            .max_by_key(|&member| workspace.members[member].name.chars().count());
         let mut teams: Vec<String> = workspace
             .members
             .iter()
@@ -140,12 +150,20 @@ impl Derived {
 
     fn recompute_view(&mut self, workspace: &Workspace, filter: &MatrixFilter) {
         let query = filter.search.trim().to_lowercase();
-        let skill_matches = |column: usize| {
+        let by_name = |column: usize| {
             workspace.skills[column]
                 .name
                 .to_lowercase()
                 .contains(&query)
         };
+        // An alias matches whole, as import matches a header: "k8s".
+        let by_alias = |column: usize| {
+            workspace.skills[column]
+                .aliases
+                .iter()
+                .any(|alias| alias.to_lowercase() == query)
+        };
+        let skill_matches = |column: usize| by_name(column) || by_alias(column);
         let search_skills = !query.is_empty() && (0..workspace.skills.len()).any(skill_matches);
         let mut columns: Vec<usize> = (0..workspace.skills.len())
             .filter(|&column| {
@@ -209,6 +227,41 @@ impl Derived {
         }
         if filter.descending {
             rows.reverse();
+        }
+        self.alias_matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            columns
+                .iter()
+                .filter(|&&column| by_alias(column) && !by_name(column))
+                .map(|&column| workspace.skills[column].name.clone())
+                .collect()
+        };
+        if rows.len() == workspace.members.len() {
+            self.shown_leaders.clone_from(&self.leaders);
+            self.shown_bus_factor.clone_from(&self.bus_factor);
+        } else {
+            let lead = workspace.settings.lead_level;
+            let mut leaders = vec![0u32; workspace.skills.len()];
+            let mut required = vec![false; workspace.skills.len()];
+            for &member in &rows {
+                for (column, count) in leaders.iter_mut().enumerate() {
+                    if workspace
+                        .cell(member, column)
+                        .level()
+                        .is_some_and(|level| level >= lead)
+                    {
+                        *count += 1;
+                    }
+                    required[column] |= self.required[member][column].is_some();
+                }
+            }
+            self.shown_bus_factor = required
+                .iter()
+                .zip(&leaders)
+                .map(|(&required, &leaders)| required && leaders <= 1)
+                .collect();
+            self.shown_leaders = leaders;
         }
         self.rows = rows;
         self.columns = columns;

@@ -131,6 +131,8 @@ impl Preferences {
 pub enum JobResult {
     /// A file to open was picked (or the dialog was cancelled).
     Picked(FileIntent, Option<PathBuf>),
+    /// No file dialog could be shown; the message says why and what to do.
+    DialogFailed(String),
     Opened {
         path: PathBuf,
         intent: FileIntent,
@@ -160,6 +162,14 @@ pub enum PlanFormat {
     Html,
 }
 
+/// A save to a roster CSV that would drop part of the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossySave {
+    pub path: PathBuf,
+    /// Each thing the CSV cannot hold, in words (`1 project`).
+    pub lost: Vec<String>,
+}
+
 /// A background job in flight: what it is, so the status bar can say so.
 pub struct Pending {
     pub what: String,
@@ -180,6 +190,9 @@ pub struct AppState {
     /// The last import's problems, shown in the diagnostics panel.
     pub diagnostics: Vec<Diagnostic>,
     pub diagnostics_open: bool,
+    /// The file the last open failed on, while its errors are on show:
+    /// the document on screen is still the one before it.
+    pub failed_open: Option<String>,
     /// A one-line message for the status bar (saved, failed...).
     pub notice: Option<String>,
     pub pending: Option<Pending>,
@@ -193,6 +206,9 @@ pub struct AppState {
     /// Save found the file changed on disk since it was opened: the
     /// overwrite question is up.
     pub confirm_overwrite: bool,
+    /// Save found that the chosen CSV cannot hold all of the document:
+    /// the question of what to do instead is up.
+    pub lossy_save: Option<LossySave>,
     /// The user chose to close anyway.
     pub closing: bool,
     /// Focus the search box on the next frame (Ctrl+F).
@@ -223,12 +239,14 @@ impl AppState {
             selected: None,
             diagnostics: Vec::new(),
             diagnostics_open: false,
+            failed_open: None,
             notice: None,
             pending: None,
             confirm_close: false,
             confirm_overwrite: false,
             recovery: None,
             recovery_offer: None,
+            lossy_save: None,
             closing: false,
             focus_search: false,
             scroll_to: None,
@@ -388,11 +406,15 @@ impl AppState {
                     if imported.warnings.is_empty() {
                         String::new()
                     } else {
-                        format!(", {} warnings", imported.warnings.len())
+                        format!(
+                            ", {}",
+                            io::count_of(imported.warnings.len(), "warning", "warnings")
+                        )
                     }
                 ));
                 self.diagnostics = imported.warnings;
                 self.diagnostics_open = !self.diagnostics.is_empty();
+                self.failed_open = None;
                 self.document = document;
                 self.selected = None;
                 self.selection = ViewSelection::default();
@@ -401,10 +423,11 @@ impl AppState {
             }
             Err(failure) => {
                 self.notice = Some(format!(
-                    "Could not open {}: {} errors; nothing was changed",
+                    "Could not open {}: {}; nothing was opened",
                     file_name(path),
-                    failure.errors.len()
+                    io::count_of(failure.errors.len(), "error", "errors")
                 ));
+                self.failed_open = Some(file_name(path));
                 self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
                 self.diagnostics_open = true;
             }
@@ -461,28 +484,57 @@ impl AppState {
 
     /// Writes the document where it lives: JSON, or CSV in the layout and
     /// delimiter it was opened with. Atomic; a failure keeps the old file.
+    /// A CSV that cannot hold all of the document is not written: the
+    /// question of what to do instead goes up (`lossy_save`).
     pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
-        let options = if FileKind::of(path) == FileKind::Csv {
-            self.document.csv_format
-        } else {
-            ExportOptions::default()
-        };
-        if FileKind::of(path) == FileKind::Csv
-            && let Some(lost) = self.csv_would_lose()
-        {
-            return Err(format!(
-                "{} cannot hold {lost}: use Save As and choose a .json workspace to keep them",
-                file_name(path)
-            ));
+        if FileKind::of(path) == FileKind::Csv {
+            let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+            if !lost.is_empty() {
+                let message = format!(
+                    "Not saved: {} cannot hold {}",
+                    file_name(path),
+                    lost.join(", ")
+                );
+                self.lossy_save = Some(LossySave {
+                    path: path.to_path_buf(),
+                    lost,
+                });
+                self.notice = Some(message.clone());
+                return Err(message);
+            }
         }
-        io::save_path(&self.document.workspace, path, options)
-            .map_err(|error| error.to_string())?;
+        self.write_document(path)?;
         self.document.mark_saved(path);
         self.preferences.remember(path);
         self.notice = Some(format!("Saved {}", path.display()));
         Ok(())
     }
 
+    /// Writes the roster alone to a CSV that cannot hold the rest, as the
+    /// user chose: the document stays unsaved until all of it is on disk.
+    pub fn save_roster_only(&mut self, path: &Path) -> Result<(), String> {
+        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+        self.write_document(path)?;
+        self.lossy_save = None;
+        self.notice = Some(format!(
+            "Wrote the roster to {}; {}. Still unsaved.",
+            file_name(path),
+            io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+        ));
+        Ok(())
+    }
+
+    fn write_document(&self, path: &Path) -> Result<(), String> {
+        let options = if FileKind::of(path) == FileKind::Csv {
+            self.document.csv_format
+        } else {
+            ExportOptions::default()
+        };
+        io::save_path(&self.document.workspace, path, options)
+            .map_err(|error| format!("Could not save {}: {error}", file_name(path)))
+    }
+
+    /// Writes the roster as CSV, in `layout`; says what the CSV leaves out.
     pub fn export_to(&mut self, path: &Path, layout: Layout) -> Result<(), String> {
         let delimiter = if path
             .extension()
@@ -497,8 +549,17 @@ impl AppState {
             path,
             ExportOptions { layout, delimiter },
         )
-        .map_err(|error| error.to_string())?;
-        self.notice = Some(format!("Exported {}", path.display()));
+        .map_err(|error| format!("Could not export {}: {error}", file_name(path)))?;
+        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+        self.notice = Some(if lost.is_empty() {
+            format!("Exported {}", path.display())
+        } else {
+            format!(
+                "Exported {}; {}",
+                path.display(),
+                io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+            )
+        });
         Ok(())
     }
 
@@ -512,5 +573,6 @@ impl AppState {
         self.selection = ViewSelection::default();
         self.filter = MatrixFilter::default();
         self.diagnostics.clear();
+        self.failed_open = None;
     }
 }

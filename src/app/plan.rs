@@ -17,9 +17,65 @@ impl AppState {
         let _ = self
             .document
             .edit(&format!("plan a hire: {title}"), |workspace| {
-                workspace.plan.hires.push(PlannedHire { role, team });
+                workspace.plan.hires.push(PlannedHire::new(role, team));
                 Ok(())
             });
+    }
+
+    /// Plans a manager hire for `manager`'s span breach: the new manager
+    /// takes enough of their reports to bring them within `span_max`.
+    pub fn plan_span_hire(
+        &mut self,
+        role: RoleId,
+        team: Option<String>,
+        manager_key: &str,
+        span_max: u32,
+    ) {
+        let workspace = &self.document.workspace;
+        let Some(manager) = workspace.find_member(manager_key) else {
+            self.plan_hire(role, team);
+            return;
+        };
+        let reports = crate::analysis::reports_to_move(workspace, manager, span_max);
+        let team = team.or_else(|| workspace.members[manager].team.clone());
+        let title = workspace
+            .role(&role)
+            .map_or(role.to_string(), |r| r.title.clone());
+        let label = format!(
+            "plan a hire: {title} taking {} from {}",
+            io::count_of(reports.len(), "report", "reports"),
+            workspace.members[manager].name
+        );
+        let _ = self.document.edit(&label, |workspace| {
+            let mut hire = PlannedHire::new(role, team);
+            hire.reports = reports;
+            workspace.plan.hires.push(hire);
+            Ok(())
+        });
+    }
+
+    /// Moves `member` to the planned hire `index` (or back to the manager
+    /// they have), in the what-if.
+    pub fn set_planned_report(&mut self, index: usize, member: usize, reports: bool) {
+        let record = &self.document.workspace.members[member];
+        let (key, name) = (record.key(), record.name.clone());
+        let label = if reports {
+            format!("move {name} to planned hire {}", index + 1)
+        } else {
+            format!("keep {name} with their manager")
+        };
+        let _ = self.document.edit(&label, |workspace| {
+            let hire = workspace
+                .plan
+                .hires
+                .get_mut(index)
+                .ok_or_else(|| "no such planned hire".to_string())?;
+            hire.reports.retain(|known| known != &key);
+            if reports {
+                hire.reports.push(key);
+            }
+            Ok(())
+        });
     }
 
     pub fn unplan_hire(&mut self, index: usize) {
@@ -34,7 +90,7 @@ impl AppState {
     /// Plans a member's departure (undoable); once is enough.
     pub fn plan_departure(&mut self, member: usize) {
         let record = &self.document.workspace.members[member];
-        let key = record.email.clone().unwrap_or_else(|| record.name.clone());
+        let key = record.key();
         let label = format!("plan a departure: {}", record.name);
         let _ = self.document.edit(&label, |workspace| {
             if !workspace.plan.departures.contains(&key) {
@@ -98,33 +154,9 @@ impl AppState {
         Ok(())
     }
 
-    /// What a roster CSV cannot carry of this workspace: the plan, and
-    /// roles or skills edited in the app (a CSV holds members and levels).
+    /// What a roster CSV cannot carry of this workspace, in one line.
     pub fn csv_would_lose(&self) -> Option<String> {
-        let workspace = &self.document.workspace;
-        let library = self.library();
-        let mut lost = Vec::new();
-        if !workspace.plan.is_empty() {
-            lost.push("the hiring plan");
-        }
-        let edited_role = workspace.roles.iter().any(|role| {
-            if role.builtin {
-                library.roles.iter().find(|r| r.id == role.id) != Some(role)
-            } else {
-                // Roles a roster names but the library lacks come back from
-                // the CSV by title; only their requirements and pay do not.
-                !role.requirements.is_empty() || role.salary.is_some()
-            }
-        });
-        if edited_role {
-            lost.push("edited roles");
-        }
-        let renamed_skill = workspace.skills.iter().any(|skill| {
-            skill.builtin && library.skills.iter().find(|s| s.id == skill.id) != Some(skill)
-        });
-        if renamed_skill {
-            lost.push("renamed or merged skills");
-        }
+        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
         (!lost.is_empty()).then(|| lost.join(", "))
     }
 }

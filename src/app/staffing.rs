@@ -84,23 +84,32 @@ impl AppState {
         match result {
             Ok(imported) => {
                 let count = imported.value.len();
-                let _ = self
-                    .document
-                    .edit(&format!("import {count} projects"), |w| {
+                let _ = self.document.edit(
+                    &format!(
+                        "import {}",
+                        crate::io::count_of(count, "project", "projects")
+                    ),
+                    |w| {
                         w.projects = imported.value;
                         Ok(())
-                    });
+                    },
+                );
                 self.selection.project = None;
                 self.diagnostics = imported.warnings;
+                self.failed_open = None;
                 self.diagnostics_open = !self.diagnostics.is_empty();
-                self.notice = Some(format!("Imported {count} projects from {name}"));
+                self.notice = Some(format!(
+                    "Imported {} from {name}",
+                    crate::io::count_of(count, "project", "projects")
+                ));
             }
             Err(failure) => {
                 self.notice = Some(format!(
-                    "Could not import {name}: {} errors; nothing was changed",
-                    failure.errors.len()
+                    "Could not import {name}: {}; nothing was changed",
+                    crate::io::count_of(failure.errors.len(), "error", "errors")
                 ));
                 self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
+                self.failed_open = None;
                 self.diagnostics_open = true;
             }
         }
@@ -109,7 +118,17 @@ impl AppState {
     pub fn export_projects(&mut self, path: &std::path::Path) -> Result<(), String> {
         let bytes = crate::io::export_projects_csv(&self.document.workspace);
         crate::io::write_atomic(path, &bytes).map_err(|error| error.to_string())?;
-        self.notice = Some(format!("Exported the projects to {}", path.display()));
+        let lost = crate::io::projects_csv_leaves_out(&self.document.workspace);
+        self.notice = Some(format!(
+            "Exported {} to {}; {}",
+            crate::io::count_of(
+                self.document.workspace.projects.len(),
+                "project",
+                "projects"
+            ),
+            path.display(),
+            crate::io::not_written_sentence(&lost, "a projects CSV holds the projects' lines")
+        ));
         Ok(())
     }
 
@@ -276,7 +295,24 @@ impl AppState {
 
     /// Keeps a member on a line whatever the next proposal says.
     pub fn pin(&mut self, index: usize, line: usize, member: usize, fte: f64) {
-        let name = self.document.workspace.members[member].name.clone();
+        let workspace = &self.document.workspace;
+        let name = workspace.members[member].name.clone();
+        // A lead may pin someone under the line's level: say so.
+        self.notice = workspace.projects[index]
+            .demand
+            .get(line)
+            .and_then(|demand| {
+                let column = workspace.skill_index(&demand.skill)?;
+                let level = workspace.cell(member, column).level();
+                level.is_none_or(|level| level < demand.min_level).then(|| {
+                    format!(
+                        "Pinned {name}, who is at {} in {}: the line asks for {}+",
+                        level.map_or("not assessed".to_string(), |l| format!("level {l}")),
+                        workspace.skills[column].name,
+                        demand.min_level
+                    )
+                })
+            });
         let _ = self.document.edit(&format!("pin {name}"), |w| {
             let project = &mut w.projects[index];
             if !project
@@ -347,12 +383,40 @@ impl AppState {
                     })
             })
             .collect();
-        let _ = self
-            .document
-            .edit(&format!("accept the proposal for {name}"), |w| {
-                w.projects[index].assignments.extend(pins);
-                Ok(())
-            });
+        let already: usize = proposal
+            .lines
+            .iter()
+            .map(|line| line.assigned.iter().filter(|a| a.pinned).count())
+            .sum();
+        let open: u32 = proposal.lines.iter().map(|line| line.unfilled).sum();
+        let name = name.clone();
+        let count = pins.len();
+        if count > 0 {
+            let _ = self
+                .document
+                .edit(&format!("accept the proposal for {name}"), |w| {
+                    w.projects[index].assignments.extend(pins);
+                    Ok(())
+                });
+        }
+        let mut said = if count == 0 {
+            format!("Nothing to accept for {name}: everyone on it is pinned already")
+        } else {
+            format!(
+                "Accepted the proposal for {name}: pinned {}",
+                crate::io::count_of(count, "member", "members")
+            )
+        };
+        if already > 0 && count > 0 {
+            said.push_str(&format!(" ({already} pinned before)"));
+        }
+        if open > 0 {
+            said.push_str(&format!(
+                "; {} still open",
+                crate::io::count_of(open as usize, "place", "places")
+            ));
+        }
+        self.notice = Some(said);
     }
 }
 

@@ -435,6 +435,17 @@ fn convert(
                 imported.value.members.len(),
                 imported.value.skills.len()
             );
+            if FileKind::of(output) == FileKind::Csv {
+                let lost = io::roster_csv_leaves_out(&imported.value, catalog);
+                if !lost.is_empty() {
+                    let _ = writeln!(
+                        err,
+                        "{}: {}",
+                        output.display(),
+                        io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+                    );
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

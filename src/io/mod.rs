@@ -6,6 +6,7 @@ mod columns;
 mod diag;
 mod export;
 mod long;
+mod omissions;
 mod projects_csv;
 mod roles_csv;
 mod roster;
@@ -17,6 +18,9 @@ mod workspace_json;
 pub use atomic::{SaveError, SaveStep, write_atomic, write_atomic_checked};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
+pub use omissions::{
+    count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,
+};
 pub use projects_csv::{export_projects_csv, import_projects_csv, looks_like_projects_csv};
 pub use roles_csv::{
     RoleRequirements, RolesImport, apply_roles, import_roles_csv, looks_like_roles_csv,

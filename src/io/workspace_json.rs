@@ -75,6 +75,8 @@ struct MemberIn<'b> {
     location: Option<String>,
     #[serde(default)]
     years: Option<f64>,
+    #[serde(default)]
+    planned: bool,
     #[serde(borrow, default)]
     levels: Levels<'b>,
 }
@@ -239,6 +241,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             fte: record.fte,
             location: record.location,
             years: record.years,
+            planned: record.planned,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
         if !(0.0..=1.0).contains(&member.fte) {

@@ -23,6 +23,9 @@ pub struct Member {
     pub location: Option<String>,
     #[serde(default)]
     pub years: Option<f64>,
+    /// A seat the hiring plan adds: nobody fills it yet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
 }
 
 fn full_time() -> f64 {
@@ -40,6 +43,7 @@ impl Member {
             fte: 1.0,
             location: None,
             years: None,
+            planned: false,
         }
     }
 
@@ -51,5 +55,11 @@ impl Member {
             .as_deref()
             .is_some_and(|email| email.eq_ignore_ascii_case(reference))
             || self.name.trim().eq_ignore_ascii_case(reference)
+    }
+
+    /// How a plan or a manager cell refers to this member: the email when
+    /// there is one, which tells apart people who share a name.
+    pub fn key(&self) -> String {
+        self.email.clone().unwrap_or_else(|| self.name.clone())
     }
 }

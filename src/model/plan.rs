@@ -19,6 +19,21 @@ pub struct PlannedHire {
     pub role: RoleId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Members (by email or name) who would report to the new hire: a
+    /// manager hired for a span breach takes some of the over-span
+    /// manager's reports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<String>,
+}
+
+impl PlannedHire {
+    pub fn new(role: RoleId, team: Option<String>) -> PlannedHire {
+        PlannedHire {
+            role,
+            team,
+            reports: Vec::new(),
+        }
+    }
 }
 
 impl Plan {

@@ -62,6 +62,23 @@ pub fn hire_reason(hire: &Hire) -> String {
     }
 }
 
+/// A span breach in words: who, in what role (unless their name says it
+/// already, as a planned hire's does), how many reports against the range.
+pub fn breach_text(breach: &crate::analysis::SpanBreach) -> String {
+    let title = &*breach.role.title;
+    let who = if breach.manager.name.ends_with(&format!("({title})")) {
+        breach.manager.name.to_string()
+    } else {
+        format!("{} ({title})", breach.manager.name)
+    };
+    format!(
+        "{who}: {}, the role calls for {}-{}",
+        crate::io::count_of(breach.directs as usize, "direct report", "direct reports"),
+        breach.span_min,
+        breach.span_max
+    )
+}
+
 /// `140000` -> `140,000`.
 pub fn thousands(value: f64) -> String {
     let whole = value.round() as i64;

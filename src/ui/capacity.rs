@@ -57,8 +57,7 @@ pub fn capacity_ui(state: &mut AppState, ui: &mut egui::Ui) {
         teams.sort_by(|a, b| shortfall(&b.1).total_cmp(&shortfall(&a.1)));
         teams.truncate(CHARTED_TEAMS);
     }
-    ui.columns(2, |columns| {
-        let ui = &mut columns[0];
+    let left = |ui: &mut egui::Ui| {
         widgets::section(ui, "Time split by team (FTE)");
         if total > CHARTED_TEAMS {
             ui.label(
@@ -80,7 +79,8 @@ pub fn capacity_ui(state: &mut AppState, ui: &mut egui::Ui) {
             ],
         );
         chart_ui(ui, &teams);
-        let ui = &mut columns[1];
+    };
+    let right = |ui: &mut egui::Ui| {
         widgets::section(ui, "By role");
         egui::Grid::new("capacity-roles")
             .num_columns(4)
@@ -110,7 +110,19 @@ pub fn capacity_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 .weak(),
             );
         }
-    });
+    };
+    // Side by side where both fit, else the table under the chart.
+    if ui.available_width() >= 1000.0 {
+        ui.columns(2, |columns| {
+            left(&mut columns[0]);
+            right(&mut columns[1]);
+        });
+    } else {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            left(ui);
+            right(ui);
+        });
+    }
 }
 
 fn shortfall(time: &TimeSplitReport) -> f64 {

@@ -2,7 +2,7 @@
 //! the file; clicking one selects the member and skill involved.
 
 use crate::app::AppState;
-use crate::io::Severity;
+use crate::io::{Severity, count_of};
 use eframe::egui;
 
 pub fn diagnostics_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -10,13 +10,28 @@ pub fn diagnostics_ui(state: &mut AppState, ui: &mut egui::Ui) {
         let errors = state.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = state.diagnostics.len() - errors;
         ui.strong("Import messages");
-        ui.label(format!("{errors} errors, {warnings} warnings"));
+        ui.label(format!(
+            "{}, {}",
+            count_of(errors, "error", "errors"),
+            count_of(warnings, "warning", "warnings")
+        ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button("Close").clicked() {
                 state.diagnostics_open = false;
             }
         });
     });
+    if let Some(failed) = &state.failed_open {
+        ui.label(
+            egui::RichText::new(format!(
+                "{failed} was not opened: nothing in it was read into Skillgrid. \
+                 What you see is {}, as it was before.",
+                state.document.name
+            ))
+            .strong()
+            .color(ui.visuals().error_fg_color),
+        );
+    }
     ui.separator();
     let mut pick = None;
     egui::ScrollArea::vertical()

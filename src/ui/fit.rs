@@ -7,7 +7,7 @@ use super::widgets::{self, alert_colour, ok_colour};
 use crate::app::AppState;
 use crate::model::{Importance, Level};
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Corner, Legend};
+use egui_plot::{Bar, BarChart};
 
 pub fn fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
     widgets::view_heading(ui, "Fit & succession", state.insights.updating());
@@ -104,8 +104,7 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ));
     }
 
-    ui.columns(2, |columns| {
-        let ui = &mut columns[0];
+    let left = |ui: &mut egui::Ui| {
         widgets::section(ui, &format!("Levels against {}", role.title));
         let rows: Vec<(String, Option<Level>, Level, Importance)> = role
             .requirements
@@ -120,8 +119,8 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
             })
             .collect();
         levels_chart_ui(ui, &rows);
-
-        let ui = &mut columns[1];
+    };
+    let right = |ui: &mut egui::Ui| {
         widgets::section(ui, "Short of the role");
         match own {
             Some((fit, _)) if !fit.gaps.is_empty() => {
@@ -166,14 +165,24 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     if own_role {
                         ui.label(RichText::new("current role").weak());
                     } else if *next_step {
-                        ui.label(RichText::new("next step").color(ok_colour()).strong());
+                        next_step_tag(ui);
                     } else {
                         ui.label("");
                     }
                     ui.end_row();
                 }
             });
-    });
+    };
+    // Side by side where the chart keeps room for its bars, else stacked.
+    if ui.available_width() >= 760.0 {
+        ui.columns(2, |columns| {
+            left(&mut columns[0]);
+            right(&mut columns[1]);
+        });
+    } else {
+        left(ui);
+        right(ui);
+    }
 }
 
 /// The member's level beside the role's minimum, one pair of bars a skill.
@@ -217,6 +226,14 @@ fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Imp
         .enumerate()
         .map(|(index, (name, ..))| (y(index), name.clone()))
         .collect();
+    widgets::legend_row(
+        ui,
+        &[
+            ("has, meets the role", level_colour(Some(Level::PROFICIENT))),
+            ("has, below the role", alert_colour()),
+            ("role needs", level_colour(Some(Level::AWARENESS))),
+        ],
+    );
     widgets::category_plot(
         "fit-levels",
         labels,
@@ -226,7 +243,6 @@ fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Imp
     .include_x(0.0)
     .include_x(4.2)
     .x_axis_label("level (0-4)")
-    .legend(Legend::default().position(Corner::RightBottom))
     .show(ui, |plot| {
         plot.add(
             BarChart::new(
@@ -241,6 +257,22 @@ fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Imp
                 .horizontal()
                 .color(level_colour(Some(Level::PROFICIENT))),
         );
+        // A level of 0 and no assessment both draw no bar: say which.
+        for (index, (_, has, ..)) in rows.iter().enumerate() {
+            let word = match has {
+                None => "not assessed",
+                Some(level) if *level == Level::NONE => "0",
+                Some(_) => continue,
+            };
+            plot.add(
+                egui_plot::Text::new(
+                    "",
+                    egui_plot::PlotPoint::new(0.05, y(index) + 0.18),
+                    RichText::new(word).size(11.0).color(alert_colour()),
+                )
+                .anchor(egui::Align2::LEFT_CENTER),
+            );
+        }
     });
 }
 
@@ -304,11 +336,11 @@ fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 } else {
                     ui.label(format!("{} required short", candidate.required_gaps));
                 }
-                ui.label(if candidate.natural_step {
-                    RichText::new("next step").color(ok_colour())
+                if candidate.natural_step {
+                    next_step_tag(ui);
                 } else {
-                    RichText::new("")
-                });
+                    ui.label("");
+                }
                 ui.end_row();
             }
         });
@@ -316,4 +348,11 @@ fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if let Some(member) = show_member {
         state.selection.member = Some(member);
     }
+}
+
+/// Marks a role that the seeds' career paths lead to from the member's
+/// own: plain text, not a link, with the meaning on hover.
+fn next_step_tag(ui: &mut egui::Ui) {
+    ui.label(RichText::new("next step").italics())
+        .on_hover_text("A step the role library's career paths lead to from their current role");
 }

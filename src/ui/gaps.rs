@@ -6,7 +6,7 @@ use crate::analysis::SkillGap;
 use crate::app::AppState;
 use crate::model::SkillKind;
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Corner, Legend, VLine};
+use egui_plot::{Bar, BarChart, PlotPoint, Text, VLine};
 
 /// More required skills than this are charted thinnest first.
 const CHARTED: usize = 40;
@@ -32,7 +32,12 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ));
     let mut jump_to: Option<String> = None;
     ui.columns(2, |columns| {
-        chart_ui(&mut columns[0], &team.gaps, thresholds.bench_depth, &mut jump_to);
+        chart_ui(
+            &mut columns[0],
+            &team.gaps,
+            (thresholds.bench_depth, thresholds.lead_level.get()),
+            &mut jump_to,
+        );
         egui::ScrollArea::vertical()
             .id_salt("gaps-lists")
             .show(&mut columns[1], |ui| {
@@ -96,7 +101,12 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 /// Horizontal bars, hard skills above soft, each skill's "can lead" count
 /// against the bench target; deficits in the alert colour.
-fn chart_ui(ui: &mut egui::Ui, gaps: &[SkillGap], target: u32, jump_to: &mut Option<String>) {
+fn chart_ui(
+    ui: &mut egui::Ui,
+    gaps: &[SkillGap],
+    (target, lead_level): (u32, u8),
+    jump_to: &mut Option<String>,
+) {
     widgets::section(ui, "Who can lead each required skill");
     // The thinnest skills when there are more than fit, then grouped.
     let mut ordered: Vec<&SkillGap> = gaps.iter().collect();
@@ -162,11 +172,18 @@ fn chart_ui(ui: &mut egui::Ui, gaps: &[SkillGap], target: u32, jump_to: &mut Opt
             .max(target),
     );
     let text_colour = ui.visuals().text_color();
+    widgets::legend_row(
+        ui,
+        &[
+            ("short of the bench", alert_colour()),
+            ("enough", ok_colour()),
+            (&format!("bench depth ({target}), the line"), text_colour),
+        ],
+    );
     let response = widgets::category_plot("gaps-chart", labels, height, 200.0)
         .include_x(0.0)
-        .include_x(max + 0.5)
+        .include_x(max + 1.0)
         .x_axis_label("people who can lead it")
-        .legend(Legend::default().position(Corner::RightTop))
         .show(ui, |plot| {
             plot.add(
                 BarChart::new(
@@ -185,12 +202,44 @@ fn chart_ui(ui: &mut egui::Ui, gaps: &[SkillGap], target: u32, jump_to: &mut Opt
                 VLine::new(format!("bench depth ({target})"), f64::from(target))
                     .stroke(egui::Stroke::new(1.5, text_colour)),
             );
+            // The count at each bar's end; "nobody" where there is no bar.
+            for (y, gap) in &rows {
+                let text = if gap.leaders == 0 {
+                    "nobody".to_string()
+                } else {
+                    gap.leaders.to_string()
+                };
+                plot.add(
+                    Text::new(
+                        "",
+                        PlotPoint::new(f64::from(gap.leaders) + 0.08, *y),
+                        RichText::new(text).size(12.0).color(text_colour),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
+            }
             plot.pointer_coordinate()
         });
-    if response.response.clicked()
-        && let Some(pointer) = response.inner
-        && let Some((_, gap)) = rows.iter().find(|(y, _)| (y - pointer.y).abs() < 0.5)
-    {
-        *jump_to = Some(gap.skill.id.to_string());
+    let hovered = response
+        .inner
+        .and_then(|pointer| rows.iter().find(|(y, _)| (y - pointer.y).abs() < 0.5));
+    if let Some((_, gap)) = hovered {
+        let text = format!(
+            "{} ({}): {} can lead it (level {}+), {} wanted. Click to see it in the matrix.",
+            gap.skill.name,
+            gap.skill.kind.label(),
+            if gap.leaders == 0 {
+                "nobody".to_string()
+            } else {
+                gap.leaders.to_string()
+            },
+            lead_level,
+            gap.bench_target
+        );
+        let clicked = response.response.clicked();
+        response.response.on_hover_text_at_pointer(text);
+        if clicked {
+            *jump_to = Some(gap.skill.id.to_string());
+        }
     }
 }

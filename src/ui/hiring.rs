@@ -4,7 +4,7 @@
 
 use super::SkillgridApp;
 use super::widgets::{self, alert_colour, money, ok_colour};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, HireReason};
 use crate::app::{AppState, FileIntent, PlanFormat};
 use crate::model::RoleId;
 use eframe::egui::{self, RichText};
@@ -18,16 +18,18 @@ pub fn hiring_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
         budget_ui(&mut app.state, ui);
     });
     let mut export = None;
+    let width = ui.available_width();
     egui::Panel::right("what-if")
         .resizable(true)
-        .default_size(440.0)
+        .default_size((width * 0.38).clamp(320.0, 640.0))
+        .size_range(280.0..=width * 0.6)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| what_if_ui(&mut app.state, ui, &mut export));
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| recommendations_ui(&mut app.state, ui));
     });
@@ -56,6 +58,11 @@ fn budget_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .map(Some)
             .ok_or(())
     };
+    if let Ok(Some(value)) = budget
+        && response.lost_focus()
+    {
+        state.selection.budget_text = money(value);
+    }
     match budget {
         Ok(budget) => {
             ui.label(RichText::new("a year, at midpoints").weak());
@@ -85,6 +92,7 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
     let plan = &workspace.plan;
     let mut remove_hire = None;
     let mut remove_departure = None;
+    let mut move_report = None;
     for (index, hire) in plan.hires.iter().enumerate() {
         let role = workspace.role(&hire.role);
         ui.horizontal(|ui| {
@@ -105,6 +113,9 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
                 remove_hire = Some(index);
             }
         });
+        if role.is_some_and(|r| r.span.is_some()) {
+            planned_reports_ui(ui, &workspace, index, &mut move_report);
+        }
     }
     for (index, key) in plan.departures.iter().enumerate() {
         let name = workspace.find_member(key).map_or(key.as_str(), |member| {
@@ -122,6 +133,9 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
     }
     if let Some(index) = remove_departure {
         state.unplan_departure(index);
+    }
+    if let Some((hire, member, reports)) = move_report {
+        state.set_planned_report(hire, member, reports);
     }
 
     let Some(results) = state.insights.results() else {
@@ -199,6 +213,74 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
             *export = Some(PlanFormat::Html);
         }
     });
+}
+
+/// Who a planned manager would take on: the reports the plan moves, each
+/// with a box to keep them where they are; and the others of the managers
+/// they come from, to move them too.
+fn planned_reports_ui(
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    index: usize,
+    move_report: &mut Option<(usize, usize, bool)>,
+) {
+    let hire = &workspace.plan.hires[index];
+    let moved: Vec<usize> = hire
+        .reports
+        .iter()
+        .filter_map(|key| workspace.find_member(key))
+        .collect();
+    let from: Vec<String> = {
+        let mut names: Vec<String> = moved
+            .iter()
+            .filter_map(|&m| workspace.members[m].manager.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let from_names: Vec<&str> = from
+        .iter()
+        .map(|key| {
+            workspace
+                .find_member(key)
+                .map_or(key.as_str(), |m| workspace.members[m].name.as_str())
+        })
+        .collect();
+    let heading = if moved.is_empty() {
+        "takes no reports yet".to_string()
+    } else {
+        format!(
+            "takes {} from {}",
+            crate::io::count_of(moved.len(), "report", "reports"),
+            from_names.join(", ")
+        )
+    };
+    egui::CollapsingHeader::new(RichText::new(heading).weak())
+        .id_salt(("planned-reports", index))
+        .show(ui, |ui| {
+            let candidates: Vec<usize> = (0..workspace.members.len())
+                .filter(|&m| {
+                    moved.contains(&m)
+                        || workspace.members[m]
+                            .manager
+                            .as_ref()
+                            .is_some_and(|manager| from.contains(manager))
+                })
+                .collect();
+            if candidates.is_empty() {
+                ui.label(RichText::new("Nobody reports to them in the plan.").weak());
+            }
+            for member in candidates {
+                let mut checked = moved.contains(&member);
+                if ui
+                    .checkbox(&mut checked, &workspace.members[member].name)
+                    .changed()
+                {
+                    *move_report = Some((index, member, checked));
+                }
+            }
+        });
 }
 
 fn short_skills(analysis: &Analysis) -> usize {
@@ -344,7 +426,7 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
     };
     let analysis = results.shown();
     let plan = &analysis.hiring;
-    let mut to_plan: Option<RoleId> = None;
+    let mut to_plan: Option<(RoleId, Option<(String, u32)>)> = None;
 
     widgets::section(ui, "Ask first: people one level short who want to grow");
     if plan.upskilling.is_empty() {
@@ -375,25 +457,58 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
     widgets::more_line(ui, plan.upskilling.len());
     widgets::section(ui, "Recommended hires");
+    let planned = &state.document.workspace.plan.hires;
+    if !planned.is_empty() {
+        let workspace = &state.document.workspace;
+        let titles: Vec<String> = planned
+            .iter()
+            .map(|hire| {
+                let title = workspace
+                    .role(&hire.role)
+                    .map_or(hire.role.to_string(), |r| r.title.clone());
+                if hire.reports.is_empty() {
+                    title
+                } else {
+                    format!(
+                        "{title} taking {}",
+                        crate::io::count_of(hire.reports.len(), "report", "reports")
+                    )
+                }
+            })
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "Planned in the what-if: {}. The list below is what is still needed with them.",
+                titles.join(", ")
+            ))
+            .color(ok_colour()),
+        );
+    }
     if plan.hires.is_empty() {
         widgets::none_line(
             ui,
             "No hire needed: no span breach and no skill short that a library role brings.",
         );
     }
+    // The reasons take what the money columns leave of a wide window.
+    let why_width = (ui.available_width() - 520.0).clamp(240.0, 560.0);
+    let currency = plan
+        .hires
+        .first()
+        .map_or(String::new(), |h| format!(" ({})", h.currency));
     egui::Grid::new("hires")
         .num_columns(7)
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for heading in [
-                "#",
-                "Role and why",
-                "Low",
-                "Mid",
-                "High",
-                "Running total",
-                "",
+                "#".to_string(),
+                "Role and why".to_string(),
+                String::new(),
+                format!("Low{currency}"),
+                format!("Mid{currency}"),
+                format!("High{currency}"),
+                "Running total".to_string(),
             ] {
                 ui.label(RichText::new(heading).strong());
             }
@@ -406,27 +521,36 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     hire.role.title.to_string()
                 };
                 ui.vertical(|ui| {
-                    ui.set_max_width(260.0);
+                    ui.set_max_width(why_width);
                     ui.label(title);
                     ui.add(
-                        egui::Label::new(
-                            RichText::new(crate::report::hire_reason(hire))
-                                .weak()
-                                .small(),
-                        )
-                        .wrap(),
+                        egui::Label::new(RichText::new(crate::report::hire_reason(hire)).weak())
+                            .wrap(),
                     );
                 });
+                let plan_it = ui
+                    .small_button("Plan this hire")
+                    .on_hover_text("Add it to the what-if plan")
+                    .clicked();
                 ui.label(money(hire.cost.low));
                 ui.label(money(hire.cost.mid));
                 ui.label(money(hire.cost.high));
                 ui.label(money(hire.running_total));
-                if ui
-                    .small_button("Plan this hire")
-                    .on_hover_text("Add it to the what-if plan above")
-                    .clicked()
-                {
-                    to_plan = Some(RoleId::new(&*hire.role.id));
+                if plan_it {
+                    let span = match &hire.reason {
+                        HireReason::SpanOfControl {
+                            manager, span_max, ..
+                        } => Some((
+                            manager
+                                .email
+                                .as_deref()
+                                .unwrap_or(&manager.name)
+                                .to_string(),
+                            *span_max,
+                        )),
+                        HireReason::Skills => None,
+                    };
+                    to_plan = Some((RoleId::new(&*hire.role.id), span));
                 }
                 ui.end_row();
             }
@@ -481,18 +605,18 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
         widgets::none_line(ui, "Every manager is within their role's span.");
     }
     for breach in span.breaches.iter().take(widgets::LISTED) {
-        ui.label(format!(
-            "{} ({}): {} direct reports, the role calls for {}-{}",
-            breach.manager.name,
-            breach.role.title,
-            breach.directs,
-            breach.span_min,
-            breach.span_max
-        ));
+        ui.label(crate::report::breach_text(breach));
     }
     widgets::more_line(ui, span.breaches.len());
-    if let Some(role) = to_plan {
-        let team = state.insight_options.team.clone();
-        state.plan_hire(role, team);
+    match to_plan {
+        Some((role, Some((manager, span_max)))) => {
+            let team = state.insight_options.team.clone();
+            state.plan_span_hire(role, team, &manager, span_max);
+        }
+        Some((role, None)) => {
+            let team = state.insight_options.team.clone();
+            state.plan_hire(role, team);
+        }
+        None => {}
     }
 }

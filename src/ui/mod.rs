@@ -61,6 +61,12 @@ impl FileDialogs for NativeDialogs {
         sender: std::sync::mpsc::Sender<JobResult>,
         ctx: egui::Context,
     ) {
+        if let Some(missing) = no_dialog_reason() {
+            let _ = sender.send(JobResult::DialogFailed(missing));
+            ctx.request_repaint();
+            return;
+        }
+        let failed = sender.clone();
         let spawned = std::thread::Builder::new()
             .name("skillgrid-dialog".into())
             .spawn(move || {
@@ -109,13 +115,28 @@ impl FileDialogs for NativeDialogs {
                 ctx.request_repaint();
             });
         if let Err(error) = spawned {
-            log_error(&format!("cannot open a file dialog: {error}"));
+            let _ = failed.send(JobResult::DialogFailed(format!(
+                "Could not open a file dialog: {error}"
+            )));
         }
     }
 }
 
-fn log_error(message: &str) {
-    eprintln!("skillgrid: {message}");
+/// Why no native file dialog can open here, where that can be told in
+/// advance: on Linux rfd needs a desktop portal (over D-Bus) or zenity,
+/// and with neither it returns as if the user had cancelled.
+fn no_dialog_reason() -> Option<String> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
+    (!bus && !zenity).then(|| {
+        "No file dialog can open: this desktop has no file-chooser portal and zenity is not \
+         installed. Drop a file on the window, or install zenity (apt install zenity)."
+            .to_string()
+    })
 }
 
 impl SkillgridApp {
@@ -198,9 +219,6 @@ impl SkillgridApp {
             Some(path) => {
                 if let Err(message) = self.state.save_to(&path) {
                     self.state.notice = Some(message);
-                    if self.state.csv_would_lose().is_some() {
-                        self.ask_for_file(ctx, FileIntent::SaveAs);
-                    }
                 }
             }
             None => self.ask_for_file(ctx, FileIntent::SaveAs),
@@ -210,6 +228,7 @@ impl SkillgridApp {
     fn handle_job(&mut self, ctx: &egui::Context, result: JobResult) {
         match result {
             JobResult::Picked(_, None) => {}
+            JobResult::DialogFailed(message) => self.state.notice = Some(message),
             JobResult::Picked(intent @ (FileIntent::Open | FileIntent::Import), Some(path)) => {
                 let ctx = ctx.clone();
                 self.state
@@ -300,6 +319,7 @@ impl eframe::App for SkillgridApp {
         shell::recovery_dialog_ui(&mut self.state, &ctx);
         shell::close_dialog_ui(self, &ctx);
         shell::overwrite_dialog_ui(self, &ctx);
+        shell::lossy_save_dialog_ui(self, &ctx);
         shell::drop_hint_ui(&ctx);
         let title = window_title(&self.state.document);
         if title != self.title {

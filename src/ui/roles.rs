@@ -327,6 +327,7 @@ fn requirements_ui(
     let editable = !role.builtin;
     widgets::section(ui, "Requirements");
     let mut change: Option<(usize, Option<(Level, Importance)>)> = None;
+    let basis_width = (ui.available_width() - 380.0).clamp(160.0, 640.0);
     egui::Grid::new("requirements")
         .num_columns(5)
         .striped(true)
@@ -369,7 +370,7 @@ fn requirements_ui(
                     ui.label(requirement.importance.label());
                 }
                 ui.scope(|ui| {
-                    ui.set_max_width(380.0);
+                    ui.set_max_width(basis_width);
                     ui.add(
                         egui::Label::new(RichText::new(&requirement.basis).weak().small()).wrap(),
                     );

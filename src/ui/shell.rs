@@ -190,11 +190,7 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new("• unsaved").color(ui.visuals().warn_fg_color));
         }
         ui.separator();
-        ui.label(format!(
-            "{} members x {} skills",
-            document.workspace.members.len(),
-            document.workspace.skills.len()
-        ));
+        ui.label(members_and_skills(state));
         ui.separator();
         let warnings = document.warnings.len();
         let label = match warnings {
@@ -211,6 +207,7 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         {
             if state.diagnostics.is_empty() {
                 state.diagnostics = document.warnings.clone();
+                state.failed_open = None;
             }
             state.diagnostics_open = !state.diagnostics_open;
         }
@@ -241,6 +238,26 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             });
         }
     });
+}
+
+/// "50 members x 31 skills", or what of them the matrix's filter shows.
+fn members_and_skills(state: &AppState) -> String {
+    let workspace = &state.document.workspace;
+    let (members, skills) = (workspace.members.len(), workspace.skills.len());
+    let derived = &state.derived;
+    let filtered = state.view == View::Matrix && derived.generation.is_some();
+    let count = |shown: usize, all: usize, one: &str, many: &str| {
+        if filtered && shown < all {
+            format!("{shown} of {}", crate::io::count_of(all, one, many))
+        } else {
+            crate::io::count_of(all, one, many)
+        }
+    };
+    format!(
+        "{} x {}",
+        count(derived.rows.len(), members, "member", "members"),
+        count(derived.columns.len(), skills, "skill", "skills")
+    )
 }
 
 pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
@@ -346,6 +363,67 @@ pub fn overwrite_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
     if modal.should_close() {
         app.state.confirm_overwrite = false;
     }
+}
+
+/// Save found that the chosen CSV cannot hold all of the document: say
+/// what it would drop and offer a workspace, which keeps everything.
+pub fn lossy_save_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
+    let Some(lossy) = app.state.lossy_save.clone() else {
+        return;
+    };
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("lossy-save")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("A roster CSV cannot hold all of this workspace");
+        ui.label(format!(
+            "{} holds members and their levels. Saving there would leave out:",
+            crate::app::file_name(&lossy.path)
+        ));
+        for item in &lossy.lost {
+            ui.label(format!("  • {item}"));
+        }
+        ui.label("Save as a workspace (.json) to keep everything.");
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Save as workspace…").clicked() {
+                choice = Some(LossyChoice::Workspace);
+            }
+            if ui
+                .button("Write the roster only")
+                .on_hover_text("The rest stays in the window, unsaved, until you save a workspace")
+                .clicked()
+            {
+                choice = Some(LossyChoice::RosterOnly);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(LossyChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(LossyChoice::Cancel);
+    }
+    let Some(choice) = choice else {
+        return;
+    };
+    app.state.lossy_save = None;
+    match choice {
+        LossyChoice::Workspace => app.ask_for_file(ctx, FileIntent::SaveAs),
+        LossyChoice::RosterOnly => {
+            if let Err(message) = app.state.save_roster_only(&lossy.path) {
+                app.state.notice = Some(message);
+            }
+        }
+        LossyChoice::Cancel => {
+            app.state.notice = Some("Not saved".to_string());
+        }
+    }
+}
+
+enum LossyChoice {
+    Workspace,
+    RosterOnly,
+    Cancel,
 }
 
 /// While a file hovers over the window, say what dropping it does.

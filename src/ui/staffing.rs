@@ -4,8 +4,9 @@
 
 use super::SkillgridApp;
 use super::widgets::{self, alert_colour, money, ok_colour};
-use crate::analysis::{ProjectStaffing, QuarterLoad, Staffing};
+use crate::analysis::{LineStaffing, Need, ProjectStaffing, QuarterLoad, Staffing};
 use crate::app::{AppState, FileIntent, PlanFormat};
+use crate::io::count_of;
 use crate::model::Level;
 use crate::report::need_text;
 use eframe::egui::{self, RichText};
@@ -15,22 +16,39 @@ pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     widgets::view_heading(ui, "Staffing", app.state.insights.updating());
     let mut export = false;
+    // Below this width the chart goes under the project instead of beside.
+    let side_by_side = ui.available_width() >= 1000.0;
+    let width = ui.available_width();
     egui::Panel::left("projects")
         .resizable(true)
-        .default_size(220.0)
-        .show(ui, |ui| project_list_ui(&mut app.state, ui));
-    egui::Panel::right("quarters")
-        .resizable(true)
-        .default_size(330.0)
+        .default_size(200.0)
+        .size_range(150.0..=width * 0.3)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| quarters_ui(&mut app.state, ui));
+                .show(ui, |ui| project_list_ui(&mut app.state, ui));
         });
+    if side_by_side {
+        egui::Panel::right("quarters")
+            .resizable(true)
+            .default_size((width * 0.3).clamp(300.0, 520.0))
+            .size_range(260.0..=width * 0.45)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| quarters_ui(&mut app.state, ui));
+            });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| project_ui(&mut app.state, ui, &mut export));
+            .show(ui, |ui| {
+                project_ui(&mut app.state, ui, &mut export);
+                if !side_by_side {
+                    ui.add_space(12.0);
+                    quarters_ui(&mut app.state, ui);
+                }
+            });
     });
     if export {
         app.ask_for_file(&ctx, FileIntent::ExportPlan(PlanFormat::Csv));
@@ -134,7 +152,7 @@ fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
             {
                 state.accept_proposal(index);
             }
-            ui.label(RichText::new(format!("total fit {:.0}", proposal.objective)).weak());
+            ui.label(RichText::new(format!("total fit {}", whole(proposal.objective))).weak());
         });
     }
     if let Some(staffing) = staffing(state) {
@@ -185,69 +203,79 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
         Remove(usize),
     }
     let mut action = None;
-    egui::Grid::new("project-lines")
-        .num_columns(3)
-        .striped(true)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            for heading in ["Needs", "People × FTE", "Assigned"] {
-                ui.label(RichText::new(heading).strong());
-            }
-            ui.end_row();
-            for line in &proposal.lines {
-                ui.vertical(|ui| {
-                    ui.set_min_width(200.0);
-                    ui.label(need_text(&line.need));
-                    if ui.small_button("Remove line").clicked() {
-                        action = Some(Action::Remove(line.line));
-                    }
-                });
-                ui.label(format!("{} × {:.2}", line.people, line.fte_each));
-                ui.vertical(|ui| {
-                    for assigned in &line.assigned {
-                        ui.horizontal(|ui| {
-                            let level = assigned
-                                .level
-                                .map_or(String::new(), |l| format!("level {}, ", l.get()));
-                            ui.label(format!(
-                                "{} ({level}fit {:.0})",
-                                assigned.member.name, assigned.fit
-                            ));
-                            let member = assigned.member.index;
-                            if assigned.pinned {
-                                ui.label(RichText::new("pinned").small().color(ok_colour()));
-                                if ui.small_button("Unpin").clicked() {
-                                    action = Some(Action::Unpin(line.line, member));
-                                }
-                            } else if ui
-                                .small_button("Pin")
-                                .on_hover_text("Keep them here whatever changes")
-                                .clicked()
-                            {
-                                action = Some(Action::Pin(line.line, member, line.fte_each));
-                            }
-                            if ui
-                                .small_button("Take off")
-                                .on_hover_text("Never propose them for this line again")
-                                .clicked()
-                            {
-                                action = Some(Action::Exclude(line.line, member));
-                            }
-                        });
-                    }
-                    if let Some(reason) = &line.reason {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(format!("{} open: {reason}", line.unfilled))
-                                    .color(alert_colour()),
-                            )
-                            .wrap(),
+    for line in &proposal.lines {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(need_text(&line.need)).strong());
+                ui.label(format!(
+                    "{} at {:.2} FTE",
+                    count_of(line.people as usize, "person", "people"),
+                    line.fte_each
+                ));
+                if ui.small_button("Remove line").clicked() {
+                    action = Some(Action::Remove(line.line));
+                }
+            });
+            let min_level = match &line.need {
+                Need::Skill { min_level, .. } => Some(*min_level),
+                Need::Role { .. } => None,
+            };
+            for assigned in &line.assigned {
+                ui.horizontal_wrapped(|ui| {
+                    let level = assigned
+                        .level
+                        .map_or(String::new(), |l| format!("level {}, ", l.get()));
+                    ui.label(format!(
+                        "{} ({level}fit {}, {:.2} FTE free)",
+                        assigned.member.name,
+                        whole(assigned.fit),
+                        assigned.free_fte.max(0.0)
+                    ));
+                    if let (Some(needed), true) = (min_level, assigned.pinned)
+                        && assigned.level.is_none_or(|level| level < needed)
+                    {
+                        ui.label(
+                            RichText::new(format!("below level {}", needed.get()))
+                                .color(alert_colour()),
                         );
                     }
+                    let member = assigned.member.index;
+                    if assigned.pinned {
+                        ui.label(RichText::new("pinned").small().color(ok_colour()));
+                        if ui.small_button("Unpin").clicked() {
+                            action = Some(Action::Unpin(line.line, member));
+                        }
+                    } else if ui
+                        .small_button("Pin")
+                        .on_hover_text("Keep them here whatever changes")
+                        .clicked()
+                    {
+                        action = Some(Action::Pin(line.line, member, line.fte_each));
+                    }
+                    if ui
+                        .small_button("Take off")
+                        .on_hover_text("Never propose them for this line again")
+                        .clicked()
+                    {
+                        action = Some(Action::Exclude(line.line, member));
+                    }
                 });
-                ui.end_row();
+            }
+            if let Some(member) = candidate_picker_ui(ui, line) {
+                action = Some(Action::Pin(line.line, member, line.fte_each));
+            }
+            if let Some(reason) = &line.reason {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{} open: {reason}", line.unfilled))
+                            .color(alert_colour()),
+                    )
+                    .wrap(),
+                );
             }
         });
+    }
     match action {
         Some(Action::Pin(line, member, fte)) => state.pin(index, line, member, fte),
         Some(Action::Unpin(line, member)) => state.unpin(index, line, member),
@@ -255,6 +283,58 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
         Some(Action::Remove(line)) => state.remove_line(index, line),
         None => {}
     }
+}
+
+/// A lead's own choice for a line: anyone able, best fit first with their
+/// free time, and a few under the level, marked. Returns whom to pin.
+fn candidate_picker_ui(ui: &mut egui::Ui, line: &LineStaffing) -> Option<usize> {
+    let on_line: Vec<usize> = line.assigned.iter().map(|a| a.member.index).collect();
+    let offered: Vec<_> = line
+        .candidates
+        .iter()
+        .filter(|c| !on_line.contains(&c.member.index))
+        .collect();
+    if offered.is_empty() {
+        return None;
+    }
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Pin someone else");
+        let combo = egui::ComboBox::from_id_salt(("pin-candidate", line.line))
+            .selected_text("choose a member")
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for candidate in &offered {
+                    let level = candidate
+                        .level
+                        .map_or(String::new(), |l| format!("level {}, ", l.get()));
+                    let text = if candidate.below {
+                        RichText::new(format!(
+                            "{} ({level}below the line's level, {:.2} FTE free)",
+                            candidate.member.name, candidate.free_fte
+                        ))
+                        .color(alert_colour())
+                    } else {
+                        RichText::new(format!(
+                            "{} ({level}fit {}, {:.2} FTE free)",
+                            candidate.member.name,
+                            whole(candidate.fit),
+                            candidate.free_fte
+                        ))
+                    };
+                    if ui.selectable_label(false, text).clicked() {
+                        picked = Some(candidate.member.index);
+                    }
+                }
+            });
+        combo.response.labelled_by(label.id);
+    });
+    picked
+}
+
+/// A fit or total as a whole number, never "-0".
+fn whole(value: f64) -> String {
+    format!("{:.0}", value.max(0.0))
 }
 
 fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -374,8 +454,8 @@ fn placeholders_ui(
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!(
-                "All projects: {} placeholders, {} a year at midpoints",
-                staffing.placeholders.len(),
+                "All projects: {}, {} a year at midpoints",
+                count_of(staffing.placeholders.len(), "placeholder", "placeholders"),
                 money(staffing.placeholder_cost.mid)
             ))
             .strong(),
@@ -386,13 +466,24 @@ fn placeholders_ui(
     });
 }
 
+/// People still to find across every project.
+fn open_places(staffing: &Staffing) -> u32 {
+    staffing
+        .projects
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.unfilled)
+        .sum()
+}
+
 fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {
     widgets::section(ui, "All projects");
+    let open = open_places(staffing);
     ui.label(format!(
-        "Total fit {:.0} (a greedy pass: {:.0}); {} lines open",
-        staffing.objective,
-        staffing.greedy_objective,
-        staffing.placeholders.len()
+        "Total fit {} (taking the best free member for each slot in turn would give {}); {} open",
+        whole(staffing.objective),
+        whole(staffing.greedy_objective),
+        count_of(open as usize, "place", "places")
     ));
     for problem in &staffing.problems {
         ui.label(RichText::new(problem).color(alert_colour()));
@@ -471,8 +562,23 @@ fn quarters_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .filter(|q| q.over_allocated)
         .map(|q| q.quarter.as_str())
         .collect();
-    if over.is_empty() {
-        ui.label(RichText::new("No quarter asks for more than there is.").color(ok_colour()));
+    let open = open_places(staffing);
+    if over.is_empty() && open == 0 {
+        ui.label(
+            RichText::new("No quarter asks for more FTE than the team has.").color(ok_colour()),
+        );
+    } else if over.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "No quarter asks for more FTE than the team has in all, yet {} open: \
+                     the skills they need are missing or their holders are booked.",
+                    count_of(open as usize, "place is", "places are")
+                ))
+                .color(alert_colour()),
+            )
+            .wrap(),
+        );
     } else {
         ui.label(
             RichText::new(format!("Over-allocated: {}", over.join(", ")))

@@ -103,6 +103,14 @@ pub fn category_plot(
     label_width: f32,
 ) -> egui_plot::Plot<'static> {
     let marks: Vec<f64> = labels.iter().map(|(y, _)| *y).collect();
+    // Half a row of room above and below, so one row still makes a chart.
+    let low = marks.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = marks.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (low, high) = if low.is_finite() {
+        (low, high)
+    } else {
+        (0.0, 1.0)
+    };
     let axis = egui_plot::AxisHints::new_y()
         .min_thickness(label_width)
         .label_spacing(8.0..=10.0)
@@ -121,6 +129,8 @@ pub fn category_plot(
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([true, false])
+        .include_y(low - 0.6)
+        .include_y(high + 0.6)
         .custom_y_axes(vec![axis])
         .y_grid_spacer(move |_| {
             marks

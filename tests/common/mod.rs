@@ -17,3 +17,15 @@ pub fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str
         .click();
     harness.run();
 }
+
+/// The matrix column of the skill with id `skill`.
+#[allow(dead_code)]
+pub fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
+    harness
+        .state()
+        .state
+        .document
+        .workspace
+        .skill_index(&skillgrid::model::SkillId::new(skill))
+        .expect("tracked")
+}

@@ -4,6 +4,8 @@ use super::{Bookings, EPSILON, QuarterLoad, Want, line_fit, quarter_label};
 use crate::analysis::{CompiledRole, Scope};
 use crate::model::{Project, Workspace};
 
+/// Why a line stays open, as one true sentence: the members able to take
+/// it, sorted by what keeps each of them off it.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn unfilled_reason(
     workspace: &Workspace,
@@ -13,47 +15,126 @@ pub(super) fn unfilled_reason(
     fte: f64,
     window: (i32, i32),
     bookings: &Bookings,
-    pinned: &[(usize, usize)],
+    taken_off: &[usize],
     on_this_project: &[usize],
 ) -> String {
     let able: Vec<usize> = (0..workspace.members.len())
         .filter(|&member| line_fit(scope, compiled, want, member).is_some())
         .collect();
-    let what = match want {
+    let (one, many) = match want {
         Want::Skill {
             skill, min_level, ..
-        } => format!("has {} at level {}+", skill.name, min_level.get()),
-        Want::Role { role, .. } => format!("is a {} or ready to be one", role.title),
+        } => (
+            format!("has {} at level {}+", skill.name, min_level.get()),
+            format!("have {} at level {}+", skill.name, min_level.get()),
+        ),
+        Want::Role { role, .. } => (
+            format!("is a {} or ready to be one", role.title),
+            format!("are {}s or ready to be", role.title),
+        ),
     };
     if able.is_empty() {
-        return format!("nobody on the team {what}");
+        return format!("nobody on the team {one}");
     }
-    let busy: Vec<&str> = able
-        .iter()
-        .filter(|&&member| {
-            !on_this_project.contains(&member) && !pinned.iter().any(|(m, _)| *m == member)
-        })
-        .filter(|&&member| bookings.free(workspace, member, window) + EPSILON < fte)
-        .map(|&member| workspace.members[member].name.as_str())
-        .collect();
     let period = if window.0 == window.1 {
         quarter_label(window.0)
     } else {
         format!("{} to {}", quarter_label(window.0), quarter_label(window.1))
     };
-    if !busy.is_empty() {
-        let names = busy.iter().take(3).copied().collect::<Vec<_>>().join(", ");
-        let more = if busy.len() > 3 {
-            format!(" and {} more", busy.len() - 3)
-        } else {
-            String::new()
-        };
-        return format!("everyone who {what} is already booked in {period}: {names}{more}");
+    let mut off = Vec::new();
+    let mut elsewhere = Vec::new();
+    let mut booked = Vec::new();
+    for &member in &able {
+        if taken_off.contains(&member) {
+            off.push(member);
+        } else if on_this_project.contains(&member) {
+            elsewhere.push(member);
+        } else if bookings.free(workspace, member, window) + EPSILON < fte {
+            booked.push(member);
+        }
     }
-    format!(
-        "the {} able {what} are on other lines of this project",
-        able.len()
-    )
+    let names = |members: &[usize]| {
+        let listed: Vec<&str> = members
+            .iter()
+            .take(3)
+            .map(|&m| workspace.members[m].name.as_str())
+            .collect();
+        let mut text = join_names(&listed);
+        if members.len() > 3 {
+            text.push_str(&format!(" and {} more", members.len() - 3));
+        }
+        text
+    };
+    // What keeps each group off the line, as a verb phrase for its size.
+    let groups: Vec<(&[usize], String)> = [
+        (off.as_slice(), {
+            let verb = if off.len() == 1 { "was" } else { "were" };
+            format!("{verb} taken off this line")
+        }),
+        (elsewhere.as_slice(), {
+            let (verb, line) = if elsewhere.len() == 1 {
+                ("is", "another line")
+            } else {
+                ("are", "other lines")
+            };
+            format!("{verb} on {line} of this project")
+        }),
+        (booked.as_slice(), {
+            let verb = if booked.len() == 1 { "is" } else { "are" };
+            format!("{verb} fully booked in {period}")
+        }),
+    ]
+    .into_iter()
+    .filter(|(members, _)| !members.is_empty())
+    .collect();
+    match groups.as_slice() {
+        [] => format!(
+            "{} could take it, but every slot they fit is filled; pin one to staff it",
+            names(&able)
+        ),
+        [(members, why)] if members.len() == able.len() => {
+            if able.len() == 1 {
+                format!("{}, the only member who {one}, {why}", names(members))
+            } else {
+                format!(
+                    "all {} members who {many} {why}: {}",
+                    able.len(),
+                    names(members)
+                )
+            }
+        }
+        _ => {
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(members, why)| format!("{} {why}", names(members)))
+                .collect();
+            let free: Vec<usize> = able
+                .iter()
+                .copied()
+                .filter(|m| !off.contains(m) && !elsewhere.contains(m) && !booked.contains(m))
+                .collect();
+            let rest = if free.is_empty() {
+                String::new()
+            } else {
+                format!("; {} could take it: pin one to staff it", names(&free))
+            };
+            format!(
+                "of the {} who {}: {}{rest}",
+                crate::io::count_of(able.len(), "member", "members"),
+                if able.len() == 1 { &one } else { &many },
+                parts.join("; ")
+            )
+        }
+    }
+}
+
+/// `Ana`, `Ana and Ben`, `Ana, Ben and Cy`.
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// FTE available, demanded and booked per quarter; with `skill`, only the

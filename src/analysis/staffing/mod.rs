@@ -67,7 +67,27 @@ pub struct LineStaffing {
     pub unfilled: u32,
     /// Why the unfilled people could not be found, in words.
     pub reason: Option<String>,
+    /// Whom a lead could pin here instead, best fit first: those at the
+    /// level, then a few just under it (`below` set), with their free FTE
+    /// once every project is staffed.
+    #[serde(skip)]
+    pub candidates: Vec<LineCandidate>,
 }
+
+/// Someone a lead may pin to a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineCandidate {
+    pub member: MemberRef,
+    pub level: Option<Level>,
+    pub fit: f64,
+    pub free_fte: f64,
+    /// Under the line's level: pinning them is the lead's call, with a warning.
+    pub below: bool,
+}
+
+/// How many candidates a line offers: at the level, and under it.
+const CANDIDATES_AT_LEVEL: usize = 15;
+const CANDIDATES_BELOW: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProjectStaffing {
@@ -349,6 +369,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                 assigned: Vec::new(),
                 unfilled: 0,
                 reason: None,
+                candidates: Vec::new(),
             })
             .collect();
         let pinned: Vec<(usize, usize)> = project
@@ -454,6 +475,14 @@ pub fn staff(workspace: &Workspace) -> Staffing {
 
         for line in lines.iter_mut().filter(|line| line.unfilled > 0) {
             let (want, _, fte) = &wants[line.line];
+            let taken_off: Vec<usize> = project
+                .excluded
+                .iter()
+                .filter(|e| e.line == line.line)
+                .map(|e| e.member)
+                .collect();
+            let mut on_project = lines_members(&chosen, &candidates);
+            on_project.extend(pinned.iter().map(|(member, _)| *member));
             line.reason = Some(unfilled_reason(
                 workspace,
                 &scope,
@@ -462,8 +491,8 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                 *fte,
                 window,
                 &bookings,
-                &pinned,
-                &lines_members(&chosen, &candidates),
+                &taken_off,
+                &on_project,
             ));
             let role = hire_as(&workspace.roles, want);
             placeholders.push(Placeholder {
@@ -491,6 +520,14 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         });
     }
 
+    // Once every project is booked, whom each line could take instead.
+    for (staffed, &(index, window)) in projects.iter_mut().zip(&order) {
+        let wants = wants(&scope, &workspace.projects[index]);
+        for line in &mut staffed.lines {
+            line.candidates =
+                line_candidates(&scope, &compiled, &wants[line.line].0, window, &bookings);
+        }
+    }
     let quarters = quarter_loads(workspace, &order, &bookings, None);
     let mut demanded_skills: Vec<&str> = order
         .iter()
@@ -529,6 +566,53 @@ fn lines_members(chosen: &[Option<usize>], candidates: &[(usize, Vec<Option<f64>
         .flatten()
         .map(|&candidate| candidates[candidate].0)
         .collect()
+}
+
+fn line_candidates(
+    scope: &Scope,
+    compiled: &[CompiledRole],
+    want: &Want,
+    window: (i32, i32),
+    bookings: &Bookings,
+) -> Vec<LineCandidate> {
+    let workspace = scope.workspace;
+    let candidate = |member: usize, fit: f64, below: bool| LineCandidate {
+        member: scope.member_ref(member),
+        level: level_in(workspace, want, member),
+        fit,
+        free_fte: bookings.free(workspace, member, window).max(0.0),
+        below,
+    };
+    let mut able: Vec<(usize, f64)> = (0..workspace.members.len())
+        .filter_map(|member| line_fit(scope, compiled, want, member).map(|fit| (member, fit)))
+        .collect();
+    able.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut candidates: Vec<LineCandidate> = able
+        .iter()
+        .take(CANDIDATES_AT_LEVEL)
+        .map(|&(member, fit)| candidate(member, fit, false))
+        .collect();
+    if let Want::Skill {
+        column: Some(column),
+        min_level,
+        ..
+    } = want
+    {
+        let mut under: Vec<(usize, Level)> = (0..workspace.members.len())
+            .filter_map(|member| {
+                let level = workspace.cell(member, *column).level()?;
+                (level < *min_level && level.get() > 0).then_some((member, level))
+            })
+            .collect();
+        under.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.extend(
+            under
+                .into_iter()
+                .take(CANDIDATES_BELOW)
+                .map(|(member, _)| candidate(member, 0.0, true)),
+        );
+    }
+    candidates
 }
 
 fn level_in(workspace: &Workspace, want: &Want, member: usize) -> Option<Level> {

@@ -1,7 +1,7 @@
 //! The assignment on small cases whose optimum is known by hand.
 
 use super::*;
-use crate::model::{Assignment, Cell, DemandLine, Member, Skill, SkillId, SkillKind};
+use crate::model::{Assignment, Cell, DemandLine, Exclusion, Member, Skill, SkillId, SkillKind};
 
 /// Members with (name, fte, kubernetes, security) levels.
 fn team(people: &[(&str, f64, u8, u8)]) -> Workspace {
@@ -115,7 +115,8 @@ fn nobody_is_booked_past_their_fte_in_any_quarter() {
         .as_deref()
         .expect("why");
     assert!(
-        reason.contains("already booked in 2026 Q2 to 2026 Q3: Mira"),
+        reason
+            == "Mira, the only member who has Kubernetes at level 3+, is fully booked in 2026 Q2 to 2026 Q3",
         "{reason}"
     );
     let q2 = &staffing.quarters[1];
@@ -186,4 +187,114 @@ fn a_pinned_member_stays_and_nobody_at_the_level_is_said_so() {
         .as_deref()
         .expect("why");
     assert_eq!(reason, "nobody on the team has Security at level 2+");
+}
+
+/// The reason given for the first line of the only project.
+fn reason_for(workspace: &Workspace) -> String {
+    staff(workspace).projects[0].lines[0]
+        .reason
+        .clone()
+        .unwrap_or_default()
+}
+
+#[test]
+fn each_reason_for_an_open_line_is_true_and_says_one_or_many_right() {
+    let k8s_project = |people| {
+        project(
+            "Platform",
+            "2026-01-05",
+            "2026-03-31",
+            1,
+            vec![line("k8s", 3, people, 1.0), line("sec", 1, 1, 1.0)],
+        )
+    };
+    // Nobody at the level.
+    let mut workspace = team(&[("Ana", 1.0, 2, 2)]);
+    workspace.projects.push(k8s_project(1));
+    assert_eq!(
+        reason_for(&workspace),
+        "nobody on the team has Kubernetes at level 3+"
+    );
+
+    // The only one able was taken off the line.
+    let mut workspace = team(&[("Tomasz", 1.0, 4, 0), ("Ana", 1.0, 1, 2)]);
+    let mut platform = k8s_project(1);
+    platform.excluded.push(Exclusion { member: 0, line: 0 });
+    workspace.projects.push(platform);
+    assert_eq!(
+        reason_for(&workspace),
+        "Tomasz, the only member who has Kubernetes at level 3+, was taken off this line"
+    );
+
+    // Two able, both taken off.
+    let mut workspace = team(&[("Tomasz", 1.0, 4, 0), ("Li", 1.0, 3, 0), ("Ana", 1.0, 1, 2)]);
+    let mut platform = k8s_project(1);
+    platform.excluded.push(Exclusion { member: 0, line: 0 });
+    platform.excluded.push(Exclusion { member: 1, line: 0 });
+    workspace.projects.push(platform);
+    assert_eq!(
+        reason_for(&workspace),
+        "all 2 members who have Kubernetes at level 3+ were taken off this line: Tomasz and Li"
+    );
+
+    // The only one able is on the project's other line.
+    let mut workspace = team(&[("Xena", 1.0, 4, 3)]);
+    workspace.projects.push(project(
+        "Platform",
+        "2026-01-05",
+        "2026-03-31",
+        1,
+        vec![line("sec", 3, 1, 1.0), line("k8s", 3, 1, 1.0)],
+    ));
+    let staffing = staff(&workspace);
+    let open = staffing.projects[0]
+        .lines
+        .iter()
+        .find(|line| line.unfilled > 0)
+        .expect("one line stays open");
+    assert_eq!(
+        open.reason.as_deref().expect("why"),
+        format!(
+            "Xena, the only member who has {} at level 3+, is on another line of this project",
+            if open.line == 0 {
+                "Security"
+            } else {
+                "Kubernetes"
+            }
+        )
+    );
+
+    // Two able, one booked elsewhere and one taken off.
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Li", 1.0, 3, 0)]);
+    let mut busy = project(
+        "Busy",
+        "2026-01-05",
+        "2026-03-31",
+        1,
+        vec![line("k8s", 3, 1, 1.0)],
+    );
+    busy.assignments.push(Assignment {
+        member: 0,
+        demand: 0,
+        fte: 1.0,
+        pinned: true,
+    });
+    let mut platform = project(
+        "Platform",
+        "2026-02-01",
+        "2026-03-31",
+        2,
+        vec![line("k8s", 3, 1, 1.0)],
+    );
+    platform.excluded.push(Exclusion { member: 1, line: 0 });
+    workspace.projects = vec![busy, platform];
+    let reason = staff(&workspace).projects[1].lines[0]
+        .reason
+        .clone()
+        .expect("why");
+    assert_eq!(
+        reason,
+        "of the 2 members who have Kubernetes at level 3+: Li was taken off this line; \
+         Mira is fully booked in 2026 Q1"
+    );
 }

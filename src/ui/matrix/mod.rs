@@ -16,8 +16,8 @@ const STICKY_COLUMNS: usize = 2;
 const CELL_WIDTH: f32 = 30.0;
 const ROW_HEIGHT: f32 = 24.0;
 const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
-/// Skill names lean this far from the horizontal (radians).
-const HEADER_ANGLE: f32 = 1.0;
+/// Room for a skill name written upwards in its column.
+const HEADER_HEIGHT: f32 = 172.0;
 
 fn rgb([r, g, b]: [u8; 3]) -> Color32 {
     Color32::from_rgb(r, g, b)
@@ -51,10 +51,34 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
         return;
     }
     let derived = &state.derived;
+    // Egui_table sizes columns to what the first frame shows and widens
+    // them as longer text scrolls in; a floor at the longest name, title
+    // and team keeps every one whole and the widths still while sorting.
+    let text_width = |text: &str| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let galley = ui
+            .painter()
+            .layout_no_wrap(text.to_string(), font, Color32::WHITE);
+        galley.size().x + 16.0
+    };
+    let name_width = derived.longest_name.map_or(180.0, |member| {
+        text_width(&state.document.workspace.members[member].name).clamp(100.0, 320.0)
+    });
+    let role_width = derived
+        .roles
+        .iter()
+        .map(|(_, title)| title.as_str())
+        .max_by_key(|title| title.chars().count())
+        .map_or(160.0, |title| text_width(title).clamp(80.0, 320.0));
+    let team_width = derived
+        .teams
+        .iter()
+        .max_by_key(|team| team.chars().count())
+        .map_or(60.0, |team| text_width(team).clamp(60.0, 240.0));
     let columns: Vec<Column> = [
-        Column::new(180.0).range(80.0..=400.0),
-        Column::new(205.0).range(60.0..=320.0),
-        Column::new(100.0).range(50.0..=240.0),
+        Column::new(name_width).range(name_width..=480.0),
+        Column::new(role_width).range(role_width..=480.0),
+        Column::new(team_width).range(team_width..=320.0),
         Column::new(44.0).resizable(false),
     ]
     .into_iter()
@@ -81,7 +105,8 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
         groups.push(first_skill + hard..first_skill + derived.columns.len());
     }
     let mut table = Table::new()
-        .id_salt("matrix")
+        // Per document, so a new roster's name column fits its names.
+        .id_salt(("matrix", state.document.id))
         .num_rows(derived.rows.len() as u64)
         .columns(columns)
         .num_sticky_cols(STICKY_COLUMNS)
@@ -90,7 +115,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 height: 20.0,
                 groups,
             },
-            HeaderRow::new(128.0),
+            HeaderRow::new(HEADER_HEIGHT),
             HeaderRow::new(22.0),
         ]);
     if let Some((member, skill)) = state.scroll_to.take() {
@@ -125,6 +150,20 @@ fn keyboard(state: &mut AppState, ui: &egui::Ui) {
             state.set_level(member, skill, level);
         }
     }
+    let beyond = [
+        (Key::Num5, 5),
+        (Key::Num6, 6),
+        (Key::Num7, 7),
+        (Key::Num8, 8),
+        (Key::Num9, 9),
+    ];
+    for (key, digit) in beyond {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            state.notice = Some(format!(
+                "{digit} is not a level: levels run from 0 (none) to 4 (expert); Delete clears the cell"
+            ));
+        }
+    }
     if ui.input_mut(|i| {
         i.consume_key(egui::Modifiers::NONE, Key::Delete)
             || i.consume_key(egui::Modifiers::NONE, Key::Backspace)
@@ -151,6 +190,26 @@ fn keyboard(state: &mut AppState, ui: &egui::Ui) {
     if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
         state.selected = None;
     }
+}
+
+/// Hatched, so "not assessed" never reads as a level.
+fn hatch(painter: &egui::Painter, rect: egui::Rect) {
+    let stroke = Stroke::new(1.0, Color32::from_gray(150));
+    let clipped = painter.with_clip_rect(rect);
+    for offset in [-8.0, 0.0, 8.0] {
+        let start = egui::pos2(rect.left() + offset, rect.bottom());
+        let end = egui::pos2(rect.left() + offset + rect.height(), rect.top());
+        clipped.line_segment([start, end], stroke);
+    }
+}
+
+/// A notch in the corner: below what the member's role requires.
+fn below_role_mark(painter: &egui::Painter, rect: egui::Rect) {
+    let mark = egui::Rect::from_min_size(
+        rect.left_bottom() - egui::vec2(0.0, 5.0),
+        egui::vec2(5.0, 5.0),
+    );
+    painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
 }
 
 struct MatrixDelegate<'a> {
@@ -232,8 +291,9 @@ impl MatrixDelegate<'_> {
         });
     }
 
-    /// A skill name, slanted so a narrow column can carry a long name; the
-    /// text runs over the header space to its right, which is free.
+    /// A skill name written upwards inside its own column, so what is
+    /// drawn, what the pointer hits and what AccessKit reports are the
+    /// same rectangle.
     fn skill_header(&mut self, ui: &mut egui::Ui, column: usize) {
         let skill = &self.state.document.workspace.skills[column];
         let rect = ui.max_rect();
@@ -250,8 +310,15 @@ impl MatrixDelegate<'_> {
         } else {
             ui.visuals().text_color()
         };
-        let font = FontId::proportional(11.5);
-        let fits = (rect.height() - 16.0) / HEADER_ANGLE.sin();
+        if response.hovered() {
+            ui.painter().rect_filled(
+                rect.shrink(1.0),
+                2.0,
+                ui.visuals().widgets.hovered.weak_bg_fill,
+            );
+        }
+        let font = FontId::proportional(12.0);
+        let fits = rect.height() - 20.0;
         let mut name = skill.name.clone();
         let mut galley = ui
             .painter()
@@ -271,19 +338,16 @@ impl MatrixDelegate<'_> {
             SortKey::Skill(column),
             egui::pos2(rect.center().x, rect.bottom() - 6.0),
         );
-        let anchor = egui::pos2(rect.left() + 8.0, rect.bottom() - 14.0);
-        // The cell's own clip would cut the slanted name: paint on the layer
-        // with a clip that reaches right, but never left of the cell's.
-        let clip = ui.clip_rect();
-        let reach = egui::Rect::from_min_max(
-            egui::pos2(clip.left(), rect.top()),
-            egui::pos2(
-                (rect.right() + fits * HEADER_ANGLE.cos()).min(ui.ctx().content_rect().right()),
-                rect.bottom(),
-            ),
+        // Rotated a quarter turn about its top-left corner: the text's top
+        // edge lands on the left, so centre its height in the column.
+        let anchor = egui::pos2(
+            rect.center().x - galley.size().y / 2.0,
+            rect.bottom() - 14.0,
         );
-        let painter = ui.ctx().layer_painter(ui.layer_id()).with_clip_rect(reach);
-        painter.add(egui::epaint::TextShape::new(anchor, galley, colour).with_angle(-HEADER_ANGLE));
+        ui.painter().add(
+            egui::epaint::TextShape::new(anchor, galley, colour)
+                .with_angle(-std::f32::consts::FRAC_PI_2),
+        );
         let tooltip = format!(
             "{} ({}, {}): click to sort",
             skill.name,
@@ -301,17 +365,19 @@ impl MatrixDelegate<'_> {
             if col_nr == 0 {
                 ui.add_space(4.0);
                 let lead = self.state.document.workspace.settings.lead_level;
-                ui.label(
-                    egui::RichText::new(format!("Can lead ({lead}+)"))
-                        .small()
-                        .weak(),
-                );
+                let shown = &self.state.derived.rows;
+                let label = if shown.len() == self.state.document.workspace.members.len() {
+                    format!("Can lead ({lead}+)")
+                } else {
+                    format!("Can lead ({lead}+) of {}", shown.len())
+                };
+                ui.label(egui::RichText::new(label).small());
             }
             return;
         };
         let derived = &self.state.derived;
-        let leaders = derived.leaders[column];
-        let risky = derived.bus_factor[column];
+        let leaders = derived.shown_leaders[column];
+        let risky = derived.shown_bus_factor[column];
         let rect = ui.max_rect();
         if risky {
             ui.painter()
@@ -386,16 +452,16 @@ impl MatrixDelegate<'_> {
                     text_colour,
                 );
             }
-            None => {
-                // Hatched, so "not assessed" never reads as a level.
-                let stroke = Stroke::new(1.0, Color32::from_gray(195));
-                let clipped = painter.with_clip_rect(rect);
-                for offset in [-8.0, 0.0, 8.0] {
-                    let start = egui::pos2(rect.left() + offset, rect.bottom());
-                    let end = egui::pos2(rect.left() + offset + rect.height(), rect.top());
-                    clipped.line_segment([start, end], stroke);
-                }
-            }
+            None => hatch(painter, rect),
+        }
+        if cell.level().is_none_or(|level| level == Level::NONE) && !ui.visuals().dark_mode {
+            // The palest cells need an edge to stand off a light background.
+            painter.rect_stroke(
+                rect,
+                CornerRadius::ZERO,
+                Stroke::new(1.0, Color32::from_gray(170)),
+                StrokeKind::Inside,
+            );
         }
         if cell.interest() {
             painter.circle_filled(
@@ -408,12 +474,7 @@ impl MatrixDelegate<'_> {
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
         {
-            // A mark in the corner: below what the member's role requires.
-            let mark = egui::Rect::from_min_size(
-                rect.left_bottom() - egui::vec2(0.0, 5.0),
-                egui::vec2(5.0, 5.0),
-            );
-            painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
+            below_role_mark(painter, rect);
         }
         if self.state.selected == Some((member, column)) {
             painter.rect_stroke(

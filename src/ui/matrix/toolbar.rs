@@ -19,6 +19,16 @@ pub fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             search.request_focus();
         }
         let derived = &state.derived;
+        if !derived.alias_matches.is_empty() {
+            ui.label(
+                egui::RichText::new(format!(
+                    "\u{201c}{}\u{201d} is {}",
+                    state.filter.search.trim(),
+                    derived.alias_matches.join(", ")
+                ))
+                .color(ui.visuals().hyperlink_color),
+            );
+        }
         let any = |value: &Option<String>| value.clone().unwrap_or_else(|| "All".to_string());
         let team_text = any(&state.filter.team);
         let label = ui.label("Team");
@@ -93,12 +103,17 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
             ui.label(format!("{} {}", level, words.word(level)));
             ui.add_space(6.0);
         }
-        swatch(ui, level_colour(None));
+        let rect = swatch(ui, level_colour(None));
+        super::hatch(ui.painter(), rect);
         ui.label("not assessed");
         ui.add_space(6.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
         ui.painter().circle_filled(rect.center(), 3.5, rgb(ALERT_RGB));
         ui.label("wants to grow");
+        ui.add_space(6.0);
+        let rect = swatch(ui, level_colour(Some(Level::WORKING)));
+        super::below_role_mark(ui.painter(), rect);
+        ui.label("below what their role requires");
         ui.add_space(12.0);
         ui.label(
             egui::RichText::new("Click a cell, then type 0-4, Delete for not assessed, + for interest; arrows move.")
@@ -107,7 +122,7 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
     });
 }
 
-fn swatch(ui: &mut egui::Ui, colour: Color32) {
+fn swatch(ui: &mut egui::Ui, colour: Color32) -> egui::Rect {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
     ui.painter()
         .rect_filled(rect, CornerRadius::same(2), colour);
@@ -117,4 +132,5 @@ fn swatch(ui: &mut egui::Ui, colour: Color32) {
         Stroke::new(1.0, Color32::from_gray(150)),
         StrokeKind::Inside,
     );
+    rect
 }

@@ -1,0 +1,136 @@
+//! What a file format leaves out of a workspace, in words a person reads
+//! before anything is written: a save or export that holds less than the
+//! document names each thing it drops.
+
+use crate::catalog::Catalog;
+use crate::model::Workspace;
+
+/// `1 project`, `3 projects`.
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// What a roster CSV (members and their levels) cannot carry of
+/// `workspace`: empty when the CSV keeps everything.
+pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<String> {
+    let mut lost = Vec::new();
+    if !workspace.projects.is_empty() {
+        lost.push(count_of(workspace.projects.len(), "project", "projects"));
+    }
+    if !workspace.plan.is_empty() {
+        lost.push("the hiring plan".to_string());
+    }
+    let edited_roles = workspace
+        .roles
+        .iter()
+        .filter(|role| {
+            if role.builtin {
+                library.roles.iter().find(|r| r.id == role.id) != Some(*role)
+            } else {
+                // Roles a roster names but the library lacks come back from
+                // the CSV by title; only their requirements and pay do not.
+                !role.requirements.is_empty() || role.salary.is_some()
+            }
+        })
+        .count();
+    if edited_roles > 0 {
+        lost.push(count_of(edited_roles, "edited role", "edited roles"));
+    }
+    let renamed_skills = workspace
+        .skills
+        .iter()
+        .filter(|skill| {
+            skill.builtin && library.skills.iter().find(|s| s.id == skill.id) != Some(*skill)
+        })
+        .count();
+    if renamed_skills > 0 {
+        lost.push(count_of(
+            renamed_skills,
+            "renamed or merged skill",
+            "renamed or merged skills",
+        ));
+    }
+    let planned = workspace.members.iter().filter(|m| m.planned).count();
+    if planned > 0 {
+        lost.push(count_of(
+            planned,
+            "planned-hire mark on a member",
+            "planned-hire marks on members",
+        ));
+    }
+    if workspace.settings != crate::model::Settings::default() {
+        lost.push("the workspace settings (levels, bench depth, scale words)".to_string());
+    }
+    lost
+}
+
+/// What a projects CSV (one row per line) cannot carry: the roster, and
+/// the lead's pins and exclusions, which name members.
+pub fn projects_csv_leaves_out(workspace: &Workspace) -> Vec<String> {
+    let mut lost = vec!["the roster".to_string()];
+    let pinned: usize = workspace
+        .projects
+        .iter()
+        .map(|p| p.assignments.iter().filter(|a| a.pinned).count())
+        .sum();
+    if pinned > 0 {
+        lost.push(count_of(pinned, "pinned assignment", "pinned assignments"));
+    }
+    let excluded: usize = workspace.projects.iter().map(|p| p.excluded.len()).sum();
+    if excluded > 0 {
+        lost.push(count_of(
+            excluded,
+            "member taken off a line",
+            "members taken off lines",
+        ));
+    }
+    lost
+}
+
+/// One sentence for a status bar or a terminal: what was not written and
+/// where it is kept.
+pub fn not_written_sentence(lost: &[String], holds: &str) -> String {
+    format!(
+        "not written: {}; {holds}: a workspace (.json) keeps everything",
+        lost.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+    use crate::model::{Member, PlannedHire, Project, RoleId};
+
+    #[test]
+    fn a_roster_csv_names_each_thing_it_cannot_hold() {
+        let library = catalog::builtin();
+        let mut workspace = Workspace::with_roles(library.roles.clone());
+        workspace.push_member(Member::new("Ana"));
+        assert!(roster_csv_leaves_out(&workspace, library).is_empty());
+        workspace
+            .projects
+            .push(Project::new("Payments", "2027-01-01", "2027-03-31", 1));
+        assert_eq!(roster_csv_leaves_out(&workspace, library), ["1 project"]);
+        workspace
+            .projects
+            .push(Project::new("Search", "2027-01-01", "2027-03-31", 2));
+        workspace
+            .plan
+            .hires
+            .push(PlannedHire::new(RoleId::new("tech-lead"), None));
+        workspace.settings.bench_depth = 3;
+        assert_eq!(
+            roster_csv_leaves_out(&workspace, library),
+            [
+                "2 projects",
+                "the hiring plan",
+                "the workspace settings (levels, bench depth, scale words)"
+            ]
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! Pictures of every view at the three window sizes we support, for a
+//! person to look at (`cargo test --test screens -- --ignored`); they land
+//! in `target/screens/`. Not an assertion: the kittest suites assert.
+
+use egui_kittest::Harness;
+use skillgrid::app::{AppState, FileIntent, Preferences, View};
+use skillgrid::ui::SkillgridApp;
+use skillgrid::{catalog, io};
+use std::path::Path;
+
+const SIZES: [[f32; 2]; 3] = [[1024.0, 700.0], [1280.0, 800.0], [1920.0, 1080.0]];
+
+fn state_for(file: Option<&str>) -> AppState {
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    if let Some(file) = file {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let result = io::open_path(&path, catalog::builtin());
+        state.finish_open(&path, FileIntent::Open, result);
+        state.diagnostics_open = false;
+    }
+    state
+}
+
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn every_view_at_every_size() {
+    let only = std::env::var("SCREENS_VIEW").ok();
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screens");
+    std::fs::create_dir_all(&out).expect("screens folder");
+    for view in View::ALL {
+        if only.as_deref().is_some_and(|name| name != view.name()) {
+            continue;
+        }
+        let chosen = std::env::var("SCREENS_FILE").ok();
+        let file = chosen
+            .as_deref()
+            .or((view == View::Staffing).then_some("sample-teams/product-org-staffing.json"));
+        for [width, height] in SIZES {
+            let mut state = Some(state_for(file));
+            let mut harness = Harness::builder()
+                .with_size([width, height])
+                .with_theme(eframe::egui::Theme::Light)
+                .wgpu()
+                .build_eframe(move |_| {
+                    let mut state = state.take().expect("built once");
+                    state.view = view;
+                    if view == View::Staffing {
+                        state.select_project(0);
+                    }
+                    SkillgridApp::with_state(state)
+                });
+            harness.run();
+            let image = harness.render().expect("rendered");
+            let path = out.join(format!("{}-{}x{}.png", view.name(), width, height));
+            image.save(&path).expect("saved");
+        }
+    }
+}
