@@ -323,3 +323,28 @@ fn convert_to_csv_names_what_the_csv_leaves_behind() {
         stderr(&output)
     );
 }
+
+#[test]
+fn help_names_every_view_the_window_opens_on() {
+    let output = skillgrid(&["--help"]);
+    let text = stdout(&output);
+    for view in skillgrid::app::View::ALL {
+        assert!(
+            text.contains(view.name()),
+            "{} missing from:\n{text}",
+            view.name()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn validate_of_an_endless_device_stops_with_a_message_not_a_memory_blowup() {
+    let started = std::time::Instant::now();
+    let output = skillgrid(&["validate", "/dev/zero"]);
+    assert!(!output.status.success());
+    let said = stderr(&output) + &stdout(&output);
+    assert!(said.contains("/dev/zero"), "{said}");
+    assert!(said.contains("stopped reading there"), "{said}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}

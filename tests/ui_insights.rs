@@ -330,3 +330,19 @@ fn the_plan_exports_as_csv_with_planned_hires_first_and_as_html() {
     assert!(html.contains("Planned hire 1 (Technical Manager)"));
     assert!(!html.contains("<script"));
 }
+
+#[test]
+fn a_requirement_the_roster_does_not_track_is_named_not_shown_as_an_id() {
+    let library = skillgrid::catalog::builtin();
+    let workspace = skillgrid::model::Workspace::with_roles(library.roles.clone());
+    let document = skillgrid::app::Document::new(workspace, "empty", None);
+    let mut state = Some(AppState::new(document, Preferences::default()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
+    go_to(&mut harness, View::Roles);
+    harness.get_by_label("Technical Manager").click();
+    harness.run();
+    harness.get_by_label("Software Architecture");
+    assert!(harness.query_by_label("software-architecture").is_none());
+}

@@ -1,7 +1,7 @@
 //! Nothing lost: the recovery file after a crash, saving over a file that
 //! changed on disk, and a save that fails.
 
-use eframe::egui::{Key, Modifiers};
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use skillgrid::app::{AppState, FileIntent, Preferences, RECOVERY_INTERVAL, RecoveryStore};
@@ -38,16 +38,17 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_exit_removes_it() {
     {
         let mut state = AppState::new(AppState::sample_document(), Preferences::default());
         state.use_recovery(store.clone());
-        assert!(state.recovery_offer.is_none());
+        assert!(state.recovery_offers.is_empty());
         let skill = programming(&state);
         state.set_level(0, skill, Some(Level::NONE));
         state.maintain_recovery();
         state.recovery.as_mut().expect("recovery").flush();
         // The app is killed here: no clean exit.
     }
-    let offer = store.offer().expect("an offer is left behind");
-    assert_eq!(offer.changes, 1);
-    assert_eq!(offer.name, "product-org.csv (sample)");
+    let offers = store.offers();
+    assert_eq!(offers.len(), 1, "an offer is left behind");
+    assert_eq!(offers[0].info.changes, 1);
+    assert_eq!(offers[0].info.name, "product-org.csv (sample)");
 
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
     state.use_recovery(store.clone());
@@ -110,49 +111,65 @@ fn discarding_the_offer_removes_the_recovery_file() {
 }
 
 #[test]
-fn cell_edits_reach_the_recovery_file_within_a_minute_and_structural_ones_at_once() {
+fn cell_edits_reach_the_recovery_copy_within_the_interval_and_structural_ones_at_once() {
     let folder = tempfile::tempdir().expect("temp dir");
     let store = RecoveryStore::new(folder.path());
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
     state.use_recovery(store.clone());
     let skill = programming(&state);
     let start = Instant::now();
-    let maintain_at = |state: &mut AppState, seconds: u64| {
+    let maintain_at = |state: &mut AppState, millis: u64| {
         let recovery = state.recovery.as_mut().expect("recovery");
         recovery.maintain(
             &state.document,
-            start + std::time::Duration::from_secs(seconds),
+            start + std::time::Duration::from_millis(millis),
         );
         recovery.flush();
     };
+    // What the copy holds (the live window's own copy is held, so it is
+    // read by its key rather than offered).
+    let copy = |state: &AppState| {
+        let recovery = state.recovery.as_ref().expect("recovery");
+        let key = recovery.current_key().expect("a copy");
+        std::fs::read_to_string(store.copies_folder().join(key).join("info.json"))
+            .expect("an offer")
+    };
+    let interval = RECOVERY_INTERVAL.as_millis() as u64;
 
     state.set_level(0, skill, Some(Level::NONE));
     maintain_at(&mut state, 0);
-    assert_eq!(store.offer().expect("written").changes, 1);
+    assert!(copy(&state).contains("\"changes\": 1"));
     state.set_level(1, skill, Some(Level::NONE));
-    maintain_at(&mut state, 10);
-    assert_eq!(
-        store.offer().expect("kept").changes,
-        1,
-        "not yet: within the minute"
+    maintain_at(&mut state, interval / 2);
+    assert!(
+        copy(&state).contains("\"changes\": 1"),
+        "not yet: within the interval"
     );
-    maintain_at(&mut state, RECOVERY_INTERVAL.as_secs() + 1);
-    assert_eq!(store.offer().expect("kept").changes, 2);
+    maintain_at(&mut state, interval + 1);
+    assert!(copy(&state).contains("\"changes\": 2"));
 
     state.plan_hire(RoleId::new("technical-manager"), None);
-    maintain_at(&mut state, RECOVERY_INTERVAL.as_secs() + 2);
-    assert_eq!(
-        store.offer().expect("kept").changes,
-        3,
+    maintain_at(&mut state, interval + 2);
+    assert!(
+        copy(&state).contains("\"changes\": 3"),
         "a structural change at once"
     );
-    let kept = store.load().expect("readable");
+    let key = state
+        .recovery
+        .as_ref()
+        .and_then(|r| r.current_key())
+        .expect("a copy")
+        .to_string();
+    let kept = store.load(&key).expect("readable");
     assert_eq!(kept.value.plan.hires.len(), 1);
 
     let saved = folder.path().join("team.json");
     state.save_to(&saved).expect("saves");
-    maintain_at(&mut state, RECOVERY_INTERVAL.as_secs() + 3);
-    assert!(!store.exists(), "nothing unsaved, nothing to recover");
+    maintain_at(&mut state, interval + 3);
+    assert!(
+        !store.copies_folder().join(&key).exists(),
+        "nothing unsaved, nothing to recover"
+    );
 }
 
 #[test]
@@ -228,4 +245,157 @@ fn a_recovery_copy_that_cannot_be_written_says_so_in_the_status_bar() {
     let mut harness = harness_with(state);
     harness.run();
     harness.get_by_label("recovery copy failed");
+}
+
+#[test]
+fn an_edit_reaches_the_recovery_copy_though_the_window_gets_no_more_input() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let store = RecoveryStore::new(folder.path());
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.use_recovery(store.clone());
+    let skill = programming(&state);
+    let mut harness = harness_with(state);
+    harness.run();
+    let changes_kept = |harness: &mut Harness<'_, SkillgridApp>| {
+        let recovery = harness.state_mut().state.recovery.as_mut().expect("on");
+        recovery.flush();
+        let key = recovery.current_key().expect("a copy").to_string();
+        let info = std::fs::read_to_string(store.copies_folder().join(key).join("info.json"))
+            .expect("written");
+        info.contains(&format!(
+            "\"changes\": {}",
+            harness.state().state.document.unsaved_changes()
+        ))
+    };
+
+    // The first edit is copied in the frame it is made.
+    harness
+        .state_mut()
+        .state
+        .set_level(0, skill, Some(Level::NONE));
+    harness.run();
+    assert!(changes_kept(&mut harness));
+
+    // The second comes too soon after: the window asks to be woken for it.
+    harness
+        .state_mut()
+        .state
+        .set_level(1, skill, Some(Level::NONE));
+    harness.run();
+    let wake = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .expect("root")
+        .repaint_delay;
+    assert!(
+        wake <= RECOVERY_INTERVAL,
+        "asks to be woken within {wake:?}"
+    );
+    assert!(!changes_kept(&mut harness), "not yet written");
+
+    // Woken with no input at all, it writes the copy.
+    std::thread::sleep(RECOVERY_INTERVAL);
+    harness.step();
+    assert!(changes_kept(&mut harness));
+}
+
+#[test]
+fn two_windows_keep_two_copies_and_both_are_offered_after_both_crash() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let store = RecoveryStore::new(folder.path());
+    let edited = |level: Level| {
+        let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+        state.use_recovery(store.clone());
+        let skill = programming(&state);
+        state.set_level(0, skill, Some(level));
+        state.maintain_recovery();
+        state.recovery.as_mut().expect("recovery").flush();
+        state
+    };
+    let first = edited(Level::NONE);
+    let second = edited(Level::EXPERT);
+    // While both run, neither offers the other's copy.
+    assert!(store.offers().is_empty(), "live copies are not offered");
+    drop(first);
+    drop(second);
+    let offers = store.offers();
+    assert_eq!(offers.len(), 2, "{offers:?}");
+    let levels: Vec<Option<Level>> = offers
+        .iter()
+        .map(|offer| {
+            let workspace = store.load(&offer.key).expect("readable").value;
+            let skill = workspace
+                .skill_index(&SkillId::new("programming"))
+                .expect("tracked");
+            workspace.cell(0, skill).level()
+        })
+        .collect();
+    assert!(levels.contains(&Some(Level::NONE)) && levels.contains(&Some(Level::EXPERT)));
+
+    // Both are offered at the next start; restoring one keeps the other.
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.use_recovery(store.clone());
+    let mut harness = harness_with(state);
+    harness.run();
+    harness.get_by_label_contains("closed without saving 2 documents");
+    harness
+        .query_all_by_label("Restore")
+        .next()
+        .expect("a copy to restore")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Restore unsaved work?").is_none());
+    let left = store.offers();
+    assert_eq!(left.len(), 1, "the other stays for the next start");
+}
+
+#[cfg(unix)]
+#[test]
+fn recovery_copies_are_for_their_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let store = RecoveryStore::new(folder.path().join("skillgrid"));
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.use_recovery(store.clone());
+    let skill = programming(&state);
+    state.set_level(0, skill, Some(Level::NONE));
+    state.maintain_recovery();
+    let recovery = state.recovery.as_mut().expect("recovery");
+    recovery.flush();
+    assert_eq!(recovery.error, None);
+    let key = recovery.current_key().expect("a copy").to_string();
+    let mode = |path: &Path| std::fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+    let copy = store.copies_folder().join(key);
+    assert_eq!(mode(&store.copies_folder()), 0o700);
+    assert_eq!(mode(&copy), 0o700);
+    for file in std::fs::read_dir(&copy).expect("list").flatten() {
+        if file.file_name() != "open.lock" {
+            assert_eq!(mode(&file.path()), 0o600, "{:?}", file.file_name());
+        }
+    }
+}
+
+#[test]
+fn an_outside_edit_that_keeps_size_and_time_is_still_noticed() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("team.csv");
+    std::fs::copy("sample-teams/platform-team.csv", &path).expect("copy");
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    open(&mut state, &path);
+    assert!(!state.document.changed_on_disk());
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let text = std::fs::read_to_string(&path).expect("read");
+    // Another program changes a letter and puts the time back.
+    let theirs = text.replacen('a', "e", 1);
+    assert!(theirs != text && theirs.len() == text.len());
+    std::fs::write(&path, &theirs).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|file| file.set_modified(modified))
+        .expect("time put back");
+    assert!(state.document.changed_on_disk());
 }

@@ -63,20 +63,39 @@ pub struct Document {
     pub disk_stamp: Option<FileStamp>,
 }
 
-/// What tells one version of a file on disk from another.
+/// What tells one version of a file on disk from another: its size and
+/// time, and a hash of its bytes, since an outside edit can keep both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileStamp {
     pub modified: Option<std::time::SystemTime>,
     pub len: u64,
+    pub hash: u64,
 }
 
 impl FileStamp {
-    pub fn of(path: &Path) -> Option<FileStamp> {
+    /// The file as it is on disk now, `bytes` being what it holds.
+    pub fn of_bytes(path: &Path, bytes: &[u8]) -> Option<FileStamp> {
         let metadata = std::fs::metadata(path).ok()?;
         Some(FileStamp {
             modified: metadata.modified().ok(),
             len: metadata.len(),
+            hash: crate::io::content_hash(bytes),
         })
+    }
+
+    /// Whether the file at `path` still is this version. Size or time
+    /// differing says no at once; only when both match are the bytes read
+    /// and hashed. A file that cannot be read counts as unchanged: saving
+    /// puts it back.
+    pub fn still_matches(&self, path: &Path) -> bool {
+        let Ok(metadata) = std::fs::metadata(path) else {
+            return true;
+        };
+        if metadata.len() != self.len || metadata.modified().ok() != self.modified {
+            return false;
+        }
+        crate::io::read_file(path)
+            .map_or(true, |bytes| crate::io::content_hash(&bytes) == self.hash)
     }
 }
 
@@ -106,10 +125,8 @@ impl Document {
         let Some(path) = &self.path else {
             return false;
         };
-        match (self.disk_stamp, FileStamp::of(path)) {
-            (Some(known), Some(now)) => known != now,
-            _ => false,
-        }
+        self.disk_stamp
+            .is_some_and(|known| path.exists() && !known.still_matches(path))
     }
 
     /// Changes since the last save (all of them for a never-saved document).
@@ -251,9 +268,14 @@ impl Document {
         self.generation += 1;
     }
 
-    pub fn mark_saved(&mut self, path: &Path) {
+    /// The document is on disk at `path`, as `hash` of the bytes written.
+    pub fn mark_saved(&mut self, path: &Path, hash: u64) {
         self.saved_depth = Some(self.undo.len());
-        self.disk_stamp = FileStamp::of(path);
+        self.disk_stamp = std::fs::metadata(path).ok().map(|metadata| FileStamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+            hash,
+        });
         self.path = Some(path.to_path_buf());
         self.name = file_name(path);
     }

@@ -15,7 +15,7 @@ mod staffing;
 pub use derived::{Derived, MatrixFilter, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use insights::{INLINE_CELLS, InsightOptions, InsightResults, Insights};
-pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryStore};
+pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 use selection::MemberKey;
 pub use selection::ViewSelection;
 
@@ -201,8 +201,8 @@ pub struct AppState {
     /// Keeps a recovery copy of unsaved work; `None` when there is no data
     /// folder (and in tests that do not ask for one).
     pub recovery: Option<Recovery>,
-    /// Unsaved work a run that crashed left behind, offered back.
-    pub recovery_offer: Option<RecoveryInfo>,
+    /// Unsaved work runs that crashed left behind, offered back.
+    pub recovery_offers: Vec<RecoveryOffer>,
     /// Save found the file changed on disk since it was opened: the
     /// overwrite question is up.
     pub confirm_overwrite: bool,
@@ -245,7 +245,7 @@ impl AppState {
             confirm_close: false,
             confirm_overwrite: false,
             recovery: None,
-            recovery_offer: None,
+            recovery_offers: Vec::new(),
             lossy_save: None,
             closing: false,
             focus_search: false,
@@ -385,9 +385,8 @@ impl AppState {
                     &name,
                     opened_as_document.then(|| path.to_path_buf()),
                 );
-                if let Ok(bytes) = std::fs::read(path)
-                    && let Some((layout, delimiter)) = io::sniff_roster(&bytes)
-                {
+                let bytes = io::read_file(path).ok();
+                if let Some((layout, delimiter)) = bytes.as_deref().and_then(io::sniff_roster) {
                     document.csv_format = ExportOptions { layout, delimiter };
                 }
                 if !opened_as_document {
@@ -395,8 +394,8 @@ impl AppState {
                     document.mark_unsaved();
                 }
                 document.warnings = imported.warnings.clone();
-                if opened_as_document {
-                    document.disk_stamp = FileStamp::of(path);
+                if opened_as_document && let Some(bytes) = &bytes {
+                    document.disk_stamp = FileStamp::of_bytes(path, bytes);
                 }
                 self.notice = Some(format!(
                     "Opened {} ({} members x {} skills{})",
@@ -412,13 +411,9 @@ impl AppState {
                         )
                     }
                 ));
+                self.replace_document(document);
                 self.diagnostics = imported.warnings;
                 self.diagnostics_open = !self.diagnostics.is_empty();
-                self.failed_open = None;
-                self.document = document;
-                self.selected = None;
-                self.selection = ViewSelection::default();
-                self.filter = MatrixFilter::default();
                 self.preferences.remember(path);
             }
             Err(failure) => {
@@ -503,10 +498,13 @@ impl AppState {
                 return Err(message);
             }
         }
-        self.write_document(path)?;
-        self.document.mark_saved(path);
+        let saved = self.write_document(path)?;
+        self.document.mark_saved(path, saved.hash);
         self.preferences.remember(path);
-        self.notice = Some(format!("Saved {}", path.display()));
+        self.notice = Some(match saved.note {
+            Some(note) => format!("Saved {}; {note}", path.display()),
+            None => format!("Saved {}", path.display()),
+        });
         Ok(())
     }
 
@@ -524,7 +522,7 @@ impl AppState {
         Ok(())
     }
 
-    fn write_document(&self, path: &Path) -> Result<(), String> {
+    fn write_document(&self, path: &Path) -> Result<io::Saved, String> {
         let options = if FileKind::of(path) == FileKind::Csv {
             self.document.csv_format
         } else {
@@ -568,11 +566,18 @@ impl AppState {
         for skill in &self.library().skills {
             workspace.push_skill(skill.clone());
         }
-        self.document = Document::new(workspace, "Untitled", None);
+        self.replace_document(Document::new(workspace, "Untitled", None));
+        self.diagnostics.clear();
+    }
+
+    /// Every way a new document arrives (open, new, restore) goes through
+    /// here: what was selected or filtered in the old one goes with it.
+    pub fn replace_document(&mut self, document: Document) {
+        self.document = document;
         self.selected = None;
+        self.scroll_to = None;
         self.selection = ViewSelection::default();
         self.filter = MatrixFilter::default();
-        self.diagnostics.clear();
         self.failed_open = None;
     }
 }

@@ -1,22 +1,29 @@
-//! Crash recovery: while there are unsaved changes, the workspace is copied
-//! to a recovery file in the app's data folder, every minute and at once
-//! after a structural change. A clean exit or a save removes it; the next
-//! start after a crash offers it back.
+//! Crash recovery: while a document has unsaved changes, a compact copy of
+//! it is kept in the data folder, written within `RECOVERY_INTERVAL` of any
+//! change (at once after a structural one), whether or not the window is
+//! drawing: the app asks to be woken when a copy is due. Each open document
+//! has its own copy, so two windows never overwrite each other's. A clean
+//! exit or a save removes it; the next start after a crash offers back
+//! every copy that no running Skillgrid holds.
 
-use super::{AppState, Document, ViewSelection};
+use super::{AppState, Document};
 use crate::io::{self, ImportFailure, Imported};
 use crate::model::Workspace;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// How often unsaved cell edits reach the recovery file.
-pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
-const WORKSPACE_FILE: &str = "recovery-workspace.json";
-const INFO_FILE: &str = "recovery-info.json";
+/// The longest an unsaved change waits before it reaches its copy.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(2);
+const INFO_FILE: &str = "info.json";
+const LOCK_FILE: &str = "open.lock";
+/// Where copies of a build before per-document copies were kept.
+const LEGACY_WORKSPACE: &str = "recovery-workspace.json";
+const LEGACY_INFO: &str = "recovery-info.json";
+const LEGACY_KEY: &str = "legacy";
 
-/// What the recovery file holds, shown when offering it back.
+/// What a recovery copy holds, shown when offering it back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecoveryInfo {
     /// The document's name in the window title.
@@ -43,16 +50,26 @@ impl RecoveryInfo {
     }
 }
 
-/// The recovery files of one data folder.
+/// A copy left by a run that did not exit cleanly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryOffer {
+    /// Which copy: the name of its folder.
+    pub key: String,
+    pub info: RecoveryInfo,
+}
+
+/// The recovery copies of one data folder: `recovery/<key>/`, one folder
+/// a document, each the owner's alone.
 #[derive(Clone, Debug)]
 pub struct RecoveryStore {
     pub folder: PathBuf,
 }
 
 impl RecoveryStore {
-    pub fn new(folder: impl Into<PathBuf>) -> RecoveryStore {
+    /// Copies kept under `data_folder` (in `recovery/` within it).
+    pub fn new(data_folder: impl Into<PathBuf>) -> RecoveryStore {
         RecoveryStore {
-            folder: folder.into(),
+            folder: data_folder.into(),
         }
     }
 
@@ -61,44 +78,125 @@ impl RecoveryStore {
         eframe_free_storage_dir().map(RecoveryStore::new)
     }
 
-    fn info_path(&self) -> PathBuf {
-        self.folder.join(INFO_FILE)
+    /// Where the copies live.
+    pub fn copies_folder(&self) -> PathBuf {
+        self.folder.join("recovery")
     }
 
-    fn workspace_path(&self) -> PathBuf {
-        self.folder.join(WORKSPACE_FILE)
+    fn entry(&self, key: &str) -> PathBuf {
+        self.copies_folder().join(key)
     }
 
-    /// Writes the workspace, then the info that makes it an offer: a crash
-    /// between the two leaves no offer of a half-written file.
-    pub fn write(&self, workspace: &Workspace, info: &RecoveryInfo) -> Result<(), String> {
-        std::fs::create_dir_all(&self.folder)
-            .map_err(|error| format!("cannot create {}: {error}", self.folder.display()))?;
-        io::write_atomic(&self.workspace_path(), &io::workspace_to_json(workspace))
-            .map_err(|error| error.to_string())?;
+    /// Writes a copy: the workspace, then the info that makes it an offer,
+    /// so a crash between the two never offers a half-written copy.
+    pub fn write(
+        &self,
+        key: &str,
+        workspace: &Workspace,
+        info: &RecoveryInfo,
+    ) -> Result<(), String> {
+        let entry = self.entry(key);
+        create_private_folder(&self.folder)?;
+        create_private_folder(&self.copies_folder())?;
+        create_private_folder(&entry)?;
+        io::write_compact(&entry, workspace).map_err(|error| error.to_string())?;
         let info = serde_json::to_vec_pretty(info).expect("recovery info serialises");
-        io::write_atomic(&self.info_path(), &info).map_err(|error| error.to_string())
+        io::write_atomic_private(&entry.join(INFO_FILE), &info)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
     }
 
-    /// The offer left by a run that did not exit cleanly.
-    pub fn offer(&self) -> Option<RecoveryInfo> {
-        let bytes = std::fs::read(self.info_path()).ok()?;
-        serde_json::from_slice(&bytes).ok()
+    /// Holds `key`'s copy as this process's: while the returned file is
+    /// open, no other Skillgrid offers it back.
+    fn claim(&self, key: &str) -> Result<std::fs::File, String> {
+        let entry = self.entry(key);
+        create_private_folder(&self.folder)?;
+        create_private_folder(&self.copies_folder())?;
+        create_private_folder(&entry)?;
+        let lock = std::fs::File::create(entry.join(LOCK_FILE))
+            .map_err(|error| format!("cannot create {}: {error}", entry.display()))?;
+        lock.try_lock()
+            .map_err(|error| format!("cannot hold {}: {error}", entry.display()))?;
+        Ok(lock)
     }
 
-    pub fn load(&self) -> Result<Imported<Workspace>, ImportFailure> {
-        io::open_path(&self.workspace_path(), crate::catalog::builtin())
+    /// Every copy left by a run that did not exit cleanly, newest first;
+    /// copies a running Skillgrid holds are not offered.
+    pub fn offers(&self) -> Vec<RecoveryOffer> {
+        let mut offers = Vec::new();
+        if let Some(info) = read_info(&self.folder.join(LEGACY_INFO)) {
+            offers.push(RecoveryOffer {
+                key: LEGACY_KEY.to_string(),
+                info,
+            });
+        }
+        let Ok(entries) = std::fs::read_dir(self.copies_folder()) else {
+            return offers;
+        };
+        for entry in entries.flatten() {
+            let folder = entry.path();
+            let Some(info) = read_info(&folder.join(INFO_FILE)) else {
+                continue;
+            };
+            let held = std::fs::File::open(folder.join(LOCK_FILE)).is_ok_and(|lock| {
+                matches!(lock.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+            });
+            if !held {
+                offers.push(RecoveryOffer {
+                    key: entry.file_name().to_string_lossy().into_owned(),
+                    info,
+                });
+            }
+        }
+        offers.sort_by_key(|offer| std::cmp::Reverse(offer.info.written_at));
+        offers
     }
 
-    /// Removes the offer first, so a failure half way never offers a stale file.
-    pub fn remove(&self) {
-        let _ = std::fs::remove_file(self.info_path());
-        let _ = std::fs::remove_file(self.workspace_path());
+    pub fn load(&self, key: &str) -> Result<Imported<Workspace>, ImportFailure> {
+        if key == LEGACY_KEY {
+            return io::open_path(
+                &self.folder.join(LEGACY_WORKSPACE),
+                crate::catalog::builtin(),
+            );
+        }
+        io::read_compact(&self.entry(key))
     }
 
+    /// Removes a copy, its offer first, so a failure half way never offers
+    /// a stale copy.
+    pub fn remove(&self, key: &str) {
+        if key == LEGACY_KEY {
+            let _ = std::fs::remove_file(self.folder.join(LEGACY_INFO));
+            let _ = std::fs::remove_file(self.folder.join(LEGACY_WORKSPACE));
+            return;
+        }
+        let entry = self.entry(key);
+        let _ = std::fs::remove_file(entry.join(INFO_FILE));
+        let _ = std::fs::remove_dir_all(entry);
+    }
+
+    /// Whether any copy is there to offer.
     pub fn exists(&self) -> bool {
-        self.info_path().exists()
+        !self.offers().is_empty()
     }
+}
+
+fn read_info(path: &Path) -> Option<RecoveryInfo> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// A folder only its owner may enter: the copies hold ratings of people.
+fn create_private_folder(folder: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(folder)
+        .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+            .map_err(|error| format!("cannot make {} private: {error}", folder.display()))?;
+    }
+    Ok(())
 }
 
 /// The same folder eframe keeps its settings in (kept apart from eframe so
@@ -111,9 +209,20 @@ fn eframe_free_storage_dir() -> Option<PathBuf> {
     Some(base.join("skillgrid"))
 }
 
-/// Keeps the recovery file in step with the document.
+/// This window's copy of the document it has open.
+struct Current {
+    document: u64,
+    key: String,
+    /// Held while the copy is this window's; `None` until first written.
+    lock: Option<std::fs::File>,
+}
+
+/// Keeps the recovery copy in step with the document.
 pub struct Recovery {
     pub store: RecoveryStore,
+    /// Tells this window's copies from those of others: process and start.
+    window: String,
+    current: Option<Current>,
     /// (document id, generation) and when last written.
     written: Option<((u64, u64), Instant)>,
     structural: Option<(u64, u64)>,
@@ -124,8 +233,13 @@ pub struct Recovery {
 
 impl Recovery {
     pub fn new(store: RecoveryStore) -> Recovery {
+        let started = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         Recovery {
             store,
+            window: format!("{}-{started:x}", std::process::id()),
+            current: None,
             written: None,
             structural: None,
             writer: None,
@@ -133,33 +247,58 @@ impl Recovery {
         }
     }
 
-    /// Called every frame: writes (on a worker) when due, removes the file
-    /// once nothing is unsaved. Cheap when there is nothing to do.
-    pub fn maintain(&mut self, document: &Document, now: Instant) {
+    /// Called every frame: writes (on a worker) when due, removes the copy
+    /// once nothing is unsaved. Returns how soon it wants to be called
+    /// again, with no input, for a copy that is due later. Cheap when
+    /// there is nothing to do.
+    pub fn maintain(&mut self, document: &Document, now: Instant) -> Option<Duration> {
         if let Some(writer) = self.writer.take_if(|w| w.is_finished()) {
             self.error = writer
                 .join()
                 .unwrap_or_else(|_| Err("the writer stopped".into()))
                 .err();
         }
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|c| c.document != document.id)
+        {
+            // Another document replaced this one: its copy goes with it.
+            self.forget_current();
+        }
         if !document.is_dirty() {
             if self.written.take().is_some() {
-                self.store.remove();
+                self.forget_current();
             }
-            return;
+            return None;
         }
         let version = (document.id, document.generation);
         let structural = (document.id, document.structural_generation);
-        let due = match self.written {
-            None => true,
-            Some((written, at)) => {
-                written != version
-                    && (self.structural != Some(structural)
-                        || now.duration_since(at) >= RECOVERY_INTERVAL)
-            }
+        let wait = match self.written {
+            None => Duration::ZERO,
+            Some((written, _)) if written == version => return None,
+            Some(_) if self.structural != Some(structural) => Duration::ZERO,
+            Some((_, at)) => RECOVERY_INTERVAL.saturating_sub(now.duration_since(at)),
         };
-        if !due || self.writer.is_some() {
-            return;
+        if self.writer.is_some() {
+            return Some(Duration::from_millis(100));
+        }
+        if !wait.is_zero() {
+            return Some(wait);
+        }
+        let current = self.current.get_or_insert_with(|| Current {
+            document: document.id,
+            key: format!("{}-{}", self.window, document.id),
+            lock: None,
+        });
+        if current.lock.is_none() {
+            match self.store.claim(&current.key) {
+                Ok(lock) => current.lock = Some(lock),
+                Err(error) => {
+                    self.error = Some(error);
+                    return Some(RECOVERY_INTERVAL);
+                }
+            }
         }
         self.written = Some((version, now));
         self.structural = Some(structural);
@@ -173,10 +312,22 @@ impl Recovery {
             changes: document.unsaved_changes(),
         };
         let store = self.store.clone();
+        let key = current.key.clone();
         self.writer = std::thread::Builder::new()
             .name("skillgrid-recovery".into())
-            .spawn(move || store.write(&workspace, &info))
+            .spawn(move || store.write(&key, &workspace, &info))
             .ok();
+        // Once written, wake again to see it finish.
+        Some(Duration::from_millis(100))
+    }
+
+    fn forget_current(&mut self) {
+        self.flush();
+        if let Some(current) = self.current.take() {
+            self.store.remove(&current.key);
+        }
+        self.written = None;
+        self.structural = None;
     }
 
     /// Waits for a write in flight (tests, and before a clean exit).
@@ -191,8 +342,12 @@ impl Recovery {
 
     /// A clean exit: nothing to recover.
     pub fn clean_exit(&mut self) {
-        self.flush();
-        self.store.remove();
+        self.forget_current();
+    }
+
+    /// The key of this window's copy, once one is written.
+    pub fn current_key(&self) -> Option<&str> {
+        self.current.as_ref().map(|current| current.key.as_str())
     }
 }
 
@@ -201,56 +356,69 @@ pub fn recovered_name(info: &RecoveryInfo) -> String {
 }
 
 impl AppState {
-    /// Starts keeping recovery copies in `store`, and offers back what a
-    /// crashed run left there.
+    /// Starts keeping recovery copies in `store`, and offers back what
+    /// crashed runs left there.
     pub fn use_recovery(&mut self, store: RecoveryStore) {
-        self.recovery_offer = store.offer();
+        self.recovery_offers = store.offers();
         self.recovery = Some(Recovery::new(store));
     }
 
-    /// Writes or removes the recovery file as the document needs; called
-    /// every frame, cheap when nothing is due.
-    pub fn maintain_recovery(&mut self) {
-        if self.recovery_offer.is_some() {
-            // The old file stays until the user has answered the offer.
-            return;
-        }
-        if let Some(recovery) = &mut self.recovery {
-            recovery.maintain(&self.document, std::time::Instant::now());
-        }
+    /// Writes or removes the recovery copy as the document needs; called
+    /// every frame, cheap when nothing is due. Returns when to be called
+    /// again though nothing else happens.
+    pub fn maintain_recovery(&mut self) -> Option<Duration> {
+        let recovery = self.recovery.as_mut()?;
+        recovery.maintain(&self.document, Instant::now())
     }
 
-    /// Takes the recovered work as an unsaved document.
-    pub fn restore_recovery(&mut self) {
-        let Some(info) = self.recovery_offer.take() else {
+    /// Takes the recovered work as an unsaved document; the copy it came
+    /// from is removed once this window keeps its own.
+    pub fn restore_recovery(&mut self, key: &str) {
+        let Some(position) = self.recovery_offers.iter().position(|o| o.key == key) else {
             return;
         };
-        let Some(recovery) = &self.recovery else {
+        let Some(store) = self.recovery.as_ref().map(|r| r.store.clone()) else {
             return;
         };
-        match recovery.store.load() {
+        match store.load(key) {
             Ok(imported) => {
+                let offer = self.recovery_offers.remove(position);
+                let info = offer.info;
                 let mut document =
                     Document::new(imported.value, &recovered_name(&info), info.source);
                 document.mark_unsaved();
-                self.document = document;
-                self.selected = None;
-                self.selection = ViewSelection::default();
-                self.notice = Some(format!("Restored {} unsaved changes", info.changes));
+                self.replace_document(document);
+                // This window's own copy first, then the old one goes.
+                self.maintain_recovery();
+                if let Some(recovery) = &mut self.recovery {
+                    recovery.flush();
+                }
+                store.remove(key);
+                self.notice = Some(format!(
+                    "Restored {}",
+                    io::count_of(info.changes, "unsaved change", "unsaved changes")
+                ));
             }
             Err(failure) => {
-                self.notice = Some("The recovery file could not be read".to_string());
+                self.notice = Some("The recovery copy could not be read; it is kept".to_string());
                 self.diagnostics = failure.errors;
                 self.diagnostics_open = true;
+                self.recovery_offers.remove(position);
             }
         }
     }
 
-    pub fn discard_recovery(&mut self) {
-        if self.recovery_offer.take().is_some()
-            && let Some(recovery) = &self.recovery
-        {
-            recovery.store.remove();
+    pub fn discard_recovery(&mut self, key: &str) {
+        if let Some(position) = self.recovery_offers.iter().position(|o| o.key == key) {
+            self.recovery_offers.remove(position);
+            if let Some(recovery) = &self.recovery {
+                recovery.store.remove(key);
+            }
         }
+    }
+
+    /// The copies still offered stay on disk for the next start.
+    pub fn keep_recovery_for_later(&mut self) {
+        self.recovery_offers.clear();
     }
 }

@@ -15,6 +15,22 @@ pub struct Catalog {
     pub roles: Vec<Role>,
 }
 
+impl Catalog {
+    /// How `workspace` names skill `id`: its own name for it, else the
+    /// library's (a role may require a skill the roster does not track),
+    /// else the id itself.
+    pub fn skill_name(
+        &self,
+        workspace: &crate::model::Workspace,
+        id: &crate::model::SkillId,
+    ) -> String {
+        workspace
+            .skill(id)
+            .or_else(|| self.skills.iter().find(|skill| &skill.id == id))
+            .map_or_else(|| id.to_string(), |skill| skill.name.clone())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error("{file}: {source}")]

@@ -33,7 +33,7 @@ pub struct Cli {
     /// bundled sample team when none is given).
     pub file: Option<PathBuf>,
     /// With no command: the view the window opens on: matrix, gaps, fit,
-    /// hiring, capacity or roles.
+    /// hiring, capacity, staffing or roles.
     #[arg(long)]
     pub view: Option<String>,
 }
@@ -427,7 +427,10 @@ fn convert(
         },
     };
     match io::save_path(&imported.value, output, options) {
-        Ok(()) => {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
             let _ = writeln!(
                 out,
                 "wrote {} ({} members x {} skills)",
@@ -524,7 +527,10 @@ fn save_workspace(
     err: &mut String,
 ) -> ExitCode {
     match io::save_path(workspace, output, ExportOptions::default()) {
-        Ok(()) => {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
             let _ = writeln!(out, "wrote {}{what}", output.display());
             ExitCode::SUCCESS
         }
@@ -604,7 +610,7 @@ fn report(
             ExitCode::SUCCESS
         }
         Some(output) => match io::write_atomic(output, text.as_bytes()) {
-            Ok(()) => {
+            Ok(_) => {
                 let _ = writeln!(err, "wrote {}", output.display());
                 ExitCode::SUCCESS
             }

@@ -3,11 +3,13 @@
 
 mod atomic;
 mod columns;
+mod compact;
 mod diag;
 mod export;
 mod long;
 mod omissions;
 mod projects_csv;
+mod read;
 mod roles_csv;
 mod roster;
 mod table;
@@ -15,13 +17,20 @@ mod text;
 mod wide;
 mod workspace_json;
 
-pub use atomic::{SaveError, SaveStep, write_atomic, write_atomic_checked};
+pub use atomic::{
+    SaveError, SaveStep, Saved, content_hash, mark_process_start, write_atomic,
+    write_atomic_checked, write_atomic_private,
+};
+pub use compact::{read_compact, write_compact};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,
 };
 pub use projects_csv::{export_projects_csv, import_projects_csv, looks_like_projects_csv};
+pub use read::{
+    MAX_FILE_BYTES, MAX_JSON_BYTES, SILENCE_LIMIT, limit_for, read_file, read_file_tracked,
+};
 pub use roles_csv::{
     RoleRequirements, RolesImport, apply_roles, import_roles_csv, looks_like_roles_csv,
 };
@@ -94,27 +103,6 @@ impl Progress {
     }
 }
 
-/// The largest file Skillgrid reads: a roster of a million members by 300
-/// skills is about 350 MB as CSV. Larger files are refused before any of
-/// them is read, so memory stays bounded.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-
-/// Reads a whole file, refusing one over `MAX_FILE_BYTES`; the message
-/// says which and why.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|error| format!("cannot read the file: {error}"))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {:.1} GB; Skillgrid opens files of up to {} MB: split the roster by team",
-            size as f64 / 1e9,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))
-}
-
 /// Opens a workspace or imports a roster CSV, by extension.
 pub fn open_path(path: &Path, catalog: &Catalog) -> Result<Imported<Workspace>, ImportFailure> {
     open_path_tracked(path, catalog, &Progress::default())
@@ -128,7 +116,7 @@ pub fn open_path_tracked(
     progress: &Progress,
 ) -> Result<Imported<Workspace>, ImportFailure> {
     let name = display_name(path);
-    let bytes = read_file(path)
+    let bytes = read_file_tracked(path, progress)
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace => workspace_from_json(&bytes, &name),
@@ -147,12 +135,58 @@ pub fn save_path(
     workspace: &Workspace,
     path: &Path,
     options: ExportOptions,
-) -> Result<(), SaveError> {
+) -> Result<Saved, SaveError> {
     let bytes = match FileKind::of(path) {
-        FileKind::Workspace => workspace_to_json(workspace),
+        FileKind::Workspace => {
+            // Never write a workspace this build could not read back.
+            let estimate = json_size_estimate(workspace);
+            if estimate > MAX_JSON_BYTES {
+                return Err(too_large_to_read_back(path, estimate));
+            }
+            let bytes = workspace_to_json(workspace);
+            if bytes.len() as u64 > MAX_JSON_BYTES {
+                return Err(too_large_to_read_back(path, bytes.len() as u64));
+            }
+            bytes
+        }
         FileKind::Csv => export_roster(workspace, options),
     };
     write_atomic(path, &bytes)
+}
+
+/// About how large `workspace`'s JSON is, from its assessed cells (each a
+/// skill id, a level and punctuation) and members, before writing any.
+pub fn json_size_estimate(workspace: &Workspace) -> u64 {
+    let id_lengths: Vec<u64> = workspace
+        .skills
+        .iter()
+        .map(|skill| skill.id.as_str().len() as u64 + 16)
+        .collect();
+    let cells: u64 = workspace
+        .levels
+        .iter_rows()
+        .map(|row| {
+            row.iter()
+                .zip(&id_lengths)
+                .filter(|(cell, _)| !cell.is_blank())
+                .map(|(_, length)| *length)
+                .sum::<u64>()
+        })
+        .sum();
+    cells + workspace.members.len() as u64 * 160
+}
+
+fn too_large_to_read_back(path: &Path, bytes: u64) -> SaveError {
+    SaveError {
+        path: path.to_path_buf(),
+        step: SaveStep::CheckSize,
+        source: std::io::Error::other(format!(
+            "it would be about {:.1} GB, and Skillgrid reads JSON workspaces of up to {} MB; \
+             save the roster as CSV, or split it by team",
+            bytes as f64 / 1e9,
+            MAX_JSON_BYTES / (1024 * 1024)
+        )),
+    }
 }
 
 /// The message for a level cell that does not parse, naming the skill as

@@ -6,8 +6,8 @@
 use super::diag::{ImportFailure, Imported, Report};
 use super::roster::{Table, line_of, parse_fte, text_cell};
 use super::text;
-use crate::analysis::quarter_of;
 use crate::catalog::{Catalog, LabelIndex};
+use crate::model::quarter_of;
 use crate::model::{DemandLine, Level, Project, Role, RoleSlot, Workspace, normalize_label};
 use std::collections::HashMap;
 

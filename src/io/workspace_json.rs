@@ -131,20 +131,36 @@ struct FileHeader {
 }
 
 pub fn workspace_to_json(workspace: &Workspace) -> Vec<u8> {
+    workspace_json(workspace, true)
+}
+
+/// Everything but the level matrix, on one line: the compact recovery
+/// copy keeps the matrix apart, a byte a cell.
+pub(crate) fn workspace_to_json_without_levels(workspace: &Workspace) -> Vec<u8> {
+    workspace_json(workspace, false)
+}
+
+fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
     let members = workspace
         .members
         .iter()
         .enumerate()
         .map(|(index, member)| MemberOut {
             member,
-            levels: workspace
-                .levels
-                .row(index)
-                .iter()
-                .enumerate()
-                .filter(|(_, cell)| !cell.is_blank())
-                .map(|(skill, cell)| (workspace.skills[skill].id.as_str(), cell.spreadsheet_text()))
-                .collect(),
+            levels: if with_levels {
+                workspace
+                    .levels
+                    .row(index)
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cell)| !cell.is_blank())
+                    .map(|(skill, cell)| {
+                        (workspace.skills[skill].id.as_str(), cell.spreadsheet_text())
+                    })
+                    .collect()
+            } else {
+                BTreeMap::new()
+            },
         })
         .collect();
     let file = WorkspaceOut {
@@ -157,7 +173,12 @@ pub fn workspace_to_json(workspace: &Workspace) -> Vec<u8> {
         projects: &workspace.projects,
         plan: &workspace.plan,
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).expect("a workspace always serialises");
+    let mut bytes = if with_levels {
+        serde_json::to_vec_pretty(&file)
+    } else {
+        serde_json::to_vec(&file)
+    }
+    .expect("a workspace always serialises");
     bytes.push(b'\n');
     bytes
 }
@@ -274,6 +295,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             parsed.settings.bench_depth
         ));
     }
+    check_projects(&parsed.projects, &columns, &role_ids, members.len(), report);
     for hire in &parsed.plan.hires {
         if !role_ids.contains(&hire.role) {
             report.error_without_place(format!(
@@ -290,5 +312,73 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         levels,
         projects: parsed.projects,
         plan: parsed.plan,
+    }
+}
+
+/// What a projects CSV import refuses, refused in a workspace too, each
+/// naming the project and line (`projects[1] "Payments", line 2`).
+fn check_projects(
+    projects: &[Project],
+    columns: &HashMap<String, usize>,
+    role_ids: &HashSet<crate::model::RoleId>,
+    members: usize,
+    report: &mut Report,
+) {
+    for (index, project) in projects.iter().enumerate() {
+        let place = format!("projects[{index}] \"{}\"", project.name);
+        for (what, date) in [("start", &project.start), ("end", &project.end)] {
+            if crate::model::quarter_of(date).is_none() {
+                report.error_without_place(format!(
+                    "{place}: {what} \"{date}\" is not a date: expected YYYY-MM-DD"
+                ));
+            }
+        }
+        if project.end < project.start {
+            report.error_without_place(format!(
+                "{place}: it ends ({}) before it starts ({})",
+                project.end, project.start
+            ));
+        }
+        let share = |fte: f64| fte.is_finite() && fte > 0.0 && fte <= 1.0;
+        for (line, demand) in project.demand.iter().enumerate() {
+            let at = format!("{place}, line {}", line + 1);
+            if !columns.contains_key(demand.skill.as_str()) {
+                report.error_without_place(format!(
+                    "{at}: skill \"{}\" is not defined",
+                    demand.skill
+                ));
+            }
+            if !share(demand.fte_each) {
+                report.error_without_place(format!(
+                    "{at}: FTE {} is not a share of a position: expected more than 0, up to 1",
+                    demand.fte_each
+                ));
+            }
+            if demand.people == 0 {
+                report.error_without_place(format!("{at}: 0 people: expected 1 or more"));
+            }
+        }
+        for (slot, role) in project.role_slots.iter().enumerate() {
+            let at = format!("{place}, line {}", project.demand.len() + slot + 1);
+            if !role_ids.contains(&role.role) {
+                report.error_without_place(format!("{at}: role \"{}\" is not defined", role.role));
+            }
+            if !share(role.fte) {
+                report.error_without_place(format!(
+                    "{at}: FTE {} is not a share of a position: expected more than 0, up to 1",
+                    role.fte
+                ));
+            }
+        }
+        let lines = project.demand.len() + project.role_slots.len();
+        for assignment in &project.assignments {
+            if assignment.member >= members || assignment.demand >= lines {
+                report.error_without_place(format!(
+                    "{place}: an assignment names member {} on line {}, which are not there",
+                    assignment.member + 1,
+                    assignment.demand + 1
+                ));
+            }
+        }
     }
 }

@@ -78,6 +78,12 @@ impl Cell {
         Cell::new(Level::new(byte & !Self::INTEREST_BIT), interest)
     }
 
+    /// The inverse of `to_byte`, refusing a byte no cell packs to.
+    pub fn try_from_byte(byte: u8) -> Option<Cell> {
+        let bits = byte & !Self::INTEREST_BIT;
+        (bits == Self::NOT_ASSESSED_BITS || Level::new(bits).is_some()).then_some(Cell(byte))
+    }
+
     pub fn assessed(level: Level) -> Cell {
         Cell::new(Some(level), false)
     }

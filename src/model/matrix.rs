@@ -18,6 +18,28 @@ impl LevelMatrix {
         }
     }
 
+    /// The matrix from its cells' bytes in row order, as `to_bytes` gives
+    /// them; `None` when the count does not match or a byte is no cell.
+    pub fn from_bytes(members: usize, skills: usize, bytes: &[u8]) -> Option<LevelMatrix> {
+        if members.checked_mul(skills)? != bytes.len() {
+            return None;
+        }
+        let cells = bytes
+            .iter()
+            .map(|&byte| Cell::try_from_byte(byte))
+            .collect::<Option<Vec<Cell>>>()?;
+        Some(LevelMatrix {
+            members,
+            skills,
+            cells,
+        })
+    }
+
+    /// Every cell as a byte, in row order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.cells.iter().map(|cell| cell.to_byte()).collect()
+    }
+
     pub fn members(&self) -> usize {
         self.members
     }

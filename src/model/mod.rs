@@ -15,7 +15,7 @@ pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;
 pub use plan::{Plan, PlannedHire};
-pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot};
+pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot, quarter_of};
 pub use role::{
     CareerLink, CareerLinks, Importance, Requirement, Role, RoleId, SalaryBand, SpanOfControl,
     TimeSplit, Track, YearsGuideline,

@@ -74,3 +74,47 @@ impl Project {
         }
     }
 }
+
+/// The days in `month` of `year`, by the Gregorian calendar.
+fn days_in_month(year: i32, month: i32) -> i32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// A calendar quarter, counted from year 0: `year * 4 + (month - 1) / 3`,
+/// of a real `YYYY-MM-DD` date; `None` for anything else (`2026-02-30`).
+pub fn quarter_of(date: &str) -> Option<i32> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: i32 = parts.next()?.parse().ok()?;
+    let day: i32 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month)
+        && (1900..=2999).contains(&year)
+        && (1..=days_in_month(year, month)).contains(&day))
+    .then_some(year * 4 + (month - 1) / 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quarter_of;
+
+    #[test]
+    fn only_real_dates_have_a_quarter() {
+        assert_eq!(quarter_of("2026-07-01"), Some(2026 * 4 + 2));
+        assert_eq!(quarter_of("2028-02-29"), Some(2028 * 4));
+        for wrong in [
+            "2026-13-45",
+            "2026-02-29",
+            "2026-04-31",
+            "26-01-01",
+            "soon",
+            "",
+        ] {
+            assert_eq!(quarter_of(wrong), None, "{wrong}");
+        }
+    }
+}

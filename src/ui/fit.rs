@@ -112,9 +112,7 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .map(|requirement| {
                 let column = workspace.skill_index(&requirement.skill);
                 let has = column.and_then(|c| workspace.cell(member, c).level());
-                let name = column.map_or(requirement.skill.to_string(), |c| {
-                    workspace.skills[c].name.clone()
-                });
+                let name = crate::catalog::builtin().skill_name(workspace, &requirement.skill);
                 (name, has, requirement.min_level, requirement.importance)
             })
             .collect();

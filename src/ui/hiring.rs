@@ -21,7 +21,7 @@ pub fn hiring_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
     let width = ui.available_width();
     egui::Panel::right("what-if")
         .resizable(true)
-        .default_size((width * 0.38).clamp(320.0, 640.0))
+        .default_size((width * 0.34).clamp(300.0, 640.0))
         .size_range(280.0..=width * 0.6)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()

@@ -315,7 +315,10 @@ impl eframe::App for SkillgridApp {
             .default_size(150.0)
             .show(ui, |ui| shell::navigation_ui(&mut self.state, ui));
         egui::CentralPanel::default().show(ui, |ui| view_ui(self, ui));
-        self.state.maintain_recovery();
+        if let Some(wait) = self.state.maintain_recovery() {
+            // A copy is due later: wake then, though nothing else happens.
+            ctx.request_repaint_after(wait);
+        }
         shell::recovery_dialog_ui(&mut self.state, &ctx);
         shell::close_dialog_ui(self, &ctx);
         shell::overwrite_dialog_ui(self, &ctx);

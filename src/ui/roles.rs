@@ -338,9 +338,7 @@ fn requirements_ui(
             }
             ui.end_row();
             for (row, requirement) in role.requirements.iter().enumerate() {
-                let name = workspace
-                    .skill(&requirement.skill)
-                    .map_or(requirement.skill.to_string(), |s| s.name.clone());
+                let name = crate::catalog::builtin().skill_name(workspace, &requirement.skill);
                 ui.label(&name);
                 if editable {
                     let mut level = requirement.min_level;

@@ -296,39 +296,61 @@ pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
     }
 }
 
-/// After a crash: offer the unsaved work back.
+/// After a crash: offer the unsaved work back, every copy that was left.
 pub fn recovery_dialog_ui(state: &mut AppState, ctx: &egui::Context) {
-    let Some(info) = state.recovery_offer.clone() else {
+    if state.recovery_offers.is_empty() {
         return;
-    };
+    }
+    enum Answer {
+        Restore(String),
+        Discard(String),
+        Later,
+    }
     let mut answer = None;
+    let now = std::time::SystemTime::now();
     egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-        ui.set_width(400.0);
+        ui.set_width(440.0);
         ui.heading("Restore unsaved work?");
-        ui.label(format!(
-            "Skillgrid closed without saving {}. A copy with {} unsaved {} was kept {}.",
-            info.name,
-            info.changes,
-            if info.changes == 1 {
-                "change"
-            } else {
-                "changes"
-            },
-            info.age(std::time::SystemTime::now())
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                answer = Some(true);
+        let several = state.recovery_offers.len() > 1;
+        if several {
+            ui.label(format!(
+                "Skillgrid closed without saving {} documents. Restore one here; the others \
+                 stay and are offered again at the next start.",
+                state.recovery_offers.len()
+            ));
+        }
+        for offer in &state.recovery_offers {
+            let info = &offer.info;
+            ui.separator();
+            ui.label(format!(
+                "Skillgrid closed without saving {}. A copy with {} was kept {}.",
+                info.name,
+                crate::io::count_of(info.changes, "unsaved change", "unsaved changes"),
+                info.age(now)
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    answer = Some(Answer::Restore(offer.key.clone()));
+                }
+                if ui.button("Discard").clicked() {
+                    answer = Some(Answer::Discard(offer.key.clone()));
+                }
+            });
+        }
+        if several {
+            ui.separator();
+            if ui.button("Decide later").clicked() {
+                answer = Some(Answer::Later);
             }
-            if ui.button("Discard").clicked() {
-                answer = Some(false);
-            }
-        });
+        }
     });
     match answer {
-        Some(true) => state.restore_recovery(),
-        Some(false) => state.discard_recovery(),
+        Some(Answer::Restore(key)) => {
+            state.restore_recovery(&key);
+            state.keep_recovery_for_later();
+        }
+        Some(Answer::Discard(key)) => state.discard_recovery(&key),
+        Some(Answer::Later) => state.keep_recovery_for_later(),
         None => {}
     }
 }

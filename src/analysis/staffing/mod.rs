@@ -23,15 +23,7 @@ use explain::{quarter_loads, unfilled_reason};
 /// Free FTE below this is none (rounding of shares like 1/3).
 const EPSILON: f64 = 1e-6;
 
-/// A calendar quarter, counted from year 0: `year * 4 + (month - 1) / 3`.
-pub fn quarter_of(date: &str) -> Option<i32> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: i32 = parts.next()?.parse().ok()?;
-    let day: i32 = parts.next()?.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2999).contains(&year))
-        .then_some(year * 4 + (month - 1) / 3)
-}
+pub use crate::model::quarter_of;
 
 /// `2026 Q3`.
 pub fn quarter_label(quarter: i32) -> String {
