@@ -6,8 +6,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
+use skillgrid::app::Command;
 use skillgrid::app::{AppState, Document, Preferences, View};
-use skillgrid::ui::{SkillgridApp, view_ui};
+use skillgrid::ui::SkillgridApp;
 use skillgrid::{catalog, synthetic};
 use std::time::{Duration, Instant};
 
@@ -23,7 +24,7 @@ fn input() -> egui::RawInput {
 
 fn frame(ctx: &egui::Context, app: &mut SkillgridApp) -> usize {
     let output = ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default().show(ui, |ui| view_ui(app, ui));
+        egui::CentralPanel::default().show(ui, |ui| app.view_frame(ui));
     });
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -48,9 +49,9 @@ fn view_frames(c: &mut Criterion) {
         let mut app = SkillgridApp::with_state(AppState::new(document, Preferences::default()));
         let ctx = egui::Context::default();
         for view in View::ALL {
-            app.state.view = view;
+            app.state_mut().apply(Command::ShowView(view));
             frame(&ctx, &mut app);
-            app.state.insights.wait();
+            app.state_mut().wait_for_analysis();
             for _ in 0..3 {
                 frame(&ctx, &mut app);
             }

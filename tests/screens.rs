@@ -3,7 +3,7 @@
 //! in `target/screens/`. Not an assertion: the kittest suites assert.
 
 use egui_kittest::Harness;
-use skillgrid::app::{AppState, FileIntent, Preferences, View};
+use skillgrid::app::{AppState, Command, FileIntent, Preferences, View};
 use skillgrid::ui::SkillgridApp;
 use skillgrid::{catalog, io};
 use std::path::Path;
@@ -16,7 +16,7 @@ fn state_for(file: Option<&str>) -> AppState {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         let result = io::open_path(&path, catalog::builtin());
         state.finish_open(&path, FileIntent::Open, result);
-        state.diagnostics_open = false;
+        state.apply(Command::ShowDiagnostics(false));
     }
     state
 }
@@ -43,11 +43,13 @@ fn every_view_at_every_size() {
                 .wgpu()
                 .build_eframe(move |_| {
                     let mut state = state.take().expect("built once");
-                    state.view = view;
+                    state.apply(Command::ShowView(view));
+                    let mut app = SkillgridApp::with_state(state);
                     if view == View::Staffing {
-                        state.select_project(0);
+                        let workspace = app.state().workspace().clone();
+                        app.forms.select_project(&workspace, 0);
                     }
-                    SkillgridApp::with_state(state)
+                    app
                 });
             harness.run();
             let image = harness.render().expect("rendered");

@@ -41,8 +41,8 @@ fn app() -> Harness<'static, SkillgridApp> {
 fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
     harness
         .state()
-        .state
-        .document
+        .state()
+        .document()
         .workspace
         .skill_index(&SkillId::new(skill))
         .expect("tracked")
@@ -51,8 +51,8 @@ fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
 fn member(harness: &Harness<'_, SkillgridApp>, name: &str) -> usize {
     harness
         .state()
-        .state
-        .document
+        .state()
+        .document()
         .workspace
         .find_member(name)
         .expect("in the roster")
@@ -63,21 +63,21 @@ fn open_and_wait(harness: &mut Harness<'_, SkillgridApp>, path: &Path) {
     let repaint = harness.ctx.clone();
     harness
         .state_mut()
-        .state
+        .state_mut()
         .start_open(path.to_path_buf(), FileIntent::Open, move || {
             repaint.request_repaint()
         });
     // The spinner repaints until the import is done, so step rather than run.
     for _ in 0..300 {
         harness.step();
-        if harness.state().state.pending.is_none() {
+        if harness.state().state().pending().is_none() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
     assert!(
-        harness.state().state.pending.is_none(),
+        harness.state().state().pending().is_none(),
         "the import finished"
     );
 }
@@ -107,7 +107,7 @@ fn a_level_is_edited_from_the_keyboard_and_undone() {
         column(&harness, "kubernetes"),
     );
     assert_eq!(
-        harness.state().state.derived.rows,
+        harness.state().state().derived().rows,
         [priya],
         "the search leaves one row"
     );
@@ -115,7 +115,10 @@ fn a_level_is_edited_from_the_keyboard_and_undone() {
         .get_by_label_contains("Priya Raman / Containers & Kubernetes: 1 awareness")
         .click();
     harness.run();
-    assert_eq!(harness.state().state.selected, Some((priya, kubernetes)));
+    assert_eq!(
+        harness.state().state().selected(),
+        Some((priya, kubernetes))
+    );
     // The search box still has the keyboard: hand it back to the matrix.
     harness.key_press(Key::Escape);
     harness.run();
@@ -128,14 +131,14 @@ fn a_level_is_edited_from_the_keyboard_and_undone() {
     let level = |harness: &Harness<'_, SkillgridApp>| {
         harness
             .state()
-            .state
-            .document
+            .state()
+            .document()
             .workspace
             .cell(priya, kubernetes)
             .level()
     };
     assert_eq!(level(&harness), Some(Level::PROFICIENT));
-    assert!(harness.state().state.document.is_dirty());
+    assert!(harness.state().state().document().is_dirty());
     harness.get_by_label_contains("Priya Raman / Containers & Kubernetes: 3 proficient");
     harness.get_by_label_contains("• unsaved");
 
@@ -143,7 +146,7 @@ fn a_level_is_edited_from_the_keyboard_and_undone() {
     harness.run();
     assert_eq!(level(&harness), Some(Level::AWARENESS));
     assert!(
-        !harness.state().state.document.is_dirty(),
+        !harness.state().state().document().is_dirty(),
         "undone back to the saved state"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -155,7 +158,7 @@ fn a_level_is_edited_from_the_keyboard_and_undone() {
     assert_eq!(level(&harness), None, "Delete makes it not assessed, not 0");
     harness.key_press(Key::ArrowRight);
     harness.run();
-    let (_, moved) = harness.state().state.selected.expect("still selected");
+    let (_, moved) = harness.state().state().selected().expect("still selected");
     assert_ne!(moved, kubernetes);
 }
 
@@ -170,13 +173,13 @@ fn filtering_by_team_shows_only_that_team() {
         .get_by_role_and_label(egui::Role::Button, "Mobile")
         .click();
     harness.run();
-    let state = &harness.state().state;
-    assert_eq!(state.filter.team.as_deref(), Some("Mobile"));
-    let workspace = &state.document.workspace;
-    assert_eq!(state.derived.rows.len(), 9);
+    let state = harness.state().state();
+    assert_eq!(state.filter().team.as_deref(), Some("Mobile"));
+    let workspace = &state.document().workspace;
+    assert_eq!(state.derived().rows.len(), 9);
     assert!(
         state
-            .derived
+            .derived()
             .rows
             .iter()
             .all(|&m| workspace.members[m].team.as_deref() == Some("Mobile"))
@@ -188,29 +191,32 @@ fn sorting_by_a_skill_puts_its_experts_first() {
     let mut harness = app();
     harness.get_by_label("Sort by Event Streaming").click();
     harness.run();
-    let state = &harness.state().state;
+    let state = harness.state().state();
     let streaming = state
-        .document
+        .document()
         .workspace
         .skill_index(&SkillId::new("event-streaming"))
         .expect("tracked");
-    assert_eq!(state.filter.sort, SortKey::Skill(streaming));
-    let first = state.derived.rows[0];
-    assert_eq!(state.document.workspace.members[first].name, "Chidi Okafor");
+    assert_eq!(state.filter().sort, SortKey::Skill(streaming));
+    let first = state.derived().rows[0];
+    assert_eq!(
+        state.document().workspace.members[first].name,
+        "Chidi Okafor"
+    );
 }
 
 #[test]
 fn a_broken_csv_lists_its_errors_and_changes_nothing() {
     let mut harness = app();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken-level.csv");
-    let before = harness.state().state.document.workspace.clone();
+    let before = harness.state().state().document().workspace.clone();
     open_and_wait(&mut harness, &path);
     harness.get_by_label_contains(
         "broken-level.csv:3:4: level \"7\" for skill \"Kubernetes\" is outside 0-4",
     );
     harness.get_by_label_contains("2 errors, 0 warnings");
     assert_eq!(
-        harness.state().state.document.workspace,
+        harness.state().state().document().workspace,
         before,
         "the open workspace is untouched"
     );
@@ -229,7 +235,7 @@ fn opening_a_roster_replaces_the_document_and_shows_its_warnings() {
         .get_by_label_contains("column \"Rust\" is not in the skill catalog")
         .click();
     harness.run();
-    assert_eq!(harness.state().state.filter.search, "Rust");
+    assert_eq!(harness.state().state().filter().search, "Rust");
 }
 
 #[test]
@@ -255,7 +261,7 @@ fn closing_with_unsaved_changes_asks_first() {
     let (member, skill) = (0, 0);
     harness
         .state_mut()
-        .state
+        .state_mut()
         .set_level(member, skill, Some(Level::EXPERT));
     harness
         .input_mut()
@@ -265,12 +271,12 @@ fn closing_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     harness.run();
-    assert!(harness.state().state.confirm_close);
+    assert!(harness.state().state().confirm_close());
     harness.get_by_label("Save changes before closing?");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(!harness.state().state.confirm_close);
-    assert!(!harness.state().state.closing);
+    assert!(!harness.state().state().confirm_close());
+    assert!(!harness.state().state().closing());
 }
 
 #[test]
@@ -285,16 +291,16 @@ fn an_opened_csv_is_saved_back_in_its_own_format() {
     let mut harness = app();
     open_and_wait(&mut harness, &path);
     let who = member(&harness, "Katharina Böhm");
-    let skill = harness.state().state.document.workspace.skills.len() - 1;
+    let skill = harness.state().state().document().workspace.skills.len() - 1;
     harness
         .state_mut()
-        .state
+        .state_mut()
         .set_level(who, skill, Some(Level::EXPERT));
     harness.run();
     harness.get_by_label_contains("• unsaved");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(!harness.state().state.document.is_dirty());
+    assert!(!harness.state().state().document().is_dirty());
     let saved = std::fs::read_to_string(&path).expect("saved");
     assert!(
         saved

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 fn programming(state: &AppState) -> usize {
     state
-        .document
+        .document()
         .workspace
         .skill_index(&SkillId::new("programming"))
         .expect("tracked")
@@ -38,11 +38,11 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_exit_removes_it() {
     {
         let mut state = AppState::new(AppState::sample_document(), Preferences::default());
         state.use_recovery(store.clone());
-        assert!(state.recovery_offers.is_empty());
+        assert!(state.recovery_offers().is_empty());
         let skill = programming(&state);
         state.set_level(0, skill, Some(Level::NONE));
         state.maintain_recovery();
-        state.recovery.as_mut().expect("recovery").flush();
+        state.recovery_mut().expect("recovery").flush();
         // The app is killed here: no clean exit.
     }
     let offers = store.offers();
@@ -58,21 +58,23 @@ fn unsaved_work_is_offered_back_after_a_crash_and_a_clean_exit_removes_it() {
     harness.get_by_label_contains("1 unsaved change was kept");
     harness.get_by_label("Restore").click();
     harness.run();
-    let state = &harness.state().state;
-    assert_eq!(state.document.name, "product-org.csv (sample) (recovered)");
-    assert!(state.document.is_dirty());
+    let state = harness.state().state();
+    assert_eq!(
+        state.document().name,
+        "product-org.csv (sample) (recovered)"
+    );
+    assert!(state.document().is_dirty());
     let skill = programming(state);
     assert_eq!(
-        state.document.workspace.cell(0, skill).level(),
+        state.document().workspace.cell(0, skill).level(),
         Some(Level::NONE)
     );
     assert!(harness.query_by_label("Restore unsaved work?").is_none());
 
     harness
         .state_mut()
-        .state
-        .recovery
-        .as_mut()
+        .state_mut()
+        .recovery_mut()
         .expect("recovery")
         .clean_exit();
     assert!(!store.exists(), "a clean exit leaves nothing to recover");
@@ -87,7 +89,7 @@ fn discarding_the_offer_removes_the_recovery_file() {
     let skill = programming(&state);
     state.set_level(1, skill, Some(Level::EXPERT));
     state.maintain_recovery();
-    state.recovery.as_mut().expect("recovery").flush();
+    state.recovery_mut().expect("recovery").flush();
     drop(state);
 
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
@@ -97,12 +99,12 @@ fn discarding_the_offer_removes_the_recovery_file() {
     harness.get_by_label("Discard").click();
     harness.run();
     assert!(!store.exists());
-    let skill = programming(&harness.state().state);
+    let skill = programming(harness.state().state());
     assert_ne!(
         harness
             .state()
-            .state
-            .document
+            .state()
+            .document()
             .workspace
             .cell(1, skill)
             .level(),
@@ -119,17 +121,13 @@ fn cell_edits_reach_the_recovery_copy_within_the_interval_and_structural_ones_at
     let skill = programming(&state);
     let start = Instant::now();
     let maintain_at = |state: &mut AppState, millis: u64| {
-        let recovery = state.recovery.as_mut().expect("recovery");
-        recovery.maintain(
-            &state.document,
-            start + std::time::Duration::from_millis(millis),
-        );
-        recovery.flush();
+        state.maintain_recovery_at(start + std::time::Duration::from_millis(millis));
+        state.recovery_mut().expect("recovery").flush();
     };
     // What the copy holds (the live window's own copy is held, so it is
     // read by its key rather than offered).
     let copy = |state: &AppState| {
-        let recovery = state.recovery.as_ref().expect("recovery");
+        let recovery = state.recovery().expect("recovery");
         let key = recovery.current_key().expect("a copy");
         std::fs::read_to_string(store.copies_folder().join(key).join("info.json"))
             .expect("an offer")
@@ -155,8 +153,7 @@ fn cell_edits_reach_the_recovery_copy_within_the_interval_and_structural_ones_at
         "a structural change at once"
     );
     let key = state
-        .recovery
-        .as_ref()
+        .recovery()
         .and_then(|r| r.current_key())
         .expect("a copy")
         .to_string();
@@ -200,7 +197,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
-    assert!(harness.state().state.document.is_dirty());
+    assert!(harness.state().state().document().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -208,7 +205,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     let written = std::fs::read_to_string(&path).expect("read");
     assert!(!written.contains("Someone Else"));
-    assert!(!harness.state().state.document.is_dirty());
+    assert!(!harness.state().state().document().is_dirty());
 }
 
 #[test]
@@ -226,7 +223,7 @@ fn a_save_that_fails_keeps_the_file_and_says_why() {
     let error = state.save_to(&gone).unwrap_err();
     assert!(error.contains("cannot save"), "{error}");
     assert!(error.contains("unchanged"), "{error}");
-    assert!(state.document.is_dirty(), "still unsaved");
+    assert!(state.document().is_dirty(), "still unsaved");
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
@@ -240,8 +237,8 @@ fn a_recovery_copy_that_cannot_be_written_says_so_in_the_status_bar() {
     let skill = programming(&state);
     state.set_level(0, skill, Some(Level::NONE));
     state.maintain_recovery();
-    state.recovery.as_mut().expect("recovery").flush();
-    assert!(state.recovery.as_ref().expect("recovery").error.is_some());
+    state.recovery_mut().expect("recovery").flush();
+    assert!(state.recovery().expect("recovery").error.is_some());
     let mut harness = harness_with(state);
     harness.run();
     harness.get_by_label("recovery copy failed");
@@ -257,21 +254,21 @@ fn an_edit_reaches_the_recovery_copy_though_the_window_gets_no_more_input() {
     let mut harness = harness_with(state);
     harness.run();
     let changes_kept = |harness: &mut Harness<'_, SkillgridApp>| {
-        let recovery = harness.state_mut().state.recovery.as_mut().expect("on");
+        let recovery = harness.state_mut().state_mut().recovery_mut().expect("on");
         recovery.flush();
         let key = recovery.current_key().expect("a copy").to_string();
         let info = std::fs::read_to_string(store.copies_folder().join(key).join("info.json"))
             .expect("written");
         info.contains(&format!(
             "\"changes\": {}",
-            harness.state().state.document.unsaved_changes()
+            harness.state().state().document().unsaved_changes()
         ))
     };
 
     // The first edit is copied in the frame it is made.
     harness
         .state_mut()
-        .state
+        .state_mut()
         .set_level(0, skill, Some(Level::NONE));
     harness.run();
     assert!(changes_kept(&mut harness));
@@ -279,7 +276,7 @@ fn an_edit_reaches_the_recovery_copy_though_the_window_gets_no_more_input() {
     // The second comes too soon after: the window asks to be woken for it.
     harness
         .state_mut()
-        .state
+        .state_mut()
         .set_level(1, skill, Some(Level::NONE));
     harness.run();
     let wake = harness
@@ -310,7 +307,7 @@ fn two_windows_keep_two_copies_and_both_are_offered_after_both_crash() {
         let skill = programming(&state);
         state.set_level(0, skill, Some(level));
         state.maintain_recovery();
-        state.recovery.as_mut().expect("recovery").flush();
+        state.recovery_mut().expect("recovery").flush();
         state
     };
     let first = edited(Level::NONE);
@@ -361,7 +358,7 @@ fn recovery_copies_are_for_their_owner_alone() {
     let skill = programming(&state);
     state.set_level(0, skill, Some(Level::NONE));
     state.maintain_recovery();
-    let recovery = state.recovery.as_mut().expect("recovery");
+    let recovery = state.recovery_mut().expect("recovery");
     recovery.flush();
     assert_eq!(recovery.error, None);
     let key = recovery.current_key().expect("a copy").to_string();
@@ -383,7 +380,7 @@ fn an_outside_edit_that_keeps_size_and_time_is_still_noticed() {
     std::fs::copy("sample-teams/platform-team.csv", &path).expect("copy");
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
     open(&mut state, &path);
-    assert!(!state.document.changed_on_disk());
+    assert!(!state.document().changed_on_disk());
     let modified = std::fs::metadata(&path)
         .and_then(|m| m.modified())
         .expect("time");
@@ -397,5 +394,5 @@ fn an_outside_edit_that_keeps_size_and_time_is_still_noticed() {
         .open(&path)
         .and_then(|file| file.set_modified(modified))
         .expect("time put back");
-    assert!(state.document.changed_on_disk());
+    assert!(state.document().changed_on_disk());
 }

@@ -7,7 +7,7 @@ use common::choose;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use skillgrid::app::{AppState, Document, Preferences, View};
+use skillgrid::app::{AppState, Command, Document, Preferences, View};
 use skillgrid::ui::SkillgridApp;
 use skillgrid::{catalog, io};
 use std::path::Path;
@@ -16,8 +16,8 @@ use std::path::Path;
 fn staffing(harness: &Harness<'_, SkillgridApp>) -> skillgrid::analysis::Staffing {
     harness
         .state()
-        .state
-        .insights
+        .state()
+        .insights()
         .results()
         .and_then(|r| r.analysis.staffing.clone())
         .expect("staffed")
@@ -62,8 +62,11 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
     let mut harness = app();
     harness.get_by_label("New project").click();
     harness.run();
-    let index = harness.state().state.selection.project.expect("selected");
-    assert_eq!(harness.state().state.document.workspace.projects.len(), 4);
+    let index = harness.state().forms.project.expect("selected");
+    assert_eq!(
+        harness.state().state().document().workspace.projects.len(),
+        4
+    );
 
     harness.get_by_label("Project name").click();
     harness.run();
@@ -75,14 +78,14 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
     harness.get_by_label("Save details").click();
     harness.run();
     assert_eq!(
-        harness.state().state.document.workspace.projects[index].name,
+        harness.state().state().document().workspace.projects[index].name,
         "Billing revamp"
     );
 
     choose(&mut harness, "Skill", "Databases");
     harness.get_by_label("Add line").click();
     harness.run();
-    let project = &harness.state().state.document.workspace.projects[index];
+    let project = &harness.state().state().document().workspace.projects[index];
     assert_eq!(project.demand.len(), 1);
     let proposed = staffing(&harness)
         .projects
@@ -96,7 +99,7 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
 
     harness.get_by_label("Pin").click();
     harness.run();
-    let project = &harness.state().state.document.workspace.projects[index];
+    let project = &harness.state().state().document().workspace.projects[index];
     assert_eq!(project.assignments.len(), 1);
     assert!(project.assignments[0].pinned);
     assert_eq!(project.assignments[0].member, proposed[0].member.index);
@@ -104,7 +107,7 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let project = &harness.state().state.document.workspace.projects[index];
+    let project = &harness.state().state().document().workspace.projects[index];
     assert!(project.assignments.is_empty());
 }
 
@@ -127,7 +130,7 @@ fn taking_a_member_off_a_line_proposes_someone_else() {
     harness.run();
     let after = first(&harness);
     assert_ne!(before, after);
-    let project = &harness.state().state.document.workspace.projects[0];
+    let project = &harness.state().state().document().workspace.projects[0];
     assert_eq!(project.excluded.len(), 1);
 }
 
@@ -136,11 +139,11 @@ fn a_role_slot_is_added_and_filled_by_someone_who_holds_the_role() {
     let mut harness = app();
     harness.get_by_label("New project").click();
     harness.run();
-    let index = harness.state().state.selection.project.expect("selected");
+    let index = harness.state().forms.project.expect("selected");
     choose(&mut harness, "or a role", "Tech Lead");
     harness.get_by_label("Add role slot").click();
     harness.run();
-    let project = &harness.state().state.document.workspace.projects[index];
+    let project = &harness.state().state().document().workspace.projects[index];
     assert_eq!(project.role_slots.len(), 1);
     harness.get_by_label("role: Tech Lead");
     let name = project.name.clone();
@@ -159,22 +162,21 @@ fn a_role_slot_is_added_and_filled_by_someone_who_holds_the_role() {
 fn projects_import_from_csv_undoably_and_a_wrong_file_changes_nothing() {
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
     state.import_projects(Path::new("sample-teams/product-org-projects.csv"));
-    assert_eq!(state.document.workspace.projects.len(), 3);
+    assert_eq!(state.document().workspace.projects.len(), 3);
     assert!(
         state
-            .notice
-            .as_deref()
+            .notice()
             .is_some_and(|n| n.contains("Imported 3 projects"))
     );
-    state.document.undo();
-    assert!(state.document.workspace.projects.is_empty());
+    state.apply(Command::Undo);
+    assert!(state.document().workspace.projects.is_empty());
 
     state.import_projects(Path::new("sample-teams/product-org-projects.csv"));
     state.import_projects(Path::new("tests/data/broken-level.csv"));
-    assert_eq!(state.document.workspace.projects.len(), 3, "unchanged");
-    assert!(state.diagnostics_open);
+    assert_eq!(state.document().workspace.projects.len(), 3, "unchanged");
+    assert!(state.diagnostics_open());
     assert!(
-        state.diagnostics[0]
+        state.diagnostics()[0]
             .to_string()
             .contains("expected columns Project, Start, End, Priority")
     );
@@ -185,9 +187,9 @@ fn projects_import_from_csv_undoably_and_a_wrong_file_changes_nothing() {
     let again = io::import_projects_csv(
         &std::fs::read(&path).expect("written"),
         "projects.csv",
-        &state.document.workspace,
+        &state.document().workspace,
         catalog::builtin(),
     )
     .expect("reads back");
-    assert_eq!(again.value, state.document.workspace.projects);
+    assert_eq!(again.value, state.document().workspace.projects);
 }

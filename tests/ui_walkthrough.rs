@@ -8,7 +8,9 @@ use eframe::egui::{self, Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use skillgrid::analysis::HireReason;
-use skillgrid::app::{AppState, Document, FileIntent, JobResult, Preferences, SortKey, View};
+use skillgrid::app::{
+    AppState, Command, Document, FileIntent, JobResult, Preferences, SortKey, View,
+};
 use skillgrid::ui::{FileDialogs, SkillgridApp};
 use skillgrid::{catalog, io};
 use std::cell::RefCell;
@@ -102,7 +104,7 @@ fn saving_a_roster_csv_with_a_project_asks_and_keeps_the_unsaved_mark() {
         before,
         "nothing written"
     );
-    assert!(harness.state().state.document.is_dirty());
+    assert!(harness.state().state().document().is_dirty());
 
     harness.get_by_label("Save as workspace…").click();
     harness.run();
@@ -113,15 +115,15 @@ fn saving_a_roster_csv_with_a_project_asks_and_keeps_the_unsaved_mark() {
     let workspace = path.with_extension("json");
     harness
         .state()
-        .state
-        .sender
+        .state()
+        .sender()
         .send(JobResult::Picked(
             FileIntent::SaveAs,
             Some(workspace.clone()),
         ))
         .expect("sent");
     harness.run();
-    assert!(!harness.state().state.document.is_dirty());
+    assert!(!harness.state().state().document().is_dirty());
     let reopened = io::open_path(&workspace, catalog::builtin()).expect("reopens");
     assert_eq!(reopened.value.projects.len(), 1);
 }
@@ -137,9 +139,9 @@ fn writing_the_roster_only_says_what_stays_unsaved_and_quit_still_asks() {
     harness.run();
     harness.get_by_label("Write the roster only").click();
     harness.run();
-    let state = &harness.state().state;
-    assert!(state.document.is_dirty(), "the project is not on disk");
-    let notice = state.notice.clone().unwrap_or_default();
+    let state = harness.state().state();
+    assert!(state.document().is_dirty(), "the project is not on disk");
+    let notice = state.notice().map(str::to_string).unwrap_or_default();
     assert!(notice.contains("not written: 1 project"), "{notice}");
     assert!(notice.contains("Still unsaved"), "{notice}");
 
@@ -162,8 +164,8 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
     let out = folder.path().join("roster.csv");
     harness
         .state()
-        .state
-        .sender
+        .state()
+        .sender()
         .send(JobResult::Picked(
             FileIntent::Export(io::Layout::Wide),
             Some(out.clone()),
@@ -171,7 +173,12 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
         .expect("sent");
     harness.run();
     assert!(out.exists());
-    let notice = harness.state().state.notice.clone().unwrap_or_default();
+    let notice = harness
+        .state()
+        .state()
+        .notice()
+        .map(str::to_string)
+        .unwrap_or_default();
     assert!(notice.contains("not written: 3 projects"), "{notice}");
     assert!(
         notice.contains("a workspace (.json) keeps everything"),
@@ -181,15 +188,20 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
     let projects = folder.path().join("projects.csv");
     harness
         .state()
-        .state
-        .sender
+        .state()
+        .sender()
         .send(JobResult::Picked(
             FileIntent::ExportProjects,
             Some(projects.clone()),
         ))
         .expect("sent");
     harness.run();
-    let notice = harness.state().state.notice.clone().unwrap_or_default();
+    let notice = harness
+        .state()
+        .state()
+        .notice()
+        .map(str::to_string)
+        .unwrap_or_default();
     assert!(notice.contains("Exported 3 projects"), "{notice}");
     assert!(notice.contains("not written: the roster"), "{notice}");
 }
@@ -201,7 +213,12 @@ fn planning_a_manager_for_a_span_breach_moves_reports_and_resolves_it() {
     let mut harness = sample_at([1280.0, 800.0]);
     go_to(&mut harness, View::Hiring);
     let breaches = |harness: &Harness<'_, SkillgridApp>| {
-        let results = harness.state().state.insights.results().expect("analysed");
+        let results = harness
+            .state()
+            .state()
+            .insights()
+            .results()
+            .expect("analysed");
         results.shown().span_of_control.breaches.len()
     };
     assert_eq!(breaches(&harness), 1);
@@ -212,15 +229,20 @@ fn planning_a_manager_for_a_span_breach_moves_reports_and_resolves_it() {
         .click();
     harness.run();
 
-    let state = &harness.state().state;
-    let hire = &state.document.workspace.plan.hires[0];
+    let state = harness.state().state();
+    let hire = &state.document().workspace.plan.hires[0];
     assert_eq!(hire.reports.len(), 3, "11 reports, 8 at most: 3 move");
     assert_eq!(
         breaches(&harness),
         0,
         "the breach it was planned for is gone"
     );
-    let results = harness.state().state.insights.results().expect("analysed");
+    let results = harness
+        .state()
+        .state()
+        .insights()
+        .results()
+        .expect("analysed");
     assert!(
         !results
             .shown()
@@ -243,16 +265,16 @@ fn planning_a_manager_for_a_span_breach_moves_reports_and_resolves_it() {
         .get_by_label_contains("takes 3 reports from Marcus Webb")
         .click();
     harness.run();
-    let moved = harness.state().state.document.workspace.plan.hires[0].reports[0].clone();
+    let moved = harness.state().state().document().workspace.plan.hires[0].reports[0].clone();
     let name = {
-        let workspace = &harness.state().state.document.workspace;
+        let workspace = &harness.state().state().document().workspace;
         workspace.members[workspace.find_member(&moved).expect("a member")]
             .name
             .clone()
     };
     harness.get_by_role_and_label(Role::CheckBox, &name).click();
     harness.run();
-    let hire = &harness.state().state.document.workspace.plan.hires[0];
+    let hire = &harness.state().state().document().workspace.plan.hires[0];
     assert_eq!(hire.reports.len(), 2);
     assert_eq!(breaches(&harness), 1, "Marcus has 9 again");
 }
@@ -283,7 +305,7 @@ fn a_skill_header_is_hit_where_its_name_is_drawn() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().state.filter.sort,
+        harness.state().state().filter().sort,
         SortKey::Skill(kubernetes)
     );
 }
@@ -389,7 +411,7 @@ fn a_lead_pins_anyone_from_the_line_picker_and_is_warned_under_the_level() {
     let mut harness = staffing_sample_at([1280.0, 800.0]);
     harness.get_by_label("Payments on Kubernetes").click();
     harness.run();
-    let project = harness.state().state.selection.project.expect("selected");
+    let project = harness.state().forms.project.expect("selected");
     let programming_line = harness
         .query_all_by_role_and_label(Role::ComboBox, "Pin someone else")
         .nth(1)
@@ -411,15 +433,19 @@ fn a_lead_pins_anyone_from_the_line_picker_and_is_warned_under_the_level() {
         .expect("still offered")
         .click();
     harness.run();
-    let state = &harness.state().state;
-    let member = state.document.workspace.find_member(&name).expect("member");
+    let state = harness.state().state();
+    let member = state
+        .document()
+        .workspace
+        .find_member(&name)
+        .expect("member");
     assert!(
-        state.document.workspace.projects[project]
+        state.document().workspace.projects[project]
             .assignments
             .iter()
             .any(|a| a.member == member && a.pinned)
     );
-    let notice = state.notice.clone().unwrap_or_default();
+    let notice = state.notice().map(str::to_string).unwrap_or_default();
     assert!(
         notice.contains(&format!("Pinned {name}, who is at")),
         "{notice}"
@@ -428,7 +454,12 @@ fn a_lead_pins_anyone_from_the_line_picker_and_is_warned_under_the_level() {
 
     harness.get_by_label("Accept proposal").click();
     harness.run();
-    let notice = harness.state().state.notice.clone().unwrap_or_default();
+    let notice = harness
+        .state()
+        .state()
+        .notice()
+        .map(str::to_string)
+        .unwrap_or_default();
     assert!(
         notice.starts_with("Accepted the proposal for Payments on Kubernetes: pinned"),
         "{notice}"
@@ -441,20 +472,20 @@ fn a_lead_pins_anyone_from_the_line_picker_and_is_warned_under_the_level() {
 fn with_a_team_filter_the_counts_and_status_bar_follow_it() {
     let mut harness = sample_at([1280.0, 800.0]);
     choose(&mut harness, "Team", "Growth");
-    let shown = harness.state().state.derived.rows.len();
+    let shown = harness.state().state().derived().rows.len();
     assert!(shown > 0 && shown < 50);
     harness.get_by_label(&format!("{shown} of 50 members x 31 skills"));
     harness.get_by_label(&format!("Can lead (3+) of {shown}"));
     let kubernetes = column(&harness, "kubernetes");
-    let derived = &harness.state().state.derived;
+    let derived = harness.state().state().derived();
     let in_growth = derived
         .rows
         .iter()
         .filter(|&&m| {
             harness
                 .state()
-                .state
-                .document
+                .state()
+                .document()
                 .workspace
                 .cell(m, kubernetes)
                 .level()
@@ -474,7 +505,7 @@ fn searching_an_alias_finds_its_skill_and_says_which() {
     harness.get_by_label("Find").type_text("k8s");
     harness.run();
     let kubernetes = column(&harness, "kubernetes");
-    assert_eq!(harness.state().state.derived.columns, [kubernetes]);
+    assert_eq!(harness.state().state().derived().columns, [kubernetes]);
     harness.get_by_label("\u{201c}k8s\u{201d} is Containers & Kubernetes");
 }
 
@@ -487,7 +518,7 @@ fn a_failed_open_says_plainly_that_nothing_was_opened() {
     let result = io::open_path(broken, catalog::builtin());
     harness
         .state_mut()
-        .state
+        .state_mut()
         .finish_open(broken, FileIntent::Open, result);
     harness.run();
     harness.get_by_label_contains(
@@ -495,12 +526,17 @@ fn a_failed_open_says_plainly_that_nothing_was_opened() {
     );
     let errors = harness
         .state()
-        .state
-        .diagnostics
+        .state()
+        .diagnostics()
         .iter()
         .filter(|d| d.is_error())
         .count();
-    let notice = harness.state().state.notice.clone().unwrap_or_default();
+    let notice = harness
+        .state()
+        .state()
+        .notice()
+        .map(str::to_string)
+        .unwrap_or_default();
     if errors == 1 {
         assert!(notice.contains("1 error;"), "{notice}");
         harness.get_by_label_contains("1 error,");
@@ -514,19 +550,22 @@ fn a_failed_open_says_plainly_that_nothing_was_opened() {
 fn typing_a_level_past_4_says_why_nothing_changed() {
     let mut harness = sample_at([1280.0, 800.0]);
     let programming = column(&harness, "programming");
-    harness.state_mut().state.selected = Some((0, programming));
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::Select(Some((0, programming))));
     harness.run();
     let before = harness
         .state()
-        .state
-        .document
+        .state()
+        .document()
         .workspace
         .cell(0, programming);
     harness.key_press(Key::Num5);
     harness.run();
-    let state = &harness.state().state;
-    assert_eq!(state.document.workspace.cell(0, programming), before);
-    let notice = state.notice.clone().unwrap_or_default();
+    let state = harness.state().state();
+    assert_eq!(state.document().workspace.cell(0, programming), before);
+    let notice = state.notice().map(str::to_string).unwrap_or_default();
     assert!(notice.starts_with("5 is not a level"), "{notice}");
 }
 
@@ -541,9 +580,9 @@ fn money_carries_its_currency_and_the_budget_reads_in_thousands() {
     harness.run();
     harness.key_press(Key::Tab);
     harness.run();
-    assert_eq!(harness.state().state.selection.budget_text, "300,000");
+    assert_eq!(harness.state().forms.budget_text, "300,000");
     assert_eq!(
-        harness.state().state.insight_options.budget,
+        harness.state().state().insight_options().budget,
         Some(300_000.0)
     );
 }
@@ -561,15 +600,15 @@ fn a_file_dialog_that_cannot_open_says_so_in_the_status_bar() {
     let mut harness = sample_at([1280.0, 800.0]);
     harness
         .state()
-        .state
-        .sender
+        .state()
+        .sender()
         .send(JobResult::DialogFailed(
             "No file dialog can open: install zenity".into(),
         ))
         .expect("sent");
     harness.run();
     assert_eq!(
-        harness.state().state.notice.as_deref(),
+        harness.state().state().notice(),
         Some("No file dialog can open: install zenity")
     );
 }

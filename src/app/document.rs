@@ -197,11 +197,11 @@ impl Document {
 
     /// Edits a copy of the workspace; the copy replaces it as one undoable
     /// step when `edit` succeeds, and nothing changes when it fails.
-    pub fn edit<T>(
+    pub fn edit<T, E>(
         &mut self,
         label: &str,
-        edit: impl FnOnce(&mut Workspace) -> Result<T, String>,
-    ) -> Result<T, String> {
+        edit: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Result<T, E> {
         let mut copy = Workspace::clone(&self.workspace);
         let value = edit(&mut copy)?;
         if copy != *self.workspace {

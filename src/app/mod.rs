@@ -4,20 +4,23 @@
 //! change it only through `AppState`'s methods, which keep the history and the
 //! caches right; nothing here draws.
 
+mod command;
 mod derived;
 mod document;
+mod forms;
 mod insights;
 mod plan;
 mod recovery;
-mod selection;
 mod staffing;
+mod view_caches;
 
+pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
+pub use forms::ViewSelection;
 pub use insights::{INLINE_CELLS, InsightOptions, InsightResults, Insights};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
-use selection::MemberKey;
-pub use selection::ViewSelection;
+use view_caches::MemberKey;
 
 use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
@@ -99,7 +102,7 @@ pub enum ThemeChoice {
 }
 
 /// What persists between runs (never the roster itself).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     pub theme: ThemeChoice,
@@ -178,53 +181,160 @@ pub struct Pending {
     pub receiver: Receiver<JobResult>,
 }
 
-/// Everything the app holds. Views read it and change it through its methods.
+/// Everything the app holds. Views read it through the methods below and
+/// change it only by sending `Command`s, which `apply` runs.
 pub struct AppState {
-    pub document: Document,
-    pub derived: Derived,
-    pub filter: MatrixFilter,
-    pub preferences: Preferences,
-    pub view: View,
+    document: Document,
+    derived: Derived,
+    filter: MatrixFilter,
+    preferences: Preferences,
+    view: View,
     /// Selected cell: (member, skill column).
-    pub selected: Option<(usize, usize)>,
+    selected: Option<(usize, usize)>,
     /// The last import's problems, shown in the diagnostics panel.
-    pub diagnostics: Vec<Diagnostic>,
-    pub diagnostics_open: bool,
+    diagnostics: Vec<Diagnostic>,
+    diagnostics_open: bool,
     /// The file the last open failed on, while its errors are on show:
     /// the document on screen is still the one before it.
-    pub failed_open: Option<String>,
+    failed_open: Option<String>,
     /// A one-line message for the status bar (saved, failed...).
-    pub notice: Option<String>,
-    pub pending: Option<Pending>,
+    notice: Option<String>,
+    pending: Option<Pending>,
     /// Asked to close with unsaved changes: the modal is up.
-    pub confirm_close: bool,
+    confirm_close: bool,
     /// Keeps a recovery copy of unsaved work; `None` when there is no data
     /// folder (and in tests that do not ask for one).
-    pub recovery: Option<Recovery>,
+    recovery: Option<Recovery>,
     /// Unsaved work runs that crashed left behind, offered back.
-    pub recovery_offers: Vec<RecoveryOffer>,
+    recovery_offers: Vec<RecoveryOffer>,
     /// Save found the file changed on disk since it was opened: the
     /// overwrite question is up.
-    pub confirm_overwrite: bool,
+    confirm_overwrite: bool,
     /// Save found that the chosen CSV cannot hold all of the document:
     /// the question of what to do instead is up.
-    pub lossy_save: Option<LossySave>,
+    lossy_save: Option<LossySave>,
     /// The user chose to close anyway.
-    pub closing: bool,
+    closing: bool,
     /// Focus the search box on the next frame (Ctrl+F).
-    pub focus_search: bool,
+    focus_search: bool,
     /// Bring this cell into view on the next frame.
-    pub scroll_to: Option<(usize, usize)>,
+    scroll_to: Option<(usize, usize)>,
     /// The analysis behind the insight views, and what they ask of it.
-    pub insights: Insights,
-    pub insight_options: InsightOptions,
-    /// What the fit, hiring and roles views have selected and typed.
-    pub selection: ViewSelection,
+    insights: Insights,
+    insight_options: InsightOptions,
+    /// Why the last edit a view asked for was refused, for it to show.
+    edit_error: Option<String>,
     role_fits: Option<(MemberKey, Vec<(RoleFit, bool)>)>,
     member_search: Option<((u64, u64, String), Vec<usize>)>,
     /// Where dialogs and loads report back; tests send to it directly.
-    pub sender: Sender<JobResult>,
+    sender: Sender<JobResult>,
     receiver: Receiver<JobResult>,
+}
+
+/// What the views read.
+impl AppState {
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.document.workspace
+    }
+
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    pub fn filter(&self) -> &MatrixFilter {
+        &self.filter
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The selected cell: (member, skill column).
+    pub fn selected(&self) -> Option<(usize, usize)> {
+        self.selected
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    pub fn diagnostics_open(&self) -> bool {
+        self.diagnostics_open
+    }
+
+    pub fn failed_open(&self) -> Option<&str> {
+        self.failed_open.as_deref()
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.as_ref()
+    }
+
+    pub fn confirm_close(&self) -> bool {
+        self.confirm_close
+    }
+
+    pub fn confirm_overwrite(&self) -> bool {
+        self.confirm_overwrite
+    }
+
+    pub fn closing(&self) -> bool {
+        self.closing
+    }
+
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
+    }
+
+    /// For tests and the clean exit, which wait for a write in flight.
+    pub fn recovery_mut(&mut self) -> Option<&mut Recovery> {
+        self.recovery.as_mut()
+    }
+
+    pub fn recovery_offers(&self) -> &[RecoveryOffer] {
+        &self.recovery_offers
+    }
+
+    pub fn lossy_save(&self) -> Option<&LossySave> {
+        self.lossy_save.as_ref()
+    }
+
+    pub fn focus_search(&self) -> bool {
+        self.focus_search
+    }
+
+    pub fn scroll_to(&self) -> Option<(usize, usize)> {
+        self.scroll_to
+    }
+
+    pub fn insights(&self) -> &Insights {
+        &self.insights
+    }
+
+    pub fn insight_options(&self) -> &InsightOptions {
+        &self.insight_options
+    }
+
+    pub fn edit_error(&self) -> Option<&str> {
+        self.edit_error.as_deref()
+    }
+
+    /// Where dialogs and loads report back; tests send to it directly.
+    pub fn sender(&self) -> &Sender<JobResult> {
+        &self.sender
+    }
 }
 
 impl AppState {
@@ -252,7 +362,7 @@ impl AppState {
             scroll_to: None,
             insights: Insights::default(),
             insight_options: InsightOptions::default(),
-            selection: ViewSelection::default(),
+            edit_error: None,
             role_fits: None,
             member_search: None,
             sender,
@@ -366,12 +476,13 @@ impl AppState {
 
     /// Replaces the document with what a background load produced. A
     /// failed import changes nothing and lists its errors.
+    /// Returns whether a new document arrived.
     pub fn finish_open(
         &mut self,
         path: &Path,
         intent: FileIntent,
         result: Result<Imported<Workspace>, ImportFailure>,
-    ) {
+    ) -> bool {
         match result {
             Ok(imported) => {
                 let opened_as_document = intent == FileIntent::Open;
@@ -415,6 +526,7 @@ impl AppState {
                 self.diagnostics = imported.warnings;
                 self.diagnostics_open = !self.diagnostics.is_empty();
                 self.preferences.remember(path);
+                true
             }
             Err(failure) => {
                 self.notice = Some(format!(
@@ -425,6 +537,7 @@ impl AppState {
                 self.failed_open = Some(file_name(path));
                 self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
                 self.diagnostics_open = true;
+                false
             }
         }
     }
@@ -576,8 +689,8 @@ impl AppState {
         self.document = document;
         self.selected = None;
         self.scroll_to = None;
-        self.selection = ViewSelection::default();
         self.filter = MatrixFilter::default();
         self.failed_open = None;
+        self.edit_error = None;
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{AppState, PlanFormat};
 use crate::io;
-use crate::model::{PlannedHire, RoleId};
+use crate::model::{EditError, PlannedHire, RoleId};
 use std::path::Path;
 
 impl AppState {
@@ -18,7 +18,7 @@ impl AppState {
             .document
             .edit(&format!("plan a hire: {title}"), |workspace| {
                 workspace.plan.hires.push(PlannedHire::new(role, team));
-                Ok(())
+                Ok::<_, EditError>(())
             });
     }
 
@@ -50,7 +50,7 @@ impl AppState {
             let mut hire = PlannedHire::new(role, team);
             hire.reports = reports;
             workspace.plan.hires.push(hire);
-            Ok(())
+            Ok::<_, EditError>(())
         });
     }
 
@@ -69,12 +69,12 @@ impl AppState {
                 .plan
                 .hires
                 .get_mut(index)
-                .ok_or_else(|| "no such planned hire".to_string())?;
+                .ok_or(EditError::Gone("planned hire"))?;
             hire.reports.retain(|known| known != &key);
             if reports {
                 hire.reports.push(key);
             }
-            Ok(())
+            Ok::<_, EditError>(())
         });
     }
 
@@ -83,7 +83,7 @@ impl AppState {
             (index < workspace.plan.hires.len())
                 .then(|| workspace.plan.hires.remove(index))
                 .map(|_| ())
-                .ok_or_else(|| "no such planned hire".to_string())
+                .ok_or(EditError::Gone("planned hire"))
         });
     }
 
@@ -96,7 +96,7 @@ impl AppState {
             if !workspace.plan.departures.contains(&key) {
                 workspace.plan.departures.push(key);
             }
-            Ok(())
+            Ok::<_, EditError>(())
         });
     }
 
@@ -107,7 +107,7 @@ impl AppState {
                 (index < workspace.plan.departures.len())
                     .then(|| workspace.plan.departures.remove(index))
                     .map(|_| ())
-                    .ok_or_else(|| "no such planned departure".to_string())
+                    .ok_or(EditError::Gone("planned departure"))
             });
     }
 
@@ -126,7 +126,6 @@ impl AppState {
             applied,
         );
         self.selected = None;
-        self.selection.member = None;
         self.notice = Some(format!(
             "Plan applied: {hires} placeholder members added, {departures} removed"
         ));

@@ -367,8 +367,13 @@ impl AppState {
     /// every frame, cheap when nothing is due. Returns when to be called
     /// again though nothing else happens.
     pub fn maintain_recovery(&mut self) -> Option<Duration> {
+        self.maintain_recovery_at(Instant::now())
+    }
+
+    /// `maintain_recovery` as if it were `now` (tests move the clock).
+    pub fn maintain_recovery_at(&mut self, now: Instant) -> Option<Duration> {
         let recovery = self.recovery.as_mut()?;
-        recovery.maintain(&self.document, Instant::now())
+        recovery.maintain(&self.document, now)
     }
 
     /// Takes the recovered work as an unsaved document; the copy it came

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use crate::analysis::quarter_of;
-use crate::model::{Assignment, DemandLine, Exclusion, Level, Project};
+use crate::model::{Assignment, DemandLine, EditError, Exclusion, Level, Project};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Today's date as `YYYY-MM-DD`, from the system clock (civil calendar).
@@ -40,29 +40,30 @@ fn next_quarter() -> (String, String) {
     )
 }
 
-impl AppState {
-    /// The people and FTE typed for a new line, or `None` with the reason
-    /// shown in the view.
-    fn typed_people_and_fte(&mut self) -> Option<(u32, f64)> {
-        let people = self
-            .selection
-            .line_people
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=1000).contains(n));
-        let fte = crate::io::parse_share(&self.selection.line_fte)
-            .ok()
-            .filter(|f| *f > 0.0);
-        let typed = people.zip(fte);
-        if typed.is_none() {
-            self.selection.staffing_error = Some(
-                "people is a whole number from 1 and FTE a share such as 0.5 or 50%".to_string(),
-            );
-        }
-        typed
-    }
+/// The people and FTE typed for a new line.
+fn typed_people_and_fte(people: &str, fte: &str) -> Result<(u32, f64), EditError> {
+    let count = people
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=1000).contains(n))
+        .ok_or_else(|| EditError::Invalid {
+            field: "people",
+            found: people.trim().to_string(),
+            expected: "is not a whole number from 1",
+        })?;
+    let share = crate::io::parse_share(fte)
+        .ok()
+        .filter(|f| *f > 0.0)
+        .ok_or_else(|| EditError::Invalid {
+            field: "FTE",
+            found: fte.trim().to_string(),
+            expected: "is not a share of a position such as 0.5 or 50%",
+        })?;
+    Ok((count, share))
+}
 
+impl AppState {
     /// Replaces the projects with a projects CSV's, as one undoable step; a
     /// file with errors changes nothing and lists them.
     pub fn import_projects(&mut self, path: &std::path::Path) {
@@ -91,10 +92,9 @@ impl AppState {
                     ),
                     |w| {
                         w.projects = imported.value;
-                        Ok(())
+                        Ok::<_, EditError>(())
                     },
                 );
-                self.selection.project = None;
                 self.diagnostics = imported.warnings;
                 self.failed_open = None;
                 self.diagnostics_open = !self.diagnostics.is_empty();
@@ -132,44 +132,35 @@ impl AppState {
         Ok(())
     }
 
-    /// Adds a role slot (a role the project needs, count and FTE) from the
-    /// editor's people and FTE.
-    pub fn add_role_slot(&mut self, role: usize) {
-        let Some(index) = self.selection.project else {
-            return;
-        };
-        let Some((count, fte)) = self.typed_people_and_fte() else {
-            return;
-        };
-        let role_id = self.document.workspace.roles[role].id.clone();
-        let label = format!("add a {} slot", self.document.workspace.roles[role].title);
-        let result = self.document.edit(&label, |w| {
-            w.projects[index].role_slots.push(crate::model::RoleSlot {
-                role: role_id,
-                count,
-                fte,
-            });
+    /// Adds a role slot (a role the project needs, how many, at what FTE).
+    pub fn add_role_slot(
+        &mut self,
+        project: usize,
+        role: usize,
+        people: &str,
+        fte: &str,
+    ) -> Result<(), EditError> {
+        let (count, fte) = typed_people_and_fte(people, fte)?;
+        let workspace = &self.document.workspace;
+        let chosen = workspace.roles.get(role).ok_or(EditError::Gone("role"))?;
+        let role_id = chosen.id.clone();
+        let label = format!("add a {} slot", chosen.title);
+        self.document.edit(&label, |w| {
+            w.projects
+                .get_mut(project)
+                .ok_or(EditError::Gone("project"))?
+                .role_slots
+                .push(crate::model::RoleSlot {
+                    role: role_id,
+                    count,
+                    fte,
+                });
             Ok(())
-        });
-        self.selection.staffing_error = result.err();
+        })
     }
 
-    /// Selects a project and loads its details into the editor.
-    pub fn select_project(&mut self, index: usize) {
-        let Some(project) = self.document.workspace.projects.get(index) else {
-            return;
-        };
-        let selection = &mut self.selection;
-        selection.project = Some(index);
-        selection.project_name = project.name.clone();
-        selection.project_start = project.start.clone();
-        selection.project_end = project.end.clone();
-        selection.project_priority = project.priority.to_string();
-        selection.staffing_error = None;
-    }
-
-    /// Adds a project for next quarter, lowest priority, and selects it.
-    pub fn new_project(&mut self) {
+    /// Adds a project for next quarter, lowest priority; returns its index.
+    pub fn new_project(&mut self) -> usize {
         let (start, end) = next_quarter();
         let workspace = &self.document.workspace;
         let priority = workspace
@@ -185,97 +176,119 @@ impl AppState {
             .expect("a free name");
         let added = self.document.edit(&format!("add project {name}"), |w| {
             w.projects.push(Project::new(&name, &start, &end, priority));
-            Ok(w.projects.len() - 1)
+            Ok::<_, EditError>(w.projects.len() - 1)
         });
-        if let Ok(index) = added {
-            self.select_project(index);
-        }
+        added.unwrap_or(0)
     }
 
-    /// Saves the typed name, dates and priority of the selected project.
-    pub fn save_project_details(&mut self) {
-        let Some(index) = self.selection.project else {
-            return;
-        };
-        let selection = &self.selection;
-        let name = selection.project_name.trim().to_string();
-        let start = selection.project_start.trim().to_string();
-        let end = selection.project_end.trim().to_string();
-        let priority = selection.project_priority.trim().to_string();
-        let result = self.document.edit(&format!("edit project {name}"), |w| {
-            if name.is_empty() {
-                return Err("a project needs a name".into());
-            }
+    /// Saves a project's typed name, dates and priority.
+    pub fn save_project_details(
+        &mut self,
+        index: usize,
+        name: &str,
+        priority: &str,
+        start: &str,
+        end: &str,
+    ) -> Result<(), EditError> {
+        let name = crate::model::checked_name(name, "project")?;
+        let (start, end, priority) = (start.trim(), end.trim(), priority.trim());
+        self.document.edit(&format!("edit project {name}"), |w| {
             if w.projects
                 .iter()
                 .enumerate()
                 .any(|(i, p)| i != index && p.name == name)
             {
-                return Err(format!("there is already a project called \"{name}\""));
+                return Err(EditError::Invalid {
+                    field: "project",
+                    found: name.clone(),
+                    expected: "is the name of another project",
+                });
             }
-            for (what, date) in [("start", &start), ("end", &end)] {
+            for (field, date) in [("start", start), ("end", end)] {
                 if quarter_of(date).is_none() {
-                    return Err(format!(
-                        "{what} \"{date}\" is not a date: expected YYYY-MM-DD"
-                    ));
+                    return Err(EditError::Invalid {
+                        field,
+                        found: date.to_string(),
+                        expected: "is not a date: expected YYYY-MM-DD",
+                    });
                 }
             }
             if end < start {
-                return Err(format!(
-                    "the project ends ({end}) before it starts ({start})"
-                ));
+                return Err(EditError::Invalid {
+                    field: "end",
+                    found: end.to_string(),
+                    expected: "comes before the start",
+                });
             }
-            let priority: u32 = priority.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
-                format!("priority \"{priority}\" is not a whole number from 1 (highest)")
-            })?;
-            let project = &mut w.projects[index];
+            let priority: u32 =
+                priority
+                    .parse()
+                    .ok()
+                    .filter(|p| *p >= 1)
+                    .ok_or_else(|| EditError::Invalid {
+                        field: "priority",
+                        found: priority.to_string(),
+                        expected: "is not a whole number from 1 (highest)",
+                    })?;
+            let project = w
+                .projects
+                .get_mut(index)
+                .ok_or(EditError::Gone("project"))?;
             project.name = name.clone();
-            project.start = start.clone();
-            project.end = end.clone();
+            project.start = start.to_string();
+            project.end = end.to_string();
             project.priority = priority;
             Ok(())
-        });
-        self.selection.staffing_error = result.err();
+        })
     }
 
-    /// Adds a demand line from the editor's skill, level, people and FTE.
-    pub fn add_demand_line(&mut self) {
-        let (Some(index), Some(column)) = (self.selection.project, self.selection.line_skill)
-        else {
-            return;
-        };
-        let Some((people, fte)) = self.typed_people_and_fte() else {
-            return;
-        };
-        let level = Level::new(self.selection.line_level).unwrap_or(Level::PROFICIENT);
-        let skill = self.document.workspace.skills[column].id.clone();
-        let label = format!(
-            "add {} to a project",
-            self.document.workspace.skills[column].name
-        );
-        let result = self.document.edit(&label, |w| {
-            w.projects[index].demand.push(DemandLine {
-                skill,
-                min_level: level,
-                people,
-                fte_each: fte,
-            });
+    /// Adds a demand line: a skill at a level, how many people, what FTE.
+    pub fn add_demand_line(
+        &mut self,
+        project: usize,
+        column: usize,
+        level: Level,
+        people: &str,
+        fte: &str,
+    ) -> Result<(), EditError> {
+        let (people, fte) = typed_people_and_fte(people, fte)?;
+        let skill = self
+            .document
+            .workspace
+            .skills
+            .get(column)
+            .ok_or(EditError::Gone("skill"))?;
+        let label = format!("add {} to a project", skill.name);
+        let skill = skill.id.clone();
+        self.document.edit(&label, |w| {
+            w.projects
+                .get_mut(project)
+                .ok_or(EditError::Gone("project"))?
+                .demand
+                .push(DemandLine {
+                    skill,
+                    min_level: level,
+                    people,
+                    fte_each: fte,
+                });
             Ok(())
-        });
-        self.selection.staffing_error = result.err();
+        })
     }
 
     /// Removes a line (demand or role slot) and what was pinned to it.
-    pub fn remove_line(&mut self, index: usize, line: usize) {
-        let _ = self.document.edit("remove a project line", |w| {
-            let project = &mut w.projects[index];
+    pub fn remove_line(&mut self, index: usize, line: usize) -> Result<(), EditError> {
+        self.document.edit("remove a project line", |w| {
+            let project = w
+                .projects
+                .get_mut(index)
+                .ok_or(EditError::Gone("project"))?;
             let demand = project.demand.len();
             if line < demand {
                 project.demand.remove(line);
             } else if line - demand < project.role_slots.len() {
                 project.role_slots.remove(line - demand);
             } else {
-                return Err("no such line".into());
+                return Err(EditError::Gone("line"));
             }
             project.assignments.retain(|a| a.demand != line);
             project.excluded.retain(|e| e.line != line);
@@ -290,7 +303,7 @@ impl AppState {
                 }
             }
             Ok(())
-        });
+        })
     }
 
     /// Keeps a member on a line whatever the next proposal says.
@@ -327,7 +340,7 @@ impl AppState {
                     pinned: true,
                 });
             }
-            Ok(())
+            Ok::<_, EditError>(())
         });
     }
 
@@ -336,7 +349,7 @@ impl AppState {
             w.projects[index]
                 .assignments
                 .retain(|a| !(a.member == member && a.demand == line));
-            Ok(())
+            Ok::<_, EditError>(())
         });
     }
 
@@ -351,7 +364,7 @@ impl AppState {
                     .assignments
                     .retain(|a| !(a.member == member && a.demand == line));
                 project.excluded.push(Exclusion { member, line });
-                Ok(())
+                Ok::<_, EditError>(())
             });
     }
 
@@ -396,7 +409,7 @@ impl AppState {
                 .document
                 .edit(&format!("accept the proposal for {name}"), |w| {
                     w.projects[index].assignments.extend(pins);
-                    Ok(())
+                    Ok::<_, EditError>(())
                 });
         }
         let mut said = if count == 0 {

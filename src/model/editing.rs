@@ -1,27 +1,61 @@
 //! Structural edits of a workspace: adding, renaming and merging skills,
 //! and the custom roles a team derives from the library. Each returns a
 //! clear reason when it cannot be done and leaves the workspace unchanged.
+//! The window and the command line make their edits through these.
 
 use super::{
-    Importance, Role, RoleId, Skill, SkillId, SkillKind, Workspace, normalize_label, slugify,
+    Importance, Level, Requirement, Role, RoleId, Skill, SkillId, SkillKind, Workspace,
+    normalize_label, slugify,
 };
+
+/// Why an edit was refused, in words for the person who asked for it.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("a {0} needs a name")]
+    NoName(&'static str),
+    #[error("\"{name}\" is already the skill {existing}")]
+    SkillTaken { name: String, existing: String },
+    #[error("\"{name}\" is already the skill {existing}; merge them instead")]
+    RenameTaken { name: String, existing: String },
+    #[error("a skill cannot be merged into itself")]
+    MergeIntoItself,
+    #[error("there is already a role called \"{0}\"")]
+    RoleTaken(String),
+    #[error("{0} is built in and read-only: duplicate it to customise")]
+    BuiltIn(String),
+    #[error("that {0} is no longer there")]
+    Gone(&'static str),
+    #[error("{field} \"{found}\" {expected}")]
+    Invalid {
+        field: &'static str,
+        found: String,
+        expected: &'static str,
+    },
+}
+
+/// A name as the library and the roster compare names: trimmed, and not
+/// empty. Skills and roles are checked the same way.
+pub fn checked_name(name: &str, what: &'static str) -> Result<String, EditError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::NoName(what));
+    }
+    Ok(name.to_string())
+}
 
 impl Workspace {
     /// Adds a team's own skill; fails on an empty name or one already used
     /// (by name or alias) so a merge is never needed by accident.
-    pub fn add_custom_skill(&mut self, name: &str, kind: SkillKind) -> Result<usize, String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("a skill needs a name".into());
+    pub fn add_custom_skill(&mut self, name: &str, kind: SkillKind) -> Result<usize, EditError> {
+        let name = checked_name(name, "skill")?;
+        if let Some(existing) = self.skill_named(&name) {
+            return Err(EditError::SkillTaken {
+                name,
+                existing: self.skills[existing].name.clone(),
+            });
         }
-        if let Some(existing) = self.skill_named(name) {
-            return Err(format!(
-                "\"{name}\" is already the skill {}",
-                self.skills[existing].name
-            ));
-        }
-        let id = self.unused_skill_id(&slugify(name, "skill"));
-        Ok(self.push_skill(Skill::custom(id, name, kind)))
+        let id = self.unused_skill_id(&slugify(&name, "skill"));
+        Ok(self.push_skill(Skill::custom(id, &name, kind)))
     }
 
     /// The skill column whose name or alias reads as `label`.
@@ -34,20 +68,20 @@ impl Workspace {
 
     /// Renames a skill; the old name stays as an alias so rosters that use
     /// it still import into this column.
-    pub fn rename_skill(&mut self, column: usize, name: &str) -> Result<(), String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("a skill needs a name".into());
+    pub fn rename_skill(&mut self, column: usize, name: &str) -> Result<(), EditError> {
+        let name = checked_name(name, "skill")?;
+        if column >= self.skills.len() {
+            return Err(EditError::Gone("skill"));
         }
-        if let Some(other) = self.skill_named(name).filter(|&other| other != column) {
-            return Err(format!(
-                "\"{name}\" is already the skill {}; merge them instead",
-                self.skills[other].name
-            ));
+        if let Some(other) = self.skill_named(&name).filter(|&other| other != column) {
+            return Err(EditError::RenameTaken {
+                name,
+                existing: self.skills[other].name.clone(),
+            });
         }
         let skill = &mut self.skills[column];
         if skill.name != name {
-            let old = std::mem::replace(&mut skill.name, name.to_string());
+            let old = std::mem::replace(&mut skill.name, name);
             if !skill.aliases.contains(&old) {
                 skill.aliases.push(old);
             }
@@ -58,9 +92,12 @@ impl Workspace {
     /// Merges skill `from` into skill `into`: every member keeps the higher
     /// of the two levels (and any interest), roles and project demand that
     /// named `from` name `into`, and `from`'s names become aliases of `into`.
-    pub fn merge_skills(&mut self, from: usize, into: usize) -> Result<(), String> {
+    pub fn merge_skills(&mut self, from: usize, into: usize) -> Result<(), EditError> {
         if from == into {
-            return Err("a skill cannot be merged into itself".into());
+            return Err(EditError::MergeIntoItself);
+        }
+        if from.max(into) >= self.skills.len() {
+            return Err(EditError::Gone("skill"));
         }
         for member in 0..self.members.len() {
             let a = self.levels.get(member, from);
@@ -119,6 +156,80 @@ impl Workspace {
             }
         }
         moved
+    }
+
+    /// Retitles a custom role; titles are unique, compared as skill names are.
+    pub fn rename_role(&mut self, index: usize, title: &str) -> Result<(), EditError> {
+        let title = checked_name(title, "role")?;
+        let role = self.roles.get(index).ok_or(EditError::Gone("role"))?;
+        if role.builtin {
+            return Err(EditError::BuiltIn(role.title.clone()));
+        }
+        let wanted = normalize_label(&title);
+        if self
+            .roles
+            .iter()
+            .enumerate()
+            .any(|(i, r)| i != index && normalize_label(&r.title) == wanted)
+        {
+            return Err(EditError::RoleTaken(title));
+        }
+        self.roles[index].title = title;
+        Ok(())
+    }
+
+    /// Sets a custom role's requirement `row`, or removes it with `None`.
+    pub fn set_requirement(
+        &mut self,
+        role: usize,
+        row: usize,
+        change: Option<(Level, Importance)>,
+    ) -> Result<(), EditError> {
+        let editable = self.custom_role(role)?;
+        if row >= editable.requirements.len() {
+            return Err(EditError::Gone("requirement"));
+        }
+        match change {
+            Some((level, importance)) => {
+                let requirement = &mut editable.requirements[row];
+                requirement.min_level = level;
+                requirement.importance = importance;
+                requirement.basis = "set in Skillgrid".to_string();
+            }
+            None => {
+                editable.requirements.remove(row);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a requirement on skill `column` to a custom role, at working
+    /// level and required, to be adjusted.
+    pub fn add_requirement(&mut self, role: usize, column: usize) -> Result<(), EditError> {
+        let skill = self
+            .skills
+            .get(column)
+            .ok_or(EditError::Gone("skill"))?
+            .id
+            .clone();
+        let editable = self.custom_role(role)?;
+        if editable.requirement(&skill).is_none() {
+            editable.requirements.push(Requirement {
+                skill,
+                min_level: Level::WORKING,
+                importance: Importance::Required,
+                basis: "set in Skillgrid".to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn custom_role(&mut self, index: usize) -> Result<&mut Role, EditError> {
+        let role = self.roles.get_mut(index).ok_or(EditError::Gone("role"))?;
+        if role.builtin {
+            return Err(EditError::BuiltIn(role.title.clone()));
+        }
+        Ok(role)
     }
 
     fn unused_skill_id(&self, base: &str) -> SkillId {

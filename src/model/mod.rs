@@ -11,6 +11,7 @@ mod role;
 mod skill;
 mod workspace;
 
+pub use editing::{EditError, checked_name};
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;

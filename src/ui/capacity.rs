@@ -2,10 +2,10 @@
 //! building software (from its roles' time splits), against the people
 //! management its reports call for.
 
+use super::ViewCtx;
 use super::matrix::level_colour;
 use super::widgets::{self, alert_colour, ok_colour};
 use crate::analysis::TimeSplitReport;
-use crate::app::AppState;
 use crate::model::Level;
 use crate::report::palette::NOT_ASSESSED_RGB;
 use eframe::egui::{self, Color32, RichText};
@@ -14,9 +14,10 @@ use egui_plot::{Bar, BarChart};
 /// More teams than this are charted by their largest shortfall first.
 const CHARTED_TEAMS: usize = 24;
 
-pub fn capacity_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    widgets::view_heading(ui, "Team capacity", state.insights.updating());
-    ui.horizontal(|ui| widgets::team_filter_ui(state, ui));
+pub fn capacity_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    widgets::view_heading(ui, "Team capacity", state.insights().updating());
+    ui.horizontal(|ui| widgets::team_filter_ui(view, ui));
     let Some(results) = widgets::results(state, ui) else {
         return;
     };
@@ -46,7 +47,7 @@ pub fn capacity_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .iter()
         .filter(|(team, _)| {
             state
-                .insight_options
+                .insight_options()
                 .team
                 .as_ref()
                 .is_none_or(|wanted| wanted == team)

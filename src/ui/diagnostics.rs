@@ -1,14 +1,16 @@
 //! The import diagnostics panel: every warning and error with its place in
 //! the file; clicking one selects the member and skill involved.
 
-use crate::app::AppState;
+use super::ViewCtx;
+use crate::app::Command;
 use crate::io::{Severity, count_of};
 use eframe::egui;
 
-pub fn diagnostics_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn diagnostics_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     ui.horizontal(|ui| {
-        let errors = state.diagnostics.iter().filter(|d| d.is_error()).count();
-        let warnings = state.diagnostics.len() - errors;
+        let errors = state.diagnostics().iter().filter(|d| d.is_error()).count();
+        let warnings = state.diagnostics().len() - errors;
         ui.strong("Import messages");
         ui.label(format!(
             "{}, {}",
@@ -17,27 +19,26 @@ pub fn diagnostics_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button("Close").clicked() {
-                state.diagnostics_open = false;
+                view.send(Command::ShowDiagnostics(false));
             }
         });
     });
-    if let Some(failed) = &state.failed_open {
+    if let Some(failed) = state.failed_open() {
         ui.label(
             egui::RichText::new(format!(
                 "{failed} was not opened: nothing in it was read into Skillgrid. \
                  What you see is {}, as it was before.",
-                state.document.name
+                state.document().name
             ))
             .strong()
             .color(ui.visuals().error_fg_color),
         );
     }
     ui.separator();
-    let mut pick = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for (index, diagnostic) in state.diagnostics.iter().enumerate() {
+            for (index, diagnostic) in state.diagnostics().iter().enumerate() {
                 let colour = match diagnostic.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
@@ -46,28 +47,8 @@ pub fn diagnostics_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     .monospace()
                     .color(colour);
                 if ui.add(egui::Button::selectable(false, text)).clicked() {
-                    pick = Some(index);
+                    view.send(Command::PickDiagnostic(index));
                 }
             }
         });
-    if let Some(index) = pick {
-        let diagnostic = &state.diagnostics[index];
-        let workspace = &state.document.workspace;
-        let skill = diagnostic
-            .skill
-            .as_ref()
-            .and_then(|id| workspace.skill_index(id));
-        let member = diagnostic.member.filter(|&m| m < workspace.members.len());
-        if let Some(member) = member {
-            state.selected = Some((
-                member,
-                skill
-                    .or_else(|| state.derived.columns.first().copied())
-                    .unwrap_or(0),
-            ));
-            state.scroll_to = state.selected;
-        } else if let Some(skill) = skill {
-            state.filter.search = workspace.skills[skill].name.clone();
-        }
-    }
 }

@@ -4,67 +4,67 @@
 
 use super::matrix::level_colour;
 use super::widgets::{self, alert_colour, ok_colour};
-use crate::app::AppState;
+use crate::app::{AppState, ViewSelection};
 use crate::model::{Importance, Level};
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart};
 
-pub fn fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    widgets::view_heading(ui, "Fit & succession", state.insights.updating());
+pub fn fit_ui(view: &mut super::ViewCtx, ui: &mut egui::Ui) {
+    let (state, forms) = (view.state, &mut *view.forms);
+    widgets::view_heading(ui, "Fit & succession", state.insights().updating());
     egui::Panel::left("fit-members")
         .resizable(true)
         .default_size(250.0)
-        .show(ui, |ui| member_list_ui(state, ui));
+        .show(ui, |ui| member_list_ui(state, forms, ui));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            member_fit_ui(state, ui);
+            member_fit_ui(state, forms, ui);
             ui.separator();
-            succession_ui(state, ui);
+            succession_ui(state, forms, ui);
         });
     });
 }
 
 /// A searchable list of every member, drawn only where it is visible.
-fn member_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn member_list_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("Find member");
         ui.add(
-            egui::TextEdit::singleline(&mut state.selection.member_query)
+            egui::TextEdit::singleline(&mut forms.member_query)
                 .hint_text("name, team or role")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
     });
-    let matches = state.members_matching().to_vec();
+    let matches = state.members_matching();
     ui.label(RichText::new(format!("{} members", matches.len())).weak());
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, matches.len(), |ui, range| {
             for &member in &matches[range] {
-                let workspace = &state.document.workspace;
+                let workspace = state.workspace();
                 let name = &workspace.members[member].name;
-                let fit = state.derived.fit.get(member).copied().flatten();
+                let fit = state.derived().fit.get(member).copied().flatten();
                 let text = match fit {
                     Some(score) => format!("{name}  (fit {score:.0})"),
                     None => name.clone(),
                 };
-                let selected = state.selection.member == Some(member);
+                let selected = forms.member == Some(member);
                 if ui.selectable_label(selected, text).clicked() {
-                    state.selection.member = Some(member);
+                    forms.member = Some(member);
                 }
             }
         });
 }
 
-fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    if state.selection.member.is_none() && !state.document.workspace.members.is_empty() {
-        state.selection.member = Some(0);
+fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
+    if forms.member.is_none() && !state.workspace().members.is_empty() {
+        forms.member = Some(0);
     }
-    let Some(member) = state
-        .selection
+    let Some(member) = forms
         .member
-        .filter(|&m| m < state.document.workspace.members.len())
+        .filter(|&m| m < state.workspace().members.len())
     else {
         widgets::none_line(
             ui,
@@ -72,8 +72,8 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
         );
         return;
     };
-    let fits = state.role_fits().to_vec();
-    let workspace = &state.document.workspace;
+    let fits = state.role_fits(member);
+    let workspace = state.workspace();
     let record = &workspace.members[member];
     let role = workspace.member_role(member);
     ui.horizontal_wrapped(|ui| {
@@ -155,7 +155,7 @@ fn member_fit_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.label(RichText::new("Fit").strong());
                 ui.label(RichText::new("Career path").strong());
                 ui.end_row();
-                for (fit, next_step) in &fits {
+                for (fit, next_step) in fits {
                     let own_role = &*fit.role.id == role.id.as_str();
                     let title = RichText::new(&*fit.role.title);
                     ui.label(if *next_step { title.strong() } else { title });
@@ -275,7 +275,7 @@ fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Imp
 }
 
 /// For the chosen role: the members most ready for it, best first.
-fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
     widgets::section(ui, "Most ready for a role");
     let Some(results) = widgets::results(state, ui) else {
         return;
@@ -285,8 +285,7 @@ fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
         widgets::none_line(ui, "No role in the library has requirements.");
         return;
     }
-    let chosen = state
-        .selection
+    let chosen = forms
         .succession_role
         .filter(|&index| index < succession.len())
         .unwrap_or(0);
@@ -342,9 +341,9 @@ fn succession_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
-    state.selection.succession_role = Some(picked);
+    forms.succession_role = Some(picked);
     if let Some(member) = show_member {
-        state.selection.member = Some(member);
+        forms.member = Some(member);
     }
 }
 

@@ -1,9 +1,10 @@
 //! Gaps and bus factor: who can lead each required skill against the bench
 //! depth wanted, and the skills that rest on one person or nobody.
 
+use super::ViewCtx;
 use super::widgets::{self, alert_colour, ok_colour};
 use crate::analysis::SkillGap;
-use crate::app::AppState;
+use crate::app::Command;
 use crate::model::SkillKind;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, PlotPoint, Text, VLine};
@@ -11,9 +12,10 @@ use egui_plot::{Bar, BarChart, PlotPoint, Text, VLine};
 /// More required skills than this are charted thinnest first.
 const CHARTED: usize = 40;
 
-pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    widgets::view_heading(ui, "Gaps & bus factor", state.insights.updating());
-    ui.horizontal(|ui| widgets::team_filter_ui(state, ui));
+pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    widgets::view_heading(ui, "Gaps & bus factor", state.insights().updating());
+    ui.horizontal(|ui| widgets::team_filter_ui(view, ui));
     let Some(results) = widgets::results(state, ui) else {
         return;
     };
@@ -84,18 +86,7 @@ pub fn gaps_ui(state: &mut AppState, ui: &mut egui::Ui) {
             });
     });
     if let Some(id) = jump_to {
-        let column = state
-            .document
-            .workspace
-            .skills
-            .iter()
-            .position(|skill| skill.id.as_str() == id);
-        match column {
-            Some(column) => state.show_skill_in_matrix(column),
-            None => {
-                state.notice = Some("That skill is not a column of this roster yet".to_string())
-            }
-        }
+        view.send(Command::ShowSkillById(id));
     }
 }
 

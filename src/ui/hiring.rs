@@ -2,20 +2,20 @@
 //! breaches and a budget; and the what-if plan of hires and departures, with
 //! its effect on gaps, bus factor and cost before anything is applied.
 
-use super::SkillgridApp;
+use super::ViewCtx;
 use super::widgets::{self, alert_colour, money, ok_colour};
 use crate::analysis::{Analysis, HireReason};
-use crate::app::{AppState, FileIntent, PlanFormat};
+use crate::app::{Command, FileIntent, PlanFormat};
 use crate::model::RoleId;
+use crate::ui::UiCommand;
 use eframe::egui::{self, RichText};
 
-pub fn hiring_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    widgets::view_heading(ui, "Hiring plan", app.state.insights.updating());
+pub fn hiring_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Hiring plan", view.state.insights().updating());
     ui.horizontal(|ui| {
-        widgets::team_filter_ui(&mut app.state, ui);
+        widgets::team_filter_ui(view, ui);
         ui.add_space(12.0);
-        budget_ui(&mut app.state, ui);
+        budget_ui(view, ui);
     });
     let mut export = None;
     let width = ui.available_width();
@@ -26,28 +26,29 @@ pub fn hiring_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| what_if_ui(&mut app.state, ui, &mut export));
+                .show(ui, |ui| what_if_ui(view, ui, &mut export));
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::both()
             .auto_shrink([false, false])
-            .show(ui, |ui| recommendations_ui(&mut app.state, ui));
+            .show(ui, |ui| recommendations_ui(view, ui));
     });
     if let Some(format) = export {
-        app.ask_for_file(&ctx, FileIntent::ExportPlan(format));
+        view.send(UiCommand::AskForFile(FileIntent::ExportPlan(format)));
     }
 }
 
-fn budget_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn budget_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     let label = ui.label("Budget");
     let response = ui
         .add(
-            egui::TextEdit::singleline(&mut state.selection.budget_text)
+            egui::TextEdit::singleline(&mut view.forms.budget_text)
                 .hint_text("none")
                 .desired_width(110.0),
         )
         .labelled_by(label.id);
-    let typed = state.selection.budget_text.replace([',', ' ', '_'], "");
+    let typed = view.forms.budget_text.replace([',', ' ', '_'], "");
     let budget = if typed.is_empty() {
         Ok(None)
     } else {
@@ -61,13 +62,15 @@ fn budget_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if let Ok(Some(value)) = budget
         && response.lost_focus()
     {
-        state.selection.budget_text = money(value);
+        view.forms.budget_text = money(value);
     }
     match budget {
         Ok(budget) => {
             ui.label(RichText::new("a year, at midpoints").weak());
-            if response.changed() || state.insight_options.budget != budget {
-                state.insight_options.budget = budget;
+            if state.insight_options().budget != budget {
+                let mut options = state.insight_options().clone();
+                options.budget = budget;
+                view.send(Command::SetInsightOptions(options));
             }
         }
         Err(()) => {
@@ -77,7 +80,8 @@ fn budget_ui(state: &mut AppState, ui: &mut egui::Ui) {
 }
 
 /// The plan being tried: what it holds, and what it changes.
-fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanFormat>) {
+fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui, export: &mut Option<PlanFormat>) {
+    let state = view.state;
     widgets::section(ui, "What if");
     ui.label(
         RichText::new(
@@ -85,10 +89,10 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
         )
         .weak(),
     );
-    add_hire_ui(state, ui);
-    add_departure_ui(state, ui);
+    add_hire_ui(view, ui);
+    add_departure_ui(view, ui);
 
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let workspace = state.workspace();
     let plan = &workspace.plan;
     let mut remove_hire = None;
     let mut remove_departure = None;
@@ -114,7 +118,7 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
             }
         });
         if role.is_some_and(|r| r.span.is_some()) {
-            planned_reports_ui(ui, &workspace, index, &mut move_report);
+            planned_reports_ui(ui, workspace, index, &mut move_report);
         }
     }
     for (index, key) in plan.departures.iter().enumerate() {
@@ -129,16 +133,20 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
         });
     }
     if let Some(index) = remove_hire {
-        state.unplan_hire(index);
+        view.send(Command::UnplanHire(index));
     }
     if let Some(index) = remove_departure {
-        state.unplan_departure(index);
+        view.send(Command::UnplanDeparture(index));
     }
     if let Some((hire, member, reports)) = move_report {
-        state.set_planned_report(hire, member, reports);
+        view.send(Command::SetPlannedReport {
+            hire,
+            member,
+            reports,
+        });
     }
 
-    let Some(results) = state.insights.results() else {
+    let Some(results) = state.insights().results() else {
         return;
     };
     let before = &results.analysis;
@@ -204,7 +212,7 @@ fn what_if_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut Option<PlanF
             .on_hover_text("Planned hires join as placeholder members at their role's levels; departures leave. Undoable.")
             .clicked()
         {
-            state.apply_plan();
+            view.send(Command::ApplyPlan);
         }
         if ui.button("Export plan CSV…").clicked() {
             *export = Some(PlanFormat::Csv);
@@ -301,8 +309,9 @@ fn compare_row(ui: &mut egui::Ui, what: &str, before: usize, after: usize) {
     ui.end_row();
 }
 
-fn add_hire_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
+fn add_hire_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let workspace = state.workspace();
     let roles: Vec<(usize, String)> = workspace
         .roles
         .iter()
@@ -310,14 +319,14 @@ fn add_hire_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .filter(|(_, role)| role.salary.is_some())
         .map(|(index, role)| (index, role.title.clone()))
         .collect();
-    let chosen = state
-        .selection
+    let chosen = view
+        .forms
         .hire_role
         .filter(|&index| index < workspace.roles.len());
     let mut picked = chosen;
-    let mut team = state.selection.hire_team.clone();
+    let mut team = view.forms.hire_team.clone();
     let mut to_plan = None;
-    let teams = &state.derived.teams;
+    let teams = &state.derived().teams;
     egui::Grid::new("plan-hire").num_columns(2).show(ui, |ui| {
         let label = ui.label("Plan a hire");
         egui::ComboBox::from_id_salt("plan-role")
@@ -355,32 +364,33 @@ fn add_hire_ui(state: &mut AppState, ui: &mut egui::Ui) {
         }
         ui.end_row();
     });
-    state.selection.hire_role = picked;
-    state.selection.hire_team = team.clone();
+    view.forms.hire_role = picked;
+    view.forms.hire_team = team.clone();
     if let Some(role) = to_plan {
-        state.plan_hire(role, team);
+        view.send(Command::PlanHire { role, team });
     }
 }
 
-fn add_departure_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let mut chosen = state
-        .selection
+fn add_departure_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let mut chosen = view
+        .forms
         .departure
-        .filter(|&member| member < state.document.workspace.members.len());
+        .filter(|&member| member < state.workspace().members.len());
     egui::Grid::new("plan-departure-grid")
         .num_columns(2)
         .show(ui, |ui| {
             let label = ui.label("Plan a departure");
             ui.add(
-                egui::TextEdit::singleline(&mut state.selection.member_query)
+                egui::TextEdit::singleline(&mut view.forms.member_query)
                     .hint_text("find a member")
                     .desired_width(240.0),
             )
             .labelled_by(label.id);
             ui.end_row();
             ui.label("");
-            let matches = state.members_matching().to_vec();
-            let workspace = &state.document.workspace;
+            let matches = state.members_matching();
+            let workspace = state.workspace();
             let row_height = ui.spacing().interact_size.y;
             let combo = egui::ComboBox::from_id_salt("plan-departure")
                 .selected_text(chosen.map_or(format!("{} members", matches.len()), |m| {
@@ -411,16 +421,17 @@ fn add_departure_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 .clicked()
                 && let Some(member) = chosen
             {
-                state.plan_departure(member);
+                view.send(Command::PlanDeparture(member));
                 chosen = None;
             }
             ui.end_row();
         });
-    state.selection.departure = chosen;
+    view.forms.departure = chosen;
 }
 
 /// What the analysis recommends with the plan in place.
-fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     let Some(results) = widgets::results(state, ui) else {
         return;
     };
@@ -457,9 +468,9 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
     widgets::more_line(ui, plan.upskilling.len());
     widgets::section(ui, "Recommended hires");
-    let planned = &state.document.workspace.plan.hires;
+    let planned = &state.workspace().plan.hires;
     if !planned.is_empty() {
-        let workspace = &state.document.workspace;
+        let workspace = state.workspace();
         let titles: Vec<String> = planned
             .iter()
             .map(|hire| {
@@ -610,12 +621,17 @@ fn recommendations_ui(state: &mut AppState, ui: &mut egui::Ui) {
     widgets::more_line(ui, span.breaches.len());
     match to_plan {
         Some((role, Some((manager, span_max)))) => {
-            let team = state.insight_options.team.clone();
-            state.plan_span_hire(role, team, &manager, span_max);
+            let team = state.insight_options().team.clone();
+            view.send(Command::PlanSpanHire {
+                role,
+                team,
+                manager,
+                span_max,
+            });
         }
         Some((role, None)) => {
-            let team = state.insight_options.team.clone();
-            state.plan_hire(role, team);
+            let team = state.insight_options().team.clone();
+            view.send(Command::PlanHire { role, team });
         }
         None => {}
     }

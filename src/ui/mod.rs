@@ -14,13 +14,14 @@ mod staffing;
 mod widgets;
 
 use crate::app::{
-    AppState, Document, FileIntent, JobResult, PlanFormat, Preferences, ThemeChoice, View,
+    AppState, Command, Document, FileIntent, JobResult, PlanFormat, Preferences, ThemeChoice, View,
+    ViewSelection,
 };
 use crate::io::Layout;
 use eframe::egui;
 use std::path::PathBuf;
 
-pub use matrix::{cell_label, matrix_ui};
+pub use matrix::cell_label;
 
 /// How the window was asked to start.
 #[derive(Clone, Debug, Default)]
@@ -30,11 +31,58 @@ pub struct Launch {
 }
 
 pub struct SkillgridApp {
-    pub state: AppState,
+    state: AppState,
+    /// What the views have selected and typed: their own state.
+    pub forms: ViewSelection,
     /// Opens native file dialogs; tests replace it so nothing blocks.
     pub dialogs: Box<dyn FileDialogs>,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
+}
+
+/// What a view, menu or shortcut asks for: a change of the app's state,
+/// or something only the window can do (a dialog, closing).
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiCommand {
+    State(Command),
+    AskForFile(FileIntent),
+    /// Saves where the document lives, asking first when the file changed
+    /// on disk, or where to when it has no file yet.
+    Save,
+    Open(PathBuf, FileIntent),
+    Quit,
+    /// The unsaved-changes question, answered: save first, or not.
+    SaveAndClose,
+    CloseWithoutSaving,
+}
+
+impl From<Command> for UiCommand {
+    fn from(command: Command) -> UiCommand {
+        UiCommand::State(command)
+    }
+}
+
+/// The commands a frame's views sent, applied after the panels are drawn.
+#[derive(Default)]
+pub struct Commands(Vec<UiCommand>);
+
+impl Commands {
+    pub fn send(&mut self, command: impl Into<UiCommand>) {
+        self.0.push(command.into());
+    }
+}
+
+/// What a view draws from and where it sends what it wants changed.
+pub struct ViewCtx<'a> {
+    pub state: &'a AppState,
+    pub forms: &'a mut ViewSelection,
+    pub commands: &'a mut Commands,
+}
+
+impl ViewCtx<'_> {
+    pub fn send(&mut self, command: impl Into<UiCommand>) {
+        self.commands.send(command);
+    }
 }
 
 /// Native file dialogs, behind a trait so tests never open one.
@@ -148,7 +196,7 @@ impl SkillgridApp {
         let mut app =
             SkillgridApp::with_state(AppState::new(AppState::sample_document(), preferences));
         if let Some(view) = launch.view {
-            app.state.view = view;
+            app.state.apply(Command::ShowView(view));
         }
         app.apply_preferences(&cc.egui_ctx);
         if let Some(store) = crate::app::RecoveryStore::platform() {
@@ -166,21 +214,32 @@ impl SkillgridApp {
     pub fn with_state(state: AppState) -> SkillgridApp {
         SkillgridApp {
             state,
+            forms: ViewSelection::default(),
             dialogs: Box::new(NativeDialogs),
             title: String::new(),
         }
     }
 
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// For start-up and tests, which set the state up before the window.
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
     fn apply_preferences(&self, ctx: &egui::Context) {
-        ctx.set_theme(match self.state.preferences.theme {
+        let preferences = self.state.preferences();
+        ctx.set_theme(match preferences.theme {
             ThemeChoice::System => egui::ThemePreference::System,
             ThemeChoice::Light => egui::ThemePreference::Light,
             ThemeChoice::Dark => egui::ThemePreference::Dark,
         });
-        ctx.set_zoom_factor(self.state.preferences.zoom);
+        ctx.set_zoom_factor(preferences.zoom);
     }
 
-    pub fn ask_for_file(&mut self, ctx: &egui::Context, intent: FileIntent) {
+    fn ask_for_file(&mut self, ctx: &egui::Context, intent: FileIntent) {
         let suggested = Some(match intent {
             FileIntent::Export(Layout::Long) => format!("{}-long.csv", self.base_name()),
             FileIntent::Export(Layout::Wide) => format!("{}.csv", self.base_name()),
@@ -192,11 +251,11 @@ impl SkillgridApp {
             _ => format!("{}.json", self.base_name()),
         });
         self.dialogs
-            .pick(intent, suggested, self.state.sender.clone(), ctx.clone());
+            .pick(intent, suggested, self.state.sender().clone(), ctx.clone());
     }
 
     fn base_name(&self) -> String {
-        let name = &self.state.document.name;
+        let name = &self.state.document().name;
         let stem = name.split([' ', '.']).next().unwrap_or("team");
         if stem.is_empty() {
             "team".to_string()
@@ -205,64 +264,113 @@ impl SkillgridApp {
         }
     }
 
-    pub fn save(&mut self, ctx: &egui::Context) {
-        if self.state.document.changed_on_disk() {
-            self.state.confirm_overwrite = true;
-            return;
-        }
-        self.save_over(ctx);
-    }
-
-    /// Saves where the document lives, even over a file changed on disk.
-    pub fn save_over(&mut self, ctx: &egui::Context) {
-        match self.state.document.path.clone() {
-            Some(path) => {
-                if let Err(message) = self.state.save_to(&path) {
-                    self.state.notice = Some(message);
+    /// The one place commands are applied: the window's own here, the
+    /// rest by `AppState::apply`, whose outcome the forms follow.
+    pub fn run(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::State(command) => {
+                let preferences = matches!(command, Command::SetPreferences(_));
+                let outcome = self.state.apply(command);
+                self.forms.follow(&outcome, self.state.workspace());
+                if preferences {
+                    self.apply_preferences(ctx);
                 }
             }
-            None => self.ask_for_file(ctx, FileIntent::SaveAs),
+            UiCommand::AskForFile(intent) => self.ask_for_file(ctx, intent),
+            UiCommand::Save => {
+                let document = self.state.document();
+                if document.changed_on_disk() {
+                    self.state.apply(Command::AskToOverwrite);
+                } else if document.path.is_some() {
+                    self.state.apply(Command::SaveOver);
+                } else {
+                    self.ask_for_file(ctx, FileIntent::SaveAs);
+                }
+            }
+            UiCommand::Open(path, intent) => {
+                let repaint = ctx.clone();
+                self.state
+                    .start_open(path, intent, move || repaint.request_repaint());
+            }
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::SaveAndClose => {
+                self.run(ctx, UiCommand::Save);
+                if !self.state.document().is_dirty() {
+                    self.run(ctx, UiCommand::CloseWithoutSaving);
+                }
+                self.state.apply(Command::CancelClose);
+            }
+            UiCommand::CloseWithoutSaving => {
+                self.state.apply(Command::CloseAnyway);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Derived data and caches brought up to date before drawing, so the
+    /// views only read them.
+    fn prepare_frame(&mut self, ctx: &egui::Context) {
+        self.state.refresh();
+        if self.state.view() != View::Matrix {
+            let repaint = ctx.clone();
+            self.state
+                .refresh_insights(move || repaint.request_repaint());
+        }
+        self.state
+            .prepare_caches(self.forms.member, &self.forms.member_query);
+    }
+
+    /// One frame of the current view alone, its commands applied after:
+    /// what the frame benchmarks measure.
+    pub fn view_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.prepare_frame(&ctx);
+        let mut commands = Commands::default();
+        view_ui(
+            &mut ViewCtx {
+                state: &self.state,
+                forms: &mut self.forms,
+                commands: &mut commands,
+            },
+            ui,
+        );
+        for command in commands.0 {
+            self.run(&ctx, command);
         }
     }
 
     fn handle_job(&mut self, ctx: &egui::Context, result: JobResult) {
-        match result {
-            JobResult::Picked(_, None) => {}
-            JobResult::DialogFailed(message) => self.state.notice = Some(message),
+        let command: UiCommand = match result {
+            JobResult::Picked(_, None) => return,
+            JobResult::DialogFailed(message) => Command::Notice(message).into(),
             JobResult::Picked(intent @ (FileIntent::Open | FileIntent::Import), Some(path)) => {
-                let ctx = ctx.clone();
-                self.state
-                    .start_open(path, intent, move || ctx.request_repaint());
+                UiCommand::Open(path, intent)
             }
             JobResult::Picked(FileIntent::ImportProjects, Some(path)) => {
-                self.state.import_projects(&path);
+                Command::ImportProjects(path).into()
             }
             JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
-                if let Err(message) = self.state.export_projects(&path) {
-                    self.state.notice = Some(format!("Could not export the projects: {message}"));
-                }
+                Command::ExportProjects(path).into()
             }
-            JobResult::Picked(FileIntent::SaveAs, Some(path)) => {
-                if let Err(message) = self.state.save_to(&path) {
-                    self.state.notice = Some(message);
-                }
-            }
+            JobResult::Picked(FileIntent::SaveAs, Some(path)) => Command::SaveTo(path).into(),
             JobResult::Picked(FileIntent::Export(layout), Some(path)) => {
-                if let Err(message) = self.state.export_to(&path, layout) {
-                    self.state.notice = Some(message);
-                }
+                Command::Export(path, layout).into()
             }
             JobResult::Picked(FileIntent::ExportPlan(format), Some(path)) => {
-                if let Err(message) = self.state.export_plan(&path, format) {
-                    self.state.notice = Some(format!("Could not export the plan: {message}"));
-                }
+                Command::ExportPlan(path, format).into()
             }
             JobResult::Opened {
                 path,
                 intent,
                 result,
-            } => self.state.finish_open(&path, intent, *result),
-        }
+            } => {
+                if self.state.finish_open(&path, intent, *result) {
+                    self.forms = ViewSelection::default();
+                }
+                return;
+            }
+        };
+        self.run(ctx, command);
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -274,19 +382,17 @@ impl SkillgridApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            let repaint = ctx.clone();
-            self.state
-                .start_open(path, FileIntent::Open, move || repaint.request_repaint());
+            self.run(ctx, UiCommand::Open(path, FileIntent::Open));
         }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
-            && self.state.document.is_dirty()
-            && !self.state.closing
+            && self.state.document().is_dirty()
+            && !self.state.closing()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.confirm_close = true;
+            self.state.apply(Command::AskToClose);
         }
     }
 }
@@ -299,32 +405,43 @@ impl eframe::App for SkillgridApp {
         }
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        shell::shortcuts(self, &ctx);
-        self.state.refresh();
+        self.prepare_frame(&ctx);
 
-        egui::Panel::top("menu").show(ui, |ui| shell::menu_bar_ui(self, ui));
-        egui::Panel::bottom("status").show(ui, |ui| shell::status_bar_ui(&mut self.state, ui));
-        if self.state.diagnostics_open && !self.state.diagnostics.is_empty() {
-            egui::Panel::bottom("diagnostics")
-                .resizable(true)
+        let mut commands = Commands::default();
+        shell::shortcuts(&ctx, &mut commands);
+        {
+            let mut view = ViewCtx {
+                state: &self.state,
+                forms: &mut self.forms,
+                commands: &mut commands,
+            };
+            egui::Panel::top("menu").show(ui, |ui| shell::menu_bar_ui(&mut view, ui));
+            egui::Panel::bottom("status").show(ui, |ui| shell::status_bar_ui(&mut view, ui));
+            if view.state.diagnostics_open() && !view.state.diagnostics().is_empty() {
+                egui::Panel::bottom("diagnostics")
+                    .resizable(true)
+                    .default_size(150.0)
+                    .show(ui, |ui| diagnostics::diagnostics_ui(&mut view, ui));
+            }
+            egui::Panel::left("navigation")
+                .resizable(false)
                 .default_size(150.0)
-                .show(ui, |ui| diagnostics::diagnostics_ui(&mut self.state, ui));
+                .show(ui, |ui| shell::navigation_ui(&mut view, ui));
+            egui::CentralPanel::default().show(ui, |ui| view_ui(&mut view, ui));
+            shell::recovery_dialog_ui(&mut view, &ctx);
+            shell::close_dialog_ui(&mut view, &ctx);
+            shell::overwrite_dialog_ui(&mut view, &ctx);
+            shell::lossy_save_dialog_ui(&mut view, &ctx);
         }
-        egui::Panel::left("navigation")
-            .resizable(false)
-            .default_size(150.0)
-            .show(ui, |ui| shell::navigation_ui(&mut self.state, ui));
-        egui::CentralPanel::default().show(ui, |ui| view_ui(self, ui));
+        shell::drop_hint_ui(&ctx);
+        for command in commands.0 {
+            self.run(&ctx, command);
+        }
         if let Some(wait) = self.state.maintain_recovery() {
             // A copy is due later: wake then, though nothing else happens.
             ctx.request_repaint_after(wait);
         }
-        shell::recovery_dialog_ui(&mut self.state, &ctx);
-        shell::close_dialog_ui(self, &ctx);
-        shell::overwrite_dialog_ui(self, &ctx);
-        shell::lossy_save_dialog_ui(self, &ctx);
-        shell::drop_hint_ui(&ctx);
-        let title = window_title(&self.state.document);
+        let title = window_title(self.state.document());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -332,34 +449,28 @@ impl eframe::App for SkillgridApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if let Some(recovery) = &mut self.state.recovery {
+        if let Some(recovery) = self.state.recovery_mut() {
             recovery.clean_exit();
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.state.preferences.last_view = self.state.view;
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.preferences);
+        let mut preferences = self.state.preferences().clone();
+        preferences.last_view = self.state.view();
+        eframe::set_value(storage, eframe::APP_KEY, &preferences);
     }
 }
 
-/// The current view, with the data it draws brought up to date first
-/// (cheap when nothing changed). The window's central panel.
-pub fn view_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
-    app.state.refresh();
-    if app.state.view != View::Matrix {
-        let repaint = ui.ctx().clone();
-        app.state
-            .refresh_insights(move || repaint.request_repaint());
-    }
-    match app.state.view {
-        View::Matrix => matrix::matrix_ui(&mut app.state, ui),
-        View::Gaps => gaps::gaps_ui(&mut app.state, ui),
-        View::Fit => fit::fit_ui(&mut app.state, ui),
-        View::Hiring => hiring::hiring_ui(app, ui),
-        View::Capacity => capacity::capacity_ui(&mut app.state, ui),
-        View::Staffing => staffing::staffing_ui(app, ui),
-        View::Roles => roles::roles_ui(&mut app.state, ui),
+/// The current view. The window's central panel.
+pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    match view.state.view() {
+        View::Matrix => matrix::matrix_ui(view, ui),
+        View::Gaps => gaps::gaps_ui(view, ui),
+        View::Fit => fit::fit_ui(view, ui),
+        View::Hiring => hiring::hiring_ui(view, ui),
+        View::Capacity => capacity::capacity_ui(view, ui),
+        View::Staffing => staffing::staffing_ui(view, ui),
+        View::Roles => roles::roles_ui(view, ui),
     }
 }
 

@@ -3,9 +3,10 @@
 //! roles are duplicated to be customised; skills are added, renamed and
 //! merged. Every change is one undoable step saved with the workspace.
 
+use super::ViewCtx;
 use super::widgets::{self, alert_colour};
-use crate::app::AppState;
-use crate::model::{Importance, Level, Requirement, Role, SkillKind};
+use crate::app::Command;
+use crate::model::{Importance, Level, SkillKind};
 use eframe::egui::{self, RichText};
 
 /// The seed documents' titles, for "authored from".
@@ -20,34 +21,32 @@ fn seed_title(seed: &str) -> &'static str {
     }
 }
 
-pub fn roles_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn roles_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     widgets::view_heading(ui, "Roles & skills", false);
     egui::Panel::left("library-list")
         .resizable(true)
         .default_size(280.0)
-        .show(ui, |ui| list_ui(state, ui));
-    if state.selection.role.is_none()
-        && state.selection.skill.is_none()
-        && let Some(first) = state.document.workspace.roles.first().cloned()
+        .show(ui, |ui| list_ui(view, ui));
+    if view.forms.role.is_none()
+        && view.forms.skill.is_none()
+        && let Some(first) = state.workspace().roles.first()
     {
-        select_role(state, 0, &first);
+        view.forms.select_role(0, first);
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        if let Some(error) = &state.selection.editor_error {
+        if let Some(error) = state.edit_error() {
             ui.label(RichText::new(error).color(alert_colour()));
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let workspace = &state.document.workspace;
-                if let Some(role) = state.selection.role.filter(|&r| r < workspace.roles.len()) {
-                    role_ui(state, ui, role);
-                } else if let Some(skill) = state
-                    .selection
-                    .skill
-                    .filter(|&s| s < workspace.skills.len())
+                let workspace = state.workspace();
+                if let Some(role) = view.forms.role.filter(|&r| r < workspace.roles.len()) {
+                    role_ui(view, ui, role);
+                } else if let Some(skill) = view.forms.skill.filter(|&s| s < workspace.skills.len())
                 {
-                    skill_ui(state, ui, skill);
+                    skill_ui(view, ui, skill);
                 } else {
                     widgets::none_line(ui, "Pick a role or a skill on the left.");
                 }
@@ -55,15 +54,21 @@ pub fn roles_ui(state: &mut AppState, ui: &mut egui::Ui) {
     });
 }
 
-fn list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             widgets::section(ui, "Roles");
-            let workspace = std::sync::Arc::clone(&state.document.workspace);
+            let workspace = state.workspace();
             for (index, role) in workspace.roles.iter().enumerate() {
-                let members = state.derived.role_members.get(index).copied().unwrap_or(0);
-                let selected = state.selection.role == Some(index);
+                let members = state
+                    .derived()
+                    .role_members
+                    .get(index)
+                    .copied()
+                    .unwrap_or(0);
+                let selected = view.forms.role == Some(index);
                 let mut text = egui::text::LayoutJob::default();
                 let style = ui.style();
                 RichText::new(&role.title).append_to(
@@ -91,33 +96,28 @@ fn list_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     .on_hover_text(format!("{members} members hold this role"))
                     .clicked()
                 {
-                    select_role(state, index, role);
+                    view.forms.select_role(index, role);
                 }
             }
             widgets::section(ui, "Skills");
             ui.horizontal(|ui| {
                 let label = ui.label("New skill");
                 ui.add(
-                    egui::TextEdit::singleline(&mut state.selection.new_skill)
+                    egui::TextEdit::singleline(&mut view.forms.new_skill)
                         .hint_text("name")
                         .desired_width(110.0),
                 )
                 .labelled_by(label.id);
-                ui.checkbox(&mut state.selection.new_skill_soft, "soft");
+                ui.checkbox(&mut view.forms.new_skill_soft, "soft");
             });
             if ui.button("Add skill").clicked() {
-                let name = state.selection.new_skill.clone();
-                let kind = if state.selection.new_skill_soft {
+                let kind = if view.forms.new_skill_soft {
                     SkillKind::Soft
                 } else {
                     SkillKind::Hard
                 };
-                if let Some(column) = state.edit_library(&format!("add skill {name}"), |w| {
-                    w.add_custom_skill(&name, kind)
-                }) {
-                    state.selection.new_skill.clear();
-                    select_skill(state, column);
-                }
+                let name = view.forms.new_skill.clone();
+                view.send(Command::AddSkill { name, kind });
             }
             let row_height = ui.spacing().interact_size.y;
             let count = workspace.skills.len();
@@ -127,7 +127,7 @@ fn list_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 .show_rows(ui, row_height, count, |ui, range| {
                     for column in range {
                         let skill = &workspace.skills[column];
-                        let selected = state.selection.skill == Some(column);
+                        let selected = view.forms.skill == Some(column);
                         if ui
                             .selectable_label(selected, &skill.name)
                             .on_hover_text(format!(
@@ -137,32 +137,23 @@ fn list_ui(state: &mut AppState, ui: &mut egui::Ui) {
                             ))
                             .clicked()
                         {
-                            select_skill(state, column);
+                            view.forms.select_skill(workspace, column);
                         }
                     }
                 });
         });
 }
 
-fn select_role(state: &mut AppState, index: usize, role: &Role) {
-    state.selection.role = Some(index);
-    state.selection.skill = None;
-    state.selection.role_title = role.title.clone();
-    state.selection.editor_error = None;
-}
-
-fn select_skill(state: &mut AppState, column: usize) {
-    state.selection.skill = Some(column);
-    state.selection.role = None;
-    state.selection.skill_name = state.document.workspace.skills[column].name.clone();
-    state.selection.merge_into = None;
-    state.selection.editor_error = None;
-}
-
-fn role_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize) {
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
+fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
+    let state = view.state;
+    let workspace = state.workspace();
     let role = &workspace.roles[index];
-    let members = state.derived.role_members.get(index).copied().unwrap_or(0);
+    let members = state
+        .derived()
+        .role_members
+        .get(index)
+        .copied()
+        .unwrap_or(0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(&role.title).heading());
         ui.label(
@@ -246,56 +237,41 @@ fn role_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize) {
             .button("Duplicate to customise")
             .on_hover_text("A copy you can edit; built-in roles stay as the seeds define them")
             .clicked()
-            && let Some(copy) = state.edit_library(&format!("duplicate {}", role.title), |w| {
-                Ok(w.duplicate_role(index))
-            })
         {
-            let copied = state.document.workspace.roles[copy].clone();
-            select_role(state, copy, &copied);
+            view.send(Command::DuplicateRole(index));
         }
         if !role.builtin {
-            rename_role_ui(state, ui, index);
+            rename_role_ui(view, ui, index);
         }
     });
     if !role.builtin {
-        move_members_ui(state, ui, &workspace, index);
+        move_members_ui(view, ui, index);
     }
-    requirements_ui(state, ui, &workspace, index);
+    requirements_ui(view, ui, index);
 }
 
-fn rename_role_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize) {
+fn rename_role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let label = ui.label("Title");
-    ui.add(egui::TextEdit::singleline(&mut state.selection.role_title).desired_width(200.0))
+    ui.add(egui::TextEdit::singleline(&mut view.forms.role_title).desired_width(200.0))
         .labelled_by(label.id);
     if ui.button("Rename role").clicked() {
-        let title = state.selection.role_title.trim().to_string();
-        state.edit_library(&format!("rename role to {title}"), |w| {
-            if title.is_empty() {
-                return Err("a role needs a title".into());
-            }
-            if w.roles
-                .iter()
-                .enumerate()
-                .any(|(i, r)| i != index && r.title == title)
-            {
-                return Err(format!("there is already a role called \"{title}\""));
-            }
-            w.roles[index].title = title.clone();
-            Ok(())
-        });
+        let title = view.forms.role_title.clone();
+        view.send(Command::RenameRole { role: index, title });
     }
 }
 
-fn move_members_ui(
-    state: &mut AppState,
-    ui: &mut egui::Ui,
-    workspace: &crate::model::Workspace,
-    index: usize,
-) {
+fn move_members_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
+    let state = view.state;
+    let workspace = state.workspace();
     ui.horizontal(|ui| {
         ui.label("Move the members of");
         for (other, role) in workspace.roles.iter().enumerate() {
-            let count = state.derived.role_members.get(other).copied().unwrap_or(0);
+            let count = state
+                .derived()
+                .role_members
+                .get(other)
+                .copied()
+                .unwrap_or(0);
             if other == index || count == 0 {
                 continue;
             }
@@ -304,25 +280,17 @@ fn move_members_ui(
                 .on_hover_text("Give them this role instead")
                 .clicked()
             {
-                let (from, to) = (role.id.clone(), workspace.roles[index].id.clone());
-                state.edit_library(
-                    &format!(
-                        "move {} members to {}",
-                        role.title, workspace.roles[index].title
-                    ),
-                    |w| Ok(w.reassign_role(&from, &to)),
-                );
+                view.send(Command::MoveRoleMembers {
+                    from: other,
+                    to: index,
+                });
             }
         }
     });
 }
 
-fn requirements_ui(
-    state: &mut AppState,
-    ui: &mut egui::Ui,
-    workspace: &crate::model::Workspace,
-    index: usize,
-) {
+fn requirements_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
+    let workspace = view.state.workspace();
     let role = &workspace.roles[index];
     let editable = !role.builtin;
     widgets::section(ui, "Requirements");
@@ -379,37 +347,23 @@ fn requirements_ui(
                 ui.end_row();
             }
         });
-    if let Some((row, edit)) = change {
-        let skill = role.requirements[row].skill.clone();
-        state.edit_library(&format!("requirement {skill} of {}", role.title), |w| {
-            let requirements = &mut w.roles[index].requirements;
-            match edit {
-                Some((level, importance)) => {
-                    requirements[row].min_level = level;
-                    requirements[row].importance = importance;
-                    requirements[row].basis = "set in Skillgrid".to_string();
-                }
-                None => {
-                    requirements.remove(row);
-                }
-            }
-            Ok(())
+    if let Some((row, change)) = change {
+        view.send(Command::SetRequirement {
+            role: index,
+            row,
+            change,
         });
     }
     if editable {
-        add_requirement_ui(state, ui, workspace, index);
+        add_requirement_ui(view, ui, index);
     }
 }
 
-fn add_requirement_ui(
-    state: &mut AppState,
-    ui: &mut egui::Ui,
-    workspace: &crate::model::Workspace,
-    index: usize,
-) {
+fn add_requirement_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
+    let workspace = view.state.workspace();
     let role = &workspace.roles[index];
-    let mut picked = state
-        .selection
+    let mut picked = view
+        .forms
         .new_requirement
         .filter(|&column| column < workspace.skills.len());
     ui.horizontal(|ui| {
@@ -433,30 +387,18 @@ fn add_requirement_ui(
             .clicked()
             && let Some(column) = picked
         {
-            let skill = workspace.skills[column].id.clone();
-            state.edit_library(
-                &format!(
-                    "require {} of {}",
-                    workspace.skills[column].name, role.title
-                ),
-                |w| {
-                    w.roles[index].requirements.push(Requirement {
-                        skill,
-                        min_level: Level::WORKING,
-                        importance: Importance::Required,
-                        basis: "set in Skillgrid".to_string(),
-                    });
-                    Ok(())
-                },
-            );
+            view.send(Command::AddRequirement {
+                role: index,
+                skill: column,
+            });
             picked = None;
         }
     });
-    state.selection.new_requirement = picked;
+    view.forms.new_requirement = picked;
 }
 
-fn skill_ui(state: &mut AppState, ui: &mut egui::Ui, column: usize) {
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
+fn skill_ui(view: &mut ViewCtx, ui: &mut egui::Ui, column: usize) {
+    let workspace = view.state.workspace();
     let skill = &workspace.skills[column];
     ui.horizontal(|ui| {
         ui.label(RichText::new(&skill.name).heading());
@@ -506,13 +448,11 @@ fn skill_ui(state: &mut AppState, ui: &mut egui::Ui, column: usize) {
     widgets::section(ui, "Rename");
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.add(egui::TextEdit::singleline(&mut state.selection.skill_name).desired_width(220.0))
+        ui.add(egui::TextEdit::singleline(&mut view.forms.skill_name).desired_width(220.0))
             .labelled_by(label.id);
         if ui.button("Rename skill").clicked() {
-            let name = state.selection.skill_name.clone();
-            state.edit_library(&format!("rename {} to {name}", skill.name), |w| {
-                w.rename_skill(column, &name)
-            });
+            let name = view.forms.skill_name.clone();
+            view.send(Command::RenameSkill { column, name });
         }
     });
 
@@ -521,8 +461,8 @@ fn skill_ui(state: &mut AppState, ui: &mut egui::Ui, column: usize) {
         RichText::new("Merging keeps every member's higher level of the two, and roles that required either require the one kept.")
             .weak(),
     );
-    let mut into = state
-        .selection
+    let mut into = view
+        .forms
         .merge_into
         .filter(|&other| other < workspace.skills.len() && other != column);
     ui.horizontal(|ui| {
@@ -544,19 +484,12 @@ fn skill_ui(state: &mut AppState, ui: &mut egui::Ui, column: usize) {
             .clicked()
             && let Some(target) = into
         {
-            let label = format!(
-                "merge {} into {}",
-                skill.name, workspace.skills[target].name
-            );
-            if state
-                .edit_library(&label, |w| w.merge_skills(column, target))
-                .is_some()
-            {
-                let kept = if target > column { target - 1 } else { target };
-                select_skill(state, kept);
-                into = None;
-            }
+            view.send(Command::MergeSkills {
+                from: column,
+                into: target,
+            });
+            into = None;
         }
     });
-    state.selection.merge_into = into;
+    view.forms.merge_into = into;
 }

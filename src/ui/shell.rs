@@ -1,147 +1,204 @@
 //! The window around the views: menu bar, keyboard shortcuts, navigation,
-//! status bar, the unsaved-changes dialog and the drop hint.
+//! status bar, the unsaved-changes, overwrite, lossy-save and recovery
+//! dialogs, and the drop hint. Every menu item and shortcut is a command
+//! from one table, `MENU`.
 
-use super::SkillgridApp;
-use crate::app::{AppState, FileIntent, ThemeChoice, View};
+use super::{UiCommand, ViewCtx};
+use crate::app::{AppState, Command, FileIntent, Preferences, ThemeChoice, View};
 use crate::io::Layout;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const REDO_SHIFT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// A menu item or shortcut: what it says, its keys, what it does.
+pub struct MenuCommand {
+    pub label: &'static str,
+    pub menu: Menu,
+    pub shortcut: Option<KeyboardShortcut>,
+    pub command: fn() -> UiCommand,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    /// Under File > Export CSV.
+    Export,
+    Edit,
+    /// A second shortcut for an item listed elsewhere.
+    KeysOnly,
+}
+
+const fn keys(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// Every menu item and shortcut, in menu order.
+pub const MENU: &[MenuCommand] = &[
+    MenuCommand {
+        label: "New",
+        menu: Menu::File,
+        shortcut: None,
+        command: || Command::NewDocument.into(),
+    },
+    MenuCommand {
+        label: "Open…",
+        menu: Menu::File,
+        shortcut: keys(Modifiers::COMMAND, Key::O),
+        command: || UiCommand::AskForFile(FileIntent::Open),
+    },
+    MenuCommand {
+        label: "Import roster CSV…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::Import),
+    },
+    MenuCommand {
+        label: "Import projects CSV…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportProjects),
+    },
+    MenuCommand {
+        label: "Export projects CSV…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ExportProjects),
+    },
+    MenuCommand {
+        label: "Wide (one row a member)…",
+        menu: Menu::Export,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::Export(Layout::Wide)),
+    },
+    MenuCommand {
+        label: "Long (one row per skill)…",
+        menu: Menu::Export,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::Export(Layout::Long)),
+    },
+    MenuCommand {
+        label: "Save",
+        menu: Menu::File,
+        shortcut: keys(Modifiers::COMMAND, Key::S),
+        command: || UiCommand::Save,
+    },
+    MenuCommand {
+        label: "Save As…",
+        menu: Menu::File,
+        shortcut: keys(COMMAND_SHIFT, Key::S),
+        command: || UiCommand::AskForFile(FileIntent::SaveAs),
+    },
+    MenuCommand {
+        label: "Quit",
+        menu: Menu::File,
+        shortcut: keys(Modifiers::COMMAND, Key::Q),
+        command: || UiCommand::Quit,
+    },
+    MenuCommand {
+        label: "Undo",
+        menu: Menu::Edit,
+        shortcut: keys(Modifiers::COMMAND, Key::Z),
+        command: || Command::Undo.into(),
+    },
+    MenuCommand {
+        label: "Redo",
+        menu: Menu::Edit,
+        shortcut: keys(Modifiers::COMMAND, Key::Y),
+        command: || Command::Redo.into(),
+    },
+    MenuCommand {
+        label: "Redo",
+        menu: Menu::KeysOnly,
+        shortcut: keys(COMMAND_SHIFT, Key::Z),
+        command: || Command::Redo.into(),
+    },
+    MenuCommand {
+        label: "Find",
+        menu: Menu::KeysOnly,
+        shortcut: keys(Modifiers::COMMAND, Key::F),
+        command: || Command::FocusSearch.into(),
+    },
+];
 
 /// Shortcuts work wherever the focus is; the longer chords are taken first
 /// so Ctrl+Shift+S is never read as Ctrl+S.
-pub fn shortcuts(app: &mut SkillgridApp, ctx: &egui::Context) {
-    let pressed = |shortcut: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
-    if pressed(&SAVE_AS) {
-        app.ask_for_file(ctx, FileIntent::SaveAs);
-    } else if pressed(&SAVE) {
-        app.save(ctx);
-    }
-    if pressed(&OPEN) {
-        app.ask_for_file(ctx, FileIntent::Open);
-    }
-    if pressed(&REDO_SHIFT) || pressed(&REDO) {
-        app.state.document.redo();
-    } else if pressed(&UNDO) {
-        app.state.document.undo();
-    }
-    if pressed(&FIND) {
-        app.state.focus_search = true;
+pub fn shortcuts(ctx: &egui::Context, commands: &mut super::Commands) {
+    let mut by_length: Vec<&MenuCommand> = MENU.iter().filter(|m| m.shortcut.is_some()).collect();
+    by_length.sort_by_key(|m| {
+        std::cmp::Reverse(m.shortcut.map_or(0, |s| {
+            let held = s.modifiers;
+            [
+                held.alt,
+                held.shift,
+                held.command || held.ctrl || held.mac_cmd,
+            ]
+            .into_iter()
+            .filter(|&on| on)
+            .count()
+        }))
+    });
+    for item in by_length {
+        let Some(shortcut) = item.shortcut else {
+            continue;
+        };
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            commands.send((item.command)());
+        }
     }
 }
 
-pub fn menu_bar_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let shortcut = |s: &KeyboardShortcut| ctx.format_shortcut(s);
+fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, menu: Menu) {
+    for item in MENU.iter().filter(|item| item.menu == menu) {
+        let shortcut = item
+            .shortcut
+            .map_or(String::new(), |s| ui.ctx().format_shortcut(&s));
+        let document = view.state.document();
+        let (label, enabled) = match item.label {
+            "Undo" => (
+                document
+                    .undo_label()
+                    .map_or("Undo".to_string(), |label| format!("Undo {label}")),
+                document.can_undo(),
+            ),
+            "Redo" => (
+                document
+                    .redo_label()
+                    .map_or("Redo".to_string(), |label| format!("Redo {label}")),
+                document.can_redo(),
+            ),
+            label => (label.to_string(), true),
+        };
+        if ui
+            .add_enabled(enabled, egui::Button::new(label).shortcut_text(shortcut))
+            .clicked()
+        {
+            view.send((item.command)());
+            ui.close();
+        }
+    }
+}
+
+pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("New").clicked() {
-                app.state.new_document();
-                ui.close();
-            }
-            if ui
-                .add(egui::Button::new("Open…").shortcut_text(shortcut(&OPEN)))
-                .clicked()
-            {
-                app.ask_for_file(&ctx, FileIntent::Open);
-                ui.close();
-            }
-            if ui.button("Import roster CSV…").clicked() {
-                app.ask_for_file(&ctx, FileIntent::Import);
-                ui.close();
-            }
-            if ui.button("Import projects CSV…").clicked() {
-                app.ask_for_file(&ctx, FileIntent::ImportProjects);
-                ui.close();
-            }
-            if ui.button("Export projects CSV…").clicked() {
-                app.ask_for_file(&ctx, FileIntent::ExportProjects);
-                ui.close();
-            }
-            ui.menu_button("Export CSV", |ui| {
-                if ui.button("Wide (one row a member)…").clicked() {
-                    app.ask_for_file(&ctx, FileIntent::Export(Layout::Wide));
-                    ui.close();
-                }
-                if ui.button("Long (one row per skill)…").clicked() {
-                    app.ask_for_file(&ctx, FileIntent::Export(Layout::Long));
-                    ui.close();
-                }
-            });
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Save").shortcut_text(shortcut(&SAVE)))
-                .clicked()
-            {
-                app.save(&ctx);
-                ui.close();
-            }
-            if ui
-                .add(egui::Button::new("Save As…").shortcut_text(shortcut(&SAVE_AS)))
-                .clicked()
-            {
-                app.ask_for_file(&ctx, FileIntent::SaveAs);
-                ui.close();
-            }
+            menu_items(view, ui, Menu::File);
+            ui.menu_button("Export CSV", |ui| menu_items(view, ui, Menu::Export));
             ui.menu_button("Recent files", |ui| {
-                if app.state.preferences.recent_files.is_empty() {
+                if view.state.preferences().recent_files.is_empty() {
                     ui.label("None yet");
                 }
-                for path in app.state.preferences.recent_files.clone() {
+                for path in &view.state.preferences().recent_files {
                     if ui.button(path.display().to_string()).clicked() {
-                        let repaint = ctx.clone();
-                        app.state
-                            .start_open(path, FileIntent::Open, move || repaint.request_repaint());
+                        view.commands
+                            .send(UiCommand::Open(path.clone(), FileIntent::Open));
                         ui.close();
                     }
                 }
             });
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                ui.close();
-            }
         });
-        ui.menu_button("Edit", |ui| {
-            let document = &mut app.state.document;
-            let undo = document
-                .undo_label()
-                .map_or("Undo".to_string(), |label| format!("Undo {label}"));
-            if ui
-                .add_enabled(
-                    document.can_undo(),
-                    egui::Button::new(undo).shortcut_text(shortcut(&UNDO)),
-                )
-                .clicked()
-            {
-                document.undo();
-                ui.close();
-            }
-            let redo = document
-                .redo_label()
-                .map_or("Redo".to_string(), |label| format!("Redo {label}"));
-            if ui
-                .add_enabled(
-                    document.can_redo(),
-                    egui::Button::new(redo).shortcut_text(shortcut(&REDO)),
-                )
-                .clicked()
-            {
-                document.redo();
-                ui.close();
-            }
-        });
+        ui.menu_button("Edit", |ui| menu_items(view, ui, Menu::Edit));
         ui.menu_button("View", |ui| {
-            let preferences = &mut app.state.preferences;
-            let before = (preferences.theme, preferences.zoom);
+            let mut preferences: Preferences = view.state.preferences().clone();
             ui.label("Theme");
             ui.radio_value(
                 &mut preferences.theme,
@@ -162,29 +219,30 @@ pub fn menu_bar_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
                     preferences.zoom = (preferences.zoom + 0.1).min(3.0);
                 }
             });
-            if before != (preferences.theme, preferences.zoom) {
-                app.apply_preferences(&ctx);
+            if &preferences != view.state.preferences() {
+                view.send(Command::SetPreferences(preferences));
             }
         });
     });
 }
 
-pub fn navigation_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn navigation_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     ui.label(egui::RichText::new("VIEWS").small().weak());
-    for view in View::ALL {
+    for shown in View::ALL {
         if ui
-            .selectable_label(state.view == view, view.label())
+            .selectable_label(view.state.view() == shown, shown.label())
             .clicked()
         {
-            state.view = view;
+            view.send(Command::ShowView(shown));
         }
     }
 }
 
-pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn status_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     ui.horizontal(|ui| {
-        let document = &state.document;
+        let document = state.document();
         ui.label(egui::RichText::new(&document.name).strong());
         if document.is_dirty() {
             ui.label(egui::RichText::new("• unsaved").color(ui.visuals().warn_fg_color));
@@ -200,23 +258,20 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         };
         if ui
             .add_enabled(
-                !state.diagnostics.is_empty() || warnings > 0,
+                !state.diagnostics().is_empty() || warnings > 0,
                 egui::Button::new(label).small(),
             )
             .clicked()
         {
-            if state.diagnostics.is_empty() {
-                state.diagnostics = document.warnings.clone();
-                state.failed_open = None;
-            }
-            state.diagnostics_open = !state.diagnostics_open;
+            view.commands
+                .send(Command::ShowDiagnostics(!state.diagnostics_open()));
         }
-        if let Some(error) = state.recovery.as_ref().and_then(|r| r.error.as_ref()) {
+        if let Some(error) = state.recovery().and_then(|r| r.error.as_ref()) {
             ui.separator();
             ui.label(egui::RichText::new("recovery copy failed").color(ui.visuals().warn_fg_color))
                 .on_hover_text(error);
         }
-        if let Some(pending) = &state.pending {
+        if let Some(pending) = state.pending() {
             ui.separator();
             ui.spinner();
             ui.label(&pending.what);
@@ -229,12 +284,13 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 );
             }
             if ui.small_button("Cancel").clicked() {
-                state.cancel_pending();
+                view.commands.send(Command::CancelPending);
             }
         }
-        if let Some(notice) = &state.notice {
+        if let Some(notice) = state.notice() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(egui::RichText::new(notice).weak());
+                ui.add(egui::Label::new(egui::RichText::new(notice).weak()).truncate())
+                    .on_hover_text(notice);
             });
         }
     });
@@ -242,10 +298,10 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 /// "50 members x 31 skills", or what of them the matrix's filter shows.
 fn members_and_skills(state: &AppState) -> String {
-    let workspace = &state.document.workspace;
+    let workspace = state.workspace();
     let (members, skills) = (workspace.members.len(), workspace.skills.len());
-    let derived = &state.derived;
-    let filtered = state.view == View::Matrix && derived.generation.is_some();
+    let derived = state.derived();
+    let filtered = state.view() == View::Matrix && derived.generation.is_some();
     let count = |shown: usize, all: usize, one: &str, many: &str| {
         if filtered && shown < all {
             format!("{shown} of {}", crate::io::count_of(all, one, many))
@@ -260,8 +316,8 @@ fn members_and_skills(state: &AppState) -> String {
     )
 }
 
-pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
-    if !app.state.confirm_close {
+pub fn close_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
+    if !view.state.confirm_close() {
         return;
     }
     let modal = egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
@@ -269,57 +325,46 @@ pub fn close_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
         ui.heading("Save changes before closing?");
         ui.label(format!(
             "{} has changes that are not saved. They will be lost if you close without saving.",
-            app.state.document.name
+            view.state.document().name
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
-                app.save(ctx);
-                if !app.state.document.is_dirty() {
-                    app.state.closing = true;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                ui.close();
+                view.send(UiCommand::SaveAndClose);
             }
             if ui.button("Close without saving").clicked() {
-                app.state.closing = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                ui.close();
+                view.send(UiCommand::CloseWithoutSaving);
             }
             if ui.button("Cancel").clicked() {
-                ui.close();
+                view.send(Command::CancelClose);
             }
         });
     });
     if modal.should_close() {
-        app.state.confirm_close = false;
+        view.send(Command::CancelClose);
     }
 }
 
 /// After a crash: offer the unsaved work back, every copy that was left.
-pub fn recovery_dialog_ui(state: &mut AppState, ctx: &egui::Context) {
-    if state.recovery_offers.is_empty() {
+pub fn recovery_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
+    let offers = view.state.recovery_offers();
+    if offers.is_empty() {
         return;
-    }
-    enum Answer {
-        Restore(String),
-        Discard(String),
-        Later,
     }
     let mut answer = None;
     let now = std::time::SystemTime::now();
     egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Restore unsaved work?");
-        let several = state.recovery_offers.len() > 1;
+        let several = offers.len() > 1;
         if several {
             ui.label(format!(
                 "Skillgrid closed without saving {} documents. Restore one here; the others \
                  stay and are offered again at the next start.",
-                state.recovery_offers.len()
+                offers.len()
             ));
         }
-        for offer in &state.recovery_offers {
+        for offer in offers {
             let info = &offer.info;
             ui.separator();
             ui.label(format!(
@@ -330,34 +375,28 @@ pub fn recovery_dialog_ui(state: &mut AppState, ctx: &egui::Context) {
             ));
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
-                    answer = Some(Answer::Restore(offer.key.clone()));
+                    answer = Some(Command::RestoreRecovery(offer.key.clone()));
                 }
                 if ui.button("Discard").clicked() {
-                    answer = Some(Answer::Discard(offer.key.clone()));
+                    answer = Some(Command::DiscardRecovery(offer.key.clone()));
                 }
             });
         }
         if several {
             ui.separator();
             if ui.button("Decide later").clicked() {
-                answer = Some(Answer::Later);
+                answer = Some(Command::KeepRecoveryForLater);
             }
         }
     });
-    match answer {
-        Some(Answer::Restore(key)) => {
-            state.restore_recovery(&key);
-            state.keep_recovery_for_later();
-        }
-        Some(Answer::Discard(key)) => state.discard_recovery(&key),
-        Some(Answer::Later) => state.keep_recovery_for_later(),
-        None => {}
+    if let Some(command) = answer {
+        view.send(command);
     }
 }
 
 /// Save found the file changed by something else since it was opened.
-pub fn overwrite_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
-    if !app.state.confirm_overwrite {
+pub fn overwrite_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
+    if !view.state.confirm_overwrite() {
         return;
     }
     let modal = egui::Modal::new(egui::Id::unique("confirm-overwrite")).show(ctx, |ui| {
@@ -365,35 +404,35 @@ pub fn overwrite_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
         ui.heading("The file changed on disk");
         ui.label(format!(
             "{} was changed by another program since you opened it. Saving here replaces those changes with yours.",
-            app.state.document.name
+            view.state.document().name
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Overwrite").clicked() {
-                app.save_over(ctx);
-                ui.close();
+                view.send(Command::CancelOverwrite);
+                view.send(Command::SaveOver);
             }
             if ui.button("Save As…").clicked() {
-                app.ask_for_file(ctx, FileIntent::SaveAs);
-                ui.close();
+                view.send(Command::CancelOverwrite);
+                view.send(UiCommand::AskForFile(FileIntent::SaveAs));
             }
             if ui.button("Cancel").clicked() {
-                ui.close();
+                view.send(Command::CancelOverwrite);
             }
         });
     });
     if modal.should_close() {
-        app.state.confirm_overwrite = false;
+        view.send(Command::CancelOverwrite);
     }
 }
 
 /// Save found that the chosen CSV cannot hold all of the document: say
 /// what it would drop and offer a workspace, which keeps everything.
-pub fn lossy_save_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
-    let Some(lossy) = app.state.lossy_save.clone() else {
+pub fn lossy_save_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
+    let Some(lossy) = view.state.lossy_save() else {
         return;
     };
-    let mut choice = None;
+    let mut choice: Option<UiCommand> = None;
     let modal = egui::Modal::new(egui::Id::unique("lossy-save")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("A roster CSV cannot hold all of this workspace");
@@ -408,44 +447,29 @@ pub fn lossy_save_dialog_ui(app: &mut SkillgridApp, ctx: &egui::Context) {
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
             if ui.button("Save as workspace…").clicked() {
-                choice = Some(LossyChoice::Workspace);
+                choice = Some(UiCommand::AskForFile(FileIntent::SaveAs));
             }
             if ui
                 .button("Write the roster only")
                 .on_hover_text("The rest stays in the window, unsaved, until you save a workspace")
                 .clicked()
             {
-                choice = Some(LossyChoice::RosterOnly);
+                choice = Some(Command::SaveRosterOnly(lossy.path.clone()).into());
             }
             if ui.button("Cancel").clicked() {
-                choice = Some(LossyChoice::Cancel);
+                choice = Some(Command::CancelLossySave.into());
             }
         });
     });
     if modal.should_close() && choice.is_none() {
-        choice = Some(LossyChoice::Cancel);
+        choice = Some(Command::CancelLossySave.into());
     }
-    let Some(choice) = choice else {
-        return;
-    };
-    app.state.lossy_save = None;
-    match choice {
-        LossyChoice::Workspace => app.ask_for_file(ctx, FileIntent::SaveAs),
-        LossyChoice::RosterOnly => {
-            if let Err(message) = app.state.save_roster_only(&lossy.path) {
-                app.state.notice = Some(message);
-            }
+    if let Some(choice) = choice {
+        if choice != UiCommand::State(Command::CancelLossySave) {
+            view.send(Command::CancelLossySave);
         }
-        LossyChoice::Cancel => {
-            app.state.notice = Some("Not saved".to_string());
-        }
+        view.send(choice);
     }
-}
-
-enum LossyChoice {
-    Workspace,
-    RosterOnly,
-    Cancel,
 }
 
 /// While a file hovers over the window, say what dropping it does.

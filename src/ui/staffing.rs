@@ -2,20 +2,18 @@
 //! member, take one off a line), what cannot be filled and why, hiring
 //! placeholders with their cost, and demand against capacity by quarter.
 
-use super::SkillgridApp;
 use super::widgets::{self, alert_colour, money, ok_colour};
+use super::{UiCommand, ViewCtx};
 use crate::analysis::{LineStaffing, Need, ProjectStaffing, QuarterLoad, Staffing};
-use crate::app::{AppState, FileIntent, PlanFormat};
+use crate::app::{AppState, Command, FileIntent, PlanFormat};
 use crate::io::count_of;
 use crate::model::Level;
 use crate::report::need_text;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Plot};
 
-pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    widgets::view_heading(ui, "Staffing", app.state.insights.updating());
-    let mut export = false;
+pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Staffing", view.state.insights().updating());
     // Below this width the chart goes under the project instead of beside.
     let side_by_side = ui.available_width() >= 1000.0;
     let width = ui.available_width();
@@ -26,7 +24,7 @@ pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| project_list_ui(&mut app.state, ui));
+                .show(ui, |ui| project_list_ui(view, ui));
         });
     if side_by_side {
         egui::Panel::right("quarters")
@@ -36,38 +34,36 @@ pub fn staffing_ui(app: &mut SkillgridApp, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
-                    .show(ui, |ui| quarters_ui(&mut app.state, ui));
+                    .show(ui, |ui| quarters_ui(view, ui));
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                project_ui(&mut app.state, ui, &mut export);
+                project_ui(view, ui);
                 if !side_by_side {
                     ui.add_space(12.0);
-                    quarters_ui(&mut app.state, ui);
+                    quarters_ui(view, ui);
                 }
             });
     });
-    if export {
-        app.ask_for_file(&ctx, FileIntent::ExportPlan(PlanFormat::Csv));
-    }
 }
 
 fn staffing(state: &AppState) -> Option<&Staffing> {
     state
-        .insights
+        .insights()
         .results()
         .and_then(|results| results.analysis.staffing.as_ref())
 }
 
-fn project_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     widgets::section(ui, "Projects");
     if ui.button("New project").clicked() {
-        state.new_project();
+        view.send(Command::NewProject);
     }
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
+    let workspace = state.workspace();
     if workspace.projects.is_empty() {
         widgets::none_line(
             ui,
@@ -81,7 +77,7 @@ fn project_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
     });
     for index in order {
         let project = &workspace.projects[index];
-        let selected = state.selection.project == Some(index);
+        let selected = view.forms.project == Some(index);
         let unfilled = staffing(state)
             .and_then(|s| s.projects.iter().find(|p| p.name == project.name))
             .map_or(0, |p| p.lines.iter().map(|l| l.unfilled).sum::<u32>());
@@ -91,7 +87,7 @@ fn project_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
             project.priority, project.start, project.end
         ));
         if response.clicked() {
-            state.select_project(index);
+            view.forms.select_project(workspace, index);
         }
         ui.horizontal(|ui| {
             ui.add_space(8.0);
@@ -114,11 +110,12 @@ fn project_list_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
 }
 
-fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
-    let Some(index) = state
-        .selection
+fn project_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let Some(index) = view
+        .forms
         .project
-        .filter(|&i| i < state.document.workspace.projects.len())
+        .filter(|&i| i < state.workspace().projects.len())
     else {
         widgets::none_line(ui, "Pick a project on the left, or add one.");
         if let Some(staffing) = staffing(state) {
@@ -126,23 +123,23 @@ fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
         }
         return;
     };
-    details_ui(state, ui);
-    if let Some(error) = &state.selection.staffing_error {
+    details_ui(view, ui, index);
+    if let Some(error) = state.edit_error() {
         ui.label(RichText::new(error).color(alert_colour()));
     }
-    let name = state.document.workspace.projects[index].name.clone();
+    let name = state.workspace().projects[index].name.clone();
     let proposal = staffing(state)
         .and_then(|s| s.projects.iter().find(|p| p.name == name))
         .cloned();
     widgets::section(ui, "Who staffs it");
     match &proposal {
-        Some(proposal) => lines_ui(state, ui, index, proposal),
+        Some(proposal) => lines_ui(view, ui, index, proposal),
         None => widgets::none_line(
             ui,
             "Its dates do not read as YYYY-MM-DD, so it is not staffed.",
         ),
     }
-    add_line_ui(state, ui);
+    add_line_ui(view, ui, index);
     if let Some(proposal) = &proposal {
         ui.horizontal(|ui| {
             if ui
@@ -150,19 +147,18 @@ fn project_ui(state: &mut AppState, ui: &mut egui::Ui, export: &mut bool) {
                 .on_hover_text("Pin everyone proposed, so later changes elsewhere leave them here")
                 .clicked()
             {
-                state.accept_proposal(index);
+                view.send(Command::AcceptProposal(index));
             }
             ui.label(RichText::new(format!("total fit {}", whole(proposal.objective))).weak());
         });
     }
     if let Some(staffing) = staffing(state) {
-        placeholders_ui(ui, staffing, Some(&name), export);
+        placeholders_ui(view, ui, staffing, Some(&name));
     }
 }
 
-fn details_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let selection = &mut state.selection;
-    let mut save = false;
+fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
+    let selection = &mut *view.forms;
     ui.horizontal(|ui| {
         let label = ui.label("Project name");
         ui.add(egui::TextEdit::singleline(&mut selection.project_name).desired_width(240.0))
@@ -188,20 +184,18 @@ fn details_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .labelled_by(label.id);
     });
     if ui.button("Save details").clicked() {
-        save = true;
-    }
-    if save {
-        state.save_project_details();
+        let command = Command::SaveProjectDetails {
+            project,
+            name: selection.project_name.clone(),
+            priority: selection.project_priority.clone(),
+            start: selection.project_start.clone(),
+            end: selection.project_end.clone(),
+        };
+        view.send(command);
     }
 }
 
-fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &ProjectStaffing) {
-    enum Action {
-        Pin(usize, usize, f64),
-        Unpin(usize, usize),
-        Exclude(usize, usize),
-        Remove(usize),
-    }
+fn lines_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize, proposal: &ProjectStaffing) {
     let mut action = None;
     for line in &proposal.lines {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -214,7 +208,10 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
                     line.fte_each
                 ));
                 if ui.small_button("Remove line").clicked() {
-                    action = Some(Action::Remove(line.line));
+                    action = Some(Command::RemoveLine {
+                        project: index,
+                        line: line.line,
+                    });
                 }
             });
             let min_level = match &line.need {
@@ -244,26 +241,44 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
                     if assigned.pinned {
                         ui.label(RichText::new("pinned").small().color(ok_colour()));
                         if ui.small_button("Unpin").clicked() {
-                            action = Some(Action::Unpin(line.line, member));
+                            action = Some(Command::Unpin {
+                                project: index,
+                                line: line.line,
+                                member,
+                            });
                         }
                     } else if ui
                         .small_button("Pin")
                         .on_hover_text("Keep them here whatever changes")
                         .clicked()
                     {
-                        action = Some(Action::Pin(line.line, member, line.fte_each));
+                        action = Some(Command::Pin {
+                            project: index,
+                            line: line.line,
+                            member,
+                            fte: line.fte_each,
+                        });
                     }
                     if ui
                         .small_button("Take off")
                         .on_hover_text("Never propose them for this line again")
                         .clicked()
                     {
-                        action = Some(Action::Exclude(line.line, member));
+                        action = Some(Command::TakeOff {
+                            project: index,
+                            line: line.line,
+                            member,
+                        });
                     }
                 });
             }
             if let Some(member) = candidate_picker_ui(ui, line) {
-                action = Some(Action::Pin(line.line, member, line.fte_each));
+                action = Some(Command::Pin {
+                    project: index,
+                    line: line.line,
+                    member,
+                    fte: line.fte_each,
+                });
             }
             if let Some(reason) = &line.reason {
                 ui.add(
@@ -276,12 +291,8 @@ fn lines_ui(state: &mut AppState, ui: &mut egui::Ui, index: usize, proposal: &Pr
             }
         });
     }
-    match action {
-        Some(Action::Pin(line, member, fte)) => state.pin(index, line, member, fte),
-        Some(Action::Unpin(line, member)) => state.unpin(index, line, member),
-        Some(Action::Exclude(line, member)) => state.exclude(index, line, member),
-        Some(Action::Remove(line)) => state.remove_line(index, line),
-        None => {}
+    if let Some(command) = action {
+        view.send(command);
     }
 }
 
@@ -337,9 +348,9 @@ fn whole(value: f64) -> String {
     format!("{:.0}", value.max(0.0))
 }
 
-fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let workspace = std::sync::Arc::clone(&state.document.workspace);
-    let selection = &mut state.selection;
+fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
+    let workspace = view.state.workspace();
+    let selection = &mut *view.forms;
     if selection.line_people.is_empty() {
         selection.line_people = "1".into();
         selection.line_fte = "1".into();
@@ -425,19 +436,32 @@ fn add_line_ui(state: &mut AppState, ui: &mut egui::Ui) {
             add_role = selection.line_role;
         }
     });
-    if add {
-        state.add_demand_line();
+    let (people, fte) = (selection.line_people.clone(), selection.line_fte.clone());
+    if add && let Some(skill) = selection.line_skill {
+        let level = Level::new(selection.line_level).unwrap_or(Level::PROFICIENT);
+        view.send(Command::AddDemandLine {
+            project,
+            skill,
+            level,
+            people: people.clone(),
+            fte: fte.clone(),
+        });
     }
     if let Some(role) = add_role {
-        state.add_role_slot(role);
+        view.send(Command::AddRoleSlot {
+            project,
+            role,
+            people,
+            fte,
+        });
     }
 }
 
 fn placeholders_ui(
+    view: &mut ViewCtx,
     ui: &mut egui::Ui,
     staffing: &Staffing,
     project: Option<&str>,
-    export: &mut bool,
 ) {
     widgets::section(ui, "Hiring placeholders");
     let shown: Vec<_> = staffing
@@ -461,7 +485,9 @@ fn placeholders_ui(
             .strong(),
         );
         if ui.button("Export placeholders CSV…").clicked() {
-            *export = true;
+            view.send(UiCommand::AskForFile(FileIntent::ExportPlan(
+                PlanFormat::Csv,
+            )));
         }
     });
 }
@@ -514,13 +540,14 @@ fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {
 
 /// Demand against capacity by quarter, for all skills or one, and the
 /// skills only one free member can cover each quarter.
-fn quarters_ui(state: &mut AppState, ui: &mut egui::Ui) {
+fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     widgets::section(ui, "Demand against capacity");
     let Some(staffing) = staffing(state) else {
         widgets::none_line(ui, "No projects to plan.");
         return;
     };
-    let mut chosen = state.selection.chart_skill.clone();
+    let mut chosen = view.forms.chart_skill.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Show");
         let current = chosen
@@ -601,7 +628,7 @@ fn quarters_ui(state: &mut AppState, ui: &mut egui::Ui) {
             }
         });
     }
-    state.selection.chart_skill = chosen;
+    view.forms.chart_skill = chosen;
 }
 
 fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {

@@ -39,7 +39,7 @@ pub fn money(value: f64) -> String {
 
 /// The results to draw, or a note that they are on their way.
 pub fn results<'a>(state: &'a AppState, ui: &mut egui::Ui) -> Option<&'a InsightResults> {
-    let results = state.insights.results();
+    let results = state.insights().results();
     if results.is_none() {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -50,26 +50,29 @@ pub fn results<'a>(state: &'a AppState, ui: &mut egui::Ui) -> Option<&'a Insight
 }
 
 /// The team filter the insight views share.
-pub fn team_filter_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn team_filter_ui(view: &mut super::ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
     let label = ui.label("Team");
-    let shown = state
-        .insight_options
+    let options = state.insight_options();
+    let shown = options
         .team
         .clone()
         .unwrap_or_else(|| "All teams".to_string());
-    let mut team = state.insight_options.team.clone();
+    let mut team = options.team.clone();
     egui::ComboBox::from_id_salt("insight-team")
         .selected_text(shown)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut team, None, "All teams");
-            for name in &state.derived.teams {
+            for name in &state.derived().teams {
                 ui.selectable_value(&mut team, Some(name.clone()), name);
             }
         })
         .response
         .labelled_by(label.id);
-    if team != state.insight_options.team {
-        state.insight_options.team = team;
+    if team != options.team {
+        let mut options = options.clone();
+        options.team = team;
+        view.send(crate::app::Command::SetInsightOptions(options));
     }
 }
 

@@ -23,8 +23,8 @@ pub fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str
 pub fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
     harness
         .state()
-        .state
-        .document
+        .state()
+        .document()
         .workspace
         .skill_index(&skillgrid::model::SkillId::new(skill))
         .expect("tracked")

@@ -2,7 +2,8 @@
 //! by level. Built on egui_table, which lays out only the rows and columns on
 //! screen, so a frame costs the same at 50 members or a million.
 
-use crate::app::{AppState, SortKey};
+use super::ViewCtx;
+use crate::app::{AppState, Command, SortKey};
 use crate::model::{Cell, Level, SkillKind};
 use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
@@ -34,15 +35,15 @@ pub fn cell_label(member: &str, skill: &str) -> String {
     format!("{member} / {skill}")
 }
 
-pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    toolbar::toolbar_ui(state, ui);
-    toolbar::legend_ui(state, ui);
+pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    toolbar::toolbar_ui(view, ui);
+    toolbar::legend_ui(view.state, ui);
     ui.add_space(4.0);
-    keyboard(state, ui);
-    state.refresh();
-    if state.derived.rows.is_empty() || state.derived.columns.is_empty() {
+    keyboard(view, ui);
+    let state = view.state;
+    if state.derived().rows.is_empty() || state.derived().columns.is_empty() {
         ui.centered_and_justified(|ui| {
-            ui.label(if state.document.workspace.members.is_empty() {
+            ui.label(if state.workspace().members.is_empty() {
                 "No members yet: open a roster CSV (File > Open, or drop one on the window)."
             } else {
                 "Nothing matches the filters."
@@ -50,7 +51,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
         });
         return;
     }
-    let derived = &state.derived;
+    let derived = state.derived();
     // Egui_table sizes columns to what the first frame shows and widens
     // them as longer text scrolls in; a floor at the longest name, title
     // and team keeps every one whole and the widths still while sorting.
@@ -62,7 +63,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
         galley.size().x + 16.0
     };
     let name_width = derived.longest_name.map_or(180.0, |member| {
-        text_width(&state.document.workspace.members[member].name).clamp(100.0, 320.0)
+        text_width(&state.workspace().members[member].name).clamp(100.0, 320.0)
     });
     let role_width = derived
         .roles
@@ -89,7 +90,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .map(|_| Column::new(CELL_WIDTH).resizable(false)),
     )
     .collect();
-    let workspace = &state.document.workspace;
+    let workspace = state.workspace();
     let hard = derived
         .columns
         .iter()
@@ -106,7 +107,7 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
     let mut table = Table::new()
         // Per document, so a new roster's name column fits its names.
-        .id_salt(("matrix", state.document.id))
+        .id_salt(("matrix", state.document().id))
         .num_rows(derived.rows.len() as u64)
         .columns(columns)
         .num_sticky_cols(STICKY_COLUMNS)
@@ -118,7 +119,8 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
             HeaderRow::new(HEADER_HEIGHT),
             HeaderRow::new(22.0),
         ]);
-    if let Some((member, skill)) = state.scroll_to.take() {
+    if let Some((member, skill)) = state.scroll_to() {
+        view.send(Command::ScrolledTo);
         if let Some(row) = derived.rows.iter().position(|&m| m == member) {
             table = table.scroll_to_row(row as u64, None);
         }
@@ -126,13 +128,13 @@ pub fn matrix_ui(state: &mut AppState, ui: &mut egui::Ui) {
             table = table.scroll_to_column(FIXED_COLUMNS + column, None);
         }
     }
-    let mut delegate = MatrixDelegate { state, hard };
+    let mut delegate = MatrixDelegate { view, hard };
     table.show(ui, &mut delegate);
 }
 
 /// Level keys act on the selected cell unless a text field has the keyboard.
-fn keyboard(state: &mut AppState, ui: &egui::Ui) {
-    let Some((member, skill)) = state.selected else {
+fn keyboard(view: &mut ViewCtx, ui: &egui::Ui) {
+    let Some((member, skill)) = view.state.selected() else {
         return;
     };
     if ui.ctx().egui_wants_keyboard_input() {
@@ -147,7 +149,11 @@ fn keyboard(state: &mut AppState, ui: &egui::Ui) {
     ];
     for (key, level) in keys {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-            state.set_level(member, skill, level);
+            view.send(Command::SetLevel {
+                member,
+                skill,
+                level,
+            });
         }
     }
     let beyond = [
@@ -159,22 +165,26 @@ fn keyboard(state: &mut AppState, ui: &egui::Ui) {
     ];
     for (key, digit) in beyond {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-            state.notice = Some(format!(
+            view.send(Command::Notice(format!(
                 "{digit} is not a level: levels run from 0 (none) to 4 (expert); Delete clears the cell"
-            ));
+            )));
         }
     }
     if ui.input_mut(|i| {
         i.consume_key(egui::Modifiers::NONE, Key::Delete)
             || i.consume_key(egui::Modifiers::NONE, Key::Backspace)
     }) {
-        state.set_level(member, skill, None);
+        view.send(Command::SetLevel {
+            member,
+            skill,
+            level: None,
+        });
     }
     if ui.input_mut(|i| {
         i.consume_key(egui::Modifiers::NONE, Key::Plus)
             || i.consume_key(egui::Modifiers::SHIFT, Key::Plus)
     }) {
-        state.toggle_interest(member, skill);
+        view.send(Command::ToggleInterest { member, skill });
     }
     let moves = [
         (Key::ArrowUp, -1, 0),
@@ -184,11 +194,11 @@ fn keyboard(state: &mut AppState, ui: &egui::Ui) {
     ];
     for (key, rows, columns) in moves {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-            state.move_selection(rows, columns);
+            view.send(Command::MoveSelection(rows, columns));
         }
     }
     if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
-        state.selected = None;
+        view.send(Command::Select(None));
     }
 }
 
@@ -212,21 +222,25 @@ fn below_role_mark(painter: &egui::Painter, rect: egui::Rect) {
     painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
 }
 
-struct MatrixDelegate<'a> {
-    state: &'a mut AppState,
+struct MatrixDelegate<'a, 'v> {
+    view: &'a mut ViewCtx<'v>,
     /// How many of the shown skill columns are hard skills (they come first).
     hard: usize,
 }
 
-impl MatrixDelegate<'_> {
+impl MatrixDelegate<'_, '_> {
+    fn state(&self) -> &AppState {
+        self.view.state
+    }
+
     fn skill_column(&self, col_nr: usize) -> Option<usize> {
         col_nr
             .checked_sub(FIXED_COLUMNS)
-            .map(|index| self.state.derived.columns[index])
+            .map(|index| self.view.state.derived().columns[index])
     }
 
     fn sort_by(&mut self, key: SortKey) {
-        let filter = &mut self.state.filter;
+        let mut filter = self.view.state.filter().clone();
         if filter.sort == key {
             filter.descending = !filter.descending;
         } else {
@@ -234,15 +248,17 @@ impl MatrixDelegate<'_> {
             // Levels and fit read best first; names read A to Z.
             filter.descending = matches!(key, SortKey::Skill(_) | SortKey::Fit);
         }
+        self.view.send(Command::SetFilter(filter));
     }
 
     /// A small triangle under a sorted column's title, pointing the way
     /// the values run (painted: the bundled fonts have no arrow glyphs).
     fn sort_arrow(&self, ui: &egui::Ui, key: SortKey, at: egui::Pos2) {
-        if self.state.filter.sort != key {
+        let filter = self.state().filter();
+        if filter.sort != key {
             return;
         }
-        let (tip, base) = if self.state.filter.descending {
+        let (tip, base) = if filter.descending {
             (4.0, -4.0)
         } else {
             (-4.0, 4.0)
@@ -295,7 +311,7 @@ impl MatrixDelegate<'_> {
     /// drawn, what the pointer hits and what AccessKit reports are the
     /// same rectangle.
     fn skill_header(&mut self, ui: &mut egui::Ui, column: usize) {
-        let skill = &self.state.document.workspace.skills[column];
+        let skill = &self.view.state.workspace().skills[column];
         let rect = ui.max_rect();
         let response = ui.interact(
             rect,
@@ -364,9 +380,9 @@ impl MatrixDelegate<'_> {
         let Some(column) = self.skill_column(col_nr) else {
             if col_nr == 0 {
                 ui.add_space(4.0);
-                let lead = self.state.document.workspace.settings.lead_level;
-                let shown = &self.state.derived.rows;
-                let label = if shown.len() == self.state.document.workspace.members.len() {
+                let lead = self.state().workspace().settings.lead_level;
+                let shown = &self.state().derived().rows;
+                let label = if shown.len() == self.state().workspace().members.len() {
                     format!("Can lead ({lead}+)")
                 } else {
                     format!("Can lead ({lead}+) of {}", shown.len())
@@ -375,7 +391,7 @@ impl MatrixDelegate<'_> {
             }
             return;
         };
-        let derived = &self.state.derived;
+        let derived = self.state().derived();
         let leaders = derived.shown_leaders[column];
         let risky = derived.shown_bus_factor[column];
         let rect = ui.max_rect();
@@ -395,7 +411,7 @@ impl MatrixDelegate<'_> {
             FontId::proportional(12.0),
             colour,
         );
-        let skill = &self.state.document.workspace.skills[column].name;
+        let skill = &self.state().workspace().skills[column].name;
         let text = if risky {
             format!("{leaders} can lead {skill}: a single point of failure for a required skill")
         } else {
@@ -410,7 +426,8 @@ impl MatrixDelegate<'_> {
     }
 
     fn skill_cell(&mut self, ui: &mut egui::Ui, member: usize, column: usize) {
-        let workspace = &self.state.document.workspace;
+        let state = self.view.state;
+        let workspace = state.workspace();
         let cell: Cell = workspace.cell(member, column);
         let rect = ui.max_rect().shrink(1.0);
         let response = ui.interact(
@@ -470,13 +487,13 @@ impl MatrixDelegate<'_> {
                 rgb(ALERT_RGB),
             );
         }
-        let required = self.state.derived.required[member][column];
+        let required = state.derived().required[member][column];
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
         {
             below_role_mark(painter, rect);
         }
-        if self.state.selected == Some((member, column)) {
+        if state.selected() == Some((member, column)) {
             painter.rect_stroke(
                 rect,
                 CornerRadius::same(2),
@@ -517,12 +534,12 @@ impl MatrixDelegate<'_> {
             }
         });
         if response.clicked() {
-            self.state.selected = Some((member, column));
+            self.view.send(Command::Select(Some((member, column))));
         }
     }
 }
 
-impl TableDelegate for MatrixDelegate<'_> {
+impl TableDelegate for MatrixDelegate<'_, '_> {
     fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
         match cell.row_nr {
             0 => self.group_header(ui, cell),
@@ -542,17 +559,18 @@ impl TableDelegate for MatrixDelegate<'_> {
     }
 
     fn cell_ui(&mut self, ui: &mut egui::Ui, cell: &CellInfo) {
-        let member = self.state.derived.rows[cell.row_nr as usize];
+        let state = self.view.state;
+        let member = state.derived().rows[cell.row_nr as usize];
         if let Some(column) = self.skill_column(cell.col_nr) {
             self.skill_cell(ui, member, column);
             return;
         }
-        let workspace = &self.state.document.workspace;
+        let workspace = state.workspace();
         let record = &workspace.members[member];
         ui.add_space(4.0);
         match cell.col_nr {
             0 => {
-                let selected = self.state.selected.is_some_and(|(m, _)| m == member);
+                let selected = state.selected().is_some_and(|(m, _)| m == member);
                 let text = egui::RichText::new(&record.name);
                 ui.label(if selected { text.strong() } else { text })
                     .on_hover_text(record.email.as_deref().unwrap_or(&record.name));
@@ -568,7 +586,7 @@ impl TableDelegate for MatrixDelegate<'_> {
                 ui.label(record.team.as_deref().unwrap_or("—"));
             }
             _ => {
-                let fit = self.state.derived.fit[member];
+                let fit = state.derived().fit[member];
                 ui.label(fit.map_or("—".to_string(), |fit| format!("{fit:.0}")))
                     .on_hover_text("Fit for their own role, 0-100");
             }

@@ -1,49 +1,53 @@
 //! The matrix's toolbar (search and filters) and its legend.
 
 use super::{level_colour, rgb};
-use crate::app::AppState;
+use crate::app::{AppState, Command};
 use crate::model::{Level, SkillKind};
 use crate::report::palette::ALERT_RGB;
+use crate::ui::ViewCtx;
 use eframe::egui::{self, Color32, CornerRadius, Sense, Stroke, StrokeKind};
 
-pub fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
+pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    // The filter is edited as a copy, and sent when it changed.
+    let mut filter = state.filter().clone();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Find");
         let search = ui.add(
-            egui::TextEdit::singleline(&mut state.filter.search)
+            egui::TextEdit::singleline(&mut filter.search)
                 .hint_text("member, team or skill  (Ctrl+F)")
                 .desired_width(200.0),
         );
         let search = search.labelled_by(label.id);
-        if std::mem::take(&mut state.focus_search) {
+        if state.focus_search() {
             search.request_focus();
+            view.commands.send(Command::SearchFocused);
         }
-        let derived = &state.derived;
+        let derived = state.derived();
         if !derived.alias_matches.is_empty() {
             ui.label(
                 egui::RichText::new(format!(
                     "\u{201c}{}\u{201d} is {}",
-                    state.filter.search.trim(),
+                    state.filter().search.trim(),
                     derived.alias_matches.join(", ")
                 ))
                 .color(ui.visuals().hyperlink_color),
             );
         }
         let any = |value: &Option<String>| value.clone().unwrap_or_else(|| "All".to_string());
-        let team_text = any(&state.filter.team);
+        let team_text = any(&filter.team);
         let label = ui.label("Team");
         egui::ComboBox::from_id_salt("team-filter")
             .selected_text(team_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.team, None, "All");
+                ui.selectable_value(&mut filter.team, None, "All");
                 for team in &derived.teams {
-                    ui.selectable_value(&mut state.filter.team, Some(team.clone()), team);
+                    ui.selectable_value(&mut filter.team, Some(team.clone()), team);
                 }
             })
             .response
             .labelled_by(label.id);
-        let role_text = state
-            .filter
+        let role_text = filter
             .role
             .as_ref()
             .and_then(|id| derived.roles.iter().find(|(known, _)| known == id))
@@ -52,14 +56,14 @@ pub fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         egui::ComboBox::from_id_salt("role-filter")
             .selected_text(role_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.role, None, "All");
+                ui.selectable_value(&mut filter.role, None, "All");
                 for (id, title) in &derived.roles {
-                    ui.selectable_value(&mut state.filter.role, Some(id.clone()), title);
+                    ui.selectable_value(&mut filter.role, Some(id.clone()), title);
                 }
             })
             .response
             .labelled_by(label.id);
-        let kind_text = match state.filter.kind {
+        let kind_text = match filter.kind {
             None => "Hard and soft",
             Some(SkillKind::Hard) => "Hard",
             Some(SkillKind::Soft) => "Soft",
@@ -68,36 +72,35 @@ pub fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         egui::ComboBox::from_id_salt("kind-filter")
             .selected_text(kind_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.kind, None, "Hard and soft");
-                ui.selectable_value(&mut state.filter.kind, Some(SkillKind::Hard), "Hard");
-                ui.selectable_value(&mut state.filter.kind, Some(SkillKind::Soft), "Soft");
+                ui.selectable_value(&mut filter.kind, None, "Hard and soft");
+                ui.selectable_value(&mut filter.kind, Some(SkillKind::Hard), "Hard");
+                ui.selectable_value(&mut filter.kind, Some(SkillKind::Soft), "Soft");
             })
             .response
             .labelled_by(label.id);
         let label = ui.label("Category");
         egui::ComboBox::from_id_salt("category-filter")
-            .selected_text(any(&state.filter.category))
+            .selected_text(any(&filter.category))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.category, None, "All");
+                ui.selectable_value(&mut filter.category, None, "All");
                 for category in &derived.categories {
-                    ui.selectable_value(
-                        &mut state.filter.category,
-                        Some(category.clone()),
-                        category,
-                    );
+                    ui.selectable_value(&mut filter.category, Some(category.clone()), category);
                 }
             })
             .response
             .labelled_by(label.id);
-        if state.filter != Default::default() && ui.button("Clear filters").clicked() {
-            state.filter = Default::default();
+        if filter != Default::default() && ui.button("Clear filters").clicked() {
+            filter = Default::default();
         }
     });
+    if &filter != state.filter() {
+        view.send(Command::SetFilter(filter));
+    }
 }
 
 pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        let words = &state.document.workspace.settings.scale;
+        let words = &state.workspace().settings.scale;
         for level in Level::ALL {
             swatch(ui, level_colour(Some(level)));
             ui.label(format!("{} {}", level, words.word(level)));

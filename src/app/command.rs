@@ -1,0 +1,453 @@
+//! Everything that changes the app's state, as one enum: the views, menus
+//! and shortcuts push `Command`s while they draw, and `AppState::apply`
+//! runs them, one at a time, after the panels are drawn. Apply records
+//! undo, bumps the generation through the document, and keeps the caches
+//! right; nothing else writes the state.
+
+use super::{AppState, InsightOptions, MatrixFilter, PlanFormat, Preferences, View};
+use crate::io::Layout;
+use crate::model::{EditError, Importance, Level, RoleId, SkillKind};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // The document and its files.
+    NewDocument,
+    /// Writes where the document lives (even over an outside change).
+    SaveOver,
+    SaveTo(PathBuf),
+    SaveRosterOnly(PathBuf),
+    CancelLossySave,
+    Export(PathBuf, Layout),
+    ExportPlan(PathBuf, PlanFormat),
+    ImportProjects(PathBuf),
+    ExportProjects(PathBuf),
+    CancelPending,
+    Undo,
+    Redo,
+    /// The unsaved-changes question: asked, answered.
+    AskToClose,
+    CloseAnyway,
+    CancelClose,
+    AskToOverwrite,
+    CancelOverwrite,
+    RestoreRecovery(String),
+    DiscardRecovery(String),
+    KeepRecoveryForLater,
+
+    // What is on show.
+    ShowView(View),
+    SetFilter(MatrixFilter),
+    SetInsightOptions(InsightOptions),
+    SetPreferences(Preferences),
+    Select(Option<(usize, usize)>),
+    MoveSelection(isize, isize),
+    /// The matrix has scrolled to the cell it was asked to show.
+    ScrolledTo,
+    FocusSearch,
+    SearchFocused,
+    ShowDiagnostics(bool),
+    /// Shows what a diagnostic is about: its member's cell, or its skill.
+    PickDiagnostic(usize),
+    ShowSkillInMatrix(usize),
+    ShowSkillById(String),
+    Notice(String),
+
+    // Cells.
+    SetLevel {
+        member: usize,
+        skill: usize,
+        level: Option<Level>,
+    },
+    ToggleInterest {
+        member: usize,
+        skill: usize,
+    },
+
+    // The what-if plan.
+    PlanHire {
+        role: RoleId,
+        team: Option<String>,
+    },
+    PlanSpanHire {
+        role: RoleId,
+        team: Option<String>,
+        manager: String,
+        span_max: u32,
+    },
+    UnplanHire(usize),
+    PlanDeparture(usize),
+    UnplanDeparture(usize),
+    SetPlannedReport {
+        hire: usize,
+        member: usize,
+        reports: bool,
+    },
+    ApplyPlan,
+
+    // Projects.
+    NewProject,
+    SaveProjectDetails {
+        project: usize,
+        name: String,
+        priority: String,
+        start: String,
+        end: String,
+    },
+    AddDemandLine {
+        project: usize,
+        skill: usize,
+        level: Level,
+        people: String,
+        fte: String,
+    },
+    AddRoleSlot {
+        project: usize,
+        role: usize,
+        people: String,
+        fte: String,
+    },
+    RemoveLine {
+        project: usize,
+        line: usize,
+    },
+    Pin {
+        project: usize,
+        line: usize,
+        member: usize,
+        fte: f64,
+    },
+    Unpin {
+        project: usize,
+        line: usize,
+        member: usize,
+    },
+    TakeOff {
+        project: usize,
+        line: usize,
+        member: usize,
+    },
+    AcceptProposal(usize),
+
+    // Roles and skills.
+    AddSkill {
+        name: String,
+        kind: SkillKind,
+    },
+    RenameSkill {
+        column: usize,
+        name: String,
+    },
+    MergeSkills {
+        from: usize,
+        into: usize,
+    },
+    DuplicateRole(usize),
+    RenameRole {
+        role: usize,
+        title: String,
+    },
+    MoveRoleMembers {
+        from: usize,
+        to: usize,
+    },
+    SetRequirement {
+        role: usize,
+        row: usize,
+        change: Option<(Level, Importance)>,
+    },
+    AddRequirement {
+        role: usize,
+        skill: usize,
+    },
+}
+
+/// What a command left for the views' own state (their forms) to follow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Done,
+    /// A new document: every view's selection and typing starts afresh.
+    NewDocument,
+    ProjectAdded(usize),
+    SkillAdded(usize),
+    RoleAdded(usize),
+    /// A skill merged away: the one kept.
+    SkillKept(usize),
+    /// Members changed rows: what pointed at one is let go.
+    MembersMoved,
+    ShowMember(usize),
+}
+
+impl AppState {
+    /// Runs one command. Refused edits leave the state as it was and say
+    /// why in `edit_error`, which the view that asked shows.
+    pub fn apply(&mut self, command: Command) -> Outcome {
+        let outcome = match self.run(command) {
+            Ok(outcome) => {
+                self.edit_error = None;
+                outcome
+            }
+            Err(error) => {
+                self.edit_error = Some(error.to_string());
+                Outcome::Done
+            }
+        };
+        self.refresh();
+        outcome
+    }
+
+    fn run(&mut self, command: Command) -> Result<Outcome, EditError> {
+        use Command as C;
+        match command {
+            C::NewDocument => {
+                self.new_document();
+                return Ok(Outcome::NewDocument);
+            }
+            C::SaveOver => {
+                if let Some(path) = self.document.path.clone() {
+                    let _ = self.save_to(&path);
+                }
+            }
+            C::SaveTo(path) => {
+                let _ = self.save_to(&path);
+            }
+            C::SaveRosterOnly(path) => {
+                let _ = self.save_roster_only(&path);
+            }
+            C::CancelLossySave => {
+                self.lossy_save = None;
+                self.notice = Some("Not saved".to_string());
+            }
+            C::Export(path, layout) => {
+                let _ = self.export_to(&path, layout);
+            }
+            C::ExportPlan(path, format) => {
+                let _ = self.export_plan(&path, format);
+            }
+            C::ImportProjects(path) => self.import_projects(&path),
+            C::ExportProjects(path) => {
+                let _ = self.export_projects(&path);
+            }
+            C::CancelPending => self.cancel_pending(),
+            C::Undo => {
+                self.document.undo();
+            }
+            C::Redo => {
+                self.document.redo();
+            }
+            C::AskToClose => self.confirm_close = true,
+            C::CloseAnyway => {
+                self.confirm_close = false;
+                self.closing = true;
+            }
+            C::CancelClose => self.confirm_close = false,
+            C::AskToOverwrite => self.confirm_overwrite = true,
+            C::CancelOverwrite => self.confirm_overwrite = false,
+            C::RestoreRecovery(key) => {
+                self.restore_recovery(&key);
+                self.keep_recovery_for_later();
+                return Ok(Outcome::NewDocument);
+            }
+            C::DiscardRecovery(key) => self.discard_recovery(&key),
+            C::KeepRecoveryForLater => self.keep_recovery_for_later(),
+
+            C::ShowView(view) => self.view = view,
+            C::SetFilter(filter) => self.filter = filter,
+            C::SetInsightOptions(options) => self.insight_options = options,
+            C::SetPreferences(preferences) => self.preferences = preferences,
+            C::Select(cell) => self.selected = cell,
+            C::MoveSelection(rows, columns) => self.move_selection(rows, columns),
+            C::ScrolledTo => self.scroll_to = None,
+            C::FocusSearch => self.focus_search = true,
+            C::SearchFocused => self.focus_search = false,
+            C::ShowDiagnostics(open) => {
+                if open && self.diagnostics.is_empty() {
+                    self.diagnostics = self.document.warnings.clone();
+                    self.failed_open = None;
+                }
+                self.diagnostics_open = open;
+            }
+            C::PickDiagnostic(index) => self.pick_diagnostic(index),
+            C::ShowSkillInMatrix(column) => self.show_skill_in_matrix(column),
+            C::ShowSkillById(id) => {
+                match self
+                    .document
+                    .workspace
+                    .skill_index(&crate::model::SkillId::new(id))
+                {
+                    Some(column) => self.show_skill_in_matrix(column),
+                    None => {
+                        self.notice =
+                            Some("That skill is not a column of this roster yet".to_string())
+                    }
+                }
+            }
+            C::Notice(text) => self.notice = Some(text),
+
+            C::SetLevel {
+                member,
+                skill,
+                level,
+            } => self.set_level(member, skill, level),
+            C::ToggleInterest { member, skill } => self.toggle_interest(member, skill),
+
+            C::PlanHire { role, team } => self.plan_hire(role, team),
+            C::PlanSpanHire {
+                role,
+                team,
+                manager,
+                span_max,
+            } => self.plan_span_hire(role, team, &manager, span_max),
+            C::UnplanHire(index) => self.unplan_hire(index),
+            C::PlanDeparture(member) => self.plan_departure(member),
+            C::UnplanDeparture(index) => self.unplan_departure(index),
+            C::SetPlannedReport {
+                hire,
+                member,
+                reports,
+            } => self.set_planned_report(hire, member, reports),
+            C::ApplyPlan => {
+                self.apply_plan();
+                return Ok(Outcome::MembersMoved);
+            }
+
+            C::NewProject => return Ok(Outcome::ProjectAdded(self.new_project())),
+            C::SaveProjectDetails {
+                project,
+                name,
+                priority,
+                start,
+                end,
+            } => self.save_project_details(project, &name, &priority, &start, &end)?,
+            C::AddDemandLine {
+                project,
+                skill,
+                level,
+                people,
+                fte,
+            } => self.add_demand_line(project, skill, level, &people, &fte)?,
+            C::AddRoleSlot {
+                project,
+                role,
+                people,
+                fte,
+            } => self.add_role_slot(project, role, &people, &fte)?,
+            C::RemoveLine { project, line } => self.remove_line(project, line)?,
+            C::Pin {
+                project,
+                line,
+                member,
+                fte,
+            } => self.pin(project, line, member, fte),
+            C::Unpin {
+                project,
+                line,
+                member,
+            } => self.unpin(project, line, member),
+            C::TakeOff {
+                project,
+                line,
+                member,
+            } => self.exclude(project, line, member),
+            C::AcceptProposal(project) => self.accept_proposal(project),
+
+            C::AddSkill { name, kind } => {
+                let label = format!("add skill {}", name.trim());
+                let column = self
+                    .document
+                    .edit(&label, |w| w.add_custom_skill(&name, kind))?;
+                return Ok(Outcome::SkillAdded(column));
+            }
+            C::RenameSkill { column, name } => {
+                let old = self.skill_name(column).to_string();
+                self.document
+                    .edit(&format!("rename {old} to {}", name.trim()), |w| {
+                        w.rename_skill(column, &name)
+                    })?;
+            }
+            C::MergeSkills { from, into } => {
+                let label = format!(
+                    "merge {} into {}",
+                    self.skill_name(from),
+                    self.skill_name(into)
+                );
+                self.document.edit(&label, |w| w.merge_skills(from, into))?;
+                return Ok(Outcome::SkillKept(if into > from {
+                    into - 1
+                } else {
+                    into
+                }));
+            }
+            C::DuplicateRole(role) => {
+                let title = self.role_title(role)?;
+                let copy = self.document.edit(&format!("duplicate {title}"), |w| {
+                    Ok::<_, EditError>(w.duplicate_role(role))
+                })?;
+                return Ok(Outcome::RoleAdded(copy));
+            }
+            C::RenameRole { role, title } => {
+                self.document
+                    .edit(&format!("rename role to {}", title.trim()), |w| {
+                        w.rename_role(role, &title)
+                    })?;
+            }
+            C::MoveRoleMembers { from, to } => {
+                let (from_title, to_title) = (self.role_title(from)?, self.role_title(to)?);
+                let roles = &self.document.workspace.roles;
+                let (from_id, to_id) = (roles[from].id.clone(), roles[to].id.clone());
+                self.document
+                    .edit(&format!("move {from_title} members to {to_title}"), |w| {
+                        Ok::<_, EditError>(w.reassign_role(&from_id, &to_id))
+                    })?;
+            }
+            C::SetRequirement { role, row, change } => {
+                let title = self.role_title(role)?;
+                self.document
+                    .edit(&format!("a requirement of {title}"), |w| {
+                        w.set_requirement(role, row, change)
+                    })?;
+            }
+            C::AddRequirement { role, skill } => {
+                let title = self.role_title(role)?;
+                let label = format!("require {} of {title}", self.skill_name(skill));
+                self.document
+                    .edit(&label, |w| w.add_requirement(role, skill))?;
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    fn role_title(&self, role: usize) -> Result<String, EditError> {
+        self.document
+            .workspace
+            .roles
+            .get(role)
+            .map(|r| r.title.clone())
+            .ok_or(EditError::Gone("role"))
+    }
+
+    /// Shows what diagnostic `index` is about: its member's cell, else its
+    /// skill's column found by the search.
+    fn pick_diagnostic(&mut self, index: usize) {
+        let Some(diagnostic) = self.diagnostics.get(index) else {
+            return;
+        };
+        let workspace = &self.document.workspace;
+        let skill = diagnostic
+            .skill
+            .as_ref()
+            .and_then(|id| workspace.skill_index(id));
+        let member = diagnostic.member.filter(|&m| m < workspace.members.len());
+        if let Some(member) = member {
+            self.selected = Some((
+                member,
+                skill
+                    .or_else(|| self.derived.columns.first().copied())
+                    .unwrap_or(0),
+            ));
+            self.scroll_to = self.selected;
+        } else if let Some(skill) = skill {
+            self.filter.search = workspace.skills[skill].name.clone();
+        }
+    }
+}
