@@ -315,3 +315,20 @@ fn an_opened_csv_is_saved_back_in_its_own_format() {
     assert_eq!(reopened.cell(who, skill).level(), Some(Level::EXPERT));
     assert_eq!(reopened.members.len(), 12);
 }
+
+#[test]
+fn no_two_commands_share_a_shortcut() {
+    let shortcuts: Vec<_> = skillgrid::ui::MENU
+        .iter()
+        .filter_map(|item| item.shortcut.map(|shortcut| (shortcut, item.label)))
+        .collect();
+    for (index, (shortcut, label)) in shortcuts.iter().enumerate() {
+        for (other, other_label) in &shortcuts[index + 1..] {
+            assert!(
+                shortcut != other,
+                "{label} and {other_label} share a shortcut"
+            );
+        }
+    }
+    assert!(shortcuts.len() >= 7, "the table holds the shortcuts");
+}

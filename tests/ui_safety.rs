@@ -220,7 +220,7 @@ fn a_save_that_fails_keeps_the_file_and_says_why() {
     state.set_level(0, skill, Some(Level::NONE));
     // The folder disappears (an unplugged drive): the save cannot even start.
     let gone = folder.path().join("gone").join("team.csv");
-    let error = state.save_to(&gone).unwrap_err();
+    let error = state.save_to(&gone).unwrap_err().to_string();
     assert!(error.contains("cannot save"), "{error}");
     assert!(error.contains("unchanged"), "{error}");
     assert!(state.document().is_dirty(), "still unsaved");

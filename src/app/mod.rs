@@ -7,24 +7,28 @@
 mod command;
 mod derived;
 mod document;
+mod files;
 mod forms;
 mod insights;
-mod plan;
 mod recovery;
 mod staffing;
 mod view_caches;
+mod what_if;
 
 pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
-pub use insights::{INLINE_CELLS, InsightOptions, InsightResults, Insights};
+pub use insights::{
+    CHARTED_GAPS, CHARTED_TEAMS, INLINE_CELLS, InsightOptions, InsightResults, Insights,
+    PlannedReports, ViewLists,
+};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 use view_caches::MemberKey;
 
 use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
-use crate::io::{self, Diagnostic, ExportOptions, FileKind, ImportFailure, Imported, Layout};
+use crate::io::{self, Diagnostic, ImportFailure, Imported, Layout};
 use crate::model::{Cell, Level, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -224,6 +228,8 @@ pub struct AppState {
     insight_options: InsightOptions,
     /// Why the last edit a view asked for was refused, for it to show.
     edit_error: Option<String>,
+    /// A plan export waiting for the analysis of the latest change.
+    pending_export: Option<(PathBuf, PlanFormat)>,
     role_fits: Option<(MemberKey, Vec<(RoleFit, bool)>)>,
     member_search: Option<((u64, u64, String), Vec<usize>)>,
     /// Where dialogs and loads report back; tests send to it directly.
@@ -363,6 +369,7 @@ impl AppState {
             insights: Insights::default(),
             insight_options: InsightOptions::default(),
             edit_error: None,
+            pending_export: None,
             role_fits: None,
             member_search: None,
             sender,
@@ -395,6 +402,8 @@ impl AppState {
             self.scroll_to = None;
         }
         self.derived.refresh(&self.document, &self.filter);
+        self.insights.poll();
+        self.finish_pending_export();
     }
 
     pub fn skill_name(&self, column: usize) -> &str {
@@ -472,206 +481,6 @@ impl AppState {
         let column = clamp(column, columns, derived.columns.len());
         self.selected = Some((derived.rows[row], derived.columns[column]));
         self.scroll_to = self.selected;
-    }
-
-    /// Replaces the document with what a background load produced. A
-    /// failed import changes nothing and lists its errors.
-    /// Returns whether a new document arrived.
-    pub fn finish_open(
-        &mut self,
-        path: &Path,
-        intent: FileIntent,
-        result: Result<Imported<Workspace>, ImportFailure>,
-    ) -> bool {
-        match result {
-            Ok(imported) => {
-                let opened_as_document = intent == FileIntent::Open;
-                let name = if opened_as_document {
-                    file_name(path)
-                } else {
-                    format!("{} (imported, unsaved)", file_name(path))
-                };
-                let mut document = Document::new(
-                    imported.value,
-                    &name,
-                    opened_as_document.then(|| path.to_path_buf()),
-                );
-                let bytes = io::read_file(path).ok();
-                if let Some((layout, delimiter)) = bytes.as_deref().and_then(io::sniff_roster) {
-                    document.csv_format = ExportOptions { layout, delimiter };
-                }
-                if !opened_as_document {
-                    // An imported roster is new work until saved.
-                    document.mark_unsaved();
-                }
-                document.warnings = imported.warnings.clone();
-                if opened_as_document && let Some(bytes) = &bytes {
-                    document.disk_stamp = FileStamp::of_bytes(path, bytes);
-                }
-                self.notice = Some(format!(
-                    "Opened {} ({} members x {} skills{})",
-                    file_name(path),
-                    document.workspace.members.len(),
-                    document.workspace.skills.len(),
-                    if imported.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            ", {}",
-                            io::count_of(imported.warnings.len(), "warning", "warnings")
-                        )
-                    }
-                ));
-                self.replace_document(document);
-                self.diagnostics = imported.warnings;
-                self.diagnostics_open = !self.diagnostics.is_empty();
-                self.preferences.remember(path);
-                true
-            }
-            Err(failure) => {
-                self.notice = Some(format!(
-                    "Could not open {}: {}; nothing was opened",
-                    file_name(path),
-                    io::count_of(failure.errors.len(), "error", "errors")
-                ));
-                self.failed_open = Some(file_name(path));
-                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
-                self.diagnostics_open = true;
-                false
-            }
-        }
-    }
-
-    /// Loads a file on a background thread; the window keeps drawing.
-    pub fn start_open(
-        &mut self,
-        path: PathBuf,
-        intent: FileIntent,
-        repaint: impl Fn() + Send + 'static,
-    ) {
-        let (sender, receiver) = channel();
-        let progress = Arc::new(io::Progress::default());
-        self.pending = Some(Pending {
-            what: format!("Opening {}…", file_name(&path)),
-            progress: Arc::clone(&progress),
-            receiver,
-        });
-        std::thread::Builder::new()
-            .name("skillgrid-open".into())
-            .spawn(move || {
-                let result = io::open_path_tracked(&path, catalog::builtin(), &progress);
-                let _ = sender.send(JobResult::Opened {
-                    path,
-                    intent,
-                    result: Box::new(result),
-                });
-                repaint();
-            })
-            .expect("spawning a thread");
-    }
-
-    /// Drops a job in flight: its result, when it comes, is ignored.
-    pub fn cancel_pending(&mut self) {
-        if let Some(pending) = self.pending.take() {
-            pending.progress.cancel();
-            self.notice = Some(format!("Cancelled: {}", pending.what.trim_end_matches('…')));
-        }
-    }
-
-    /// Results of dialogs and loads that have arrived.
-    pub fn poll_jobs(&mut self) -> Vec<JobResult> {
-        let mut results: Vec<JobResult> = self.receiver.try_iter().collect();
-        if let Some(pending) = &self.pending
-            && let Ok(result) = pending.receiver.try_recv()
-        {
-            results.push(result);
-            self.pending = None;
-        }
-        results
-    }
-
-    /// Writes the document where it lives: JSON, or CSV in the layout and
-    /// delimiter it was opened with. Atomic; a failure keeps the old file.
-    /// A CSV that cannot hold all of the document is not written: the
-    /// question of what to do instead goes up (`lossy_save`).
-    pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
-        if FileKind::of(path) == FileKind::Csv {
-            let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
-            if !lost.is_empty() {
-                let message = format!(
-                    "Not saved: {} cannot hold {}",
-                    file_name(path),
-                    lost.join(", ")
-                );
-                self.lossy_save = Some(LossySave {
-                    path: path.to_path_buf(),
-                    lost,
-                });
-                self.notice = Some(message.clone());
-                return Err(message);
-            }
-        }
-        let saved = self.write_document(path)?;
-        self.document.mark_saved(path, saved.hash);
-        self.preferences.remember(path);
-        self.notice = Some(match saved.note {
-            Some(note) => format!("Saved {}; {note}", path.display()),
-            None => format!("Saved {}", path.display()),
-        });
-        Ok(())
-    }
-
-    /// Writes the roster alone to a CSV that cannot hold the rest, as the
-    /// user chose: the document stays unsaved until all of it is on disk.
-    pub fn save_roster_only(&mut self, path: &Path) -> Result<(), String> {
-        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
-        self.write_document(path)?;
-        self.lossy_save = None;
-        self.notice = Some(format!(
-            "Wrote the roster to {}; {}. Still unsaved.",
-            file_name(path),
-            io::not_written_sentence(&lost, "a roster CSV holds members and levels")
-        ));
-        Ok(())
-    }
-
-    fn write_document(&self, path: &Path) -> Result<io::Saved, String> {
-        let options = if FileKind::of(path) == FileKind::Csv {
-            self.document.csv_format
-        } else {
-            ExportOptions::default()
-        };
-        io::save_path(&self.document.workspace, path, options)
-            .map_err(|error| format!("Could not save {}: {error}", file_name(path)))
-    }
-
-    /// Writes the roster as CSV, in `layout`; says what the CSV leaves out.
-    pub fn export_to(&mut self, path: &Path, layout: Layout) -> Result<(), String> {
-        let delimiter = if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        {
-            b'\t'
-        } else {
-            b','
-        };
-        io::save_path(
-            &self.document.workspace,
-            path,
-            ExportOptions { layout, delimiter },
-        )
-        .map_err(|error| format!("Could not export {}: {error}", file_name(path)))?;
-        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
-        self.notice = Some(if lost.is_empty() {
-            format!("Exported {}", path.display())
-        } else {
-            format!(
-                "Exported {}; {}",
-                path.display(),
-                io::not_written_sentence(&lost, "a roster CSV holds members and levels")
-            )
-        });
-        Ok(())
     }
 
     pub fn new_document(&mut self) {

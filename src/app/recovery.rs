@@ -50,6 +50,23 @@ impl RecoveryInfo {
     }
 }
 
+/// Why a recovery copy could not be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    #[error("cannot create {}: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot hold {}: {source}", path.display())]
+    Held {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] io::SaveError),
+}
+
 /// A copy left by a run that did not exit cleanly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecoveryOffer {
@@ -94,29 +111,34 @@ impl RecoveryStore {
         key: &str,
         workspace: &Workspace,
         info: &RecoveryInfo,
-    ) -> Result<(), String> {
+    ) -> Result<(), RecoveryError> {
         let entry = self.entry(key);
         create_private_folder(&self.folder)?;
         create_private_folder(&self.copies_folder())?;
         create_private_folder(&entry)?;
-        io::write_compact(&entry, workspace).map_err(|error| error.to_string())?;
+        io::write_compact(&entry, workspace)?;
         let info = serde_json::to_vec_pretty(info).expect("recovery info serialises");
-        io::write_atomic_private(&entry.join(INFO_FILE), &info)
-            .map(|_| ())
-            .map_err(|error| error.to_string())
+        io::write_atomic_private(&entry.join(INFO_FILE), &info)?;
+        Ok(())
     }
 
     /// Holds `key`'s copy as this process's: while the returned file is
     /// open, no other Skillgrid offers it back.
-    fn claim(&self, key: &str) -> Result<std::fs::File, String> {
+    fn claim(&self, key: &str) -> Result<std::fs::File, RecoveryError> {
         let entry = self.entry(key);
         create_private_folder(&self.folder)?;
         create_private_folder(&self.copies_folder())?;
         create_private_folder(&entry)?;
-        let lock = std::fs::File::create(entry.join(LOCK_FILE))
-            .map_err(|error| format!("cannot create {}: {error}", entry.display()))?;
-        lock.try_lock()
-            .map_err(|error| format!("cannot hold {}: {error}", entry.display()))?;
+        let lock = std::fs::File::create(entry.join(LOCK_FILE)).map_err(|source| {
+            RecoveryError::Folder {
+                path: entry.clone(),
+                source,
+            }
+        })?;
+        lock.try_lock().map_err(|error| RecoveryError::Held {
+            path: entry.clone(),
+            source: error.into(),
+        })?;
         Ok(lock)
     }
 
@@ -187,14 +209,16 @@ fn read_info(path: &Path) -> Option<RecoveryInfo> {
 }
 
 /// A folder only its owner may enter: the copies hold ratings of people.
-fn create_private_folder(folder: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(folder)
-        .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+fn create_private_folder(folder: &Path) -> Result<(), RecoveryError> {
+    let failed = |source| RecoveryError::Folder {
+        path: folder.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(folder).map_err(failed)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
-            .map_err(|error| format!("cannot make {} private: {error}", folder.display()))?;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).map_err(failed)?;
     }
     Ok(())
 }
@@ -226,7 +250,7 @@ pub struct Recovery {
     /// (document id, generation) and when last written.
     written: Option<((u64, u64), Instant)>,
     structural: Option<(u64, u64)>,
-    writer: Option<std::thread::JoinHandle<Result<(), String>>>,
+    writer: Option<std::thread::JoinHandle<Result<(), RecoveryError>>>,
     /// The last write's failure, for the status bar.
     pub error: Option<String>,
 }
@@ -253,10 +277,10 @@ impl Recovery {
     /// there is nothing to do.
     pub fn maintain(&mut self, document: &Document, now: Instant) -> Option<Duration> {
         if let Some(writer) = self.writer.take_if(|w| w.is_finished()) {
-            self.error = writer
-                .join()
-                .unwrap_or_else(|_| Err("the writer stopped".into()))
-                .err();
+            self.error = match writer.join() {
+                Ok(result) => result.err().map(|error| error.to_string()),
+                Err(_) => Some("the recovery writer stopped".to_string()),
+            };
         }
         if self
             .current
@@ -295,7 +319,7 @@ impl Recovery {
             match self.store.claim(&current.key) {
                 Ok(lock) => current.lock = Some(lock),
                 Err(error) => {
-                    self.error = Some(error);
+                    self.error = Some(error.to_string());
                     return Some(RECOVERY_INTERVAL);
                 }
             }
@@ -333,10 +357,10 @@ impl Recovery {
     /// Waits for a write in flight (tests, and before a clean exit).
     pub fn flush(&mut self) {
         if let Some(writer) = self.writer.take() {
-            self.error = writer
-                .join()
-                .unwrap_or_else(|_| Err("the writer stopped".into()))
-                .err();
+            self.error = match writer.join() {
+                Ok(result) => result.err().map(|error| error.to_string()),
+                Err(_) => Some("the recovery writer stopped".to_string()),
+            };
         }
     }
 

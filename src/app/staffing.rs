@@ -115,9 +115,9 @@ impl AppState {
         }
     }
 
-    pub fn export_projects(&mut self, path: &std::path::Path) -> Result<(), String> {
+    pub fn export_projects(&mut self, path: &std::path::Path) -> Result<(), crate::io::SaveError> {
         let bytes = crate::io::export_projects_csv(&self.document.workspace);
-        crate::io::write_atomic(path, &bytes).map_err(|error| error.to_string())?;
+        self.said_if_failed("export", path, crate::io::write_atomic(path, &bytes))?;
         let lost = crate::io::projects_csv_leaves_out(&self.document.workspace);
         self.notice = Some(format!(
             "Exported {} to {}; {}",

@@ -159,9 +159,14 @@ pub struct LabelIndex {
     positions: HashMap<String, usize>,
 }
 
+/// A label two items of a list share, which would make it ambiguous.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the label \"{0}\" names two items")]
+pub struct SharedLabel(pub String);
+
 impl LabelIndex {
     /// Fails with the first label two items share.
-    pub fn build<'a, L>(items: impl Iterator<Item = L>) -> Result<LabelIndex, String>
+    pub fn build<'a, L>(items: impl Iterator<Item = L>) -> Result<LabelIndex, SharedLabel>
     where
         L: Iterator<Item = &'a str>,
     {
@@ -173,7 +178,9 @@ impl LabelIndex {
                     continue;
                 }
                 match positions.insert(key, index) {
-                    Some(previous) if previous != index => return Err(label.to_string()),
+                    Some(previous) if previous != index => {
+                        return Err(SharedLabel(label.to_string()));
+                    }
                     _ => {}
                 }
             }

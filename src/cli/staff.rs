@@ -85,7 +85,7 @@ pub fn import_projects(
     out: &mut String,
     err: &mut String,
 ) -> ExitCode {
-    let Some(output) = super::workspace_output(into, output, "projects", err) else {
+    let Some(output) = super::convert::workspace_output(into, output, "projects", err) else {
         return ExitCode::from(2);
     };
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
@@ -109,7 +109,7 @@ pub fn import_projects(
     print_diagnostics(&imported.warnings, err);
     let count = imported.value.len();
     workspace.value.projects = imported.value;
-    super::save_workspace(
+    super::convert::save_workspace(
         &workspace.value,
         output,
         &format!(" ({count} projects)"),

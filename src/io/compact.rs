@@ -49,7 +49,8 @@ pub fn read_compact(folder: &Path) -> Result<Imported<Workspace>, ImportFailure>
             message,
         ))
     };
-    let bytes = read_file(&settings_path).map_err(|message| fail(&settings_path, message))?;
+    let bytes =
+        read_file(&settings_path).map_err(|error| fail(&settings_path, error.to_string()))?;
     let mut imported = workspace_from_json(&bytes, &settings_path.display().to_string())?;
     drop(bytes);
     let workspace = &mut imported.value;

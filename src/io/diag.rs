@@ -26,7 +26,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: &str, line: Option<u64>, column: Option<u64>, message: String) -> Self {
+    pub fn error(
+        file: &str,
+        line: Option<u64>,
+        column: Option<u64>,
+        message: impl Into<String>,
+    ) -> Self {
+        let message = message.into();
         Diagnostic {
             severity: Severity::Error,
             file: file.to_string(),
@@ -201,12 +207,7 @@ mod tests {
 
     #[test]
     fn prints_like_a_compiler() {
-        let error = Diagnostic::error(
-            "team.csv",
-            Some(14),
-            Some(7),
-            "level \"7\" is outside 0-4".into(),
-        );
+        let error = Diagnostic::error("team.csv", Some(14), Some(7), "level \"7\" is outside 0-4");
         assert_eq!(
             error.to_string(),
             "team.csv:14:7: level \"7\" is outside 0-4"

@@ -4,17 +4,15 @@
 mod atomic;
 mod columns;
 mod compact;
+mod decode;
 mod diag;
 mod export;
-mod long;
 mod omissions;
 mod projects_csv;
 mod read;
 mod roles_csv;
 mod roster;
 mod table;
-mod text;
-mod wide;
 mod workspace_json;
 
 pub use atomic::{
@@ -22,6 +20,7 @@ pub use atomic::{
     write_atomic_checked, write_atomic_private,
 };
 pub use compact::{read_compact, write_compact};
+pub use decode::{neutralise_text, restore_text};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use omissions::{
@@ -34,12 +33,12 @@ pub use read::{
 pub use roles_csv::{
     RoleRequirements, RolesImport, apply_roles, import_roles_csv, looks_like_roles_csv,
 };
+pub use roster::cells::NumberError;
 pub use roster::{Layout, import_roster, import_roster_with, sniff_roster};
-pub use text::{neutralise_text, restore_text};
 
 /// A share of a full-time position: `0.5`, `0,5` or `50%`, from 0 to 1.
-pub fn parse_share(text: &str) -> Result<f64, String> {
-    roster::parse_fte(text)
+pub fn parse_share(text: &str) -> Result<f64, NumberError> {
+    roster::cells::parse_fte(text)
 }
 pub use workspace_json::{workspace_from_json, workspace_to_json};
 

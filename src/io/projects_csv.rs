@@ -3,9 +3,10 @@
 //! Role, People and FTE (a role slot). Errors name the file, line and column
 //! like a roster's; a failed import changes nothing.
 
+use super::decode;
 use super::diag::{ImportFailure, Imported, Report};
-use super::roster::{Table, line_of, parse_fte, text_cell};
-use super::text;
+use super::roster::cells::{parse_fte, text_cell};
+use super::table::{Table, line_of};
 use crate::catalog::{Catalog, LabelIndex};
 use crate::model::quarter_of;
 use crate::model::{DemandLine, Level, Project, Role, RoleSlot, Workspace, normalize_label};
@@ -33,7 +34,7 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 
 /// True when a CSV header looks like a projects file.
 pub fn looks_like_projects_csv(bytes: &[u8]) -> bool {
-    let Ok(text) = text::decode(bytes, "") else {
+    let Ok(text) = decode::decode(bytes, "") else {
         return false;
     };
     let mut report = Report::new("");
@@ -54,7 +55,7 @@ pub fn import_projects_csv(
     catalog: &Catalog,
 ) -> Result<Imported<Vec<Project>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read(&text, &mut report) else {
         return Err(report.fail());
     };
@@ -159,7 +160,7 @@ pub fn import_projects_csv(
                     return;
                 }
                 Err(message) => {
-                    report.error(line, fte_at.and_then(place), message);
+                    report.error(line, fte_at.and_then(place), message.to_string());
                     return;
                 }
             }
@@ -268,7 +269,7 @@ pub fn import_projects_csv(
 /// in the form `import_projects_csv` reads.
 pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let text = |value: &str| text::neutralise_text(value).into_owned();
+    let text = |value: &str| decode::neutralise_text(value).into_owned();
     let write = |writer: &mut csv::Writer<Vec<u8>>, row: [String; 9]| {
         writer.write_record(row).expect("writing CSV to memory");
     };

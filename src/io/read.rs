@@ -44,25 +44,25 @@ fn megabytes(bytes: u64) -> u64 {
 /// Reads a whole file within its kind's limit; the message says which
 /// limit and why. Pipes and devices are read on a helper thread, so one
 /// that sends nothing for `SILENCE_LIMIT` is given up on.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_file_tracked(path, &Progress::default())
 }
 
 /// `read_file`, reporting how far it has got and stopping when cancelled.
-pub fn read_file_tracked(path: &Path, progress: &Progress) -> Result<Vec<u8>, String> {
+pub fn read_file_tracked(path: &Path, progress: &Progress) -> Result<Vec<u8>, ReadError> {
     let limit = limit_for(path);
     let guard = matches!(FileKind::of(path), FileKind::Csv);
-    let metadata =
-        std::fs::metadata(path).map_err(|error| format!("cannot read the file: {error}"))?;
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| ReadError::new(format!("cannot read the file: {error}")))?;
     if metadata.is_dir() {
-        return Err("this is a folder, not a file".to_string());
+        return Err(ReadError::new("this is a folder, not a file"));
     }
     if metadata.is_file() {
         if metadata.len() > limit {
-            return Err(too_large(path, Some(metadata.len()), limit));
+            return Err(ReadError::new(too_large(path, Some(metadata.len()), limit)));
         }
-        let file =
-            std::fs::File::open(path).map_err(|error| format!("cannot read the file: {error}"))?;
+        let file = std::fs::File::open(path)
+            .map_err(|error| ReadError::new(format!("cannot read the file: {error}")))?;
         let expected = metadata.len();
         return read_bounded(file, limit, guard, &AtomicU64::new(0), |done| {
             progress.set(done, expected.max(1));
@@ -93,6 +93,24 @@ fn too_large(path: &Path, size: Option<u64>, limit: u64) -> String {
     }
 }
 
+/// Why a file could not be read, or its read stopped early; it reads as
+/// the message a person sees.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ReadError(String);
+
+impl ReadError {
+    fn new(message: impl Into<String>) -> ReadError {
+        ReadError(message.into())
+    }
+}
+
+impl From<ReadError> for String {
+    fn from(error: ReadError) -> String {
+        error.0
+    }
+}
+
 /// Why a read stopped early.
 #[derive(Debug)]
 enum Stop {
@@ -104,8 +122,8 @@ enum Stop {
 }
 
 impl Stop {
-    fn message(self, path: &Path, limit: u64) -> String {
-        match self {
+    fn message(self, path: &Path, limit: u64) -> ReadError {
+        ReadError::new(match self {
             Stop::TooLarge => too_large(path, None, limit),
             Stop::LongCell { line } => format!(
                 "line {line} has a cell longer than {MAX_CELL_CHARS} characters, which no roster \
@@ -117,7 +135,7 @@ impl Stop {
             ),
             Stop::Cancelled => "cancelled: nothing was imported".to_string(),
             Stop::Io(error) => format!("cannot read the file: {error}"),
-        }
+        })
     }
 }
 
@@ -213,7 +231,7 @@ fn read_stream(
     guard: bool,
     progress: &Progress,
     silence: Duration,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ReadError> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let count = Arc::new(AtomicU64::new(0));
     let reader_count = Arc::clone(&count);
@@ -226,24 +244,24 @@ fn read_stream(
                 .and_then(|file| read_bounded(file, limit, guard, &reader_count, |_| true));
             let _ = sender.send(result);
         })
-        .map_err(|error| format!("cannot read the file: {error}"))?;
+        .map_err(|error| ReadError::new(format!("cannot read the file: {error}")))?;
     let mut last = (0, Instant::now());
     loop {
         match receiver.recv_timeout(Duration::from_millis(100)) {
             Ok(result) => return result.map_err(|stop| stop.message(path, limit)),
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                return Err("cannot read the file: the reader stopped".to_string());
+                return Err(ReadError::new("cannot read the file: the reader stopped"));
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
         }
         if progress.is_cancelled() {
-            return Err("cancelled: nothing was imported".to_string());
+            return Err(ReadError::new("cancelled: nothing was imported"));
         }
         let now = count.load(Ordering::Relaxed);
         if now != last.0 {
             last = (now, Instant::now());
         } else if last.1.elapsed() >= silence {
-            return Err(format!(
+            return Err(ReadError::new(format!(
                 "nothing came from it for {} seconds{}: it is a pipe or device, and nothing is \
                  writing to it",
                 silence.as_secs_f32(),
@@ -252,7 +270,7 @@ fn read_stream(
                 } else {
                     format!(" after {now} bytes")
                 }
-            ));
+            )));
         }
     }
 }
@@ -347,7 +365,7 @@ mod tests {
             let chunk = vec![b'x'; 64 * 1024];
             while pipe.write_all(&chunk).is_ok() {}
         });
-        let error = read_file(&fifo).unwrap_err();
+        let error = read_file(&fifo).unwrap_err().to_string();
         assert!(error.contains("line 1 has a cell longer than"), "{error}");
         writer.join().expect("the writer ends");
     }
@@ -359,12 +377,16 @@ mod tests {
         let fifo = fifo(folder.path(), "team.csv");
         let progress = Progress::default();
         let silence = Duration::from_millis(300);
-        let error = read_stream(&fifo, MAX_FILE_BYTES, true, &progress, silence).unwrap_err();
+        let error = read_stream(&fifo, MAX_FILE_BYTES, true, &progress, silence)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("nothing is writing to it"), "{error}");
         // Cancelling gives up at once.
         let started = Instant::now();
         progress.cancel();
-        let error = read_stream(&fifo, MAX_FILE_BYTES, true, &progress, SILENCE_LIMIT).unwrap_err();
+        let error = read_stream(&fifo, MAX_FILE_BYTES, true, &progress, SILENCE_LIMIT)
+            .unwrap_err()
+            .to_string();
         assert_eq!(error, "cancelled: nothing was imported");
         assert!(started.elapsed() < SILENCE_LIMIT);
     }

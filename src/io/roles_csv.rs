@@ -2,9 +2,10 @@
 //! importance) that adds or redefines a workspace's roles, so a team can
 //! bring its own career framework.
 
+use super::decode;
 use super::diag::{ImportFailure, Imported, Report};
-use super::roster::{Table, line_of, text_cell, unique_id};
-use super::text;
+use super::roster::cells::{text_cell, unique_id};
+use super::table::{Table, line_of};
 use crate::catalog::{Catalog, LabelIndex};
 use crate::model::{
     Importance, Level, Requirement, Role, RoleId, Skill, SkillId, SkillKind, Workspace, slugify,
@@ -38,7 +39,7 @@ const IMPORTANCE: &[&str] = &["importance", "priority", "required", "type"];
 
 /// True when a CSV header looks like a role requirements file.
 pub fn looks_like_roles_csv(bytes: &[u8]) -> bool {
-    let Ok(text) = text::decode(bytes, "") else {
+    let Ok(text) = decode::decode(bytes, "") else {
         return false;
     };
     let mut report = Report::new("");
@@ -58,7 +59,7 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 
 pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read(&text, &mut report) else {
         return Err(report.fail());
     };

@@ -2,13 +2,20 @@
 //! table import shares: width, blank headers, unreadable rows.
 
 use super::columns::Field;
+use super::decode;
 use super::diag::Report;
-use super::roster::Layout;
-use super::text;
 use std::collections::{HashMap, HashSet};
 
 /// The widest header read: member details and thousands of skills fit; a
 /// file wider than this is not a roster (or is one no one can read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row a member, one column a skill.
+    Wide,
+    /// One row per (member, skill, level).
+    Long,
+}
+
 pub const MAX_COLUMNS: usize = 10_000;
 /// The longest cell: a name, a title or a note, never a document.
 pub const MAX_CELL_CHARS: usize = 10_000;
@@ -37,7 +44,7 @@ impl<'t> Table<'t> {
             );
             return None;
         }
-        let delimiter = text::detect_delimiter(text);
+        let delimiter = decode::detect_delimiter(text);
         let mut table = Table {
             delimiter,
             header: Vec::new(),
@@ -74,7 +81,7 @@ impl<'t> Table<'t> {
         }
         table.header = header
             .iter()
-            .map(|cell| text::restore_text(cell.trim()).to_string())
+            .map(|cell| decode::restore_text(cell.trim()).to_string())
             .collect();
         Some(table)
     }

@@ -1,6 +1,7 @@
 //! A single self-contained HTML page a manager can email: inline CSS and
 //! SVG charts, no scripts, nothing fetched from a network.
 
+use super::markup::escape;
 use super::{hire_reason, thousands};
 use crate::analysis::{Analysis, SpanIssue};
 use crate::model::{SkillKind, Workspace};
@@ -9,21 +10,6 @@ use std::fmt::Write as _;
 use super::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, OK_RGB, hex};
 /// Rows drawn in the heatmap; the tables and JSON cover everyone.
 const HEATMAP_ROWS: usize = 120;
-
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 const STYLE: &str = r#"
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2433; margin: 0; background: #f6f7f9; }
@@ -533,15 +519,4 @@ fn fit_table(out: &mut String, analysis: &Analysis) {
         );
     }
     out.push_str("</table>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            super::escape("<script>alert('x')</script> & \""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;"
-        );
-    }
 }

@@ -3,14 +3,16 @@
 
 mod csv_tables;
 mod html;
+mod markup;
 pub mod palette;
 mod staffing;
-mod text;
+mod terminal;
+mod text_table;
 
 pub use csv_tables::{Table, csv_table, plan_csv};
 pub use html::html_report;
 pub use staffing::{need_text, placeholder_text, staffing_text};
-pub use text::text_report;
+pub use terminal::text_report;
 
 use crate::analysis::{Analysis, Gap, Hire, HireReason};
 

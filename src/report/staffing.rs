@@ -1,7 +1,7 @@
 //! The staffing section: each project's lines and who fills them, what
 //! stays open and why, hiring placeholders and quarter loads, as text.
 
-use super::text::{TextTable, heading};
+use super::text_table::{TextTable, heading};
 use super::thousands;
 use crate::analysis::{Need, Staffing};
 use std::fmt::Write;
@@ -186,7 +186,7 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
 
 /// The staffing section of the HTML report.
 pub fn staffing_html(out: &mut String, staffing: &Staffing) {
-    use super::html::escape;
+    use super::markup::escape;
     out.push_str("<h2>Staffing</h2>\n");
     let _ = writeln!(
         out,

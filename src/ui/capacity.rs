@@ -6,13 +6,11 @@ use super::ViewCtx;
 use super::matrix::level_colour;
 use super::widgets::{self, alert_colour, ok_colour};
 use crate::analysis::TimeSplitReport;
+use crate::app::CHARTED_TEAMS;
 use crate::model::Level;
 use crate::report::palette::NOT_ASSESSED_RGB;
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart};
-
-/// More teams than this are charted by their largest shortfall first.
-const CHARTED_TEAMS: usize = 24;
 
 pub fn capacity_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
@@ -42,22 +40,13 @@ pub fn capacity_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         ))
         .color(if short { alert_colour() } else { ok_colour() }),
     );
-    let mut teams: Vec<&(String, TimeSplitReport)> = results
-        .team_time
+    let teams: Vec<&(String, TimeSplitReport)> = results
+        .lists
+        .capacity_teams
         .iter()
-        .filter(|(team, _)| {
-            state
-                .insight_options()
-                .team
-                .as_ref()
-                .is_none_or(|wanted| wanted == team)
-        })
+        .map(|&index| &results.team_time[index])
         .collect();
-    let total = teams.len();
-    if total > CHARTED_TEAMS {
-        teams.sort_by(|a, b| shortfall(&b.1).total_cmp(&shortfall(&a.1)));
-        teams.truncate(CHARTED_TEAMS);
-    }
+    let total = results.lists.capacity_total;
     let left = |ui: &mut egui::Ui| {
         widgets::section(ui, "Time split by team (FTE)");
         if total > CHARTED_TEAMS {

@@ -4,13 +4,9 @@
 use super::ViewCtx;
 use super::widgets::{self, alert_colour, ok_colour};
 use crate::analysis::SkillGap;
-use crate::app::Command;
-use crate::model::SkillKind;
+use crate::app::{CHARTED_GAPS, Command};
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, PlotPoint, Text, VLine};
-
-/// More required skills than this are charted thinnest first.
-const CHARTED: usize = 40;
 
 pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
@@ -37,6 +33,7 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         chart_ui(
             &mut columns[0],
             &team.gaps,
+            (&results.lists.gap_rows, results.lists.gaps_total),
             (thresholds.bench_depth, thresholds.lead_level.get()),
             &mut jump_to,
         );
@@ -95,45 +92,23 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 fn chart_ui(
     ui: &mut egui::Ui,
     gaps: &[SkillGap],
+    (charted, total): (&[(f64, usize)], usize),
     (target, lead_level): (u32, u8),
     jump_to: &mut Option<String>,
 ) {
     widgets::section(ui, "Who can lead each required skill");
-    // The thinnest skills when there are more than fit, then grouped.
-    let mut ordered: Vec<&SkillGap> = gaps.iter().collect();
-    ordered.sort_by(|a, b| {
-        b.bench_deficit
-            .cmp(&a.bench_deficit)
-            .then(a.leaders.cmp(&b.leaders))
-    });
-    if ordered.len() > CHARTED {
+    if total > CHARTED_GAPS {
         ui.label(
             RichText::new(format!(
-                "The {CHARTED} thinnest of {} required skills",
-                ordered.len()
+                "The {CHARTED_GAPS} thinnest of {total} required skills"
             ))
             .weak(),
         );
-        ordered.truncate(CHARTED);
     }
-    ordered.sort_by(|a, b| {
-        (a.skill.kind == SkillKind::Soft)
-            .cmp(&(b.skill.kind == SkillKind::Soft))
-            .then(b.bench_deficit.cmp(&a.bench_deficit))
-            .then(a.leaders.cmp(&b.leaders))
-    });
-    // Top to bottom: y counts down, with a blank row between the groups.
-    let mut rows: Vec<(f64, &SkillGap)> = Vec::with_capacity(ordered.len());
-    let mut y = ordered.len() as f64 + 1.0;
-    let mut previous_kind = None;
-    for gap in ordered {
-        if previous_kind.is_some_and(|kind| kind != gap.skill.kind) {
-            y -= 1.0;
-        }
-        previous_kind = Some(gap.skill.kind);
-        rows.push((y, gap));
-        y -= 1.0;
-    }
+    let rows: Vec<(f64, &SkillGap)> = charted
+        .iter()
+        .map(|&(y, index)| (y, &gaps[index]))
+        .collect();
     let (short, enough): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, gap)| gap.bench_deficit > 0);
     let bars = |rows: Vec<&(f64, &SkillGap)>| -> Vec<Bar> {
         rows.into_iter()

@@ -22,6 +22,7 @@ use eframe::egui;
 use std::path::PathBuf;
 
 pub use matrix::cell_label;
+pub use shell::{MENU, Menu, MenuCommand};
 
 /// How the window was asked to start.
 #[derive(Clone, Debug, Default)]
@@ -436,6 +437,10 @@ impl eframe::App for SkillgridApp {
         shell::drop_hint_ui(&ctx);
         for command in commands.0 {
             self.run(&ctx, command);
+        }
+        if self.state.export_waiting() {
+            // Its analysis arrives on a worker: look again shortly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if let Some(wait) = self.state.maintain_recovery() {
             // A copy is due later: wake then, though nothing else happens.

@@ -17,7 +17,10 @@ use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
 use serde::Serialize;
 
+mod candidates;
 mod explain;
+pub use candidates::LineCandidate;
+use candidates::line_candidates;
 use explain::{quarter_loads, unfilled_reason};
 
 /// Free FTE below this is none (rounding of shares like 1/3).
@@ -65,21 +68,6 @@ pub struct LineStaffing {
     #[serde(skip)]
     pub candidates: Vec<LineCandidate>,
 }
-
-/// Someone a lead may pin to a line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineCandidate {
-    pub member: MemberRef,
-    pub level: Option<Level>,
-    pub fit: f64,
-    pub free_fte: f64,
-    /// Under the line's level: pinning them is the lead's call, with a warning.
-    pub below: bool,
-}
-
-/// How many candidates a line offers: at the level, and under it.
-const CANDIDATES_AT_LEVEL: usize = 15;
-const CANDIDATES_BELOW: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProjectStaffing {
@@ -558,53 +546,6 @@ fn lines_members(chosen: &[Option<usize>], candidates: &[(usize, Vec<Option<f64>
         .flatten()
         .map(|&candidate| candidates[candidate].0)
         .collect()
-}
-
-fn line_candidates(
-    scope: &Scope,
-    compiled: &[CompiledRole],
-    want: &Want,
-    window: (i32, i32),
-    bookings: &Bookings,
-) -> Vec<LineCandidate> {
-    let workspace = scope.workspace;
-    let candidate = |member: usize, fit: f64, below: bool| LineCandidate {
-        member: scope.member_ref(member),
-        level: level_in(workspace, want, member),
-        fit,
-        free_fte: bookings.free(workspace, member, window).max(0.0),
-        below,
-    };
-    let mut able: Vec<(usize, f64)> = (0..workspace.members.len())
-        .filter_map(|member| line_fit(scope, compiled, want, member).map(|fit| (member, fit)))
-        .collect();
-    able.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut candidates: Vec<LineCandidate> = able
-        .iter()
-        .take(CANDIDATES_AT_LEVEL)
-        .map(|&(member, fit)| candidate(member, fit, false))
-        .collect();
-    if let Want::Skill {
-        column: Some(column),
-        min_level,
-        ..
-    } = want
-    {
-        let mut under: Vec<(usize, Level)> = (0..workspace.members.len())
-            .filter_map(|member| {
-                let level = workspace.cell(member, *column).level()?;
-                (level < *min_level && level.get() > 0).then_some((member, level))
-            })
-            .collect();
-        under.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.extend(
-            under
-                .into_iter()
-                .take(CANDIDATES_BELOW)
-                .map(|(member, _)| candidate(member, 0.0, true)),
-        );
-    }
-    candidates
 }
 
 fn level_in(workspace: &Workspace, want: &Want, member: usize) -> Option<Level> {

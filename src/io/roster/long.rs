@@ -1,10 +1,11 @@
 //! The long layout: one row per (member, skill, level). Member fields may
 //! repeat on every row; they must agree.
 
-use super::columns::Field;
-use super::diag::Report;
-use super::roster::{Added, RosterBuilder, Table, line_of};
+use super::builder::{Added, RosterBuilder};
 use super::wide::read_member;
+use crate::io::columns::Field;
+use crate::io::diag::Report;
+use crate::io::table::{Table, line_of};
 use crate::model::{Cell, Member};
 use std::collections::HashMap;
 
@@ -168,7 +169,7 @@ fn read_assessment<'r>(
         }
         return;
     }
-    let skill_name = super::text::restore_text(skill_text);
+    let skill_name = crate::io::decode::restore_text(skill_text);
     let ordinal = match state.skills.get(skill_text) {
         Some(&ordinal) => ordinal,
         None => {
@@ -210,7 +211,7 @@ fn read_assessment<'r>(
             report.error(
                 line,
                 Some(level_column as u64 + 1),
-                super::cell_error_message(&error, skill_name),
+                crate::io::cell_error_message(&error, skill_name),
             );
             return;
         }

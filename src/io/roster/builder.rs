@@ -1,125 +1,14 @@
-//! Roster import: the shared machinery of the wide and long layouts.
-//!
-//! An import is a transaction: it builds a new workspace or reports errors,
-//! and never touches the one that is open.
+//! Assembles a workspace from a roster's rows, in either layout: skills and
+//! roles matched to the library, members told apart, managers checked.
 
-use super::diag::{ImportFailure, Imported, Report};
-pub(crate) use super::table::{Table, line_of};
-use super::{long, text, wide};
+use super::cells::unique_id;
 use crate::catalog::{Catalog, LabelIndex};
+use crate::io::diag::Report;
 use crate::model::{
     Cell, LevelMatrix, Member, Role, RoleId, Settings, Skill, SkillId, SkillKind, Workspace,
     normalize_label, slugify,
 };
 use std::collections::HashMap;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// One row a member, one column a skill.
-    Wide,
-    /// One row per (member, skill, level).
-    Long,
-}
-
-/// Imports a roster CSV in either layout, with the default settings.
-pub fn import_roster(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    import_roster_with(bytes, file, catalog, &Settings::default())
-}
-
-/// Imports a roster CSV; `settings` supplies the scale's words (a workspace
-/// may call its levels something else) and become the new workspace's.
-pub fn import_roster_with(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-    settings: &Settings,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    import_roster_tracked(bytes, file, catalog, settings, &super::Progress::default())
-}
-
-/// `import_roster_with`, reporting progress by rows read and stopping when
-/// cancelled.
-pub(crate) fn import_roster_tracked(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-    settings: &Settings,
-    progress: &super::Progress,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    let mut report = Report::new(file);
-    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(mut table) = Table::read(&text, &mut report) else {
-        return Err(report.fail());
-    };
-    table.progress = Some(progress);
-    let mut builder = RosterBuilder::new(catalog, settings.clone());
-    match table.layout() {
-        Layout::Wide => wide::read(&table, &mut builder, &mut report),
-        Layout::Long => long::read(&table, &mut builder, &mut report),
-    }
-    if progress.is_cancelled() {
-        report.error_without_place("cancelled: nothing was imported".to_string());
-    }
-    if report.has_errors() {
-        return Err(report.fail());
-    }
-    let workspace = builder.finish(&mut report);
-    report.finish(workspace)
-}
-
-/// The layout and delimiter of a roster file, judged by its header.
-pub fn sniff_roster(bytes: &[u8]) -> Option<(Layout, u8)> {
-    let text = text::decode(bytes, "").ok()?;
-    let mut report = Report::new("");
-    Table::read(&text, &mut report).map(|table| (table.layout(), table.delimiter))
-}
-
-/// A text cell: trimmed, formula neutralisation undone, blank as `None`.
-pub(crate) fn text_cell(value: &str) -> Option<String> {
-    let value = text::restore_text(value.trim());
-    (!value.is_empty()).then(|| value.to_string())
-}
-
-/// FTE as `1`, `0.8`, `0,8` (decimal comma) or `80%`.
-pub(crate) fn parse_fte(value: &str) -> Result<f64, String> {
-    let trimmed = value.trim();
-    let (number, scale) = match trimmed.strip_suffix('%') {
-        Some(percent) => (percent.trim(), 100.0),
-        None => (trimmed, 1.0),
-    };
-    let fte = number
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|fte| fte.is_finite())
-        .map(|fte| fte / scale)
-        .ok_or_else(|| {
-            format!("FTE \"{trimmed}\" is not a number: expected a share from 0 to 1, such as 0.8 or 80%")
-        })?;
-    if (0.0..=1.0).contains(&fte) {
-        Ok(fte)
-    } else {
-        Err(format!("FTE \"{trimmed}\" is outside 0-1"))
-    }
-}
-
-/// Years of experience, `8` or `8.5`; a trailing `+` (as in `8+`) is read as 8.
-pub(crate) fn parse_years(value: &str) -> Result<f64, String> {
-    let trimmed = value.trim();
-    let number = trimmed
-        .strip_suffix('+')
-        .unwrap_or(trimmed)
-        .replace(',', ".");
-    match number.parse::<f64>() {
-        Ok(years) if years.is_finite() && (0.0..=80.0).contains(&years) => Ok(years),
-        Ok(_) => Err(format!("years \"{trimmed}\" is outside 0-80")),
-        Err(_) => Err(format!("years \"{trimmed}\" is not a number of years")),
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum SkillRef {
@@ -482,30 +371,9 @@ fn split_kind_suffix(header: &str) -> (&str, Option<SkillKind>) {
     (trimmed, None)
 }
 
-/// `base`, or `base-2`, `base-3`... whichever is not `taken`.
-pub(crate) fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or(base)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fte_accepts_spreadsheet_spellings() {
-        assert_eq!(parse_fte("0,8"), Ok(0.8));
-        assert_eq!(parse_fte("80%"), Ok(0.8));
-        assert_eq!(parse_fte(" 1 "), Ok(1.0));
-        assert!(parse_fte("1.5").unwrap_err().contains("outside 0-1"));
-        assert!(parse_fte("full").unwrap_err().contains("not a number"));
-        assert!(parse_fte("NaN").is_err());
-    }
 
     #[test]
     fn kind_suffix_marks_soft_custom_skills() {

@@ -2,7 +2,7 @@
 //! applying the plan, exporting it; and what a roster CSV cannot hold.
 
 use super::{AppState, PlanFormat};
-use crate::io;
+use crate::io::{self, SaveError};
 use crate::model::{EditError, PlannedHire, RoleId};
 use std::path::Path;
 
@@ -132,12 +132,25 @@ impl AppState {
     }
 
     /// Writes the hiring plan (with the what-if applied) as CSV or as the
-    /// HTML report; atomic, like every save.
-    pub fn export_plan(&mut self, path: &Path, format: PlanFormat) -> Result<(), String> {
+    /// HTML report; atomic, like every save. While the analysis of the
+    /// latest change is still on a worker, the export waits for it rather
+    /// than the window: it is written when the results arrive.
+    pub fn export_plan(&mut self, path: &Path, format: PlanFormat) -> Result<(), SaveError> {
+        // Inline for a small roster; a large one starts on a worker.
         self.refresh_insights(|| {});
-        self.insights.wait();
+        if !self
+            .insights
+            .is_current(&self.document, &self.insight_options)
+        {
+            self.pending_export = Some((path.to_path_buf(), format));
+            self.notice = Some(format!(
+                "Exporting the hiring plan to {} once the analysis is ready…",
+                path.display()
+            ));
+            return Ok(());
+        }
         let Some(results) = self.insights.results() else {
-            return Err("the analysis is not ready".to_string());
+            return Ok(());
         };
         let workspace = &self.document.workspace;
         let bytes = match format {
@@ -148,9 +161,27 @@ impl AppState {
                 crate::report::html_report(results.shown(), &planned, &self.document.name)
             }
         };
-        io::write_atomic(path, bytes.as_bytes()).map_err(|error| error.to_string())?;
+        let written = io::write_atomic(path, bytes.as_bytes());
+        self.said_if_failed("export", path, written)?;
         self.notice = Some(format!("Exported the hiring plan to {}", path.display()));
         Ok(())
+    }
+
+    /// Whether an export waits for the analysis (the window keeps waking).
+    pub fn export_waiting(&self) -> bool {
+        self.pending_export.is_some()
+    }
+
+    /// Writes an export that was waiting for the analysis, once it is in.
+    pub(super) fn finish_pending_export(&mut self) {
+        if self.pending_export.is_some()
+            && self
+                .insights
+                .is_current(&self.document, &self.insight_options)
+            && let Some((path, format)) = self.pending_export.take()
+        {
+            let _ = self.export_plan(&path, format);
+        }
     }
 
     /// What a roster CSV cannot carry of this workspace, in one line.

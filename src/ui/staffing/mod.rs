@@ -1,16 +1,18 @@
 //! Staffing: projects and their demand, the proposed assignment (pin a
 //! member, take one off a line), what cannot be filled and why, hiring
-//! placeholders with their cost, and demand against capacity by quarter.
+//! placeholders with their cost, and demand against capacity by quarter
+//! (in `demand`).
+
+mod demand;
 
 use super::widgets::{self, alert_colour, money, ok_colour};
 use super::{UiCommand, ViewCtx};
-use crate::analysis::{LineStaffing, Need, ProjectStaffing, QuarterLoad, Staffing};
+use crate::analysis::{LineStaffing, Need, ProjectStaffing, Staffing};
 use crate::app::{AppState, Command, FileIntent, PlanFormat};
 use crate::io::count_of;
 use crate::model::Level;
 use crate::report::need_text;
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Plot};
 
 pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     widgets::view_heading(ui, "Staffing", view.state.insights().updating());
@@ -34,7 +36,7 @@ pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
-                    .show(ui, |ui| quarters_ui(view, ui));
+                    .show(ui, |ui| demand::quarters_ui(view, ui));
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -44,7 +46,7 @@ pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 project_ui(view, ui);
                 if !side_by_side {
                     ui.add_space(12.0);
-                    quarters_ui(view, ui);
+                    demand::quarters_ui(view, ui);
                 }
             });
     });
@@ -55,6 +57,15 @@ fn staffing(state: &AppState) -> Option<&Staffing> {
         .insights()
         .results()
         .and_then(|results| results.analysis.staffing.as_ref())
+}
+
+/// The proposal for workspace project `index`, found once per analysis.
+fn proposal_of(state: &AppState, index: usize) -> Option<&ProjectStaffing> {
+    let results = state.insights().results()?;
+    let place = (*results.lists.project_staffing.get(index)?)?;
+    let proposal = results.analysis.staffing.as_ref()?.projects.get(place)?;
+    // Results a frame behind an edit may have another project there.
+    (state.workspace().projects.get(index)?.name == proposal.name).then_some(proposal)
 }
 
 fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
@@ -70,16 +81,23 @@ fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             "No projects yet. Add one, or import a projects CSV with skillgrid import-projects.",
         );
     }
-    let mut order: Vec<usize> = (0..workspace.projects.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (pa, pb) = (&workspace.projects[a], &workspace.projects[b]);
-        pa.priority.cmp(&pb.priority).then(pa.start.cmp(&pb.start))
-    });
+    // In priority order as analysed; in roster order until the analysis
+    // of the latest edit arrives.
+    let analysed: &[usize] = state
+        .insights()
+        .results()
+        .map_or(&[], |results| &results.lists.project_order);
+    let mut in_priority = analysed.iter().copied();
+    let mut in_roster = 0..workspace.projects.len();
+    let order: &mut dyn Iterator<Item = usize> = if analysed.len() == workspace.projects.len() {
+        &mut in_priority
+    } else {
+        &mut in_roster
+    };
     for index in order {
         let project = &workspace.projects[index];
         let selected = view.forms.project == Some(index);
-        let unfilled = staffing(state)
-            .and_then(|s| s.projects.iter().find(|p| p.name == project.name))
+        let unfilled = proposal_of(state, index)
             .map_or(0, |p| p.lines.iter().map(|l| l.unfilled).sum::<u32>());
         let response = ui.selectable_label(selected, &project.name);
         let response = response.on_hover_text(format!(
@@ -128,11 +146,9 @@ fn project_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         ui.label(RichText::new(error).color(alert_colour()));
     }
     let name = state.workspace().projects[index].name.clone();
-    let proposal = staffing(state)
-        .and_then(|s| s.projects.iter().find(|p| p.name == name))
-        .cloned();
+    let proposal = proposal_of(state, index);
     widgets::section(ui, "Who staffs it");
-    match &proposal {
+    match proposal {
         Some(proposal) => lines_ui(view, ui, index, proposal),
         None => widgets::none_line(
             ui,
@@ -140,7 +156,7 @@ fn project_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         ),
     }
     add_line_ui(view, ui, index);
-    if let Some(proposal) = &proposal {
+    if let Some(proposal) = proposal {
         ui.horizontal(|ui| {
             if ui
                 .button("Accept proposal")
@@ -536,160 +552,4 @@ fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {
     if !any {
         widgets::none_line(ui, "Every line of every project is staffed.");
     }
-}
-
-/// Demand against capacity by quarter, for all skills or one, and the
-/// skills only one free member can cover each quarter.
-fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
-    let state = view.state;
-    widgets::section(ui, "Demand against capacity");
-    let Some(staffing) = staffing(state) else {
-        widgets::none_line(ui, "No projects to plan.");
-        return;
-    };
-    let mut chosen = view.forms.chart_skill.clone();
-    ui.horizontal(|ui| {
-        let label = ui.label("Show");
-        let current = chosen
-            .as_deref()
-            .and_then(|id| staffing.skill_quarters.iter().find(|(s, _)| &*s.id == id))
-            .map_or("All skills".to_string(), |(s, _)| s.name.to_string());
-        egui::ComboBox::from_id_salt("chart-skill")
-            .selected_text(current)
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut chosen, None, "All skills");
-                for (skill, _) in &staffing.skill_quarters {
-                    ui.selectable_value(&mut chosen, Some(skill.id.to_string()), &*skill.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
-    let loads: &[QuarterLoad] = match chosen.as_deref() {
-        None => &staffing.quarters,
-        Some(id) => staffing
-            .skill_quarters
-            .iter()
-            .find(|(s, _)| &*s.id == id)
-            .map_or(&staffing.quarters, |(_, loads)| loads),
-    };
-    let teal = super::matrix::level_colour(Some(Level::WORKING));
-    widgets::legend_row(
-        ui,
-        &[
-            ("available", ok_colour()),
-            ("demanded", teal),
-            ("demanded, over capacity", alert_colour()),
-        ],
-    );
-    quarter_chart_ui(ui, loads);
-    let over: Vec<&str> = loads
-        .iter()
-        .filter(|q| q.over_allocated)
-        .map(|q| q.quarter.as_str())
-        .collect();
-    let open = open_places(staffing);
-    if over.is_empty() && open == 0 {
-        ui.label(
-            RichText::new("No quarter asks for more FTE than the team has.").color(ok_colour()),
-        );
-    } else if over.is_empty() {
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!(
-                    "No quarter asks for more FTE than the team has in all, yet {} open: \
-                     the skills they need are missing or their holders are booked.",
-                    count_of(open as usize, "place is", "places are")
-                ))
-                .color(alert_colour()),
-            )
-            .wrap(),
-        );
-    } else {
-        ui.label(
-            RichText::new(format!("Over-allocated: {}", over.join(", ")))
-                .color(alert_colour())
-                .strong(),
-        );
-    }
-    widgets::section(ui, "Single points of failure by quarter");
-    ui.label(
-        RichText::new("Demanded skills that one member or nobody with free time can cover.").weak(),
-    );
-    for quarter in &staffing.quarters {
-        let skills: Vec<&str> = quarter.single_cover.iter().map(|s| &*s.name).collect();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&quarter.quarter).strong());
-            if skills.is_empty() {
-                ui.label(RichText::new("none").weak());
-            } else {
-                ui.label(RichText::new(skills.join(", ")).color(alert_colour()));
-            }
-        });
-    }
-    view.forms.chart_skill = chosen;
-}
-
-fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
-    let available: Vec<Bar> = loads
-        .iter()
-        .enumerate()
-        .map(|(x, q)| {
-            Bar::new(x as f64 - 0.18, q.available_fte)
-                .width(0.34)
-                .name(format!(
-                    "{}: {:.1} FTE available",
-                    q.quarter, q.available_fte
-                ))
-        })
-        .collect();
-    let (over, within): (Vec<_>, Vec<_>) = loads
-        .iter()
-        .enumerate()
-        .partition(|(_, q)| q.over_allocated);
-    let demanded = |rows: Vec<(usize, &QuarterLoad)>| -> Vec<Bar> {
-        rows.into_iter()
-            .map(|(x, q)| {
-                Bar::new(x as f64 + 0.18, q.demanded_fte)
-                    .width(0.34)
-                    .name(format!("{}: {:.1} FTE demanded", q.quarter, q.demanded_fte))
-            })
-            .collect()
-    };
-    let labels: Vec<String> = loads.iter().map(|q| q.quarter.clone()).collect();
-    let axis = egui_plot::AxisHints::new_x().formatter(move |mark, _| {
-        let index = mark.value.round();
-        if (mark.value - index).abs() < 0.01 && index >= 0.0 {
-            labels.get(index as usize).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
-    });
-    Plot::new("quarter-chart")
-        .height(220.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .include_y(0.0)
-        .custom_x_axes(vec![axis])
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_axis_label("FTE")
-        .show(ui, |plot| {
-            plot.add(
-                BarChart::new("available", widgets::solid(available, ok_colour()))
-                    .color(ok_colour()),
-            );
-            let teal = super::matrix::level_colour(Some(Level::WORKING));
-            plot.add(BarChart::new("demanded", widgets::solid(demanded(within), teal)).color(teal));
-            plot.add(
-                BarChart::new(
-                    "demanded, over capacity",
-                    widgets::solid(demanded(over), alert_colour()),
-                )
-                .color(alert_colour()),
-            );
-        });
 }

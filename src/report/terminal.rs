@@ -1,77 +1,10 @@
 //! The terminal report: the findings that need a decision first, then the
 //! tables behind them.
 
+use super::text_table::{TextTable, heading};
 use super::{gap_text, hire_reason, thousands};
 use crate::analysis::{Analysis, SpanIssue};
 use std::fmt::Write as _;
-
-/// Rows shown per table before "... and N more" (the JSON has them all).
-const MAX_ROWS: usize = 15;
-
-pub(super) struct TextTable {
-    headers: Vec<&'static str>,
-    right: Vec<bool>,
-    rows: Vec<Vec<String>>,
-    limit: usize,
-}
-
-impl TextTable {
-    pub(super) fn new(columns: &[(&'static str, bool)]) -> TextTable {
-        TextTable {
-            headers: columns.iter().map(|(header, _)| *header).collect(),
-            right: columns.iter().map(|(_, right)| *right).collect(),
-            rows: Vec::new(),
-            limit: MAX_ROWS,
-        }
-    }
-
-    pub(super) fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
-    }
-
-    pub(super) fn render(&self, out: &mut String) {
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for row in &self.rows {
-            for (width, cell) in widths.iter_mut().zip(row) {
-                *width = (*width).max(cell.chars().count());
-            }
-        }
-        let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-            let mut text = String::from("  ");
-            for (index, cell) in cells.enumerate() {
-                let pad = widths[index].saturating_sub(cell.chars().count());
-                if index > 0 {
-                    text.push_str("  ");
-                }
-                if self.right[index] {
-                    text.push_str(&" ".repeat(pad));
-                    text.push_str(cell);
-                } else {
-                    text.push_str(cell);
-                    text.push_str(&" ".repeat(pad));
-                }
-            }
-            let _ = writeln!(out, "{}", text.trim_end());
-        };
-        line(&mut self.headers.iter().copied(), out);
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        line(&mut rule.iter().map(String::as_str), out);
-        for row in self.rows.iter().take(self.limit) {
-            line(&mut row.iter().map(String::as_str), out);
-        }
-        if self.rows.len() > self.limit {
-            let _ = writeln!(
-                out,
-                "  ... and {} more (see --format json)",
-                self.rows.len() - self.limit
-            );
-        }
-    }
-}
-
-pub(super) fn heading(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n{title}\n{}", "=".repeat(title.chars().count()));
-}
 
 fn join<T>(items: &[T], name: impl Fn(&T) -> &str) -> String {
     items.iter().map(name).collect::<Vec<_>>().join(", ")
@@ -414,7 +347,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         ("Avg", true),
     ]);
     // Coverage is the reference table: every skill is shown.
-    table.limit = usize::MAX;
+    table.show_all();
     for skill in &analysis.coverage {
         let mut row = vec![skill.skill.name.to_string()];
         row.extend(skill.at_level.iter().map(u32::to_string));

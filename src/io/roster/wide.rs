@@ -1,10 +1,10 @@
 //! The wide layout: one row a member, known columns, then one column a skill.
 
-use super::columns::Field;
-use super::diag::Report;
-use super::roster::{
-    Added, RosterBuilder, SkillRef, Table, line_of, parse_fte, parse_years, text_cell,
-};
+use super::builder::{Added, RosterBuilder, SkillRef};
+use super::cells::{parse_fte, parse_years, text_cell};
+use crate::io::columns::Field;
+use crate::io::diag::Report;
+use crate::io::table::{Table, line_of};
 use crate::model::{Cell, Level, Member};
 use std::collections::HashMap;
 
@@ -158,7 +158,7 @@ fn read_row(
             Err(error) => report.error(
                 line,
                 Some(column as u64 + 1),
-                super::cell_error_message(&error, &table.header[column]),
+                crate::io::cell_error_message(&error, &table.header[column]),
             ),
         }
     }
@@ -210,14 +210,14 @@ pub(crate) fn read_member<'r>(
     if let Some((column, value)) = field(Field::Fte).filter(|(_, value)| !value.trim().is_empty()) {
         match parse_fte(value) {
             Ok(fte) => member.fte = fte,
-            Err(message) => report.error(line, Some(column as u64 + 1), message),
+            Err(error) => report.error(line, Some(column as u64 + 1), error.to_string()),
         }
     }
     if let Some((column, value)) = field(Field::Years).filter(|(_, value)| !value.trim().is_empty())
     {
         match parse_years(value) {
             Ok(years) => member.years = Some(years),
-            Err(message) => report.error(line, Some(column as u64 + 1), message),
+            Err(error) => report.error(line, Some(column as u64 + 1), error.to_string()),
         }
     }
     Some(member)

@@ -1,0 +1,225 @@
+//! The document's files: opening on a background thread, saving where it
+//! lives (asking first when a roster CSV cannot hold it all), exporting.
+
+use super::{AppState, Document, FileIntent, FileStamp, JobResult, LossySave, Pending, file_name};
+use crate::catalog;
+use crate::io::{self, ExportOptions, FileKind, ImportFailure, Imported, Layout, SaveError};
+use crate::model::Workspace;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::channel;
+
+impl AppState {
+    /// Replaces the document with what a background load produced. A
+    /// failed import changes nothing and lists its errors.
+    /// Returns whether a new document arrived.
+    pub fn finish_open(
+        &mut self,
+        path: &Path,
+        intent: FileIntent,
+        result: Result<Imported<Workspace>, ImportFailure>,
+    ) -> bool {
+        match result {
+            Ok(imported) => {
+                let opened_as_document = intent == FileIntent::Open;
+                let name = if opened_as_document {
+                    file_name(path)
+                } else {
+                    format!("{} (imported, unsaved)", file_name(path))
+                };
+                let mut document = Document::new(
+                    imported.value,
+                    &name,
+                    opened_as_document.then(|| path.to_path_buf()),
+                );
+                let bytes = io::read_file(path).ok();
+                if let Some((layout, delimiter)) = bytes.as_deref().and_then(io::sniff_roster) {
+                    document.csv_format = ExportOptions { layout, delimiter };
+                }
+                if !opened_as_document {
+                    // An imported roster is new work until saved.
+                    document.mark_unsaved();
+                }
+                document.warnings = imported.warnings.clone();
+                if opened_as_document && let Some(bytes) = &bytes {
+                    document.disk_stamp = FileStamp::of_bytes(path, bytes);
+                }
+                self.notice = Some(format!(
+                    "Opened {} ({} members x {} skills{})",
+                    file_name(path),
+                    document.workspace.members.len(),
+                    document.workspace.skills.len(),
+                    if imported.warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", {}",
+                            io::count_of(imported.warnings.len(), "warning", "warnings")
+                        )
+                    }
+                ));
+                self.replace_document(document);
+                self.diagnostics = imported.warnings;
+                self.diagnostics_open = !self.diagnostics.is_empty();
+                self.preferences.remember(path);
+                true
+            }
+            Err(failure) => {
+                self.notice = Some(format!(
+                    "Could not open {}: {}; nothing was opened",
+                    file_name(path),
+                    io::count_of(failure.errors.len(), "error", "errors")
+                ));
+                self.failed_open = Some(file_name(path));
+                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
+                self.diagnostics_open = true;
+                false
+            }
+        }
+    }
+
+    /// Loads a file on a background thread; the window keeps drawing.
+    pub fn start_open(
+        &mut self,
+        path: PathBuf,
+        intent: FileIntent,
+        repaint: impl Fn() + Send + 'static,
+    ) {
+        let (sender, receiver) = channel();
+        let progress = Arc::new(io::Progress::default());
+        self.pending = Some(Pending {
+            what: format!("Opening {}…", file_name(&path)),
+            progress: Arc::clone(&progress),
+            receiver,
+        });
+        std::thread::Builder::new()
+            .name("skillgrid-open".into())
+            .spawn(move || {
+                let result = io::open_path_tracked(&path, catalog::builtin(), &progress);
+                let _ = sender.send(JobResult::Opened {
+                    path,
+                    intent,
+                    result: Box::new(result),
+                });
+                repaint();
+            })
+            .expect("spawning a thread");
+    }
+
+    /// Drops a job in flight: its result, when it comes, is ignored.
+    pub fn cancel_pending(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            pending.progress.cancel();
+            self.notice = Some(format!("Cancelled: {}", pending.what.trim_end_matches('…')));
+        }
+    }
+
+    /// Results of dialogs and loads that have arrived.
+    pub fn poll_jobs(&mut self) -> Vec<JobResult> {
+        let mut results: Vec<JobResult> = self.receiver.try_iter().collect();
+        if let Some(pending) = &self.pending
+            && let Ok(result) = pending.receiver.try_recv()
+        {
+            results.push(result);
+            self.pending = None;
+        }
+        results
+    }
+
+    /// Writes the document where it lives: JSON, or CSV in the layout and
+    /// delimiter it was opened with. Atomic; a failure keeps the old file.
+    /// A CSV that cannot hold all of the document is not written: the
+    /// question of what to do instead goes up (`lossy_save`).
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        if FileKind::of(path) == FileKind::Csv {
+            let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+            if !lost.is_empty() {
+                let message = format!(
+                    "Not saved: {} cannot hold {}",
+                    file_name(path),
+                    lost.join(", ")
+                );
+                self.lossy_save = Some(LossySave {
+                    path: path.to_path_buf(),
+                    lost,
+                });
+                self.notice = Some(message);
+                return Ok(());
+            }
+        }
+        let saved = self.said_if_failed("save", path, self.write_document(path))?;
+        self.document.mark_saved(path, saved.hash);
+        self.preferences.remember(path);
+        self.notice = Some(match saved.note {
+            Some(note) => format!("Saved {}; {note}", path.display()),
+            None => format!("Saved {}", path.display()),
+        });
+        Ok(())
+    }
+
+    /// Writes the roster alone to a CSV that cannot hold the rest, as the
+    /// user chose: the document stays unsaved until all of it is on disk.
+    pub fn save_roster_only(&mut self, path: &Path) -> Result<(), SaveError> {
+        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+        self.said_if_failed("save", path, self.write_document(path))?;
+        self.lossy_save = None;
+        self.notice = Some(format!(
+            "Wrote the roster to {}; {}. Still unsaved.",
+            file_name(path),
+            io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+        ));
+        Ok(())
+    }
+
+    fn write_document(&self, path: &Path) -> Result<io::Saved, SaveError> {
+        let options = if FileKind::of(path) == FileKind::Csv {
+            self.document.csv_format
+        } else {
+            ExportOptions::default()
+        };
+        io::save_path(&self.document.workspace, path, options)
+    }
+
+    /// A failed write, said in the status bar ("Could not save team.csv:
+    /// ..."), and passed on.
+    pub(super) fn said_if_failed<T>(
+        &mut self,
+        what: &str,
+        path: &Path,
+        result: Result<T, SaveError>,
+    ) -> Result<T, SaveError> {
+        if let Err(error) = &result {
+            self.notice = Some(format!("Could not {what} {}: {error}", file_name(path)));
+        }
+        result
+    }
+
+    /// Writes the roster as CSV, in `layout`; says what the CSV leaves out.
+    pub fn export_to(&mut self, path: &Path, layout: Layout) -> Result<(), SaveError> {
+        let delimiter = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+        {
+            b'\t'
+        } else {
+            b','
+        };
+        let written = io::save_path(
+            &self.document.workspace,
+            path,
+            ExportOptions { layout, delimiter },
+        );
+        self.said_if_failed("export", path, written)?;
+        let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
+        self.notice = Some(if lost.is_empty() {
+            format!("Exported {}", path.display())
+        } else {
+            format!(
+                "Exported {}; {}",
+                path.display(),
+                io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+            )
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,153 @@
+//! `skillgrid convert` and the commands that add to a workspace
+//! (`import-roles`): what they write, and what the output leaves out.
+
+use super::{DelimiterArg, LayoutArg, open_reporting, print_diagnostics, print_failure};
+use crate::catalog::Catalog;
+use crate::io::{self, ExportOptions, FileKind, ImportFailure, Layout};
+use crate::model::Workspace;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(super) fn convert(
+    input: &Path,
+    output: &Path,
+    layout: LayoutArg,
+    delimiter: Option<DelimiterArg>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(imported) = open_reporting(input, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let is_tsv = output
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("tsv"));
+    let options = ExportOptions {
+        layout: match layout {
+            LayoutArg::Wide => Layout::Wide,
+            LayoutArg::Long => Layout::Long,
+        },
+        delimiter: match delimiter {
+            Some(DelimiterArg::Comma) => b',',
+            Some(DelimiterArg::Semicolon) => b';',
+            Some(DelimiterArg::Tab) => b'\t',
+            None if is_tsv => b'\t',
+            None => b',',
+        },
+    };
+    match io::save_path(&imported.value, output, options) {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
+            let _ = writeln!(
+                out,
+                "wrote {} ({} members x {} skills)",
+                output.display(),
+                imported.value.members.len(),
+                imported.value.skills.len()
+            );
+            if FileKind::of(output) == FileKind::Csv {
+                let lost = io::roster_csv_leaves_out(&imported.value, catalog);
+                if !lost.is_empty() {
+                    let _ = writeln!(
+                        err,
+                        "{}: {}",
+                        output.display(),
+                        io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Where a command that adds to a workspace writes it: `--output`, or the
+/// input when that is a workspace; a roster CSV cannot hold `what`.
+pub(super) fn workspace_output<'p>(
+    into: &'p Path,
+    output: Option<&'p Path>,
+    what: &str,
+    err: &mut String,
+) -> Option<&'p Path> {
+    let output = match output {
+        Some(output) => output,
+        None if FileKind::of(into) == FileKind::Workspace => into,
+        None => {
+            let _ = writeln!(
+                err,
+                "a roster CSV cannot hold {what}: give --output WORKSPACE.json"
+            );
+            return None;
+        }
+    };
+    if FileKind::of(output) != FileKind::Workspace {
+        let _ = writeln!(
+            err,
+            "{}: the output must be a workspace (.json)",
+            output.display()
+        );
+        return None;
+    }
+    Some(output)
+}
+
+pub(super) fn import_roles(
+    roles: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(output) = workspace_output(into, output, "role definitions", err) else {
+        return ExitCode::from(2);
+    };
+    let name = io::display_name(roles);
+    let requirements = io::read_file(roles)
+        .map_err(|message| ImportFailure::single(io::Diagnostic::error(&name, None, None, message)))
+        .and_then(|bytes| io::import_roles_csv(&bytes, &name));
+    let (requirements, mut workspace) = match (requirements, io::open_path(into, catalog)) {
+        (Ok(requirements), Ok(workspace)) => (requirements, workspace),
+        (Err(failure), _) | (_, Err(failure)) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&requirements.warnings, err);
+    print_diagnostics(&workspace.warnings, err);
+    for change in io::apply_roles(&mut workspace.value, &requirements.value, catalog) {
+        let _ = writeln!(out, "{change}");
+    }
+    save_workspace(&workspace.value, output, "", out, err)
+}
+
+/// Writes a workspace a command changed; says where, or why it could not.
+pub(super) fn save_workspace(
+    workspace: &Workspace,
+    output: &Path,
+    what: &str,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    match io::save_path(workspace, output, ExportOptions::default()) {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
+            let _ = writeln!(out, "wrote {}{what}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `skillgrid validate`: a summary of what a file holds, then every message
+//! with its place.
+
+use super::{print_diagnostics, print_failure, staff};
+use crate::catalog::Catalog;
+use crate::io::{self, FileKind, Imported, Layout};
+use crate::model::{Role, Workspace};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(super) fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
+    let name = io::display_name(path);
+    let bytes = match io::read_file(path) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            let _ = writeln!(out, "{name}: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if FileKind::of(path) == FileKind::Csv && io::looks_like_projects_csv(&bytes) {
+        return staff::validate_projects(&bytes, &name, catalog, out);
+    }
+    if FileKind::of(path) == FileKind::Csv && io::looks_like_roles_csv(&bytes) {
+        return match io::import_roles_csv(&bytes, &name) {
+            Ok(imported) => {
+                let requirements: usize = imported
+                    .value
+                    .roles
+                    .iter()
+                    .map(|role| role.requirements.len())
+                    .sum();
+                let _ = writeln!(
+                    out,
+                    "{name}: role requirements: {} roles, {requirements} requirements",
+                    imported.value.roles.len()
+                );
+                print_diagnostics(&imported.warnings, out);
+                ExitCode::SUCCESS
+            }
+            Err(failure) => {
+                print_failure(&failure, out);
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let imported = match FileKind::of(path) {
+        FileKind::Workspace => io::workspace_from_json(&bytes, &name),
+        FileKind::Csv => io::import_roster(&bytes, &name, catalog),
+    };
+    match imported {
+        Ok(imported) => {
+            out.push_str(&summary(&name, &bytes, path, &imported));
+            print_diagnostics(&imported.warnings, out);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            print_failure(&failure, out);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn summary(name: &str, bytes: &[u8], path: &Path, imported: &Imported<Workspace>) -> String {
+    let workspace = &imported.value;
+    let mut text = String::new();
+    let kind = match (FileKind::of(path), io::sniff_roster(bytes)) {
+        (FileKind::Workspace, _) => "workspace".to_string(),
+        (_, Some((layout, delimiter))) => format!(
+            "{} roster, {}-separated",
+            match layout {
+                Layout::Wide => "wide",
+                Layout::Long => "long",
+            },
+            delimiter_name(delimiter)
+        ),
+        (_, None) => "roster".to_string(),
+    };
+    let _ = writeln!(text, "{name}: {kind}");
+    let custom_skills = workspace
+        .skills
+        .iter()
+        .filter(|skill| !skill.builtin)
+        .count();
+    let cells = workspace.members.len() * workspace.skills.len();
+    let assessed = workspace.assessed_cells();
+    let _ = writeln!(text, "  members:        {}", workspace.members.len());
+    let _ = writeln!(
+        text,
+        "  skills:         {} ({} from the library, {custom_skills} custom)",
+        workspace.skills.len(),
+        workspace.skills.len() - custom_skills
+    );
+    let _ = writeln!(
+        text,
+        "  assessed cells: {assessed} of {cells} ({:.0}%)",
+        if cells == 0 {
+            0.0
+        } else {
+            100.0 * assessed as f64 / cells as f64
+        }
+    );
+    let with_role: Vec<&Role> = (0..workspace.members.len())
+        .filter_map(|member| workspace.member_role(member))
+        .collect();
+    let library = with_role.iter().filter(|role| role.builtin).count();
+    let _ = writeln!(
+        text,
+        "  roles matched:  {library} of {} members to the role library ({} custom, {} without a role)",
+        workspace.members.len(),
+        with_role.len() - library,
+        workspace.members.len() - with_role.len()
+    );
+    let _ = writeln!(text, "  warnings:       {}", imported.warnings.len());
+    text
+}
+
+fn delimiter_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}

@@ -1,0 +1,291 @@
+//! The hiring plan: upskilling first, then ranked hires with their cost, span
+//! breaches and a budget; and the what-if plan of hires and departures, with
+//! its effect on gaps, bus factor and cost before anything is applied (in
+//! `what_if`).
+
+mod what_if;
+
+use super::ViewCtx;
+use super::widgets::{self, alert_colour, money, ok_colour};
+use crate::analysis::HireReason;
+use crate::app::{Command, FileIntent};
+use crate::model::RoleId;
+use crate::ui::UiCommand;
+use eframe::egui::{self, RichText};
+
+pub fn hiring_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    widgets::view_heading(ui, "Hiring plan", view.state.insights().updating());
+    ui.horizontal(|ui| {
+        widgets::team_filter_ui(view, ui);
+        ui.add_space(12.0);
+        budget_ui(view, ui);
+    });
+    let mut export = None;
+    let width = ui.available_width();
+    egui::Panel::right("what-if")
+        .resizable(true)
+        .default_size((width * 0.34).clamp(300.0, 640.0))
+        .size_range(280.0..=width * 0.6)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| what_if::what_if_ui(view, ui, &mut export));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .show(ui, |ui| recommendations_ui(view, ui));
+    });
+    if let Some(format) = export {
+        view.send(UiCommand::AskForFile(FileIntent::ExportPlan(format)));
+    }
+}
+
+fn budget_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let label = ui.label("Budget");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut view.forms.budget_text)
+                .hint_text("none")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+    let typed = view.forms.budget_text.replace([',', ' ', '_'], "");
+    let budget = if typed.is_empty() {
+        Ok(None)
+    } else {
+        typed
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite() && *value >= 0.0)
+            .map(Some)
+            .ok_or(())
+    };
+    if let Ok(Some(value)) = budget
+        && response.lost_focus()
+    {
+        view.forms.budget_text = money(value);
+    }
+    match budget {
+        Ok(budget) => {
+            ui.label(RichText::new("a year, at midpoints").weak());
+            if state.insight_options().budget != budget {
+                let mut options = state.insight_options().clone();
+                options.budget = budget;
+                view.send(Command::SetInsightOptions(options));
+            }
+        }
+        Err(()) => {
+            ui.label(RichText::new("type an amount, such as 500,000").color(alert_colour()));
+        }
+    }
+}
+
+/// What the analysis recommends with the plan in place.
+fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let Some(results) = widgets::results(state, ui) else {
+        return;
+    };
+    let analysis = results.shown();
+    let plan = &analysis.hiring;
+    let mut to_plan: Option<(RoleId, Option<(String, u32)>)> = None;
+
+    widgets::section(ui, "Ask first: people one level short who want to grow");
+    if plan.upskilling.is_empty() {
+        widgets::none_line(
+            ui,
+            "Nobody one level short of a thin skill has said they want to grow in it.",
+        );
+    }
+    if !plan.upskilling.is_empty() {
+        egui::Grid::new("upskilling")
+            .num_columns(4)
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for heading in ["Member", "Skill", "Now", "Needs"] {
+                    ui.label(RichText::new(heading).strong());
+                }
+                ui.end_row();
+                for option in plan.upskilling.iter().take(widgets::LISTED) {
+                    ui.label(&*option.member.name);
+                    ui.label(&*option.skill.name);
+                    ui.label(option.has.get().to_string());
+                    ui.label(option.needs.get().to_string());
+                    ui.end_row();
+                }
+            });
+    }
+
+    widgets::more_line(ui, plan.upskilling.len());
+    widgets::section(ui, "Recommended hires");
+    let planned = &state.workspace().plan.hires;
+    if !planned.is_empty() {
+        let workspace = state.workspace();
+        let titles: Vec<String> = planned
+            .iter()
+            .map(|hire| {
+                let title = workspace
+                    .role(&hire.role)
+                    .map_or(hire.role.to_string(), |r| r.title.clone());
+                if hire.reports.is_empty() {
+                    title
+                } else {
+                    format!(
+                        "{title} taking {}",
+                        crate::io::count_of(hire.reports.len(), "report", "reports")
+                    )
+                }
+            })
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "Planned in the what-if: {}. The list below is what is still needed with them.",
+                titles.join(", ")
+            ))
+            .color(ok_colour()),
+        );
+    }
+    if plan.hires.is_empty() {
+        widgets::none_line(
+            ui,
+            "No hire needed: no span breach and no skill short that a library role brings.",
+        );
+    }
+    // The reasons take what the money columns leave of a wide window.
+    let why_width = (ui.available_width() - 520.0).clamp(240.0, 560.0);
+    let currency = plan
+        .hires
+        .first()
+        .map_or(String::new(), |h| format!(" ({})", h.currency));
+    egui::Grid::new("hires")
+        .num_columns(7)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for heading in [
+                "#".to_string(),
+                "Role and why".to_string(),
+                String::new(),
+                format!("Low{currency}"),
+                format!("Mid{currency}"),
+                format!("High{currency}"),
+                "Running total".to_string(),
+            ] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for hire in plan.hires.iter().take(widgets::LISTED) {
+                ui.label(hire.rank.to_string());
+                let title = if hire.estimated_cost {
+                    format!("{}*", hire.role.title)
+                } else {
+                    hire.role.title.to_string()
+                };
+                ui.vertical(|ui| {
+                    ui.set_max_width(why_width);
+                    ui.label(title);
+                    ui.add(
+                        egui::Label::new(RichText::new(crate::report::hire_reason(hire)).weak())
+                            .wrap(),
+                    );
+                });
+                let plan_it = ui
+                    .small_button("Plan this hire")
+                    .on_hover_text("Add it to the what-if plan")
+                    .clicked();
+                ui.label(money(hire.cost.low));
+                ui.label(money(hire.cost.mid));
+                ui.label(money(hire.cost.high));
+                ui.label(money(hire.running_total));
+                if plan_it {
+                    let span = match &hire.reason {
+                        HireReason::SpanOfControl {
+                            manager, span_max, ..
+                        } => Some((
+                            manager
+                                .email
+                                .as_deref()
+                                .unwrap_or(&manager.name)
+                                .to_string(),
+                            *span_max,
+                        )),
+                        HireReason::Skills => None,
+                    };
+                    to_plan = Some((RoleId::new(&*hire.role.id), span));
+                }
+                ui.end_row();
+            }
+        });
+    widgets::more_line(ui, plan.hires.len());
+    if !plan.hires.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Total {} a year (low {} / high {}) {}.  * band not given by the seeds: an estimate",
+                money(plan.total.mid),
+                money(plan.total.low),
+                money(plan.total.high),
+                plan.hires.first().map_or("", |h| h.currency.as_str())
+            ))
+            .weak(),
+        );
+    }
+    if plan.stopped_by_budget {
+        ui.label(RichText::new("The budget stops the plan here.").color(alert_colour()));
+    }
+    if !plan.open_deficits.is_empty() {
+        let open: Vec<String> = plan
+            .open_deficits
+            .iter()
+            .take(widgets::LISTED)
+            .map(|d| format!("{} ({})", d.skill.name, d.people))
+            .collect();
+        ui.label(format!("Still open after the plan: {}", open.join(", ")));
+    }
+
+    if let Some(staffing) = &analysis.staffing {
+        widgets::section(ui, "Staffing placeholders");
+        for placeholder in staffing.placeholders.iter().take(widgets::LISTED) {
+            ui.label(format!(
+                "{}: {}",
+                placeholder.project,
+                crate::report::placeholder_text(placeholder)
+            ));
+        }
+        widgets::more_line(ui, staffing.placeholders.len());
+        ui.label(
+            RichText::new(format!(
+                "Unfilled project lines cost {} a year at midpoints; they are in the plan CSV.",
+                money(staffing.placeholder_cost.mid)
+            ))
+            .weak(),
+        );
+    }
+    widgets::section(ui, "Span of control");
+    let span = &analysis.span_of_control;
+    if span.breaches.is_empty() {
+        widgets::none_line(ui, "Every manager is within their role's span.");
+    }
+    for breach in span.breaches.iter().take(widgets::LISTED) {
+        ui.label(crate::report::breach_text(breach));
+    }
+    widgets::more_line(ui, span.breaches.len());
+    match to_plan {
+        Some((role, Some((manager, span_max)))) => {
+            let team = state.insight_options().team.clone();
+            view.send(Command::PlanSpanHire {
+                role,
+                team,
+                manager,
+                span_max,
+            });
+        }
+        Some((role, None)) => {
+            let team = state.insight_options().team.clone();
+            view.send(Command::PlanHire { role, team });
+        }
+        None => {}
+    }
+}

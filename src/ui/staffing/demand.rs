@@ -1,0 +1,167 @@
+//! The staffing view's demand against capacity: a chart by quarter for all
+//! skills or one, and the skills only one free member can cover.
+
+use super::{open_places, staffing};
+use crate::analysis::QuarterLoad;
+use crate::io::count_of;
+use crate::model::Level;
+use crate::ui::ViewCtx;
+use crate::ui::widgets::{self, alert_colour, ok_colour};
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Plot};
+
+/// Demand against capacity by quarter, for all skills or one, and the
+/// skills only one free member can cover each quarter.
+pub(super) fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    widgets::section(ui, "Demand against capacity");
+    let Some(staffing) = staffing(state) else {
+        widgets::none_line(ui, "No projects to plan.");
+        return;
+    };
+    let mut chosen = view.forms.chart_skill.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label("Show");
+        let current = chosen
+            .as_deref()
+            .and_then(|id| staffing.skill_quarters.iter().find(|(s, _)| &*s.id == id))
+            .map_or("All skills".to_string(), |(s, _)| s.name.to_string());
+        egui::ComboBox::from_id_salt("chart-skill")
+            .selected_text(current)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, "All skills");
+                for (skill, _) in &staffing.skill_quarters {
+                    ui.selectable_value(&mut chosen, Some(skill.id.to_string()), &*skill.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let loads: &[QuarterLoad] = match chosen.as_deref() {
+        None => &staffing.quarters,
+        Some(id) => staffing
+            .skill_quarters
+            .iter()
+            .find(|(s, _)| &*s.id == id)
+            .map_or(&staffing.quarters, |(_, loads)| loads),
+    };
+    let teal = crate::ui::matrix::level_colour(Some(Level::WORKING));
+    widgets::legend_row(
+        ui,
+        &[
+            ("available", ok_colour()),
+            ("demanded", teal),
+            ("demanded, over capacity", alert_colour()),
+        ],
+    );
+    quarter_chart_ui(ui, loads);
+    let over: Vec<&str> = loads
+        .iter()
+        .filter(|q| q.over_allocated)
+        .map(|q| q.quarter.as_str())
+        .collect();
+    let open = open_places(staffing);
+    if over.is_empty() && open == 0 {
+        ui.label(
+            RichText::new("No quarter asks for more FTE than the team has.").color(ok_colour()),
+        );
+    } else if over.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "No quarter asks for more FTE than the team has in all, yet {} open: \
+                     the skills they need are missing or their holders are booked.",
+                    count_of(open as usize, "place is", "places are")
+                ))
+                .color(alert_colour()),
+            )
+            .wrap(),
+        );
+    } else {
+        ui.label(
+            RichText::new(format!("Over-allocated: {}", over.join(", ")))
+                .color(alert_colour())
+                .strong(),
+        );
+    }
+    widgets::section(ui, "Single points of failure by quarter");
+    ui.label(
+        RichText::new("Demanded skills that one member or nobody with free time can cover.").weak(),
+    );
+    for quarter in &staffing.quarters {
+        let skills: Vec<&str> = quarter.single_cover.iter().map(|s| &*s.name).collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&quarter.quarter).strong());
+            if skills.is_empty() {
+                ui.label(RichText::new("none").weak());
+            } else {
+                ui.label(RichText::new(skills.join(", ")).color(alert_colour()));
+            }
+        });
+    }
+    view.forms.chart_skill = chosen;
+}
+
+fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
+    let available: Vec<Bar> = loads
+        .iter()
+        .enumerate()
+        .map(|(x, q)| {
+            Bar::new(x as f64 - 0.18, q.available_fte)
+                .width(0.34)
+                .name(format!(
+                    "{}: {:.1} FTE available",
+                    q.quarter, q.available_fte
+                ))
+        })
+        .collect();
+    let (over, within): (Vec<_>, Vec<_>) = loads
+        .iter()
+        .enumerate()
+        .partition(|(_, q)| q.over_allocated);
+    let demanded = |rows: Vec<(usize, &QuarterLoad)>| -> Vec<Bar> {
+        rows.into_iter()
+            .map(|(x, q)| {
+                Bar::new(x as f64 + 0.18, q.demanded_fte)
+                    .width(0.34)
+                    .name(format!("{}: {:.1} FTE demanded", q.quarter, q.demanded_fte))
+            })
+            .collect()
+    };
+    let labels: Vec<String> = loads.iter().map(|q| q.quarter.clone()).collect();
+    let axis = egui_plot::AxisHints::new_x().formatter(move |mark, _| {
+        let index = mark.value.round();
+        if (mark.value - index).abs() < 0.01 && index >= 0.0 {
+            labels.get(index as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    });
+    Plot::new("quarter-chart")
+        .height(220.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_y(0.0)
+        .custom_x_axes(vec![axis])
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_label("FTE")
+        .show(ui, |plot| {
+            plot.add(
+                BarChart::new("available", widgets::solid(available, ok_colour()))
+                    .color(ok_colour()),
+            );
+            let teal = crate::ui::matrix::level_colour(Some(Level::WORKING));
+            plot.add(BarChart::new("demanded", widgets::solid(demanded(within), teal)).color(teal));
+            plot.add(
+                BarChart::new(
+                    "demanded, over capacity",
+                    widgets::solid(demanded(over), alert_colour()),
+                )
+                .color(alert_colour()),
+            );
+        });
+}
