@@ -55,8 +55,12 @@ pub struct Derived {
     pub shown_bus_factor: Vec<bool>,
     /// Skills the search found by an alias: (what was typed, the skill).
     pub alias_matches: Vec<String>,
-    /// The member with the longest name, which sizes the name column.
+    /// The member with the longest name, and the longest team name and
+    /// role title (indices into `teams` and `roles`): they size the
+    /// matrix's first columns without a pass over them every frame.
     pub longest_name: Option<usize>,
+    pub longest_team: Option<usize>,
+    pub longest_role: Option<usize>,
     filter: Option<(MatrixFilter, (u64, u64))>,
 }
 
@@ -129,6 +133,7 @@ impl Derived {
             .collect();
         teams.sort_unstable();
         teams.dedup();
+        self.longest_team = (0..teams.len()).max_by_key(|&team| teams[team].chars().count());
         self.teams = teams;
         let mut roles: Vec<(String, String)> = Vec::new();
         for role in (0..workspace.members.len()).filter_map(|m| workspace.member_role(m)) {
@@ -137,6 +142,7 @@ impl Derived {
             }
         }
         roles.sort_by(|a, b| a.1.cmp(&b.1));
+        self.longest_role = (0..roles.len()).max_by_key(|&role| roles[role].1.chars().count());
         self.roles = roles;
         let mut categories: Vec<String> = workspace
             .skills

@@ -8,9 +8,8 @@ mod what_if;
 use super::ViewCtx;
 use super::widgets::{self, alert_colour, money, ok_colour};
 use crate::analysis::HireReason;
-use crate::app::{Command, FileIntent};
+use crate::app::Command;
 use crate::model::RoleId;
-use crate::ui::UiCommand;
 use eframe::egui::{self, RichText};
 
 pub fn hiring_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
@@ -20,7 +19,6 @@ pub fn hiring_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         ui.add_space(12.0);
         budget_ui(view, ui);
     });
-    let mut export = None;
     let width = ui.available_width();
     egui::Panel::right("what-if")
         .resizable(true)
@@ -29,16 +27,13 @@ pub fn hiring_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| what_if::what_if_ui(view, ui, &mut export));
+                .show(ui, |ui| what_if::what_if_ui(view, ui));
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| recommendations_ui(view, ui));
     });
-    if let Some(format) = export {
-        view.send(UiCommand::AskForFile(FileIntent::ExportPlan(format)));
-    }
 }
 
 fn budget_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {

@@ -3,13 +3,14 @@
 //! applied.
 
 use crate::analysis::Analysis;
-use crate::app::{Command, PlanFormat};
+use crate::app::{Command, FileIntent, PlanFormat};
+use crate::ui::UiCommand;
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{self, alert_colour, money, ok_colour};
 use eframe::egui::{self, RichText};
 
 /// The plan being tried: what it holds, and what it changes.
-pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui, export: &mut Option<PlanFormat>) {
+pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
     widgets::section(ui, "What if");
     ui.label(
@@ -134,10 +135,10 @@ pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui, export: &mut Opt
             view.send(Command::ApplyPlan);
         }
         if ui.button("Export plan CSV…").clicked() {
-            *export = Some(PlanFormat::Csv);
+            view.send(UiCommand::AskForFile(FileIntent::ExportPlan(PlanFormat::Csv)));
         }
         if ui.button("Export HTML report…").clicked() {
-            *export = Some(PlanFormat::Html);
+            view.send(UiCommand::AskForFile(FileIntent::ExportPlan(PlanFormat::Html)));
         }
     });
 }

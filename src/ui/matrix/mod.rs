@@ -65,17 +65,12 @@ pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let name_width = derived.longest_name.map_or(180.0, |member| {
         text_width(&state.workspace().members[member].name).clamp(100.0, 320.0)
     });
-    let role_width = derived
-        .roles
-        .iter()
-        .map(|(_, title)| title.as_str())
-        .max_by_key(|title| title.chars().count())
-        .map_or(160.0, |title| text_width(title).clamp(80.0, 320.0));
-    let team_width = derived
-        .teams
-        .iter()
-        .max_by_key(|team| team.chars().count())
-        .map_or(60.0, |team| text_width(team).clamp(60.0, 240.0));
+    let role_width = derived.longest_role.map_or(160.0, |role| {
+        text_width(&derived.roles[role].1).clamp(80.0, 320.0)
+    });
+    let team_width = derived.longest_team.map_or(60.0, |team| {
+        text_width(&derived.teams[team]).clamp(60.0, 240.0)
+    });
     let columns: Vec<Column> = [
         Column::new(name_width).range(name_width..=480.0),
         Column::new(role_width).range(role_width..=480.0),
