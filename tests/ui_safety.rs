@@ -367,9 +367,7 @@ fn recovery_copies_are_for_their_owner_alone() {
     assert_eq!(mode(&store.copies_folder()), 0o700);
     assert_eq!(mode(&copy), 0o700);
     for file in std::fs::read_dir(&copy).expect("list").flatten() {
-        if file.file_name() != "open.lock" {
-            assert_eq!(mode(&file.path()), 0o600, "{:?}", file.file_name());
-        }
+        assert_eq!(mode(&file.path()), 0o600, "{:?}", file.file_name());
     }
 }
 

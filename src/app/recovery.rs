@@ -129,12 +129,19 @@ impl RecoveryStore {
         create_private_folder(&self.folder)?;
         create_private_folder(&self.copies_folder())?;
         create_private_folder(&entry)?;
-        let lock = std::fs::File::create(entry.join(LOCK_FILE)).map_err(|source| {
-            RecoveryError::Folder {
+        let mut options = std::fs::File::options();
+        options.create(true).truncate(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options
+            .open(entry.join(LOCK_FILE))
+            .map_err(|source| RecoveryError::Folder {
                 path: entry.clone(),
                 source,
-            }
-        })?;
+            })?;
         lock.try_lock().map_err(|error| RecoveryError::Held {
             path: entry.clone(),
             source: error.into(),
