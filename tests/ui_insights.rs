@@ -391,3 +391,12 @@ fn a_requirement_the_roster_does_not_track_is_named_not_shown_as_an_id() {
     harness.get_by_label("Software Architecture");
     assert!(harness.query_by_label("software-architecture").is_none());
 }
+
+#[test]
+fn the_fit_view_shows_its_first_member_without_waiting_for_input() {
+    let mut harness = app();
+    go_to(&mut harness, View::Fit);
+    // No click or key after opening the view: the first member's fit is
+    // drawn on its own.
+    harness.get_by_label_contains("Fit for Manager - Software Engineering: 71 of 100");
+}

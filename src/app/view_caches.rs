@@ -61,6 +61,25 @@ impl AppState {
         }
     }
 
+    /// Whether the caches are prepared for `member` and `query`: a view
+    /// that changed either this frame needs one more to show the result.
+    pub fn caches_match(&self, member: Option<usize>, query: &str) -> bool {
+        let (id, generation) = (self.document.id, self.document.generation);
+        let member_ready = member
+            .filter(|&m| m < self.document.workspace.members.len())
+            .is_none_or(|m| {
+                self.role_fits
+                    .as_ref()
+                    .is_some_and(|(key, _)| key == &(id, generation, m))
+            });
+        let query = query.trim().to_lowercase();
+        member_ready
+            && self
+                .member_search
+                .as_ref()
+                .is_some_and(|((i, g, known), _)| (*i, *g) == (id, generation) && known == &query)
+    }
+
     /// `member`'s fit for every role, best first, as last prepared.
     pub fn role_fits(&self, member: usize) -> &[(RoleFit, bool)] {
         let key = (self.document.id, self.document.generation, member);

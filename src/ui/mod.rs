@@ -438,6 +438,13 @@ impl eframe::App for SkillgridApp {
         for command in commands.0 {
             self.run(&ctx, command);
         }
+        if !self
+            .state
+            .caches_match(self.forms.member, &self.forms.member_query)
+        {
+            // A view picked a member or typed a search: draw its result.
+            ctx.request_repaint();
+        }
         if self.state.export_waiting() {
             // Its analysis arrives on a worker: look again shortly.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
