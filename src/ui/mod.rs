@@ -435,6 +435,10 @@ impl eframe::App for SkillgridApp {
             shell::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
+        if !commands.0.is_empty() {
+            // The frame drew the state before its commands: draw the after.
+            ctx.request_repaint();
+        }
         for command in commands.0 {
             self.run(&ctx, command);
         }
