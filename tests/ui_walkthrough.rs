@@ -317,6 +317,11 @@ fn at_1024_the_hiring_buttons_sit_clear_of_the_what_if_panel() {
     let mut harness = sample_at([1024.0, 700.0]);
     go_to(&mut harness, View::Hiring);
     let what_if = harness.get_by_label("What if").rect();
+    // The costs a manager needs first are in view, not behind the panel.
+    for heading in ["Mid (USD)", "Total"] {
+        let rect = harness.get_by_label(heading).rect();
+        assert!(rect.right() < what_if.left(), "{heading} at {rect:?}");
+    }
     for button in harness.query_all_by_label("Plan this hire") {
         assert!(
             button.rect().right() < what_if.left(),

@@ -149,26 +149,43 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             "No hire needed: no span breach and no skill short that a library role brings.",
         );
     }
-    // The reasons take what the money columns leave of a wide window.
-    let why_width = (ui.available_width() - 520.0).clamp(240.0, 560.0);
+    // Narrow, the midpoint and the running total stay and low and high go
+    // to the midpoint's tooltip; wide, the reasons take what is left.
+    let narrow = ui.available_width() < 720.0;
+    let why_width = if narrow {
+        200.0
+    } else {
+        (ui.available_width() - 520.0).clamp(240.0, 560.0)
+    };
     let currency = plan
         .hires
         .first()
         .map_or(String::new(), |h| format!(" ({})", h.currency));
     egui::Grid::new("hires")
-        .num_columns(7)
+        .num_columns(if narrow { 5 } else { 7 })
         .striped(true)
-        .spacing([14.0, 4.0])
+        .spacing([if narrow { 10.0 } else { 14.0 }, 4.0])
         .show(ui, |ui| {
-            for heading in [
-                "#".to_string(),
-                "Role and why".to_string(),
-                String::new(),
-                format!("Low{currency}"),
-                format!("Mid{currency}"),
-                format!("High{currency}"),
-                "Running total".to_string(),
-            ] {
+            let headings = if narrow {
+                vec![
+                    "#".to_string(),
+                    "Role and why".to_string(),
+                    String::new(),
+                    format!("Mid{currency}"),
+                    "Total".to_string(),
+                ]
+            } else {
+                vec![
+                    "#".to_string(),
+                    "Role and why".to_string(),
+                    String::new(),
+                    format!("Low{currency}"),
+                    format!("Mid{currency}"),
+                    format!("High{currency}"),
+                    "Running total".to_string(),
+                ]
+            };
+            for heading in headings {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
@@ -191,9 +208,17 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                     .small_button("Plan this hire")
                     .on_hover_text("Add it to the what-if plan")
                     .clicked();
-                ui.label(money(hire.cost.low));
-                ui.label(money(hire.cost.mid));
-                ui.label(money(hire.cost.high));
+                if narrow {
+                    ui.label(money(hire.cost.mid)).on_hover_text(format!(
+                        "low {} / high {}",
+                        money(hire.cost.low),
+                        money(hire.cost.high)
+                    ));
+                } else {
+                    ui.label(money(hire.cost.low));
+                    ui.label(money(hire.cost.mid));
+                    ui.label(money(hire.cost.high));
+                }
                 ui.label(money(hire.running_total));
                 if plan_it {
                     let span = match &hire.reason {
