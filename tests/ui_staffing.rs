@@ -193,3 +193,36 @@ fn projects_import_from_csv_undoably_and_a_wrong_file_changes_nothing() {
     .expect("reads back");
     assert_eq!(again.value, state.document().workspace.projects);
 }
+
+#[test]
+fn importing_projects_lets_go_of_the_project_selected_before() {
+    let mut harness = app();
+    harness.get_by_label("Search relaunch").click();
+    harness.run();
+    assert!(harness.state().forms.project.is_some());
+    harness
+        .state()
+        .state()
+        .sender()
+        .send(skillgrid::app::JobResult::Picked(
+            skillgrid::app::FileIntent::ImportProjects,
+            Some("sample-teams/product-org-projects.csv".into()),
+        ))
+        .expect("sent");
+    harness.run();
+    let forms = &harness.state().forms;
+    assert_eq!(forms.project, None, "no stale details over another project");
+    assert!(forms.project_name.is_empty());
+}
+
+#[test]
+fn a_command_naming_a_project_that_is_gone_is_refused_not_a_crash() {
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    state.apply(Command::Pin {
+        project: 7,
+        line: 0,
+        member: 0,
+        fte: 0.5,
+    });
+    assert_eq!(state.edit_error(), Some("that project is no longer there"));
+}

@@ -173,6 +173,8 @@ pub enum Outcome {
     RoleAdded(usize),
     /// A skill merged away: the one kept.
     SkillKept(usize),
+    /// The projects were replaced: the one selected is let go.
+    ProjectsReplaced,
     /// Members changed rows: what pointed at one is let go.
     MembersMoved,
     ShowMember(usize),
@@ -224,7 +226,10 @@ impl AppState {
             C::ExportPlan(path, format) => {
                 let _ = self.export_plan(&path, format);
             }
-            C::ImportProjects(path) => self.import_projects(&path),
+            C::ImportProjects(path) => {
+                self.import_projects(&path);
+                return Ok(Outcome::ProjectsReplaced);
+            }
             C::ExportProjects(path) => {
                 let _ = self.export_projects(&path);
             }
@@ -338,18 +343,30 @@ impl AppState {
                 line,
                 member,
                 fte,
-            } => self.pin(project, line, member, fte),
+            } => {
+                self.still_there(project, Some(member))?;
+                self.pin(project, line, member, fte)
+            }
             C::Unpin {
                 project,
                 line,
                 member,
-            } => self.unpin(project, line, member),
+            } => {
+                self.still_there(project, Some(member))?;
+                self.unpin(project, line, member)
+            }
             C::TakeOff {
                 project,
                 line,
                 member,
-            } => self.exclude(project, line, member),
-            C::AcceptProposal(project) => self.accept_proposal(project),
+            } => {
+                self.still_there(project, Some(member))?;
+                self.exclude(project, line, member)
+            }
+            C::AcceptProposal(project) => {
+                self.still_there(project, None)?;
+                self.accept_proposal(project)
+            }
 
             C::AddSkill { name, kind } => {
                 let label = format!("add skill {}", name.trim());
@@ -415,6 +432,19 @@ impl AppState {
             }
         }
         Ok(Outcome::Done)
+    }
+
+    /// A command drawn a frame before an undo can name a project or member
+    /// that is gone: refuse it rather than act on another.
+    fn still_there(&self, project: usize, member: Option<usize>) -> Result<(), EditError> {
+        let workspace = &self.document.workspace;
+        if project >= workspace.projects.len() {
+            return Err(EditError::Gone("project"));
+        }
+        if member.is_some_and(|m| m >= workspace.members.len()) {
+            return Err(EditError::Gone("member"));
+        }
+        Ok(())
     }
 
     fn role_title(&self, role: usize) -> Result<String, EditError> {

@@ -268,6 +268,19 @@ impl Document {
         self.generation += 1;
     }
 
+    /// Something was written over the document's own file without saving
+    /// all of it (the roster alone): it is the file's version now, so a
+    /// later save does not take it for another program's change.
+    pub fn note_written(&mut self, path: &Path, hash: u64) {
+        if self.path.as_deref() == Some(path) {
+            self.disk_stamp = std::fs::metadata(path).ok().map(|metadata| FileStamp {
+                modified: metadata.modified().ok(),
+                len: metadata.len(),
+                hash,
+            });
+        }
+    }
+
     /// The document is on disk at `path`, as `hash` of the bytes written.
     pub fn mark_saved(&mut self, path: &Path, hash: u64) {
         self.saved_depth = Some(self.undo.len());

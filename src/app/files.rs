@@ -161,7 +161,8 @@ impl AppState {
     /// user chose: the document stays unsaved until all of it is on disk.
     pub fn save_roster_only(&mut self, path: &Path) -> Result<(), SaveError> {
         let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
-        self.said_if_failed("save", path, self.write_document(path))?;
+        let saved = self.said_if_failed("save", path, self.write_document(path))?;
+        self.document.note_written(path, saved.hash);
         self.lossy_save = None;
         self.notice = Some(format!(
             "Wrote the roster to {}; {}. Still unsaved.",

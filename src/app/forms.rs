@@ -91,6 +91,13 @@ impl ViewSelection {
                 }
             }
             Outcome::SkillKept(column) => self.select_skill(workspace, *column),
+            Outcome::ProjectsReplaced => {
+                self.project = None;
+                self.project_name.clear();
+                self.project_start.clear();
+                self.project_end.clear();
+                self.project_priority.clear();
+            }
             Outcome::MembersMoved => {
                 self.member = None;
                 self.departure = None;

@@ -501,5 +501,7 @@ impl AppState {
         self.filter = MatrixFilter::default();
         self.failed_open = None;
         self.edit_error = None;
+        // An export asked of the old document is not the new one's.
+        self.pending_export = None;
     }
 }

@@ -426,14 +426,20 @@ impl AppState {
                 self.replace_document(document);
                 // This window's own copy first, then the old one goes.
                 self.maintain_recovery();
-                if let Some(recovery) = &mut self.recovery {
+                let kept = self.recovery.as_mut().is_some_and(|recovery| {
                     recovery.flush();
+                    recovery.current_key().is_some() && recovery.error.is_none()
+                });
+                let restored = io::count_of(info.changes, "unsaved change", "unsaved changes");
+                if kept {
+                    store.remove(key);
+                    self.notice = Some(format!("Restored {restored}"));
+                } else {
+                    // Without a copy of its own, the old one is all there is.
+                    self.notice = Some(format!(
+                        "Restored {restored}; the old recovery copy is kept, since a new one could not be written"
+                    ));
                 }
-                store.remove(key);
-                self.notice = Some(format!(
-                    "Restored {}",
-                    io::count_of(info.changes, "unsaved change", "unsaved changes")
-                ));
             }
             Err(failure) => {
                 self.notice = Some("The recovery copy could not be read; it is kept".to_string());

@@ -174,6 +174,10 @@ impl AppState {
 
     /// Writes an export that was waiting for the analysis, once it is in.
     pub(super) fn finish_pending_export(&mut self) {
+        if self.pending_export.is_some() {
+            // The matrix view does not ask for the analysis: ask here.
+            self.refresh_insights(|| {});
+        }
         if self.pending_export.is_some()
             && self
                 .insights

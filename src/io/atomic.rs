@@ -144,8 +144,18 @@ fn write_atomic_with(
         .persist(&target)
         .map_err(|error| fail(SaveStep::Replace)(error.error))?;
     // The rename lives in the folder: flush it too, or a power cut can
-    // undo a save that reported success.
-    sync_folder(&folder).map_err(fail(SaveStep::Replace))?;
+    // undo a save that reported success. The file is already replaced, so
+    // a folder that cannot be flushed (some network and shared mounts) is
+    // said, not reported as a failed save.
+    let note = match sync_folder(&folder) {
+        Ok(()) => note,
+        Err(error) => Some(
+            note.map_or(String::new(), |n| format!("{n}; "))
+                + &format!(
+                    "the folder could not be flushed to disk ({error}): a power cut now could undo this save"
+                ),
+        ),
+    };
     Ok(Saved {
         written: target,
         hash: content_hash(bytes),

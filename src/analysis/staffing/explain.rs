@@ -30,7 +30,7 @@ pub(super) fn unfilled_reason(
         ),
         Want::Role { role, .. } => (
             format!("is a {} or ready to be one", role.title),
-            format!("are {}s or ready to be", role.title),
+            format!("hold the {} role or are ready for it", role.title),
         ),
     };
     if able.is_empty() {
@@ -59,11 +59,11 @@ pub(super) fn unfilled_reason(
             .take(3)
             .map(|&m| workspace.members[m].name.as_str())
             .collect();
-        let mut text = join_names(&listed);
         if members.len() > 3 {
-            text.push_str(&format!(" and {} more", members.len() - 3));
+            format!("{} and {} more", listed.join(", "), members.len() - 3)
+        } else {
+            join_names(&listed)
         }
-        text
     };
     // What keeps each group off the line, as a verb phrase for its size.
     let groups: Vec<(&[usize], String)> = [
