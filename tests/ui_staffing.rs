@@ -3,7 +3,7 @@
 //! a line, pin the member proposed, undo.
 
 mod common;
-use common::choose;
+use common::{choose, pick};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -200,16 +200,11 @@ fn importing_projects_lets_go_of_the_project_selected_before() {
     harness.get_by_label("Search relaunch").click();
     harness.run();
     assert!(harness.state().forms.project.is_some());
-    harness
-        .state()
-        .state()
-        .sender()
-        .send(skillgrid::app::JobResult::Picked(
-            skillgrid::app::FileIntent::ImportProjects,
-            Some("sample-teams/product-org-projects.csv".into()),
-        ))
-        .expect("sent");
-    harness.run();
+    pick(
+        &mut harness,
+        skillgrid::app::FileIntent::ImportProjects,
+        "sample-teams/product-org-projects.csv",
+    );
     let forms = &harness.state().forms;
     assert_eq!(forms.project, None, "no stale details over another project");
     assert!(forms.project_name.is_empty());

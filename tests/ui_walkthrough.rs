@@ -3,7 +3,7 @@
 //! should see instead.
 
 mod common;
-use common::{choose, column};
+use common::{choose, column, pick};
 use eframe::egui::{self, Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -113,16 +113,7 @@ fn saving_a_roster_csv_with_a_project_asks_and_keeps_the_unsaved_mark() {
 
     // The dialog answers with a workspace: everything is on disk.
     let workspace = path.with_extension("json");
-    harness
-        .state()
-        .state()
-        .sender()
-        .send(JobResult::Picked(
-            FileIntent::SaveAs,
-            Some(workspace.clone()),
-        ))
-        .expect("sent");
-    harness.run();
+    pick(&mut harness, FileIntent::SaveAs, workspace.clone());
     assert!(!harness.state().state().document().is_dirty());
     let reopened = io::open_path(&workspace, catalog::builtin()).expect("reopens");
     assert_eq!(reopened.value.projects.len(), 1);
@@ -162,16 +153,11 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut harness = harness_at(opened(path), [1280.0, 800.0], Rc::default());
     let out = folder.path().join("roster.csv");
-    harness
-        .state()
-        .state()
-        .sender()
-        .send(JobResult::Picked(
-            FileIntent::Export(io::Layout::Wide),
-            Some(out.clone()),
-        ))
-        .expect("sent");
-    harness.run();
+    pick(
+        &mut harness,
+        FileIntent::Export(io::Layout::Wide),
+        out.clone(),
+    );
     assert!(out.exists());
     let notice = harness
         .state()
@@ -186,16 +172,7 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
     );
 
     let projects = folder.path().join("projects.csv");
-    harness
-        .state()
-        .state()
-        .sender()
-        .send(JobResult::Picked(
-            FileIntent::ExportProjects,
-            Some(projects.clone()),
-        ))
-        .expect("sent");
-    harness.run();
+    pick(&mut harness, FileIntent::ExportProjects, projects.clone());
     let notice = harness
         .state()
         .state()

@@ -29,3 +29,19 @@ pub fn column(harness: &Harness<'_, SkillgridApp>, skill: &str) -> usize {
         .skill_index(&skillgrid::model::SkillId::new(skill))
         .expect("tracked")
 }
+
+/// Answers a file dialog as the user would: `path` picked for `intent`.
+#[allow(dead_code)]
+pub fn pick(
+    harness: &mut Harness<'_, SkillgridApp>,
+    intent: skillgrid::app::FileIntent,
+    path: impl Into<std::path::PathBuf>,
+) {
+    harness
+        .state()
+        .state()
+        .sender()
+        .send(skillgrid::app::JobResult::Picked(intent, Some(path.into())))
+        .expect("sent");
+    harness.run();
+}
