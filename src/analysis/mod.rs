@@ -5,6 +5,7 @@ mod coverage;
 mod fit;
 mod gaps;
 mod hiring;
+mod history;
 mod scenario;
 mod scope;
 mod span;
@@ -21,6 +22,10 @@ pub use gaps::{
     team_gaps,
 };
 pub use hiring::{Cost, Hire, HireReason, HiringPlan, OpenDeficit, Upskilling, hiring_plan};
+pub use history::{
+    BenchTrend, ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, bench_trend,
+    changed_since, changes, member_timeline, stale_before, stale_cells, workspace_as_of,
+};
 pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{

@@ -26,6 +26,7 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
     for &member in leaving.iter().rev() {
         result.members.remove(member);
         result.levels.remove_member(member);
+        result.history.remove_member(member);
     }
     // Pins and exclusions name members by row: drop the leavers', and move
     // the others up past the rows removed.

@@ -1,7 +1,7 @@
 //! The document being edited and its undo history.
 
 use crate::io::{Diagnostic, ExportOptions};
-use crate::model::{Cell, Workspace};
+use crate::model::{Assessment, Cell, Date, MemberHistory, Rater, Workspace};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,6 +10,9 @@ use std::sync::Arc;
 pub struct Edit {
     pub label: String,
     pub cells: Vec<CellChange>,
+    /// The date the edit is a manager's assessment of; `None` changes the
+    /// cells without a record (a file's undated levels).
+    pub as_of: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,9 +23,16 @@ pub struct CellChange {
     pub after: Cell,
 }
 
+/// A member's assessment record before and after a step.
+struct RowChange {
+    member: usize,
+    before: Arc<MemberHistory>,
+    after: Arc<MemberHistory>,
+}
+
 /// What the history holds for one step.
 enum Change {
-    Cells(Vec<CellChange>),
+    Cells(Vec<CellChange>, Vec<RowChange>),
     /// A structural change (skills, roles, members, the plan): the workspace
     /// on the other side of the step, swapped in by undo and redo.
     Swap(Arc<Workspace>),
@@ -61,6 +71,9 @@ pub struct Document {
     /// The file as it was when opened or last saved, to notice when
     /// something else changes it.
     pub disk_stamp: Option<FileStamp>,
+    /// The workspace as the `.skillgrid` file at `path` holds it, so a save
+    /// in place writes only what differs from it.
+    pub on_disk: Option<Arc<Workspace>>,
 }
 
 /// What tells one version of a file on disk from another: its size and
@@ -83,6 +96,16 @@ impl FileStamp {
         })
     }
 
+    /// A database on disk, known by the revision its last save wrote.
+    pub fn of_database(path: &Path, revision: u64) -> Option<FileStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+            hash: revision,
+        })
+    }
+
     /// Whether the file at `path` still is this version. Size or time
     /// differing says no at once; only when both match are the bytes read
     /// and hashed. A file that cannot be read counts as unchanged: saving
@@ -93,6 +116,10 @@ impl FileStamp {
         };
         if metadata.len() != self.len || metadata.modified().ok() != self.modified {
             return false;
+        }
+        if crate::io::is_database(path) {
+            // A database's hash is the revision its last save wrote.
+            return crate::io::database_revision(path).is_none_or(|revision| revision == self.hash);
         }
         crate::io::read_file(path)
             .map_or(true, |bytes| crate::io::content_hash(&bytes) == self.hash)
@@ -115,6 +142,7 @@ impl Document {
             redo: Vec::new(),
             warnings: Vec::new(),
             disk_stamp: None,
+            on_disk: None,
         }
     }
 
@@ -173,15 +201,44 @@ impl Document {
         if cells.is_empty() {
             return;
         }
+        let mut cells = cells;
         let workspace = Arc::make_mut(&mut self.workspace);
-        for change in &cells {
-            workspace
-                .levels
-                .set(change.member, change.skill, change.after);
+        let mut rows: Vec<RowChange> = Vec::new();
+        for change in &mut cells {
+            let Some(as_of) = edit.as_of else {
+                workspace
+                    .levels
+                    .set(change.member, change.skill, change.after);
+                continue;
+            };
+            if !rows.iter().any(|row| row.member == change.member) {
+                let before = workspace
+                    .history
+                    .shared_row(change.member)
+                    .cloned()
+                    .unwrap_or_default();
+                rows.push(RowChange {
+                    member: change.member,
+                    after: Arc::clone(&before),
+                    before,
+                });
+            }
+            let assessment = Assessment {
+                skill: change.skill as u32,
+                as_of: Some(as_of),
+                cell: change.after,
+                rater: Rater::Manager,
+            };
+            change.after = workspace.record_assessment(change.member, assessment, None);
+        }
+        for row in &mut rows {
+            if let Some(after) = workspace.history.shared_row(row.member) {
+                row.after = Arc::clone(after);
+            }
         }
         self.record(Step {
             label: edit.label,
-            change: Change::Cells(cells),
+            change: Change::Cells(cells, rows),
         });
     }
 
@@ -244,7 +301,7 @@ impl Document {
     /// Takes a step back (`backwards`) or forward again.
     fn revert(&mut self, step: &mut Step, backwards: bool) {
         match &mut step.change {
-            Change::Cells(cells) => {
+            Change::Cells(cells, rows) => {
                 let workspace = Arc::make_mut(&mut self.workspace);
                 if backwards {
                     for change in cells.iter().rev() {
@@ -258,6 +315,10 @@ impl Document {
                             .levels
                             .set(change.member, change.skill, change.after);
                     }
+                }
+                for row in rows.iter() {
+                    let side = if backwards { &row.before } else { &row.after };
+                    workspace.history.set_row(row.member, Arc::clone(side));
                 }
             }
             Change::Swap(other) => {
@@ -281,8 +342,11 @@ impl Document {
         }
     }
 
-    /// The document is on disk at `path`, as `hash` of the bytes written.
+    /// The document is on disk at `path`, as `hash` of the bytes written
+    /// (a database's revision).
     pub fn mark_saved(&mut self, path: &Path, hash: u64) {
+        self.on_disk = (crate::io::FileKind::of(path) == crate::io::FileKind::Database)
+            .then(|| Arc::clone(&self.workspace));
         self.saved_depth = Some(self.undo.len());
         self.disk_stamp = std::fs::metadata(path).ok().map(|metadata| FileStamp {
             modified: metadata.modified().ok(),

@@ -32,9 +32,17 @@ impl AppState {
                     &name,
                     opened_as_document.then(|| path.to_path_buf()),
                 );
-                let bytes = io::read_file(path).ok();
+                let database = io::is_database(path);
+                let bytes = (!database).then(|| io::read_file(path).ok()).flatten();
                 if let Some((layout, delimiter)) = bytes.as_deref().and_then(io::sniff_roster) {
                     document.csv_format = ExportOptions { layout, delimiter };
+                }
+                if opened_as_document
+                    && database
+                    && let Some(revision) = io::database_revision(path)
+                {
+                    document.disk_stamp = FileStamp::of_database(path, revision);
+                    document.on_disk = Some(Arc::clone(&document.workspace));
                 }
                 if !opened_as_document {
                     // An imported roster is new work until saved.
@@ -173,6 +181,14 @@ impl AppState {
     }
 
     fn write_document(&self, path: &Path) -> Result<io::Saved, SaveError> {
+        let document = &self.document;
+        if FileKind::of(path) == FileKind::Database
+            && document.path.as_deref() == Some(path)
+            && let (Some(on_disk), Some(stamp)) = (&document.on_disk, &document.disk_stamp)
+            && io::is_database(path)
+        {
+            return io::update_database(path, &document.workspace, on_disk, stamp.hash);
+        }
         let options = if FileKind::of(path) == FileKind::Csv {
             self.document.csv_format
         } else {

@@ -235,6 +235,8 @@ pub struct AppState {
     /// Where dialogs and loads report back; tests send to it directly.
     sender: Sender<JobResult>,
     receiver: Receiver<JobResult>,
+    /// The date edits are recorded on; `None` reads the clock.
+    fixed_today: Option<crate::model::Date>,
 }
 
 /// What the views read.
@@ -374,7 +376,18 @@ impl AppState {
             member_search: None,
             sender,
             receiver,
+            fixed_today: None,
         }
+    }
+
+    /// The date a cell edit is an assessment of.
+    pub fn today(&self) -> crate::model::Date {
+        self.fixed_today.unwrap_or_else(crate::model::today)
+    }
+
+    /// Pins today's date, so tests read the same history whenever they run.
+    pub fn set_today(&mut self, date: crate::model::Date) {
+        self.fixed_today = Some(date);
     }
 
     /// The bundled sample team.
@@ -444,7 +457,9 @@ impl AppState {
             self.document.workspace.members[member].name,
             self.skill_name(skill)
         );
+        let as_of = Some(self.today());
         self.document.apply(Edit {
+            as_of,
             label,
             cells: vec![CellChange {
                 member,

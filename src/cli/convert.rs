@@ -9,15 +9,29 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// What `convert` was asked: the files and how the output is written.
+pub(super) struct ConvertRequest<'a> {
+    pub input: &'a Path,
+    pub output: &'a Path,
+    pub layout: LayoutArg,
+    pub delimiter: Option<DelimiterArg>,
+    /// The date a roster's levels become a round on.
+    pub as_of: Option<crate::model::Date>,
+}
+
 pub(super) fn convert(
-    input: &Path,
-    output: &Path,
-    layout: LayoutArg,
-    delimiter: Option<DelimiterArg>,
+    request: &ConvertRequest,
     catalog: &Catalog,
     out: &mut String,
     err: &mut String,
 ) -> ExitCode {
+    let ConvertRequest {
+        input,
+        output,
+        layout,
+        delimiter,
+        as_of,
+    } = *request;
     let Some(imported) = open_reporting(input, catalog, err) else {
         return ExitCode::FAILURE;
     };
@@ -36,6 +50,20 @@ pub(super) fn convert(
             None if is_tsv => b'\t',
             None => b',',
         },
+    };
+    let mut workspace = imported.value;
+    let round = match as_of {
+        Some(as_of) => Some(as_of),
+        None if FileKind::of(output) == FileKind::Database => Some(crate::model::today()),
+        None => None,
+    };
+    if let Some(as_of) = round.filter(|_| FileKind::of(input) == FileKind::Csv) {
+        // A roster's levels become its first dated round.
+        workspace.date_levels(as_of, crate::model::Rater::Import);
+    }
+    let imported = io::Imported {
+        value: workspace,
+        warnings: Vec::new(),
     };
     match io::save_path(&imported.value, output, options) {
         Ok(saved) => {
@@ -79,19 +107,19 @@ pub(super) fn workspace_output<'p>(
 ) -> Option<&'p Path> {
     let output = match output {
         Some(output) => output,
-        None if FileKind::of(into) == FileKind::Workspace => into,
+        None if FileKind::of(into).holds_everything() => into,
         None => {
             let _ = writeln!(
                 err,
-                "a roster CSV cannot hold {what}: give --output WORKSPACE.json"
+                "a roster CSV cannot hold {what}: give --output WORKSPACE.skillgrid (or .json)"
             );
             return None;
         }
     };
-    if FileKind::of(output) != FileKind::Workspace {
+    if !FileKind::of(output).holds_everything() {
         let _ = writeln!(
             err,
-            "{}: the output must be a workspace (.json)",
+            "{}: the output must be a workspace (.skillgrid or .json)",
             output.display()
         );
         return None;

@@ -7,6 +7,7 @@ use crate::model::Workspace;
 
 mod catalog_print;
 mod convert;
+mod history;
 mod report_command;
 mod staff;
 mod validate;
@@ -68,6 +69,44 @@ pub enum Command {
         /// Delimiter of a CSV output (a .tsv output uses tab).
         #[arg(long, value_enum)]
         delimiter: Option<DelimiterArg>,
+        /// The date a roster's levels were assessed on, when it becomes a
+        /// workspace (default for .skillgrid: today).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
+    },
+    /// Import a roster into a workspace as a round of assessments dated
+    /// --as-of: members matched by email, then name; new ones added; those
+    /// missing kept and listed; cells at the current level add nothing.
+    Import {
+        roster: PathBuf,
+        /// The workspace (.skillgrid or .json); started from the round if
+        /// it does not exist.
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: crate::model::Date,
+        /// Who gave the ratings: manager, self, peer or import.
+        #[arg(long, value_parser = history::parse_rater, default_value = "manager")]
+        rater: crate::model::Rater,
+        /// Write here instead of --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// List each change of a current level: member, skill, from, to, date
+    /// and rater.
+    History {
+        file: PathBuf,
+        /// Only this member (name or email).
+        #[arg(long)]
+        member: Option<String>,
+        /// Only this skill (name, alias or id).
+        #[arg(long)]
+        skill: Option<String>,
+        /// Only changes on or after this date (YYYY-MM-DD).
+        #[arg(long, value_parser = history::parse_date)]
+        since: Option<crate::model::Date>,
+        #[arg(long, value_enum, default_value_t = history::HistoryFormat::Text)]
+        format: history::HistoryFormat,
     },
     /// Analyse a roster or workspace: single points of failure, span of
     /// control, who is ready to step up, a costed hiring plan, team gaps,
@@ -91,6 +130,9 @@ pub enum Command {
         /// Indent the JSON for reading.
         #[arg(long)]
         pretty: bool,
+        /// Report the organisation as it stood on this date (YYYY-MM-DD).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
     },
     /// Print the built-in skill catalog and role library.
     Catalog {
@@ -210,7 +252,49 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             output,
             layout,
             delimiter,
-        } => convert::convert(&input, &output, layout, delimiter, catalog, out, err),
+            as_of,
+        } => {
+            let request = convert::ConvertRequest {
+                input: &input,
+                output: &output,
+                layout,
+                delimiter,
+                as_of,
+            };
+            convert::convert(&request, catalog, out, err)
+        }
+        Command::Import {
+            roster,
+            into,
+            as_of,
+            rater,
+            output,
+        } => {
+            let request = history::RoundRequest {
+                roster: &roster,
+                into: &into,
+                output: output.as_deref(),
+                as_of,
+                rater,
+            };
+            history::import_round_command(&request, catalog, out, err)
+        }
+        Command::History {
+            file,
+            member,
+            skill,
+            since,
+            format,
+        } => {
+            let request = history::HistoryRequest {
+                file: &file,
+                member: member.as_deref(),
+                skill: skill.as_deref(),
+                since,
+                format,
+            };
+            history::history_command(&request, catalog, out, err)
+        }
         Command::Report {
             file,
             format,
@@ -219,6 +303,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             table,
             output,
             pretty,
+            as_of,
         } => {
             let request = report_command::ReportRequest {
                 format,
@@ -226,6 +311,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 budget,
                 table,
                 pretty,
+                as_of,
             };
             report_command::report(&file, &request, output.as_deref(), catalog, out, err)
         }

@@ -15,6 +15,8 @@ pub struct ReportRequest {
     pub budget: Option<f64>,
     pub table: TableArg,
     pub pretty: bool,
+    /// The organisation as it stood on this date.
+    pub as_of: Option<crate::model::Date>,
 }
 
 pub(super) fn report(
@@ -28,7 +30,10 @@ pub(super) fn report(
     let Some(imported) = open_reporting(path, catalog, err) else {
         return ExitCode::FAILURE;
     };
-    let workspace = &imported.value;
+    let as_of = request
+        .as_of
+        .map(|date| crate::analysis::workspace_as_of(&imported.value, date));
+    let workspace = as_of.as_ref().unwrap_or(&imported.value);
     if let Some(team) = &request.team
         && !workspace.members.iter().any(|member| {
             member

@@ -11,6 +11,9 @@ use std::process::ExitCode;
 
 pub(super) fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
     let name = io::display_name(path);
+    if FileKind::of(path) == FileKind::Database {
+        return report_imported(&name, &[], path, io::open_path(path, catalog), out);
+    }
     let bytes = match io::read_file(path) {
         Ok(bytes) => bytes,
         Err(message) => {
@@ -45,12 +48,22 @@ pub(super) fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> Exit
         };
     }
     let imported = match FileKind::of(path) {
-        FileKind::Workspace => io::workspace_from_json(&bytes, &name),
+        FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
         FileKind::Csv => io::import_roster(&bytes, &name, catalog),
     };
+    report_imported(&name, &bytes, path, imported, out)
+}
+
+fn report_imported(
+    name: &str,
+    bytes: &[u8],
+    path: &Path,
+    imported: Result<Imported<Workspace>, io::ImportFailure>,
+    out: &mut String,
+) -> ExitCode {
     match imported {
         Ok(imported) => {
-            out.push_str(&summary(&name, &bytes, path, &imported));
+            out.push_str(&summary(name, bytes, path, &imported));
             print_diagnostics(&imported.warnings, out);
             ExitCode::SUCCESS
         }
@@ -66,6 +79,14 @@ fn summary(name: &str, bytes: &[u8], path: &Path, imported: &Imported<Workspace>
     let mut text = String::new();
     let kind = match (FileKind::of(path), io::sniff_roster(bytes)) {
         (FileKind::Workspace, _) => "workspace".to_string(),
+        (FileKind::Database, _) => format!(
+            "workspace, {}",
+            io::count_of(
+                workspace.history.assessments(),
+                "dated assessment",
+                "dated assessments"
+            )
+        ),
         (_, Some((layout, delimiter))) => format!(
             "{} roster, {}-separated",
             match layout {

@@ -23,6 +23,8 @@ pub enum SaveStep {
     Write,
     Flush,
     Replace,
+    /// Saving in place: the file is still the version opened here.
+    CheckUnchanged,
 }
 
 impl SaveStep {
@@ -40,6 +42,7 @@ impl SaveStep {
             SaveStep::Write => "writing the temporary file",
             SaveStep::Flush => "flushing the temporary file to disk",
             SaveStep::Replace => "replacing the file",
+            SaveStep::CheckUnchanged => "checking nobody else saved it meanwhile",
         }
     }
 }
@@ -70,6 +73,15 @@ pub const TEMPORARY_SUFFIX: &str = ".tmp";
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
     write_atomic_checked(path, bytes, |_| Ok(()))
+}
+
+/// `write_atomic` with the given access.
+pub(crate) fn write_atomic_access(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+) -> Result<Saved, SaveError> {
+    write_atomic_with(path, bytes, access, |_| Ok(()))
 }
 
 /// `write_atomic` for a file only its owner may read.

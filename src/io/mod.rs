@@ -4,6 +4,7 @@
 mod atomic;
 mod columns;
 mod compact;
+mod database;
 mod decode;
 mod diag;
 mod export;
@@ -20,6 +21,10 @@ pub use atomic::{
     write_atomic_checked, write_atomic_private,
 };
 pub use compact::{read_compact, write_compact};
+pub use database::{
+    DATABASE_VERSION, ReadDatabase, database_revision, decode_history, encode_history, is_database,
+    read_database, update_database, write_database, write_database_private,
+};
 pub use decode::{neutralise_text, restore_text};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
@@ -49,6 +54,9 @@ use std::path::Path;
 /// The kinds of file Skillgrid reads and writes, told by extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
+    /// `.skillgrid`: the SQLite workspace.
+    Database,
+    /// `.json`: the workspace as JSON, for scripts.
     Workspace,
     Csv,
 }
@@ -60,9 +68,15 @@ impl FileKind {
             .and_then(|ext| ext.to_str())
             .map(str::to_ascii_lowercase);
         match extension.as_deref() {
-            Some("json" | "skillgrid") => FileKind::Workspace,
+            Some("skillgrid") => FileKind::Database,
+            Some("json") => FileKind::Workspace,
             _ => FileKind::Csv,
         }
+    }
+
+    /// Whether a file of this kind keeps all of a document.
+    pub fn holds_everything(self) -> bool {
+        matches!(self, FileKind::Database | FileKind::Workspace)
     }
 }
 
@@ -115,10 +129,16 @@ pub fn open_path_tracked(
     progress: &Progress,
 ) -> Result<Imported<Workspace>, ImportFailure> {
     let name = display_name(path);
+    if FileKind::of(path) == FileKind::Database && !starts_as_json(path) {
+        return read_database(path).map(|read| Imported {
+            value: read.value.workspace,
+            warnings: read.warnings,
+        });
+    }
     let bytes = read_file_tracked(path, progress)
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
-        FileKind::Workspace => workspace_from_json(&bytes, &name),
+        FileKind::Workspace | FileKind::Database => workspace_from_json(&bytes, &name),
         FileKind::Csv => roster::import_roster_tracked(
             &bytes,
             &name,
@@ -129,6 +149,20 @@ pub fn open_path_tracked(
     }
 }
 
+/// Whether the file's first non-blank byte opens a JSON object: a
+/// `.skillgrid` file from before workspaces were databases.
+fn starts_as_json(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    let Ok(read) = std::fs::File::open(path).and_then(|mut file| file.read(&mut head)) else {
+        return false;
+    };
+    head[..read]
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace())
+        .is_some_and(|&byte| byte == b'{')
+}
+
 /// Saves a workspace or exports a roster CSV, by extension, atomically.
 pub fn save_path(
     workspace: &Workspace,
@@ -136,6 +170,7 @@ pub fn save_path(
     options: ExportOptions,
 ) -> Result<Saved, SaveError> {
     let bytes = match FileKind::of(path) {
+        FileKind::Database => return write_database(path, workspace),
         FileKind::Workspace => {
             // Never write a workspace this build could not read back.
             let estimate = json_size_estimate(workspace);

@@ -24,6 +24,14 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
     if !workspace.plan.is_empty() {
         lost.push("the hiring plan".to_string());
     }
+    let assessments = workspace.history.assessments();
+    if assessments > 0 {
+        lost.push(count_of(
+            assessments,
+            "dated assessment",
+            "dated assessments",
+        ));
+    }
     let edited_roles = workspace
         .roles
         .iter()

@@ -32,7 +32,7 @@ const CHUNK: usize = 1 << 20;
 /// The limit for a file of this kind.
 pub fn limit_for(path: &Path) -> u64 {
     match FileKind::of(path) {
-        FileKind::Workspace => MAX_JSON_BYTES,
+        FileKind::Workspace | FileKind::Database => MAX_JSON_BYTES,
         FileKind::Csv => MAX_FILE_BYTES,
     }
 }
@@ -75,7 +75,7 @@ pub fn read_file_tracked(path: &Path, progress: &Progress) -> Result<Vec<u8>, Re
 
 fn too_large(path: &Path, size: Option<u64>, limit: u64) -> String {
     let what = match FileKind::of(path) {
-        FileKind::Workspace => "JSON workspaces",
+        FileKind::Workspace | FileKind::Database => "JSON workspaces",
         FileKind::Csv => "CSV files",
     };
     match size {

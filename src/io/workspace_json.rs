@@ -3,7 +3,8 @@
 
 use super::diag::{Diagnostic, ImportFailure, Imported, Report};
 use crate::model::{
-    LevelMatrix, Member, Plan, Project, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
+    Assessment, Cell, Date, History, Level, LevelMatrix, Member, MemberHistory, Note, Plan,
+    Project, Rater, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
 };
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -35,6 +36,25 @@ struct MemberOut<'w> {
     /// Skill id -> cell as a spreadsheet writes it (`3`, `2+`, `+`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     levels: BTreeMap<&'w str, &'static str>,
+    /// Dated assessments, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<AssessmentRecord>,
+}
+
+/// One assessment as the file spells it.
+#[derive(Serialize, Deserialize)]
+struct AssessmentRecord {
+    skill: String,
+    /// 0-4, or null for "not assessed".
+    level: Option<u8>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    interest: bool,
+    rater: String,
+    /// `YYYY-MM-DD`; absent for a level given without a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 /// The file as read. Member fields are spelled out (no `flatten`, which
@@ -79,6 +99,8 @@ struct MemberIn<'b> {
     planned: bool,
     #[serde(borrow, default)]
     levels: Levels<'b>,
+    #[serde(default)]
+    history: Vec<AssessmentRecord>,
 }
 
 /// A member's levels in file order, without building a map per member.
@@ -161,6 +183,7 @@ fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
             } else {
                 BTreeMap::new()
             },
+            history: history_records(workspace, index),
         })
         .collect();
     let file = WorkspaceOut {
@@ -181,6 +204,91 @@ fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
     .expect("a workspace always serialises");
     bytes.push(b'\n');
     bytes
+}
+
+fn history_records(workspace: &Workspace, member: usize) -> Vec<AssessmentRecord> {
+    let row = workspace.history.row(member);
+    row.entries()
+        .iter()
+        .map(|entry| AssessmentRecord {
+            skill: workspace.skills[entry.skill as usize].id.0.clone(),
+            level: entry.cell.level().map(|level| level.get()),
+            interest: entry.cell.interest(),
+            rater: entry.rater.as_str().to_string(),
+            as_of: entry.as_of.map(|date| date.to_string()),
+            note: row.note_for(entry).map(str::to_string),
+        })
+        .collect()
+}
+
+/// A member's history from the file, each bad record said and left out.
+fn history_from_records(
+    records: Vec<AssessmentRecord>,
+    columns: &HashMap<String, usize>,
+    who: &dyn Fn() -> String,
+    report: &mut Report,
+) -> MemberHistory {
+    let mut entries = Vec::with_capacity(records.len());
+    let mut notes = Vec::new();
+    for (index, record) in records.into_iter().enumerate() {
+        let place = || format!("{}, history[{index}]", who());
+        let Some(&skill) = columns.get(&record.skill) else {
+            report.error_without_place(format!(
+                "{}: skill \"{}\" is not defined",
+                place(),
+                record.skill
+            ));
+            continue;
+        };
+        let level = match record.level.map(Level::new) {
+            Some(None) => {
+                report.error_without_place(format!(
+                    "{}: level {} is outside 0-4",
+                    place(),
+                    record.level.unwrap_or_default()
+                ));
+                continue;
+            }
+            Some(level) => level,
+            None => None,
+        };
+        let Some(rater) = Rater::parse(&record.rater) else {
+            report.error_without_place(format!(
+                "{}: rater \"{}\" is not one of manager, self, peer, import",
+                place(),
+                record.rater
+            ));
+            continue;
+        };
+        let as_of = match record.as_of.as_deref().map(str::parse::<Date>) {
+            Some(Err(_)) => {
+                report.error_without_place(format!(
+                    "{}: as_of \"{}\" is not a date: expected YYYY-MM-DD",
+                    place(),
+                    record.as_of.unwrap_or_default()
+                ));
+                continue;
+            }
+            Some(Ok(date)) => Some(date),
+            None => None,
+        };
+        let skill = skill as u32;
+        if let Some(text) = record.note {
+            notes.push(Note {
+                skill,
+                as_of,
+                rater,
+                text,
+            });
+        }
+        entries.push(Assessment {
+            skill,
+            as_of,
+            cell: Cell::new(level, record.interest),
+            rater,
+        });
+    }
+    MemberHistory::from_parts(entries, notes)
 }
 
 pub fn workspace_from_json(bytes: &[u8], file: &str) -> Result<Imported<Workspace>, ImportFailure> {
@@ -240,18 +348,11 @@ fn strip_position(error: &serde_json::Error) -> String {
 fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
     let mut columns = HashMap::new();
     for (index, skill) in parsed.skills.iter().enumerate() {
-        if columns.insert(skill.id.0.clone(), index).is_some() {
-            report.error_without_place(format!("skill id \"{}\" appears twice", skill.id));
-        }
-    }
-    let mut role_ids = HashSet::new();
-    for role in &parsed.roles {
-        if !role_ids.insert(role.id.clone()) {
-            report.error_without_place(format!("role id \"{}\" appears twice", role.id));
-        }
+        columns.entry(skill.id.0.clone()).or_insert(index);
     }
     let mut levels = LevelMatrix::new(parsed.members.len(), parsed.skills.len());
     let mut members = Vec::with_capacity(parsed.members.len());
+    let mut history = Vec::with_capacity(parsed.members.len());
     for (index, record) in parsed.members.into_iter().enumerate() {
         let member = Member {
             name: record.name,
@@ -265,14 +366,6 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             planned: record.planned,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
-        if !(0.0..=1.0).contains(&member.fte) {
-            report.error_without_place(format!("{}: FTE {} is outside 0-1", who(), member.fte));
-        }
-        if let Some(role) = &member.role
-            && !role_ids.contains(role)
-        {
-            report.error_without_place(format!("{}: role \"{role}\" is not defined", who()));
-        }
         for (skill, text) in &record.levels.0 {
             let Some(&column) = columns.get(skill.as_ref()) else {
                 report.error_without_place(format!("{}: skill \"{skill}\" is not defined", who()));
@@ -287,24 +380,11 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
                 )),
             }
         }
+        let row = history_from_records(record.history, &columns, &who, report);
+        history.push(std::sync::Arc::new(row));
         members.push(member);
     }
-    if parsed.settings.bench_depth > MAX_BENCH_DEPTH {
-        report.error_without_place(format!(
-            "settings: bench depth {} is more than {MAX_BENCH_DEPTH} people",
-            parsed.settings.bench_depth
-        ));
-    }
-    check_projects(&parsed.projects, &columns, &role_ids, members.len(), report);
-    for hire in &parsed.plan.hires {
-        if !role_ids.contains(&hire.role) {
-            report.error_without_place(format!(
-                "plan: planned hire's role \"{}\" is not defined",
-                hire.role
-            ));
-        }
-    }
-    Workspace {
+    let workspace = Workspace {
         settings: parsed.settings,
         skills: parsed.skills,
         roles: parsed.roles,
@@ -312,6 +392,58 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         levels,
         projects: parsed.projects,
         plan: parsed.plan,
+        history: History::from_rows(history),
+    };
+    check_workspace(&workspace, report);
+    workspace
+}
+
+/// What any workspace file must hold true, whatever its format: ids
+/// unique, roles defined, shares within a position, projects sound.
+pub(crate) fn check_workspace(workspace: &Workspace, report: &mut Report) {
+    let mut columns = HashMap::new();
+    for (index, skill) in workspace.skills.iter().enumerate() {
+        if columns.insert(skill.id.0.clone(), index).is_some() {
+            report.error_without_place(format!("skill id \"{}\" appears twice", skill.id));
+        }
+    }
+    let mut role_ids = HashSet::new();
+    for role in &workspace.roles {
+        if !role_ids.insert(role.id.clone()) {
+            report.error_without_place(format!("role id \"{}\" appears twice", role.id));
+        }
+    }
+    for (index, member) in workspace.members.iter().enumerate() {
+        let who = || format!("member {} (\"{}\")", index + 1, member.name);
+        if !(0.0..=1.0).contains(&member.fte) {
+            report.error_without_place(format!("{}: FTE {} is outside 0-1", who(), member.fte));
+        }
+        if let Some(role) = &member.role
+            && !role_ids.contains(role)
+        {
+            report.error_without_place(format!("{}: role \"{role}\" is not defined", who()));
+        }
+    }
+    if workspace.settings.bench_depth > MAX_BENCH_DEPTH {
+        report.error_without_place(format!(
+            "settings: bench depth {} is more than {MAX_BENCH_DEPTH} people",
+            workspace.settings.bench_depth
+        ));
+    }
+    check_projects(
+        &workspace.projects,
+        &columns,
+        &role_ids,
+        workspace.members.len(),
+        report,
+    );
+    for hire in &workspace.plan.hires {
+        if !role_ids.contains(&hire.role) {
+            report.error_without_place(format!(
+                "plan: planned hire's role \"{}\" is not defined",
+                hire.role
+            ));
+        }
     }
 }
 

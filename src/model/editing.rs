@@ -124,6 +124,7 @@ impl Workspace {
         }
         let merged = self.skills.remove(from);
         self.levels.remove_skill(from);
+        self.history.remove_skill(from, Some(into));
         let into = if into > from { into - 1 } else { into };
         let target = &mut self.skills[into];
         for label in merged.labels() {

@@ -2,16 +2,20 @@
 //! them. No I/O and no UI here.
 
 mod editing;
+mod history;
 mod level;
 mod matrix;
 mod member;
 mod plan;
 mod project;
 mod role;
+mod round;
 mod skill;
 mod workspace;
 
 pub use editing::{EditError, checked_name};
+pub use history::{Assessment, History, MemberHistory, Note, Rater, today};
+pub use jiff::civil::Date;
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;
@@ -21,6 +25,7 @@ pub use role::{
     CareerLink, CareerLinks, Importance, Requirement, Role, RoleId, SalaryBand, SpanOfControl,
     TimeSplit, Track, YearsGuideline,
 };
+pub use round::{RoundSummary, import_round};
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 

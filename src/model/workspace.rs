@@ -1,12 +1,13 @@
 //! The whole document: catalog, members, their levels, projects, settings.
 
 use super::{
-    Cell, Level, LevelMatrix, Member, Plan, Project, Role, RoleId, ScaleWords, Skill, SkillId,
+    Assessment, Cell, History, Level, LevelMatrix, Member, Plan, Project, Role, RoleId, ScaleWords,
+    Skill, SkillId,
 };
 use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file format this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -18,6 +19,8 @@ pub struct Settings {
     pub lead_level: Level,
     /// People at `lead_level` wanted for every required skill.
     pub bench_depth: u32,
+    /// A cell last rated longer ago than this many months is stale.
+    pub stale_months: u32,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             hold_level: Level::WORKING,
             lead_level: Level::PROFICIENT,
             bench_depth: 2,
+            stale_months: 12,
         }
     }
 }
@@ -45,6 +49,8 @@ pub struct Workspace {
     pub projects: Vec<Project>,
     /// What-if hires and departures, not yet applied to the roster.
     pub plan: Plan,
+    /// Every dated assessment; `levels` holds the current level of each.
+    pub history: History,
 }
 
 impl Workspace {
@@ -124,6 +130,57 @@ impl Workspace {
             added += 1;
         }
         added
+    }
+
+    /// Records a dated assessment of `member` and sets the cell to the
+    /// current level the history now gives; returns that cell.
+    pub fn record_assessment(
+        &mut self,
+        member: usize,
+        assessment: Assessment,
+        note: Option<String>,
+    ) -> Cell {
+        let skill = assessment.skill as usize;
+        let baseline = self.levels.get(member, skill);
+        let row = self.history.row_mut(member);
+        row.record(assessment, note, baseline);
+        let current = row.current(assessment.skill).unwrap_or(baseline);
+        self.levels.set(member, skill, current);
+        current
+    }
+
+    /// Records every assessed cell that has no record yet as an assessment
+    /// by `rater` dated `as_of`: a roster's levels become its first round.
+    pub fn date_levels(&mut self, as_of: super::Date, rater: super::Rater) {
+        let skills = self.skills.len();
+        for member in 0..self.members.len() {
+            let row = self.history.row(member);
+            let mut recorded = vec![false; skills];
+            for entry in row.entries() {
+                if let Some(slot) = recorded.get_mut(entry.skill as usize) {
+                    *slot = true;
+                }
+            }
+            let cells = self.levels.row(member);
+            let mut entries: Vec<Assessment> = (0..skills)
+                .filter(|&skill| !recorded[skill] && !cells[skill].is_blank())
+                .map(|skill| Assessment {
+                    skill: skill as u32,
+                    as_of: Some(as_of),
+                    cell: cells[skill],
+                    rater,
+                })
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            entries.extend_from_slice(row.entries());
+            let notes = row.notes().to_vec();
+            self.history.set_row(
+                member,
+                std::sync::Arc::new(super::MemberHistory::from_parts(entries, notes)),
+            );
+        }
     }
 
     /// Appends a member with no assessments.

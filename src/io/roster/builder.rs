@@ -304,6 +304,7 @@ impl<'a> RosterBuilder<'a> {
             levels,
             projects: Vec::new(),
             plan: crate::model::Plan::default(),
+            history: crate::model::History::default(),
         };
         check_managers(&workspace, &self.member_lines, self.manager_column, report);
         workspace

@@ -1,0 +1,464 @@
+//! Skills over time: each change of a current level, what moved since a
+//! date, the bench of every skill at every round, a member's levels over
+//! time, and the workspace as it stood on a date.
+
+use super::apply_plan;
+use crate::model::{Cell, Date, Level, MemberHistory, Plan, Rater, Workspace};
+use serde::Serialize;
+
+/// A current level that changed: an assessment that moved the cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelChange {
+    pub member: usize,
+    pub skill: usize,
+    /// `None` for the cell's first record.
+    pub from: Option<Cell>,
+    pub to: Cell,
+    pub as_of: Option<Date>,
+    pub rater: Rater,
+}
+
+/// Which changes to list; every field narrows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChangeQuery {
+    pub member: Option<usize>,
+    pub skill: Option<usize>,
+    /// Changes on or after this date only.
+    pub since: Option<Date>,
+}
+
+/// Walks one member's record in date order and calls `emit` each time a
+/// cell's current level (by the house rule) changes.
+fn walk_changes(
+    row: &MemberHistory,
+    skills: usize,
+    mut emit: impl FnMut(usize, Option<Cell>, Cell, Option<Date>, Rater),
+) {
+    // Per skill: the latest manager or import cell, and the latest of any.
+    let mut setting: Vec<Option<Cell>> = vec![None; skills];
+    let mut any: Vec<Option<Cell>> = vec![None; skills];
+    for entry in row.entries() {
+        let skill = entry.skill as usize;
+        if skill >= skills {
+            continue;
+        }
+        let before = setting[skill].or(any[skill]);
+        any[skill] = Some(entry.cell);
+        if entry.rater.sets_current() {
+            setting[skill] = Some(entry.cell);
+        }
+        let after = setting[skill].or(any[skill]).unwrap_or(entry.cell);
+        if before != Some(after) {
+            emit(skill, before, after, entry.as_of, entry.rater);
+        }
+    }
+}
+
+/// Every change of a current level the query asks for, oldest first
+/// within each member.
+pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
+    let skills = workspace.skills.len();
+    let mut found = Vec::new();
+    for (member, row) in workspace.history.rows() {
+        if query.member.is_some_and(|wanted| wanted != member) || member >= workspace.members.len()
+        {
+            continue;
+        }
+        walk_changes(row, skills, |skill, from, to, as_of, rater| {
+            let wanted_skill = query.skill.is_none_or(|wanted| wanted == skill);
+            let recent = query
+                .since
+                .is_none_or(|since| as_of.is_some_and(|as_of| as_of >= since));
+            if wanted_skill && recent {
+                found.push(LevelChange {
+                    member,
+                    skill,
+                    from,
+                    to,
+                    as_of,
+                    rater,
+                });
+            }
+        });
+    }
+    found
+}
+
+/// Up or down, between two levels; a first rating or a rating taken away
+/// is neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Movement {
+    Up,
+    Down,
+}
+
+/// The cells whose level differs now from what it was on `date`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChangedSince {
+    pub date: Option<Date>,
+    /// (member, skill, movement), by member then skill.
+    pub cells: Vec<(usize, usize, Movement)>,
+    pub up: usize,
+    pub down: usize,
+}
+
+impl ChangedSince {
+    /// The movement of one cell, by binary search: for every drawn cell.
+    pub fn movement(&self, member: usize, skill: usize) -> Option<Movement> {
+        self.cells
+            .binary_search_by(|(m, s, _)| (*m, *s).cmp(&(member, skill)))
+            .ok()
+            .map(|index| self.cells[index].2)
+    }
+}
+
+pub fn changed_since(workspace: &Workspace, date: Date) -> ChangedSince {
+    let mut result = ChangedSince {
+        date: Some(date),
+        ..ChangedSince::default()
+    };
+    for (member, row) in workspace.history.rows() {
+        if member >= workspace.members.len() {
+            continue;
+        }
+        let mut skills: Vec<u32> = row
+            .entries()
+            .iter()
+            .filter(|entry| entry.as_of.is_some_and(|as_of| as_of > date))
+            .map(|entry| entry.skill)
+            .collect();
+        skills.sort_unstable();
+        skills.dedup();
+        for skill in skills {
+            let column = skill as usize;
+            if column >= workspace.skills.len() {
+                continue;
+            }
+            let then = row.as_of(skill, date).and_then(Cell::level);
+            let now = workspace.levels.get(member, column).level();
+            let movement = match (then, now) {
+                (Some(then), Some(now)) if now > then => Movement::Up,
+                (Some(then), Some(now)) if now < then => Movement::Down,
+                (None, Some(now)) if now > Level::NONE => Movement::Up,
+                _ => continue,
+            };
+            match movement {
+                Movement::Up => result.up += 1,
+                Movement::Down => result.down += 1,
+            }
+            result.cells.push((member, column, movement));
+        }
+    }
+    result
+}
+
+/// Who could lead each skill at each round.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct BenchTrend {
+    /// The rounds: every date a rating was given on, oldest first.
+    pub dates: Vec<String>,
+    /// `leaders[skill][round]`: members at or above the lead level then.
+    pub leaders: Vec<Vec<u32>>,
+    /// Skills with fewer leaders at the last round than at the one before.
+    pub fell: Vec<usize>,
+}
+
+/// The bench of every skill at every round: members with no record count
+/// at their current level throughout.
+pub fn bench_trend(workspace: &Workspace) -> BenchTrend {
+    let dates = workspace.history.dates();
+    let skills = workspace.skills.len();
+    let lead = workspace.settings.lead_level;
+    let mut leaders = vec![vec![0u32; dates.len()]; skills];
+    let mut state: Vec<(Option<Cell>, Option<Cell>)> = vec![(None, None); skills];
+    for member in 0..workspace.members.len() {
+        if workspace.members[member].planned {
+            continue;
+        }
+        let row = workspace.history.row(member);
+        if row.is_empty() {
+            for (skill, cell) in workspace.levels.row(member).iter().enumerate() {
+                if cell.at_least(lead) {
+                    leaders[skill].iter_mut().for_each(|count| *count += 1);
+                }
+            }
+            continue;
+        }
+        state.iter_mut().for_each(|slot| *slot = (None, None));
+        let baseline = workspace.levels.row(member);
+        let entries = row.entries();
+        let mut next = 0;
+        for (round, &date) in dates.iter().enumerate() {
+            while next < entries.len() && entries[next].as_of.is_none_or(|as_of| as_of <= date) {
+                let entry = entries[next];
+                if let Some(slot) = state.get_mut(entry.skill as usize) {
+                    slot.1 = Some(entry.cell);
+                    if entry.rater.sets_current() {
+                        slot.0 = Some(entry.cell);
+                    }
+                }
+                next += 1;
+            }
+            for skill in 0..skills {
+                let (setting, any) = state[skill];
+                let recorded = row.of_skill(skill as u32).next().is_some();
+                let cell = match setting.or(any) {
+                    Some(cell) => Some(cell),
+                    // A cell with no record stands where it stands now.
+                    None if !recorded => Some(baseline[skill]),
+                    None => None,
+                };
+                if cell.is_some_and(|cell| cell.at_least(lead)) {
+                    leaders[skill][round] += 1;
+                }
+            }
+        }
+    }
+    let fell = (0..skills)
+        .filter(|&skill| {
+            let counts = &leaders[skill];
+            counts.len() >= 2 && counts[counts.len() - 1] < counts[counts.len() - 2]
+        })
+        .collect();
+    BenchTrend {
+        dates: dates.iter().map(Date::to_string).collect(),
+        leaders,
+        fell,
+    }
+}
+
+/// One skill's levels over time for one member, for a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkillSeries {
+    pub skill: usize,
+    /// Each change: the date and the new level (`None`: not assessed).
+    pub points: Vec<(Date, Option<Level>)>,
+}
+
+/// A member's skills over time: the skills whose level changed on a
+/// dated rating, each with its steps.
+pub fn member_timeline(workspace: &Workspace, member: usize) -> Vec<SkillSeries> {
+    let mut series: Vec<SkillSeries> = Vec::new();
+    let query = ChangeQuery {
+        member: Some(member),
+        ..ChangeQuery::default()
+    };
+    let all = changes(workspace, query);
+    let first_date = all.iter().filter_map(|change| change.as_of).min();
+    for change in all {
+        // An undated level is drawn from the first round on.
+        let Some(date) = change.as_of.or(first_date) else {
+            continue;
+        };
+        let point = (date, change.to.level());
+        match series.iter_mut().find(|line| line.skill == change.skill) {
+            Some(line) => line.points.push(point),
+            None => series.push(SkillSeries {
+                skill: change.skill,
+                points: vec![point],
+            }),
+        }
+    }
+    series.sort_by_key(|line| line.skill);
+    series
+}
+
+/// The workspace as it stood on `date`: each cell as its record gave it
+/// then, and without the members whose every rating came later.
+pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
+    let mut then = workspace.clone();
+    let mut departures = Vec::new();
+    for (member, row) in workspace.history.rows() {
+        if member >= workspace.members.len() {
+            continue;
+        }
+        let arrived = row
+            .entries()
+            .iter()
+            .any(|entry| entry.as_of.is_none_or(|as_of| as_of <= date));
+        if !arrived {
+            departures.push(workspace.members[member].key());
+            continue;
+        }
+        let skills: Vec<u32> = {
+            let mut skills: Vec<u32> = row.entries().iter().map(|entry| entry.skill).collect();
+            skills.sort_unstable();
+            skills.dedup();
+            skills
+        };
+        for skill in skills {
+            if (skill as usize) < workspace.skills.len() {
+                let cell = row.as_of(skill, date).unwrap_or(Cell::NOT_ASSESSED);
+                then.levels.set(member, skill as usize, cell);
+            }
+        }
+    }
+    if departures.is_empty() {
+        return then;
+    }
+    let plan = Plan {
+        hires: Vec::new(),
+        departures,
+    };
+    let mut without = apply_plan(&then, &plan, &[]);
+    without.plan = workspace.plan.clone();
+    without
+}
+
+/// When a cell was last rated, and whether that is longer ago than the
+/// workspace's stale limit.
+pub fn stale_before(today: Date, months: u32) -> Date {
+    today
+        .checked_sub(jiff::Span::new().months(i64::from(months)))
+        .unwrap_or(today)
+}
+
+/// The cells last rated before `cutoff`: (member, skill), sorted.
+pub fn stale_cells(workspace: &Workspace, cutoff: Date) -> Vec<(usize, usize)> {
+    let mut stale = Vec::new();
+    for (member, row) in workspace.history.rows() {
+        if member >= workspace.members.len() {
+            continue;
+        }
+        let mut last: Vec<Option<Date>> = vec![None; workspace.skills.len()];
+        for entry in row.entries() {
+            if let (Some(slot), Some(as_of)) = (last.get_mut(entry.skill as usize), entry.as_of) {
+                *slot = Some(as_of);
+            }
+        }
+        for (skill, last) in last.into_iter().enumerate() {
+            if last.is_some_and(|last| last < cutoff)
+                && !workspace.levels.get(member, skill).is_blank()
+            {
+                stale.push((member, skill));
+            }
+        }
+    }
+    stale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Member, Skill, SkillId, SkillKind};
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a test date")
+    }
+
+    fn rate(workspace: &mut Workspace, member: usize, when: &str, level: Level, rater: Rater) {
+        let assessment = Assessment {
+            skill: 0,
+            as_of: Some(date(when)),
+            cell: Cell::assessed(level),
+            rater,
+        };
+        workspace.record_assessment(member, assessment, None);
+    }
+
+    fn two_people() -> Workspace {
+        let mut workspace = Workspace::default();
+        workspace.push_skill(Skill::custom(
+            SkillId::new("k8s"),
+            "Kubernetes",
+            SkillKind::Hard,
+        ));
+        workspace.push_member(Member::new("Ana"));
+        workspace.push_member(Member::new("Ben"));
+        rate(
+            &mut workspace,
+            0,
+            "2026-03-31",
+            Level::WORKING,
+            Rater::Import,
+        );
+        rate(
+            &mut workspace,
+            1,
+            "2026-03-31",
+            Level::EXPERT,
+            Rater::Import,
+        );
+        rate(
+            &mut workspace,
+            0,
+            "2026-06-30",
+            Level::PROFICIENT,
+            Rater::Import,
+        );
+        rate(
+            &mut workspace,
+            1,
+            "2026-06-30",
+            Level::EXPERT,
+            Rater::SelfRated,
+        );
+        rate(
+            &mut workspace,
+            1,
+            "2026-09-30",
+            Level::WORKING,
+            Rater::Manager,
+        );
+        workspace
+    }
+
+    #[test]
+    fn changes_list_only_moves_of_the_current_level() {
+        let workspace = two_people();
+        let all = changes(&workspace, ChangeQuery::default());
+        // Ana: first rating, then up. Ben: first rating, then down; his
+        // self-rating at the same level moved nothing.
+        assert_eq!(all.len(), 4);
+        let since = ChangeQuery {
+            since: Some(date("2026-06-01")),
+            ..ChangeQuery::default()
+        };
+        let recent = changes(&workspace, since);
+        assert_eq!(recent.len(), 2);
+        assert_eq!(recent[1].from, Some(Cell::assessed(Level::EXPERT)));
+        assert_eq!(recent[1].rater, Rater::Manager);
+    }
+
+    #[test]
+    fn the_bench_at_each_round_and_the_skills_whose_bench_fell() {
+        let trend = bench_trend(&two_people());
+        assert_eq!(trend.dates, ["2026-03-31", "2026-06-30", "2026-09-30"]);
+        assert_eq!(trend.leaders[0], vec![1, 2, 1]);
+        assert_eq!(trend.fell, vec![0]);
+    }
+
+    #[test]
+    fn what_moved_since_a_date_up_and_down() {
+        let moved = changed_since(&two_people(), date("2026-03-31"));
+        assert_eq!((moved.up, moved.down), (1, 1));
+        assert_eq!(moved.movement(0, 0), Some(Movement::Up));
+        assert_eq!(moved.movement(1, 0), Some(Movement::Down));
+    }
+
+    #[test]
+    fn the_organisation_as_it_stood() {
+        let mut workspace = two_people();
+        let cleo = workspace.push_member(Member::new("Cleo"));
+        rate(
+            &mut workspace,
+            cleo,
+            "2026-09-30",
+            Level::AWARENESS,
+            Rater::Import,
+        );
+        let june = workspace_as_of(&workspace, date("2026-06-30"));
+        assert_eq!(june.members.len(), 2, "Cleo arrived later");
+        assert_eq!(june.cell(1, 0), Cell::assessed(Level::EXPERT));
+        assert_eq!(june.cell(0, 0), Cell::assessed(Level::PROFICIENT));
+    }
+
+    #[test]
+    fn a_cell_rated_long_ago_is_stale() {
+        let workspace = two_people();
+        let cutoff = stale_before(date("2027-08-01"), 12);
+        assert_eq!(cutoff, date("2026-08-01"));
+        assert_eq!(stale_cells(&workspace, cutoff), vec![(0, 0)]);
+    }
+}

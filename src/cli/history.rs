@@ -1,0 +1,264 @@
+//! `skillgrid import` (a roster as a dated round) and `skillgrid history`
+//! (each change of a current level).
+
+use super::{open_reporting, print_diagnostics, print_failure};
+use crate::analysis::{ChangeQuery, LevelChange, changes};
+use crate::catalog::Catalog;
+use crate::io::{self, FileKind};
+use crate::model::{Cell, Date, Rater, Workspace, import_round};
+use clap::ValueEnum;
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// A date on the command line: `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    text.trim()
+        .parse::<Date>()
+        .map_err(|_| format!("\"{text}\" is not a date: expected YYYY-MM-DD, such as 2026-06-30"))
+}
+
+pub fn parse_rater(text: &str) -> Result<Rater, String> {
+    Rater::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a rater: expected manager, self, peer or import"))
+}
+
+pub(super) struct RoundRequest<'a> {
+    pub roster: &'a Path,
+    pub into: &'a Path,
+    pub output: Option<&'a Path>,
+    pub as_of: Date,
+    pub rater: Rater,
+}
+
+/// Imports a roster into a workspace as a round dated `as_of`. A
+/// workspace that does not exist yet is started from the round; one that
+/// is a database is saved in place, writing only the members that moved.
+pub(super) fn import_round_command(
+    request: &RoundRequest,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let output = request.output.unwrap_or(request.into);
+    if !FileKind::of(output).holds_everything() {
+        let _ = writeln!(
+            err,
+            "{}: the workspace must be a .skillgrid (or .json) file: a roster CSV cannot hold \
+             dated assessments",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let Some(round) = open_reporting(request.roster, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let exists = request.into.exists();
+    let (previous, revision) = if !exists {
+        (Workspace::with_roles(round.value.roles.clone()), None)
+    } else if FileKind::of(request.into) == FileKind::Database && io::is_database(request.into) {
+        match io::read_database(request.into) {
+            Ok(read) => {
+                print_diagnostics(&read.warnings, err);
+                (read.value.workspace, Some(read.value.revision))
+            }
+            Err(failure) => {
+                print_failure(&failure, err);
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        match open_reporting(request.into, catalog, err) {
+            Some(imported) => (imported.value, None),
+            None => return ExitCode::FAILURE,
+        }
+    };
+    let mut workspace = previous.clone();
+    let summary = import_round(&mut workspace, &round.value, request.as_of, request.rater);
+    let in_place = revision.filter(|_| output == request.into);
+    let saved = match in_place {
+        Some(revision) => io::update_database(output, &workspace, &previous, revision),
+        None => io::save_path(&workspace, output, io::ExportOptions::default()),
+    };
+    match saved {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}: round of {} by {} from {}: {} recorded, {} unchanged",
+        output.display(),
+        request.as_of,
+        request.rater,
+        request.roster.display(),
+        io::count_of(summary.recorded, "change", "changes"),
+        io::count_of(summary.unchanged, "cell", "cells"),
+    );
+    if !summary.added.is_empty() {
+        let _ = writeln!(out, "added: {}", summary.added.join(", "));
+    }
+    if !summary.new_skills.is_empty() {
+        let _ = writeln!(out, "new skills: {}", summary.new_skills.join(", "));
+    }
+    if !summary.missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "not in this round, kept as they were: {}",
+            summary.missing.join(", ")
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+pub(super) struct HistoryRequest<'a> {
+    pub file: &'a Path,
+    pub member: Option<&'a str>,
+    pub skill: Option<&'a str>,
+    pub since: Option<Date>,
+    pub format: HistoryFormat,
+}
+
+/// One change as `history --format json` writes it (docs/history-json.md).
+#[derive(Serialize)]
+struct ChangeOut<'w> {
+    member: &'w str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'w str>,
+    skill: &'w str,
+    skill_id: &'w str,
+    from: Option<u8>,
+    to: Option<u8>,
+    interest: bool,
+    /// `None` for a level a file gave without a date.
+    date: Option<String>,
+    rater: &'static str,
+}
+
+pub(super) fn history_command(
+    request: &HistoryRequest,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(imported) = open_reporting(request.file, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let workspace = &imported.value;
+    let mut query = ChangeQuery {
+        since: request.since,
+        ..ChangeQuery::default()
+    };
+    if let Some(name) = request.member {
+        match workspace.find_member(name) {
+            Some(member) => query.member = Some(member),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{}: no member named \"{name}\" (by name or email)",
+                    request.file.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let Some(name) = request.skill {
+        let wanted = crate::model::normalize_label(name);
+        let found = workspace.skills.iter().position(|skill| {
+            skill.id.as_str() == name
+                || skill
+                    .labels()
+                    .any(|label| crate::model::normalize_label(label) == wanted)
+        });
+        match found {
+            Some(skill) => query.skill = Some(skill),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{}: no skill named \"{name}\" (by name, alias or id)",
+                    request.file.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let found = changes(workspace, query);
+    let rows: Vec<ChangeOut> = found
+        .iter()
+        .map(|change| out_of(workspace, change))
+        .collect();
+    match request.format {
+        HistoryFormat::Json => {
+            let text = serde_json::to_string_pretty(&rows).expect("changes serialise");
+            let _ = writeln!(out, "{text}");
+        }
+        HistoryFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let _ =
+                writer.write_record(["member", "email", "skill", "from", "to", "date", "rater"]);
+            for row in &rows {
+                let level = |level: Option<u8>| level.map_or(String::new(), |l| l.to_string());
+                let _ = writer.write_record([
+                    io::neutralise_text(row.member).as_ref(),
+                    row.email.unwrap_or(""),
+                    row.skill,
+                    &level(row.from),
+                    &level(row.to),
+                    row.date.as_deref().unwrap_or(""),
+                    row.rater,
+                ]);
+            }
+            let bytes = writer.into_inner().unwrap_or_default();
+            out.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        HistoryFormat::Text => {
+            if rows.is_empty() {
+                let _ = writeln!(out, "no changes");
+            }
+            for row in &rows {
+                let level = |level: Option<u8>| level.map_or("-".to_string(), |l| l.to_string());
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {}: {} -> {}  ({})",
+                    row.date.as_deref().unwrap_or("undated   "),
+                    row.member,
+                    row.skill,
+                    level(row.from),
+                    level(row.to),
+                    row.rater
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn out_of<'w>(workspace: &'w Workspace, change: &LevelChange) -> ChangeOut<'w> {
+    let member = &workspace.members[change.member];
+    let skill = &workspace.skills[change.skill];
+    ChangeOut {
+        member: &member.name,
+        email: member.email.as_deref(),
+        skill: &skill.name,
+        skill_id: skill.id.as_str(),
+        from: change.from.and_then(Cell::level).map(|level| level.get()),
+        to: change.to.level().map(|level| level.get()),
+        interest: change.to.interest(),
+        date: change.as_of.map(|date| date.to_string()),
+        rater: change.rater.as_str(),
+    }
+}

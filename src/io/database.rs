@@ -1,0 +1,680 @@
+//! The `.skillgrid` workspace: a SQLite database. One row a member holds
+//! their fields, their current levels (a byte a cell) and their dated
+//! history (packed, see `encode_history`); the catalog, projects, plan and
+//! settings are JSON values in `meta`. A save in place is one transaction
+//! that writes only the rows that changed; a new file is built in memory
+//! and written atomically like every other save. Layout: `docs/workspace.md`.
+
+use super::diag::{Diagnostic, ImportFailure, Imported, Report};
+use super::{SaveError, SaveStep, Saved};
+use crate::model::{
+    Assessment, Cell, Date, History, LevelMatrix, Member, MemberHistory, Note, Rater, Workspace,
+};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The layout this build writes, in `PRAGMA user_version`.
+pub const DATABASE_VERSION: i32 = 2;
+const FORMAT: &str = "skillgrid-workspace";
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Each step takes a file from the version before it to the next; a new
+/// file runs them all. Never edit a step that has shipped: add one.
+const MIGRATIONS: [&str; 2] = [
+    // 1: the snapshot a JSON workspace holds.
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+     CREATE TABLE member (
+         position INTEGER PRIMARY KEY,
+         name TEXT NOT NULL, email TEXT, role TEXT, team TEXT, manager TEXT,
+         fte REAL NOT NULL, location TEXT, years REAL,
+         planned INTEGER NOT NULL DEFAULT 0,
+         levels BLOB NOT NULL
+     );",
+    // 2: dated assessments.
+    "ALTER TABLE member ADD COLUMN history BLOB NOT NULL DEFAULT x'';",
+];
+
+/// Whether the file starts as a SQLite database does.
+pub fn is_database(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok_and(|()| &head == SQLITE_MAGIC)
+}
+
+fn failure(file: &str, message: impl Into<String>) -> ImportFailure {
+    ImportFailure::single(Diagnostic::error(file, None, None, message.into()))
+}
+
+/// The revision a save last wrote, which tells one version of the file
+/// from another without reading it all; `None` if it is not ours.
+pub fn database_revision(path: &Path) -> Option<u64> {
+    let connection = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    read_revision(&connection).ok().flatten()
+}
+
+fn read_revision(connection: &Connection) -> rusqlite::Result<Option<u64>> {
+    let text: Option<String> = connection
+        .query_row("SELECT value FROM meta WHERE key = 'revision'", [], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    Ok(text.and_then(|text| text.parse().ok()))
+}
+
+/// A workspace read from a database, and the revision it was read at.
+pub struct ReadDatabase {
+    pub workspace: Workspace,
+    pub revision: u64,
+}
+
+/// Reads a `.skillgrid` file. Any file that is not one of ours, was cut
+/// short, is damaged or is newer than this build is refused by name, and
+/// nothing is written to it (a crash's unfinished save is rolled back by
+/// SQLite, which is the one change opening may make).
+pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailure> {
+    let file = super::display_name(path);
+    let length = std::fs::metadata(path)
+        .map_err(|error| failure(&file, format!("cannot read it: {error}")))?
+        .len();
+    if !is_database(path) {
+        return Err(failure(
+            &file,
+            "not a Skillgrid workspace: a .skillgrid file is a SQLite database, and this one \
+             does not start as one",
+        ));
+    }
+    let connection = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
+    .map_err(|error| failure(&file, format!("cannot open it: {error}")))?;
+    let damaged = |error: rusqlite::Error| {
+        failure(
+            &file,
+            format!("the workspace is damaged ({error}); open a backup, or the recovery copy"),
+        )
+    };
+    let version: i32 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(damaged)?;
+    if version > DATABASE_VERSION {
+        return Err(failure(
+            &file,
+            format!(
+                "written by a newer Skillgrid (workspace version {version}; this build reads up \
+                 to {DATABASE_VERSION}): update Skillgrid to open it"
+            ),
+        ));
+    }
+    let (pages, page_size): (u64, u64) = connection
+        .query_row(
+            "SELECT page_count, page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |row| Ok((row.get::<_, i64>(0)? as u64, row.get::<_, i64>(1)? as u64)),
+        )
+        .map_err(damaged)?;
+    if length < pages * page_size {
+        return Err(failure(
+            &file,
+            format!(
+                "the file is cut short: it has {length} bytes of the {} its header gives; \
+                 open a backup, or the recovery copy",
+                pages * page_size
+            ),
+        ));
+    }
+    let problems: Vec<String> = connection
+        .prepare("PRAGMA integrity_check(5)")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect()
+        })
+        .map_err(damaged)?;
+    if problems != ["ok"] {
+        return Err(failure(
+            &file,
+            format!(
+                "the workspace is damaged (SQLite's integrity check: {}); open a backup, or the \
+                 recovery copy",
+                problems.join("; ")
+            ),
+        ));
+    }
+    if version == 0 {
+        return Err(failure(
+            &file,
+            "not a Skillgrid workspace: a SQLite database without Skillgrid's tables",
+        ));
+    }
+    let format: Option<String> = connection
+        .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {
+            row.get(0)
+        })
+        .optional()
+        .map_err(damaged)?;
+    if format.as_deref() != Some(FORMAT) {
+        return Err(failure(
+            &file,
+            "not a Skillgrid workspace: a SQLite database of another program",
+        ));
+    }
+    let mut report = Report::new(&file);
+    let workspace = read_rows(&connection, version, &mut report).map_err(damaged)?;
+    let revision = read_revision(&connection).map_err(damaged)?.unwrap_or(0);
+    super::workspace_json::check_workspace(&workspace, &mut report);
+    report.finish(ReadDatabase {
+        workspace,
+        revision,
+    })
+}
+
+fn meta_json<T: serde::de::DeserializeOwned + Default>(
+    connection: &Connection,
+    key: &str,
+    report: &mut Report,
+) -> rusqlite::Result<T> {
+    let text: Option<String> = connection
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    Ok(match text {
+        None => T::default(),
+        Some(text) => serde_json::from_str(&text).unwrap_or_else(|error| {
+            report.error_without_place(format!("meta \"{key}\": {error}"));
+            T::default()
+        }),
+    })
+}
+
+fn read_rows(
+    connection: &Connection,
+    version: i32,
+    report: &mut Report,
+) -> rusqlite::Result<Workspace> {
+    let mut workspace = Workspace {
+        settings: meta_json(connection, "settings", report)?,
+        skills: meta_json(connection, "skills", report)?,
+        roles: meta_json(connection, "roles", report)?,
+        projects: meta_json(connection, "projects", report)?,
+        plan: meta_json(connection, "plan", report)?,
+        ..Workspace::default()
+    };
+    let skills = workspace.skills.len();
+    let count: i64 = connection.query_row("SELECT count(*) FROM member", [], |row| row.get(0))?;
+    let count = count as usize;
+    let history_column = if version >= 2 { "history" } else { "x''" };
+    let mut statement = connection.prepare(&format!(
+        "SELECT position, name, email, role, team, manager, fte, location, years, planned, \
+         levels, {history_column} FROM member ORDER BY position"
+    ))?;
+    let mut rows = statement.query([])?;
+    let mut levels = LevelMatrix::new(count, skills);
+    let mut members = Vec::with_capacity(count);
+    let mut history = Vec::with_capacity(count);
+    while let Some(row) = rows.next()? {
+        let index = members.len();
+        let position: i64 = row.get(0)?;
+        let member = Member {
+            name: row.get(1)?,
+            email: row.get(2)?,
+            role: row.get::<_, Option<String>>(3)?.map(crate::model::RoleId),
+            team: row.get(4)?,
+            manager: row.get(5)?,
+            fte: row.get(6)?,
+            location: row.get(7)?,
+            years: row.get(8)?,
+            planned: row.get::<_, i64>(9)? != 0,
+        };
+        let who = || format!("member {} (\"{}\")", index + 1, member.name);
+        if position != index as i64 || index >= count {
+            report.error_without_place(format!("{}: stored at position {position}", who()));
+            break;
+        }
+        let cells = row.get_ref(10)?.as_blob()?;
+        if cells.len() != skills {
+            report.error_without_place(format!(
+                "{}: {} levels stored for {skills} skills",
+                who(),
+                cells.len()
+            ));
+        } else {
+            let target = levels.row_mut(index);
+            for (slot, &byte) in target.iter_mut().zip(cells) {
+                match Cell::try_from_byte(byte) {
+                    Some(cell) => *slot = cell,
+                    None => {
+                        report.error_without_place(format!("{}: a level is damaged", who()));
+                        break;
+                    }
+                }
+            }
+        }
+        match decode_history(row.get_ref(11)?.as_blob()?, skills) {
+            Some(row) => history.push(Arc::new(row)),
+            None => {
+                report.error_without_place(format!("{}: the history is damaged", who()));
+                history.push(Arc::default());
+            }
+        }
+        members.push(member);
+    }
+    drop(rows);
+    workspace.members = members;
+    workspace.levels = levels;
+    workspace.history = History::from_rows(history);
+    Ok(workspace)
+}
+
+/// Writes `workspace` as a new database at `path`, atomically: built in
+/// memory, then saved like any other file.
+pub fn write_database(path: &Path, workspace: &Workspace) -> Result<Saved, SaveError> {
+    write_database_with(path, workspace, super::atomic::Access::AsBefore)
+}
+
+/// `write_database` for a file only its owner may read (recovery copies).
+pub fn write_database_private(path: &Path, workspace: &Workspace) -> Result<Saved, SaveError> {
+    write_database_with(path, workspace, super::atomic::Access::Private)
+}
+
+fn write_database_with(
+    path: &Path,
+    workspace: &Workspace,
+    access: super::atomic::Access,
+) -> Result<Saved, SaveError> {
+    let fail = |source: rusqlite::Error| SaveError {
+        path: path.to_path_buf(),
+        step: SaveStep::Write,
+        source: std::io::Error::other(source),
+    };
+    let mut connection = Connection::open_in_memory().map_err(fail)?;
+    let revision = new_revision();
+    build(&mut connection, workspace, revision).map_err(fail)?;
+    let bytes = connection.serialize("main").map_err(fail)?;
+    let mut saved = super::atomic::write_atomic_access(path, &bytes, access)?;
+    saved.hash = revision;
+    Ok(saved)
+}
+
+/// Creates the tables and fills them, in one transaction.
+fn build(
+    connection: &mut Connection,
+    workspace: &Workspace,
+    revision: u64,
+) -> rusqlite::Result<()> {
+    let transaction = connection.transaction()?;
+    migrate(&transaction, 0)?;
+    for (key, value) in meta_values(workspace) {
+        put_meta(&transaction, key, &value)?;
+    }
+    put_meta(&transaction, "revision", &revision.to_string())?;
+    {
+        let mut insert = transaction.prepare(INSERT_MEMBER)?;
+        for index in 0..workspace.members.len() {
+            insert_member(&mut insert, workspace, index)?;
+        }
+    }
+    transaction.commit()
+}
+
+/// Runs the migrations after `from`, setting the version as it goes.
+fn migrate(connection: &Connection, from: i32) -> rusqlite::Result<()> {
+    for (step, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        connection.execute_batch(sql)?;
+        connection.pragma_update(None, "user_version", step as i32 + 1)?;
+    }
+    Ok(())
+}
+
+/// Saves `workspace` in place over the database it was read from (or last
+/// saved as), `previous`, at `expected_revision`: one transaction writing
+/// the rows that differ. Another program's save in between is refused,
+/// so neither's work is lost without being asked.
+pub fn update_database(
+    path: &Path,
+    workspace: &Workspace,
+    previous: &Workspace,
+    expected_revision: u64,
+) -> Result<Saved, SaveError> {
+    let fail = |step: SaveStep| {
+        move |source: rusqlite::Error| SaveError {
+            path: path.to_path_buf(),
+            step,
+            source: std::io::Error::other(source),
+        }
+    };
+    let mut connection = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(fail(SaveStep::Write))?;
+    connection
+        .busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(fail(SaveStep::Write))?;
+    connection
+        .pragma_update(None, "synchronous", "FULL")
+        .map_err(fail(SaveStep::Write))?;
+    let transaction = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(fail(SaveStep::Write))?;
+    let version: i32 = transaction
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(fail(SaveStep::Write))?;
+    let on_disk = read_revision(&transaction).map_err(fail(SaveStep::Write))?;
+    if on_disk != Some(expected_revision) || version > DATABASE_VERSION {
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            step: SaveStep::CheckUnchanged,
+            source: std::io::Error::other(
+                "another window or program saved it since it was opened here",
+            ),
+        });
+    }
+    migrate(&transaction, version).map_err(fail(SaveStep::Write))?;
+    let revision = new_revision();
+    write_changes(&transaction, workspace, previous, revision).map_err(fail(SaveStep::Write))?;
+    transaction.commit().map_err(fail(SaveStep::Flush))?;
+    Ok(Saved {
+        written: path.to_path_buf(),
+        hash: revision,
+        note: None,
+    })
+}
+
+fn write_changes(
+    connection: &Connection,
+    workspace: &Workspace,
+    previous: &Workspace,
+    revision: u64,
+) -> rusqlite::Result<()> {
+    let before = meta_values(previous);
+    for ((key, value), (_, old)) in meta_values(workspace).into_iter().zip(before) {
+        if value != old {
+            put_meta(connection, key, &value)?;
+        }
+    }
+    put_meta(connection, "revision", &revision.to_string())?;
+    let same_columns = workspace.skills.len() == previous.skills.len();
+    let mut upsert = connection.prepare(INSERT_MEMBER)?;
+    for index in 0..workspace.members.len() {
+        let unchanged = same_columns
+            && index < previous.members.len()
+            && workspace.members[index] == previous.members[index]
+            && workspace.levels.row(index) == previous.levels.row(index)
+            && same_history(&workspace.history, &previous.history, index);
+        if !unchanged {
+            insert_member(&mut upsert, workspace, index)?;
+        }
+    }
+    connection.execute(
+        "DELETE FROM member WHERE position >= ?1",
+        [workspace.members.len() as i64],
+    )?;
+    Ok(())
+}
+
+fn same_history(a: &History, b: &History, member: usize) -> bool {
+    match (a.shared_row(member), b.shared_row(member)) {
+        (Some(x), Some(y)) if Arc::ptr_eq(x, y) => true,
+        _ => a.row(member) == b.row(member),
+    }
+}
+
+const INSERT_MEMBER: &str = "INSERT OR REPLACE INTO member (position, name, email, role, team, \
+    manager, fte, location, years, planned, levels, history) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+fn insert_member(
+    statement: &mut rusqlite::Statement,
+    workspace: &Workspace,
+    index: usize,
+) -> rusqlite::Result<()> {
+    let member = &workspace.members[index];
+    let levels: Vec<u8> = workspace
+        .levels
+        .row(index)
+        .iter()
+        .map(|cell| cell.to_byte())
+        .collect();
+    statement.execute(params![
+        index as i64,
+        member.name,
+        member.email,
+        member.role.as_ref().map(|role| role.0.as_str()),
+        member.team,
+        member.manager,
+        member.fte,
+        member.location,
+        member.years,
+        i64::from(member.planned),
+        levels,
+        encode_history(workspace.history.row(index)),
+    ])?;
+    Ok(())
+}
+
+fn meta_values(workspace: &Workspace) -> [(&'static str, String); 6] {
+    [
+        ("format", FORMAT.to_string()),
+        ("settings", json(&workspace.settings)),
+        ("skills", json(&workspace.skills)),
+        ("roles", json(&workspace.roles)),
+        ("projects", json(&workspace.projects)),
+        ("plan", json(&workspace.plan)),
+    ]
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("workspace values always serialise")
+}
+
+fn put_meta(connection: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    connection.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+fn new_revision() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    // SQLite integers are signed; keep revisions within them.
+    hasher.finish() >> 1
+}
+
+/// A member's history as stored: a format byte, then runs of assessments
+/// sharing a date and rater (date, rater, count, then skill and cell for
+/// each), then the notes. Runs make a round's thousands of ratings cost
+/// two or three bytes each.
+pub fn encode_history(history: &MemberHistory) -> Vec<u8> {
+    let entries = history.entries();
+    if entries.is_empty() && history.notes().is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(8 + entries.len() * 3);
+    out.push(1);
+    let runs: Vec<&[Assessment]> = entries
+        .chunk_by(|a, b| a.as_of == b.as_of && a.rater == b.rater)
+        .collect();
+    put_varint(&mut out, runs.len() as u64);
+    for run in runs {
+        put_varint(&mut out, date_code(run[0].as_of));
+        out.push(run[0].rater.code());
+        put_varint(&mut out, run.len() as u64);
+        for entry in run {
+            put_varint(&mut out, u64::from(entry.skill));
+            out.push(entry.cell.to_byte());
+        }
+    }
+    put_varint(&mut out, history.notes().len() as u64);
+    for note in history.notes() {
+        put_varint(&mut out, u64::from(note.skill));
+        put_varint(&mut out, date_code(note.as_of));
+        out.push(note.rater.code());
+        put_varint(&mut out, note.text.len() as u64);
+        out.extend_from_slice(note.text.as_bytes());
+    }
+    out
+}
+
+/// The inverse of `encode_history`; `None` for bytes it never writes.
+pub fn decode_history(bytes: &[u8], skills: usize) -> Option<MemberHistory> {
+    if bytes.is_empty() {
+        return Some(MemberHistory::default());
+    }
+    let mut reader = Reader { bytes, at: 1 };
+    if bytes[0] != 1 {
+        return None;
+    }
+    let skill_of = |value: u64| (value < skills as u64).then_some(value as u32);
+    let runs = reader.varint()?;
+    let mut entries = Vec::with_capacity(bytes.len() / 2);
+    let mut last_date = None;
+    for _ in 0..runs {
+        let as_of = date_of(reader.varint()?)?;
+        if as_of < last_date {
+            return None;
+        }
+        last_date = as_of;
+        let rater = Rater::from_code(reader.byte()?)?;
+        let count = reader.varint()?;
+        for _ in 0..count {
+            let skill = skill_of(reader.varint()?)?;
+            let cell = Cell::try_from_byte(reader.byte()?)?;
+            entries.push(Assessment {
+                skill,
+                as_of,
+                cell,
+                rater,
+            });
+        }
+    }
+    let note_count = reader.varint()?;
+    let mut notes = Vec::new();
+    for _ in 0..note_count {
+        let skill = skill_of(reader.varint()?)?;
+        let as_of = date_of(reader.varint()?)?;
+        let rater = Rater::from_code(reader.byte()?)?;
+        let length = usize::try_from(reader.varint()?).ok()?;
+        let text = std::str::from_utf8(reader.take(length)?).ok()?.to_string();
+        notes.push(Note {
+            skill,
+            as_of,
+            rater,
+            text,
+        });
+    }
+    (reader.at == bytes.len()).then(|| MemberHistory::from_parts(entries, notes))
+}
+
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
+/// 0 for undated, else the day number after 1970-01-01, zigzagged, plus one.
+fn date_code(date: Option<Date>) -> u64 {
+    let Some(date) = date else {
+        return 0;
+    };
+    let days = i64::from(date.since(EPOCH).map_or(0, |span| span.get_days()));
+    (((days << 1) ^ (days >> 63)) as u64) + 1
+}
+
+/// The inverse of `date_code`: `Some(None)` for undated, `None` for bad.
+fn date_of(code: u64) -> Option<Option<Date>> {
+    if code == 0 {
+        return Some(None);
+    }
+    let zigzag = code - 1;
+    let days = ((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64);
+    let days = i32::try_from(days).ok()?;
+    EPOCH
+        .checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
+        .map(Some)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn take(&mut self, length: usize) -> Option<&'b [u8]> {
+        let end = self.at.checked_add(length)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+
+    #[test]
+    fn a_history_reads_back_as_written() {
+        let mut row = MemberHistory::default();
+        let date = |text: &str| Some(text.parse::<Date>().expect("date"));
+        for (skill, as_of, level, rater) in [
+            (0, date("2026-03-31"), Level::WORKING, Rater::Import),
+            (4, date("2026-03-31"), Level::EXPERT, Rater::Import),
+            (0, date("2026-06-30"), Level::PROFICIENT, Rater::SelfRated),
+            (300, date("1969-12-31"), Level::NONE, Rater::Manager),
+        ] {
+            let assessment = Assessment {
+                skill,
+                as_of,
+                cell: Cell::assessed(level),
+                rater,
+            };
+            row.record(
+                assessment,
+                Some(format!("note {skill}")),
+                Cell::NOT_ASSESSED,
+            );
+        }
+        let bytes = encode_history(&row);
+        assert_eq!(decode_history(&bytes, 301), Some(row));
+        assert_eq!(
+            decode_history(&bytes, 300),
+            None,
+            "a skill past the columns"
+        );
+        assert_eq!(decode_history(&bytes[..bytes.len() - 1], 301), None);
+    }
+}

@@ -1,0 +1,463 @@
+//! Dated assessments: who rated a member in a skill, when, and at what
+//! level. The level matrix holds the current level of every cell; the
+//! history is the record it came from, and what "as of a date" reads.
+//!
+//! The current level is the latest manager (or import) assessment of the
+//! cell, else the latest of any rater. A level a file gave without a date
+//! (a roster or a workspace from before history) counts as an undated
+//! import, older than every dated one.
+
+use super::Cell;
+use jiff::civil::Date;
+use std::sync::Arc;
+
+/// Who gave an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rater {
+    Manager,
+    SelfRated,
+    Peer,
+    Import,
+}
+
+impl Rater {
+    pub const ALL: [Rater; 4] = [Rater::Manager, Rater::SelfRated, Rater::Peer, Rater::Import];
+
+    /// The word files and the command line use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rater::Manager => "manager",
+            Rater::SelfRated => "self",
+            Rater::Peer => "peer",
+            Rater::Import => "import",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Rater> {
+        Rater::ALL
+            .into_iter()
+            .find(|rater| rater.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// Whether this rater's word sets the current level over a self or
+    /// peer rating of the same cell.
+    pub fn sets_current(self) -> bool {
+        matches!(self, Rater::Manager | Rater::Import)
+    }
+
+    pub fn code(self) -> u8 {
+        match self {
+            Rater::Manager => 0,
+            Rater::SelfRated => 1,
+            Rater::Peer => 2,
+            Rater::Import => 3,
+        }
+    }
+
+    pub fn from_code(code: u8) -> Option<Rater> {
+        Rater::ALL.get(usize::from(code)).copied()
+    }
+}
+
+impl std::fmt::Display for Rater {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rating of one member in one skill. `as_of` is `None` for a level a
+/// file gave without a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// Index into the workspace's skills.
+    pub skill: u32,
+    pub as_of: Option<Date>,
+    pub cell: Cell,
+    pub rater: Rater,
+}
+
+/// A note or evidence attached to one assessment, kept apart so the
+/// millions of assessments without one stay small.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub skill: u32,
+    pub as_of: Option<Date>,
+    pub rater: Rater,
+    pub text: String,
+}
+
+impl Note {
+    fn is_for(&self, assessment: &Assessment) -> bool {
+        self.skill == assessment.skill
+            && self.as_of == assessment.as_of
+            && self.rater == assessment.rater
+    }
+}
+
+/// One member's assessments, oldest first; at most one per skill, rater
+/// and date (a second one that day replaces the first).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemberHistory {
+    entries: Vec<Assessment>,
+    notes: Vec<Note>,
+}
+
+impl MemberHistory {
+    /// A history from its parts in any order; the order of equal dates is kept.
+    pub fn from_parts(mut entries: Vec<Assessment>, notes: Vec<Note>) -> MemberHistory {
+        entries.sort_by_key(|entry| entry.as_of);
+        MemberHistory { entries, notes }
+    }
+
+    pub fn entries(&self) -> &[Assessment] {
+        &self.entries
+    }
+
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The assessments of one skill, oldest first.
+    pub fn of_skill(&self, skill: u32) -> impl Iterator<Item = &Assessment> + '_ {
+        self.entries
+            .iter()
+            .filter(move |entry| entry.skill == skill)
+    }
+
+    pub fn note_for(&self, assessment: &Assessment) -> Option<&str> {
+        self.notes
+            .iter()
+            .find(|note| note.is_for(assessment))
+            .map(|note| note.text.as_str())
+    }
+
+    /// The cell's current level by the rule above; `None` with no record.
+    pub fn current(&self, skill: u32) -> Option<Cell> {
+        current_of(self.of_skill(skill))
+    }
+
+    /// The cell as it stood on `date`: the same rule over what was known by
+    /// then.
+    pub fn as_of(&self, skill: u32, date: Date) -> Option<Cell> {
+        current_of(
+            self.of_skill(skill)
+                .filter(|entry| entry.as_of.is_none_or(|as_of| as_of <= date)),
+        )
+    }
+
+    /// When the cell was last rated, by anyone; `None` when never with a date.
+    pub fn last_dated(&self, skill: u32) -> Option<Date> {
+        self.of_skill(skill).filter_map(|entry| entry.as_of).max()
+    }
+
+    /// Records `assessment`. `baseline` is the cell as the matrix holds it:
+    /// when the cell has no record yet, that level is kept as an undated
+    /// import first, so a dated rating never hides where the cell stood.
+    pub fn record(&mut self, assessment: Assessment, note: Option<String>, baseline: Cell) {
+        let skill = assessment.skill;
+        if assessment.as_of.is_some()
+            && !baseline.is_blank()
+            && self.of_skill(skill).next().is_none()
+        {
+            self.insert(Assessment {
+                skill,
+                as_of: None,
+                cell: baseline,
+                rater: Rater::Import,
+            });
+        }
+        let same = |entry: &Assessment| {
+            entry.skill == skill
+                && entry.as_of == assessment.as_of
+                && entry.rater == assessment.rater
+        };
+        match self.entries.iter_mut().find(|entry| same(entry)) {
+            Some(entry) => entry.cell = assessment.cell,
+            None => self.insert(assessment),
+        }
+        self.notes.retain(|existing| !existing.is_for(&assessment));
+        if let Some(text) = note.filter(|text| !text.trim().is_empty()) {
+            self.notes.push(Note {
+                skill,
+                as_of: assessment.as_of,
+                rater: assessment.rater,
+                text,
+            });
+        }
+    }
+
+    fn insert(&mut self, assessment: Assessment) {
+        let at = self
+            .entries
+            .partition_point(|entry| entry.as_of <= assessment.as_of);
+        self.entries.insert(at, assessment);
+    }
+
+    /// Moves a merged skill's record onto the skill it merged into
+    /// (`into: None` drops it) and renumbers the skills after it.
+    fn remove_skill(&mut self, from: u32, into: Option<u32>) {
+        let renumber = |skill: u32| -> Option<u32> {
+            let skill = if skill == from { into? } else { skill };
+            Some(if skill > from { skill - 1 } else { skill })
+        };
+        self.entries
+            .retain_mut(|entry| match renumber(entry.skill) {
+                Some(skill) => {
+                    entry.skill = skill;
+                    true
+                }
+                None => false,
+            });
+        self.notes.retain_mut(|note| match renumber(note.skill) {
+            Some(skill) => {
+                note.skill = skill;
+                true
+            }
+            None => false,
+        });
+    }
+}
+
+fn current_of<'a>(entries: impl Iterator<Item = &'a Assessment>) -> Option<Cell> {
+    let mut latest_any = None;
+    let mut latest_setting = None;
+    for entry in entries {
+        latest_any = Some(entry.cell);
+        if entry.rater.sets_current() {
+            latest_setting = Some(entry.cell);
+        }
+    }
+    latest_setting.or(latest_any)
+}
+
+/// Every member's history, by row like the level matrix. Rows are shared,
+/// so copying a workspace for an edit copies only the rows it changes.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    rows: Vec<Arc<MemberHistory>>,
+}
+
+static EMPTY: MemberHistory = MemberHistory {
+    entries: Vec::new(),
+    notes: Vec::new(),
+};
+
+impl History {
+    pub fn from_rows(rows: Vec<Arc<MemberHistory>>) -> History {
+        History { rows }
+    }
+
+    /// A member's history; empty for a member nobody rated with a date.
+    pub fn row(&self, member: usize) -> &MemberHistory {
+        self.rows.get(member).map_or(&EMPTY, |row| row)
+    }
+
+    /// The shared row, to tell cheaply whether two workspaces differ in it.
+    pub fn shared_row(&self, member: usize) -> Option<&Arc<MemberHistory>> {
+        self.rows.get(member)
+    }
+
+    pub fn set_row(&mut self, member: usize, row: Arc<MemberHistory>) {
+        if self.rows.len() <= member {
+            self.rows.resize_with(member + 1, Default::default);
+        }
+        self.rows[member] = row;
+    }
+
+    pub fn row_mut(&mut self, member: usize) -> &mut MemberHistory {
+        if self.rows.len() <= member {
+            self.rows.resize_with(member + 1, Default::default);
+        }
+        Arc::make_mut(&mut self.rows[member])
+    }
+
+    pub fn remove_member(&mut self, member: usize) {
+        if member < self.rows.len() {
+            self.rows.remove(member);
+        }
+    }
+
+    /// A skill column is gone: `from` merged into `into`, or deleted.
+    pub fn remove_skill(&mut self, from: usize, into: Option<usize>) {
+        for row in &mut self.rows {
+            if !row.is_empty() {
+                Arc::make_mut(row).remove_skill(from as u32, into.map(|into| into as u32));
+            }
+        }
+    }
+
+    /// Rows that hold anything, with their member index.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &MemberHistory)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| !row.is_empty())
+            .map(|(member, row)| (member, row.as_ref()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.iter().all(|row| row.is_empty())
+    }
+
+    pub fn assessments(&self) -> usize {
+        self.rows.iter().map(|row| row.entries.len()).sum()
+    }
+
+    /// Every date a rating was given on, oldest first: the rounds.
+    pub fn dates(&self) -> Vec<Date> {
+        let mut dates: Vec<Date> = self
+            .rows
+            .iter()
+            .flat_map(|row| row.entries.iter().filter_map(|entry| entry.as_of))
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+    }
+}
+
+impl PartialEq for History {
+    fn eq(&self, other: &History) -> bool {
+        let rows = self.rows.len().max(other.rows.len());
+        (0..rows).all(
+            |member| match (self.rows.get(member), other.rows.get(member)) {
+                (Some(a), Some(b)) if Arc::ptr_eq(a, b) => true,
+                _ => self.row(member) == other.row(member),
+            },
+        )
+    }
+}
+
+/// Today's date where this machine is.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+
+    fn rated(skill: u32, date: &str, level: Level, rater: Rater) -> Assessment {
+        Assessment {
+            skill,
+            as_of: Some(date.parse().expect("a test date")),
+            cell: Cell::assessed(level),
+            rater,
+        }
+    }
+
+    #[test]
+    fn a_manager_rating_outranks_a_newer_self_rating() {
+        let mut row = MemberHistory::default();
+        let blank = Cell::NOT_ASSESSED;
+        row.record(
+            rated(0, "2026-03-31", Level::WORKING, Rater::Manager),
+            None,
+            blank,
+        );
+        row.record(
+            rated(0, "2026-06-30", Level::EXPERT, Rater::SelfRated),
+            None,
+            blank,
+        );
+        assert_eq!(row.current(0), Some(Cell::assessed(Level::WORKING)));
+        row.record(
+            rated(0, "2026-09-30", Level::PROFICIENT, Rater::Import),
+            None,
+            blank,
+        );
+        assert_eq!(row.current(0), Some(Cell::assessed(Level::PROFICIENT)));
+        let june = "2026-06-30".parse().expect("date");
+        assert_eq!(row.as_of(0, june), Some(Cell::assessed(Level::WORKING)));
+    }
+
+    #[test]
+    fn only_self_ratings_give_the_latest_self_rating() {
+        let mut row = MemberHistory::default();
+        let blank = Cell::NOT_ASSESSED;
+        row.record(
+            rated(2, "2026-01-31", Level::NONE, Rater::Peer),
+            None,
+            blank,
+        );
+        row.record(
+            rated(2, "2026-02-28", Level::AWARENESS, Rater::SelfRated),
+            None,
+            blank,
+        );
+        assert_eq!(row.current(2), Some(Cell::assessed(Level::AWARENESS)));
+        assert_eq!(row.current(1), None);
+    }
+
+    #[test]
+    fn an_undated_level_is_kept_before_the_first_dated_one() {
+        let mut row = MemberHistory::default();
+        let baseline = Cell::assessed(Level::EXPERT);
+        row.record(
+            rated(0, "2026-06-30", Level::WORKING, Rater::SelfRated),
+            None,
+            baseline,
+        );
+        let kept: Vec<_> = row.of_skill(0).collect();
+        assert_eq!(kept.len(), 2);
+        assert_eq!((kept[0].as_of, kept[0].cell), (None, baseline));
+        assert_eq!(row.current(0), Some(baseline));
+    }
+
+    #[test]
+    fn a_second_rating_the_same_day_replaces_the_first_and_its_note() {
+        let mut row = MemberHistory::default();
+        let blank = Cell::NOT_ASSESSED;
+        let first = rated(1, "2026-06-30", Level::WORKING, Rater::Manager);
+        row.record(first, Some("pairing notes".into()), blank);
+        let second = rated(1, "2026-06-30", Level::PROFICIENT, Rater::Manager);
+        row.record(second, None, blank);
+        assert_eq!(row.entries().len(), 1);
+        assert_eq!(row.current(1), Some(Cell::assessed(Level::PROFICIENT)));
+        assert_eq!(row.note_for(&second), None);
+    }
+
+    #[test]
+    fn ratings_stay_in_date_order_whatever_order_they_arrive_in() {
+        let mut row = MemberHistory::default();
+        let blank = Cell::NOT_ASSESSED;
+        row.record(
+            rated(0, "2026-09-30", Level::EXPERT, Rater::Manager),
+            None,
+            blank,
+        );
+        row.record(
+            rated(0, "2026-03-31", Level::WORKING, Rater::Manager),
+            None,
+            blank,
+        );
+        let dates: Vec<_> = row.entries().iter().map(|entry| entry.as_of).collect();
+        assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert_eq!(row.current(0), Some(Cell::assessed(Level::EXPERT)));
+    }
+
+    #[test]
+    fn a_merged_skill_keeps_its_record_under_the_kept_skill() {
+        let mut history = History::default();
+        let blank = Cell::NOT_ASSESSED;
+        history.row_mut(0).record(
+            rated(1, "2026-03-31", Level::WORKING, Rater::Manager),
+            None,
+            blank,
+        );
+        history.row_mut(0).record(
+            rated(2, "2026-03-31", Level::EXPERT, Rater::Manager),
+            None,
+            blank,
+        );
+        history.remove_skill(1, Some(0));
+        let skills: Vec<u32> = history.row(0).entries().iter().map(|e| e.skill).collect();
+        assert_eq!(skills, vec![0, 1]);
+        assert_eq!(history.dates().len(), 1);
+    }
+}

@@ -1,0 +1,161 @@
+//! A roster imported as a dated round of assessments into a workspace.
+
+use super::{Assessment, Date, Member, Rater, Workspace};
+
+/// What a round import did, for the status bar and the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoundSummary {
+    /// Cells whose rating differed from the current level and was recorded.
+    pub recorded: usize,
+    /// Cells the round gave at the level the workspace already held.
+    pub unchanged: usize,
+    /// Members of the round the workspace did not have, now added.
+    pub added: Vec<String>,
+    /// Members of the workspace the round does not list: kept as they were.
+    pub missing: Vec<String>,
+    /// Skills the round rates that the workspace did not track, now added.
+    pub new_skills: Vec<String>,
+}
+
+/// Records every assessed cell of `round` (a roster read on its own) in
+/// `workspace` as an assessment by `rater` dated `as_of`. Members are
+/// matched by email, then by name; skills by id.
+pub fn import_round(
+    workspace: &mut Workspace,
+    round: &Workspace,
+    as_of: Date,
+    rater: Rater,
+) -> RoundSummary {
+    let mut summary = RoundSummary::default();
+    let columns: Vec<usize> = round
+        .skills
+        .iter()
+        .map(|skill| match workspace.skill_index(&skill.id) {
+            Some(index) => index,
+            None => {
+                summary.new_skills.push(skill.name.clone());
+                workspace.push_skill(skill.clone())
+            }
+        })
+        .collect();
+    let mut seen = vec![false; workspace.members.len()];
+    for (row, incoming) in round.members.iter().enumerate() {
+        let target = match matching_member(workspace, incoming) {
+            Some(index) => {
+                update_details(&mut workspace.members[index], incoming);
+                index
+            }
+            None => {
+                summary.added.push(incoming.name.clone());
+                seen.push(false);
+                workspace.push_member(incoming.clone())
+            }
+        };
+        seen[target] = true;
+        for (skill, &column) in columns.iter().enumerate() {
+            let cell = round.levels.get(row, skill);
+            if cell.is_blank() {
+                continue;
+            }
+            if workspace.levels.get(target, column) == cell {
+                summary.unchanged += 1;
+                continue;
+            }
+            let assessment = Assessment {
+                skill: column as u32,
+                as_of: Some(as_of),
+                cell,
+                rater,
+            };
+            workspace.record_assessment(target, assessment, None);
+            summary.recorded += 1;
+        }
+    }
+    summary.missing = workspace
+        .members
+        .iter()
+        .zip(&seen)
+        .filter(|(member, seen)| !**seen && !member.planned)
+        .map(|(member, _)| member.name.clone())
+        .collect();
+    summary
+}
+
+fn matching_member(workspace: &Workspace, incoming: &Member) -> Option<usize> {
+    if let Some(email) = incoming
+        .email
+        .as_deref()
+        .filter(|email| !email.trim().is_empty())
+    {
+        let by_email = workspace.members.iter().position(|member| {
+            member
+                .email
+                .as_deref()
+                .is_some_and(|known| known.trim().eq_ignore_ascii_case(email.trim()))
+        });
+        if by_email.is_some() {
+            return by_email;
+        }
+    }
+    workspace.members.iter().position(|member| {
+        member
+            .name
+            .trim()
+            .eq_ignore_ascii_case(incoming.name.trim())
+    })
+}
+
+/// The round is this quarter's roster: where it gives a detail, it is the
+/// current one.
+fn update_details(member: &mut Member, incoming: &Member) {
+    let keep = |known: &mut Option<String>, new: &Option<String>| {
+        if let Some(new) = new.as_ref().filter(|new| !new.trim().is_empty()) {
+            *known = Some(new.clone());
+        }
+    };
+    keep(&mut member.email, &incoming.email);
+    keep(&mut member.team, &incoming.team);
+    keep(&mut member.manager, &incoming.manager);
+    keep(&mut member.location, &incoming.location);
+    if incoming.role.is_some() {
+        member.role = incoming.role.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Level, Skill, SkillId, SkillKind};
+
+    fn team(names: &[(&str, Option<Level>)]) -> Workspace {
+        let mut workspace = Workspace::default();
+        workspace.push_skill(Skill::custom(SkillId::new("rust"), "Rust", SkillKind::Hard));
+        for (name, level) in names {
+            let row = workspace.push_member(Member::new(name));
+            if let Some(level) = level {
+                workspace.levels.set(row, 0, Cell::assessed(*level));
+            }
+        }
+        workspace
+    }
+
+    #[test]
+    fn a_round_records_what_moved_adds_newcomers_and_lists_the_absent() {
+        let mut workspace = team(&[("Ana", Some(Level::WORKING)), ("Ben", Some(Level::EXPERT))]);
+        let round = team(&[
+            ("ana", Some(Level::PROFICIENT)),
+            ("Cleo", Some(Level::AWARENESS)),
+        ]);
+        let june = "2026-06-30".parse().expect("date");
+        let summary = import_round(&mut workspace, &round, june, Rater::Manager);
+        assert_eq!(summary.recorded, 2);
+        assert_eq!(summary.added, vec!["Cleo".to_string()]);
+        assert_eq!(summary.missing, vec!["Ben".to_string()]);
+        assert_eq!(workspace.cell(0, 0), Cell::assessed(Level::PROFICIENT));
+        assert_eq!(workspace.cell(1, 0), Cell::assessed(Level::EXPERT));
+        // Ana's undated level is kept before the round's.
+        assert_eq!(workspace.history.row(0).entries().len(), 2);
+        let again = import_round(&mut workspace, &round, june, Rater::Manager);
+        assert_eq!((again.recorded, again.unchanged), (0, 2));
+    }
+}
