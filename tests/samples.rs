@@ -47,6 +47,8 @@ fn every_sample_imports_without_errors() {
         })
         // The projects file is a plan for the staffing sample, not a team.
         .filter(|name| !name.ends_with("-projects.csv"))
+        // The rounds the history sample is built from are rosters of their own.
+        .filter(|name| name != "rounds")
         .collect::<Vec<_>>();
     assert!(samples.len() >= 4, "{samples:?}");
     for sample in samples {

@@ -203,9 +203,12 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     harness.get_by_label("Overwrite").click();
     harness.run();
+    // A CSV cannot hold the edit's dated record: the roster alone is written.
+    harness.get_by_label("Write the roster only").click();
+    harness.run();
     let written = std::fs::read_to_string(&path).expect("read");
     assert!(!written.contains("Someone Else"));
-    assert!(!harness.state().state().document().is_dirty());
+    assert!(harness.state().state().document().is_dirty());
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn a_save_that_fails_keeps_the_file_and_says_why() {
     state.set_level(0, skill, Some(Level::NONE));
     // The folder disappears (an unplugged drive): the save cannot even start.
     let gone = folder.path().join("gone").join("team.csv");
-    let error = state.save_to(&gone).unwrap_err().to_string();
+    let error = state.save_roster_only(&gone).unwrap_err().to_string();
     assert!(error.contains("cannot save"), "{error}");
     assert!(error.contains("unchanged"), "{error}");
     assert!(state.document().is_dirty(), "still unsaved");

@@ -167,7 +167,7 @@ fn exporting_a_roster_csv_names_what_it_leaves_out() {
         .unwrap_or_default();
     assert!(notice.contains("not written: 3 projects"), "{notice}");
     assert!(
-        notice.contains("a workspace (.json) keeps everything"),
+        notice.contains("a workspace (.skillgrid) keeps everything"),
         "{notice}"
     );
 

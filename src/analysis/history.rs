@@ -164,16 +164,19 @@ pub struct BenchTrend {
     pub fell: Vec<usize>,
 }
 
-/// The bench of every skill at every round: members with no record count
-/// at their current level throughout.
-pub fn bench_trend(workspace: &Workspace) -> BenchTrend {
+/// The bench of every skill at every round, among `team`'s members (all
+/// with `None`): members with no record count at their current level
+/// throughout.
+pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
     let dates = workspace.history.dates();
     let skills = workspace.skills.len();
     let lead = workspace.settings.lead_level;
     let mut leaders = vec![vec![0u32; dates.len()]; skills];
     let mut state: Vec<(Option<Cell>, Option<Cell>)> = vec![(None, None); skills];
     for member in 0..workspace.members.len() {
-        if workspace.members[member].planned {
+        let record = &workspace.members[member];
+        let in_team = team.is_none_or(|team| record.team.as_deref() == Some(team));
+        if record.planned || !in_team {
             continue;
         }
         let row = workspace.history.row(member);
@@ -423,7 +426,7 @@ mod tests {
 
     #[test]
     fn the_bench_at_each_round_and_the_skills_whose_bench_fell() {
-        let trend = bench_trend(&two_people());
+        let trend = bench_trend(&two_people(), None);
         assert_eq!(trend.dates, ["2026-03-31", "2026-06-30", "2026-09-30"]);
         assert_eq!(trend.leaders[0], vec![1, 2, 1]);
         assert_eq!(trend.fell, vec![0]);

@@ -31,6 +31,8 @@ pub enum Command {
     CancelClose,
     AskToOverwrite,
     CancelOverwrite,
+    /// Save over a file another program changed, replacing its version.
+    Overwrite,
     RestoreRecovery(String),
     DiscardRecovery(String),
     KeepRecoveryForLater,
@@ -38,6 +40,10 @@ pub enum Command {
     // What is on show.
     ShowView(View),
     SetFilter(MatrixFilter),
+    /// Ask the date and rater of a roster to import as a round.
+    AskRound(PathBuf),
+    /// The round question, cancelled.
+    CancelRound,
     SetInsightOptions(InsightOptions),
     SetPreferences(Preferences),
     Select(Option<(usize, usize)>),
@@ -205,6 +211,13 @@ impl AppState {
                 self.new_document();
                 return Ok(Outcome::NewDocument);
             }
+            C::Overwrite => {
+                // Not in place over the other version: the whole file anew.
+                self.document.on_disk = None;
+                if let Some(path) = self.document.path.clone() {
+                    let _ = self.save_to(&path);
+                }
+            }
             C::SaveOver => {
                 if let Some(path) = self.document.path.clone() {
                     let _ = self.save_to(&path);
@@ -258,6 +271,8 @@ impl AppState {
 
             C::ShowView(view) => self.view = view,
             C::SetFilter(filter) => self.filter = filter,
+            C::AskRound(path) => self.round_request = Some(path),
+            C::CancelRound => self.round_request = None,
             C::SetInsightOptions(options) => self.insight_options = options,
             C::SetPreferences(preferences) => self.preferences = preferences,
             C::Select(cell) => self.selected = cell,

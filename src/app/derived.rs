@@ -15,6 +15,11 @@ pub struct MatrixFilter {
     pub search: String,
     pub sort: SortKey,
     pub descending: bool,
+    /// Mark the cells whose level moved since this date.
+    pub since: Option<crate::model::Date>,
+    /// Show only members with cells last rated before this date, and mark
+    /// those cells.
+    pub stale_before: Option<crate::model::Date>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +66,12 @@ pub struct Derived {
     pub longest_name: Option<usize>,
     pub longest_team: Option<usize>,
     pub longest_role: Option<usize>,
+    /// Every date a rating was given on: the rounds, oldest first.
+    pub rounds: Vec<crate::model::Date>,
+    /// The cells that moved since `filter.since`.
+    pub changed: crate::analysis::ChangedSince,
+    /// The cells last rated before `filter.stale_before`, sorted.
+    pub stale: Vec<(usize, usize)>,
     filter: Option<(MatrixFilter, (u64, u64))>,
 }
 
@@ -152,6 +163,12 @@ impl Derived {
         categories.sort_unstable();
         categories.dedup();
         self.categories = categories;
+        self.rounds = workspace.history.dates();
+    }
+
+    /// Whether a cell was last rated before the stale date on show.
+    pub fn is_stale(&self, member: usize, skill: usize) -> bool {
+        self.stale.binary_search(&(member, skill)).is_ok()
     }
 
     fn recompute_view(&mut self, workspace: &Workspace, filter: &MatrixFilter) {
@@ -193,6 +210,21 @@ impl Derived {
                     .is_some_and(|t| t.to_lowercase().contains(&query))
         };
         let search_members = !query.is_empty() && !search_skills;
+        self.changed = match filter.since {
+            Some(date) => analysis::changed_since(workspace, date),
+            None => analysis::ChangedSince::default(),
+        };
+        self.stale = match filter.stale_before {
+            Some(cutoff) => analysis::stale_cells(workspace, cutoff),
+            None => Vec::new(),
+        };
+        let stale_members: Vec<bool> = {
+            let mut members = vec![filter.stale_before.is_none(); workspace.members.len()];
+            for &(member, _) in &self.stale {
+                members[member] = true;
+            }
+            members
+        };
         let mut rows: Vec<usize> = (0..workspace.members.len())
             .filter(|&member| {
                 let record = &workspace.members[member];
@@ -205,6 +237,7 @@ impl Derived {
                         .as_ref()
                         .is_none_or(|role| record.role.as_ref().is_some_and(|r| r.as_str() == role))
                     && (!search_members || member_matches(member))
+                    && stale_members[member]
             })
             .collect();
         let title = |member: usize| {

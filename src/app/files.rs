@@ -19,6 +19,9 @@ impl AppState {
         intent: FileIntent,
         result: Result<Imported<Workspace>, ImportFailure>,
     ) -> bool {
+        if let FileIntent::Round { as_of, rater } = intent {
+            return self.finish_round(path, as_of, rater, result);
+        }
         match result {
             Ok(imported) => {
                 let opened_as_document = intent == FileIntent::Open;
@@ -84,6 +87,68 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Records a roster read on its own as a round on the document, as one
+    /// undoable step; a roster that failed to read changes nothing.
+    fn finish_round(
+        &mut self,
+        path: &Path,
+        as_of: crate::model::Date,
+        rater: crate::model::Rater,
+        result: Result<Imported<Workspace>, ImportFailure>,
+    ) -> bool {
+        self.round_request = None;
+        let round = match result {
+            Ok(round) => round,
+            Err(failure) => {
+                self.notice = Some(format!(
+                    "Could not import {} as a round: {}; nothing changed",
+                    file_name(path),
+                    io::count_of(failure.errors.len(), "error", "errors")
+                ));
+                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
+                self.diagnostics_open = true;
+                return false;
+            }
+        };
+        let label = format!("Import {} as the round of {as_of}", file_name(path));
+        let summary = self
+            .document
+            .edit(&label, |workspace| {
+                Ok::<_, std::convert::Infallible>(crate::model::import_round(
+                    workspace,
+                    &round.value,
+                    as_of,
+                    rater,
+                ))
+            })
+            .unwrap_or_else(|never| match never {});
+        let mut notice = format!(
+            "Round of {as_of} from {}: {} recorded, {} unchanged",
+            file_name(path),
+            io::count_of(summary.recorded, "change", "changes"),
+            io::count_of(summary.unchanged, "cell", "cells")
+        );
+        if !summary.added.is_empty() {
+            notice += &format!(
+                "; {} added",
+                io::count_of(summary.added.len(), "member", "members")
+            );
+        }
+        if !summary.missing.is_empty() {
+            notice += &format!(
+                "; not in the round, kept as they were: {}",
+                summary.missing.join(", ")
+            );
+        }
+        self.notice = Some(notice);
+        self.diagnostics = round.warnings;
+        self.diagnostics_open = !self.diagnostics.is_empty();
+        // Show what the round moved.
+        let rounds = self.document.workspace.history.dates();
+        self.filter.since = rounds.iter().rev().find(|date| **date < as_of).copied();
+        false
     }
 
     /// Loads a file on a background thread; the window keeps drawing.
@@ -155,7 +220,15 @@ impl AppState {
                 return Ok(());
             }
         }
-        let saved = self.said_if_failed("save", path, self.write_document(path))?;
+        let written = self.write_document(path);
+        if written
+            .as_ref()
+            .is_err_and(|error| error.step == io::SaveStep::CheckUnchanged)
+        {
+            // Another window saved it between our check and our write.
+            self.confirm_overwrite = true;
+        }
+        let saved = self.said_if_failed("save", path, written)?;
         self.document.mark_saved(path, saved.hash);
         self.preferences.remember(path);
         self.notice = Some(match saved.note {

@@ -7,8 +7,27 @@ use super::Outcome;
 use crate::model::{Role, Workspace};
 
 /// What the insight views have selected, and text being typed in them.
+/// The questions asked of a roster imported as a round.
+#[derive(Clone, Debug)]
+pub struct RoundForm {
+    /// `None` until the dialog first shows, then today.
+    pub as_of: Option<crate::model::Date>,
+    pub rater: crate::model::Rater,
+}
+
+impl Default for RoundForm {
+    fn default() -> Self {
+        RoundForm {
+            as_of: None,
+            rater: crate::model::Rater::Manager,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct ViewSelection {
+    /// The round being imported: its date and rater as picked.
+    pub round: RoundForm,
     /// The member the fit view shows.
     pub member: Option<usize>,
     /// What is typed in the fit and hiring views' member search.

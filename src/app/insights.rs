@@ -32,6 +32,8 @@ pub struct InsightResults {
     pub team_time: Vec<(String, TimeSplitReport)>,
     /// The orders and lookups the views draw in, sorted here once.
     pub lists: ViewLists,
+    /// Who could lead each skill at each round, in the team filter.
+    pub bench_trend: analysis::BenchTrend,
 }
 
 /// The gaps chart shows at most this many skills, the thinnest.
@@ -220,7 +222,9 @@ impl InsightResults {
         });
         let team_time = analysis::time_split_by_team(&Scope::new(workspace, None));
         let lists = ViewLists::compute(workspace, &analysis, &team_time, options.team.as_deref());
+        let bench_trend = analysis::bench_trend(workspace, options.team.as_deref());
         InsightResults {
+            bench_trend,
             analysis,
             what_if,
             planned_cost: analysis::planned_cost(workspace, &workspace.plan),

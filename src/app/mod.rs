@@ -161,6 +161,13 @@ pub enum FileIntent {
     /// Projects CSV: replaces the workspace's projects, or is written.
     ImportProjects,
     ExportProjects,
+    /// A roster to import as a dated round: the date is asked next.
+    PickRound,
+    /// Load a roster as a round of assessments on the document.
+    Round {
+        as_of: crate::model::Date,
+        rater: crate::model::Rater,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,12 +238,15 @@ pub struct AppState {
     /// A plan export waiting for the analysis of the latest change.
     pending_export: Option<(PathBuf, PlanFormat)>,
     role_fits: Option<(MemberKey, Vec<(RoleFit, bool)>)>,
+    member_timeline: Option<(MemberKey, Vec<crate::analysis::SkillSeries>)>,
     member_search: Option<((u64, u64, String), Vec<usize>)>,
     /// Where dialogs and loads report back; tests send to it directly.
     sender: Sender<JobResult>,
     receiver: Receiver<JobResult>,
     /// The date edits are recorded on; `None` reads the clock.
     fixed_today: Option<crate::model::Date>,
+    /// A roster picked to import as a round: the date question is up.
+    round_request: Option<PathBuf>,
 }
 
 /// What the views read.
@@ -373,11 +383,18 @@ impl AppState {
             edit_error: None,
             pending_export: None,
             role_fits: None,
+            member_timeline: None,
             member_search: None,
             sender,
             receiver,
             fixed_today: None,
+            round_request: None,
         }
+    }
+
+    /// The roster waiting for its round's date, while that is asked.
+    pub fn round_request(&self) -> Option<&Path> {
+        self.round_request.as_deref()
     }
 
     /// The date a cell edit is an assessment of.

@@ -18,6 +18,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(2);
 const INFO_FILE: &str = "info.json";
 const LOCK_FILE: &str = "open.lock";
+/// The copy itself: a workspace database, saved in place as edits come.
+const COPY_FILE: &str = "copy.skillgrid";
+/// A copy as written, and the revision that tells it on disk.
+type Written = (Arc<Workspace>, u64);
 /// Where copies of a build before per-document copies were kept.
 const LEGACY_WORKSPACE: &str = "recovery-workspace.json";
 const LEGACY_INFO: &str = "recovery-info.json";
@@ -112,14 +116,36 @@ impl RecoveryStore {
         workspace: &Workspace,
         info: &RecoveryInfo,
     ) -> Result<(), RecoveryError> {
+        self.write_after(key, workspace, None, info).map(|_| ())
+    }
+
+    /// `write`, saving in place only what changed since `previous` (the
+    /// copy as last written, at its revision) when there is one. Returns
+    /// the revision written.
+    pub fn write_after(
+        &self,
+        key: &str,
+        workspace: &Workspace,
+        previous: Option<(&Workspace, u64)>,
+        info: &RecoveryInfo,
+    ) -> Result<u64, RecoveryError> {
         let entry = self.entry(key);
         create_private_folder(&self.folder)?;
         create_private_folder(&self.copies_folder())?;
         create_private_folder(&entry)?;
-        io::write_compact(&entry, workspace)?;
+        let copy = entry.join(COPY_FILE);
+        let in_place = previous
+            .filter(|_| copy.exists())
+            .and_then(|(before, revision)| {
+                io::update_database(&copy, workspace, before, revision).ok()
+            });
+        let saved = match in_place {
+            Some(saved) => saved,
+            None => io::write_database_private(&copy, workspace)?,
+        };
         let info = serde_json::to_vec_pretty(info).expect("recovery info serialises");
         io::write_atomic_private(&entry.join(INFO_FILE), &info)?;
-        Ok(())
+        Ok(saved.hash)
     }
 
     /// Holds `key`'s copy as this process's: while the returned file is
@@ -188,6 +214,14 @@ impl RecoveryStore {
                 crate::catalog::builtin(),
             );
         }
+        let copy = self.entry(key).join(COPY_FILE);
+        if copy.exists() {
+            return io::read_database(&copy).map(|read| Imported {
+                value: read.value.workspace,
+                warnings: read.warnings,
+            });
+        }
+        // A copy an earlier Skillgrid left, before copies were databases.
         io::read_compact(&self.entry(key))
     }
 
@@ -257,7 +291,10 @@ pub struct Recovery {
     /// (document id, generation) and when last written.
     written: Option<((u64, u64), Instant)>,
     structural: Option<(u64, u64)>,
-    writer: Option<std::thread::JoinHandle<Result<(), RecoveryError>>>,
+    writer: Option<std::thread::JoinHandle<Result<Written, RecoveryError>>>,
+    /// The copy as last written and its revision: the next write saves
+    /// only what differs from it.
+    last_copy: Option<Written>,
     /// The last write's failure, for the status bar.
     pub error: Option<String>,
 }
@@ -274,6 +311,7 @@ impl Recovery {
             written: None,
             structural: None,
             writer: None,
+            last_copy: None,
             error: None,
         }
     }
@@ -284,10 +322,7 @@ impl Recovery {
     /// there is nothing to do.
     pub fn maintain(&mut self, document: &Document, now: Instant) -> Option<Duration> {
         if let Some(writer) = self.writer.take_if(|w| w.is_finished()) {
-            self.error = match writer.join() {
-                Ok(result) => result.err().map(|error| error.to_string()),
-                Err(_) => Some("the recovery writer stopped".to_string()),
-            };
+            self.finish_write(writer);
         }
         if self
             .current
@@ -344,9 +379,16 @@ impl Recovery {
         };
         let store = self.store.clone();
         let key = current.key.clone();
+        let previous = self.last_copy.take();
         self.writer = std::thread::Builder::new()
             .name("skillgrid-recovery".into())
-            .spawn(move || store.write(&key, &workspace, &info))
+            .spawn(move || {
+                let before = previous
+                    .as_ref()
+                    .map(|(copy, revision)| (copy.as_ref(), *revision));
+                let revision = store.write_after(&key, &workspace, before, &info)?;
+                Ok((workspace, revision))
+            })
             .ok();
         // Once written, wake again to see it finish.
         Some(Duration::from_millis(100))
@@ -359,16 +401,24 @@ impl Recovery {
         }
         self.written = None;
         self.structural = None;
+        self.last_copy = None;
     }
 
     /// Waits for a write in flight (tests, and before a clean exit).
     pub fn flush(&mut self) {
         if let Some(writer) = self.writer.take() {
-            self.error = match writer.join() {
-                Ok(result) => result.err().map(|error| error.to_string()),
-                Err(_) => Some("the recovery writer stopped".to_string()),
-            };
+            self.finish_write(writer);
         }
+    }
+
+    fn finish_write(&mut self, writer: std::thread::JoinHandle<Result<Written, RecoveryError>>) {
+        let (error, copy) = match writer.join() {
+            Ok(Ok(written)) => (None, Some(written)),
+            Ok(Err(error)) => (Some(error.to_string()), None),
+            Err(_) => (Some("the recovery writer stopped".to_string()), None),
+        };
+        self.error = error;
+        self.last_copy = copy;
     }
 
     /// A clean exit: nothing to recover.

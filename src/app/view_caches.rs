@@ -32,6 +32,8 @@ impl AppState {
             {
                 let fits = crate::analysis::role_fits(&self.document.workspace, member);
                 self.role_fits = Some((key, fits));
+                let timeline = crate::analysis::member_timeline(&self.document.workspace, member);
+                self.member_timeline = Some((key, timeline));
             }
         }
         let query = query.trim().to_lowercase();
@@ -85,6 +87,15 @@ impl AppState {
         let key = (self.document.id, self.document.generation, member);
         match &self.role_fits {
             Some((known, fits)) if known == &key => fits,
+            _ => &[],
+        }
+    }
+
+    /// `member`'s skills over time, as last prepared.
+    pub fn member_timeline(&self, member: usize) -> &[crate::analysis::SkillSeries] {
+        let key = (self.document.id, self.document.generation, member);
+        match &self.member_timeline {
+            Some((known, timeline)) if known == &key => timeline,
             _ => &[],
         }
     }

@@ -57,9 +57,10 @@ pub enum Command {
     /// and every warning and error as FILE:LINE:COL: message. Exit status 1
     /// when it does not import.
     Validate { file: PathBuf },
-    /// Convert between wide CSV, long CSV and workspace JSON, by the
-    /// output's extension (.csv, .tsv, .json). The output is written
-    /// atomically, and not at all when the input has errors.
+    /// Convert between wide CSV, long CSV, the .skillgrid workspace and
+    /// workspace JSON, by the output's extension (.csv, .tsv, .skillgrid,
+    /// .json). The output is written atomically, and not at all when the
+    /// input has errors.
     Convert {
         input: PathBuf,
         output: PathBuf,
@@ -158,7 +159,7 @@ pub enum Command {
         /// The roster or workspace the projects go into.
         #[arg(long)]
         into: PathBuf,
-        /// Where to write the workspace (.json); defaults to --into when it
+        /// Where to write the workspace (.skillgrid or .json); defaults to --into when it
         /// is a workspace.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -171,7 +172,7 @@ pub enum Command {
         /// The roster or workspace the roles go into.
         #[arg(long)]
         into: PathBuf,
-        /// Where to write the workspace (.json); defaults to --into when it
+        /// Where to write the workspace (.skillgrid or .json); defaults to --into when it
         /// is a workspace.
         #[arg(long, short)]
         output: Option<PathBuf>,

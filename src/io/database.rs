@@ -44,6 +44,24 @@ pub fn is_database(path: &Path) -> bool {
         .is_ok_and(|()| &head == SQLITE_MAGIC)
 }
 
+/// The size the file's header says it has: page size times page count,
+/// as SQLite writes them at offsets 16 and 28.
+fn header_length(path: &Path) -> Option<u64> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .ok()?;
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size => u64::from(size),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    (pages > 0).then_some(page_size * pages)
+}
+
 fn failure(file: &str, message: impl Into<String>) -> ImportFailure {
     ImportFailure::single(Diagnostic::error(file, None, None, message.into()))
 }
@@ -84,6 +102,15 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
             &file,
             "not a Skillgrid workspace: a .skillgrid file is a SQLite database, and this one \
              does not start as one",
+        ));
+    }
+    if let Some(expected) = header_length(path).filter(|&expected| length < expected) {
+        return Err(failure(
+            &file,
+            format!(
+                "the file is cut short: it has {length} bytes of the {expected} its header gives; \
+                 open a backup, or the recovery copy"
+            ),
         ));
     }
     let connection = Connection::open_with_flags(
@@ -645,6 +672,42 @@ impl<'b> Reader<'b> {
 mod tests {
     use super::*;
     use crate::model::Level;
+
+    #[test]
+    fn a_first_version_file_opens_and_is_brought_up_to_date_by_a_save() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("old.skillgrid");
+        {
+            let connection = Connection::open(&path).expect("created");
+            connection.execute_batch(MIGRATIONS[0]).expect("version 1");
+            connection
+                .pragma_update(None, "user_version", 1)
+                .expect("versioned");
+            put_meta(&connection, "format", FORMAT).expect("format");
+            put_meta(&connection, "revision", "7").expect("revision");
+            put_meta(&connection, "skills", "[]").expect("skills");
+            put_meta(&connection, "roles", "[]").expect("roles");
+            connection
+                .execute(
+                    "INSERT INTO member (position, name, fte, levels) VALUES (0, 'Ana', 1.0, x'')",
+                    [],
+                )
+                .expect("a member");
+        }
+        let read = read_database(&path).expect("opens").value;
+        assert_eq!(read.workspace.members[0].name, "Ana");
+        assert!(read.workspace.history.is_empty());
+        let mut edited = read.workspace.clone();
+        edited.members[0].name = "Ana Souza".into();
+        update_database(&path, &edited, &read.workspace, read.revision).expect("saved in place");
+        let connection = Connection::open(&path).expect("opens");
+        let version: i32 = connection
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .expect("version");
+        assert_eq!(version, DATABASE_VERSION);
+        let again = read_database(&path).expect("reopens").value;
+        assert_eq!(again.workspace.members[0].name, "Ana Souza");
+    }
 
     #[test]
     fn a_history_reads_back_as_written() {

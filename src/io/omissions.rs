@@ -103,7 +103,7 @@ pub fn projects_csv_leaves_out(workspace: &Workspace) -> Vec<String> {
 /// where it is kept.
 pub fn not_written_sentence(lost: &[String], holds: &str) -> String {
     format!(
-        "not written: {}; {holds}: a workspace (.json) keeps everything",
+        "not written: {}; {holds}: a workspace (.skillgrid) keeps everything",
         lost.join(", ")
     )
 }

@@ -87,6 +87,11 @@ pub struct Note {
 }
 
 impl Note {
+    /// Notes are kept in this order, so equal histories compare equal.
+    fn order(&self) -> (Option<Date>, u32, Rater) {
+        (self.as_of, self.skill, self.rater)
+    }
+
     fn is_for(&self, assessment: &Assessment) -> bool {
         self.skill == assessment.skill
             && self.as_of == assessment.as_of
@@ -104,8 +109,9 @@ pub struct MemberHistory {
 
 impl MemberHistory {
     /// A history from its parts in any order; the order of equal dates is kept.
-    pub fn from_parts(mut entries: Vec<Assessment>, notes: Vec<Note>) -> MemberHistory {
+    pub fn from_parts(mut entries: Vec<Assessment>, mut notes: Vec<Note>) -> MemberHistory {
         entries.sort_by_key(|entry| entry.as_of);
+        notes.sort_by_key(Note::order);
         MemberHistory { entries, notes }
     }
 
@@ -181,12 +187,16 @@ impl MemberHistory {
         }
         self.notes.retain(|existing| !existing.is_for(&assessment));
         if let Some(text) = note.filter(|text| !text.trim().is_empty()) {
-            self.notes.push(Note {
+            let note = Note {
                 skill,
                 as_of: assessment.as_of,
                 rater: assessment.rater,
                 text,
-            });
+            };
+            let at = self
+                .notes
+                .partition_point(|existing| existing.order() <= note.order());
+            self.notes.insert(at, note);
         }
     }
 
@@ -309,11 +319,17 @@ impl History {
 
     /// Every date a rating was given on, oldest first: the rounds.
     pub fn dates(&self) -> Vec<Date> {
-        let mut dates: Vec<Date> = self
-            .rows
-            .iter()
-            .flat_map(|row| row.entries.iter().filter_map(|entry| entry.as_of))
-            .collect();
+        // Rows are in date order: only where the date changes is new.
+        let mut dates: Vec<Date> = Vec::new();
+        for row in &self.rows {
+            let mut last = None;
+            for as_of in row.entries.iter().filter_map(|entry| entry.as_of) {
+                if last != Some(as_of) {
+                    dates.push(as_of);
+                    last = Some(as_of);
+                }
+            }
+        }
         dates.sort_unstable();
         dates.dedup();
         dates

@@ -23,3 +23,14 @@ pub fn dark_level(level: u8) -> bool {
 pub fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
+
+/// Lines of a chart, one a series: Okabe and Ito's colour-blind-safe set.
+pub const SERIES_RGB: [[u8; 3]; 7] = [
+    [0x00, 0x72, 0xb2],
+    [0xe6, 0x9f, 0x00],
+    [0x00, 0x9e, 0x73],
+    [0xcc, 0x79, 0xa7],
+    [0x56, 0xb4, 0xe9],
+    [0xd5, 0x5e, 0x00],
+    [0x00, 0x00, 0x00],
+];

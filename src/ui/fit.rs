@@ -117,6 +117,7 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
             })
             .collect();
         levels_chart_ui(ui, &rows);
+        timeline_ui(state, member, ui);
     };
     let right = |ui: &mut egui::Ui| {
         widgets::section(ui, "Short of the role");
@@ -272,6 +273,73 @@ fn levels_chart_ui(ui: &mut egui::Ui, rows: &[(String, Option<Level>, Level, Imp
             );
         }
     });
+}
+
+/// The member's skills over time: a step line for each skill whose level
+/// moved across the rounds.
+fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
+    widgets::section(ui, "Skills over time");
+    let rounds = &state.derived().rounds;
+    let timeline = state.member_timeline(member);
+    let moved: Vec<_> = timeline
+        .iter()
+        .filter(|line| line.points.len() > 1)
+        .collect();
+    if rounds.len() < 2 || moved.is_empty() {
+        widgets::none_line(
+            ui,
+            if rounds.len() < 2 {
+                "One round or none: import another (File > Import roster as a new round) to see change."
+            } else {
+                "No level moved after the first rating."
+            },
+        );
+        return;
+    }
+    let workspace = state.workspace();
+    let end = rounds.last().copied().map_or(0.0, widgets::day_number);
+    let colours = crate::report::palette::SERIES_RGB;
+    let summary: Vec<String> = moved
+        .iter()
+        .map(|line| {
+            let first = line.points.first().and_then(|point| point.1);
+            let last = line.points.last().and_then(|point| point.1);
+            let level = |level: Option<Level>| level.map_or("-".to_string(), |l| l.to_string());
+            format!(
+                "{} {} to {}",
+                workspace.skills[line.skill].name,
+                level(first),
+                level(last)
+            )
+        })
+        .collect();
+    ui.label(RichText::new(summary.join(", ")).weak());
+    widgets::rounds_plot("member-timeline", rounds, 200.0)
+        .include_y(4.3)
+        .y_axis_label("level (0-4)")
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .show(ui, |plot| {
+            for (index, line) in moved.iter().enumerate() {
+                let mut points: Vec<[f64; 2]> = Vec::new();
+                for (date, level) in &line.points {
+                    let x = widgets::day_number(*date);
+                    let y = level.map_or(f64::NAN, |l| f64::from(l.get()));
+                    if let Some(&[_, previous]) = points.last() {
+                        points.push([x, previous]);
+                    }
+                    points.push([x, y]);
+                }
+                if let Some(&[_, last]) = points.last() {
+                    points.push([end, last]);
+                }
+                let [r, g, b] = colours[index % colours.len()];
+                plot.add(
+                    egui_plot::Line::new(&workspace.skills[line.skill].name, points)
+                        .color(egui::Color32::from_rgb(r, g, b))
+                        .width(2.0),
+                );
+            }
+        });
 }
 
 /// For the chosen role: the members most ready for it, best first.

@@ -40,6 +40,7 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         egui::ScrollArea::vertical()
             .id_salt("gaps-lists")
             .show(&mut columns[1], |ui| {
+        bench_trend_ui(state, &results.bench_trend, &mut jump_to, ui);
         widgets::section(ui, "Single points of failure");
         ui.label(RichText::new("Required skills one person or nobody can lead. Click a skill to see it in the matrix.").weak());
         if analysis.bus_factor.is_empty() {
@@ -85,6 +86,103 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     if let Some(id) = jump_to {
         view.send(Command::ShowSkillById(id));
     }
+}
+
+/// Who could lead each skill at each round: the skills whose bench moved,
+/// those that fell last round drawn heavy and listed first.
+fn bench_trend_ui(
+    state: &crate::app::AppState,
+    trend: &crate::analysis::BenchTrend,
+    jump_to: &mut Option<String>,
+    ui: &mut egui::Ui,
+) {
+    widgets::section(ui, "Bench over time");
+    let rounds = &state.derived().rounds;
+    if trend.dates.len() < 2 || rounds.len() != trend.dates.len() {
+        widgets::none_line(
+            ui,
+            "One round or none: import another (File > Import roster as a new round) to see the bench move.",
+        );
+        return;
+    }
+    let workspace = state.workspace();
+    let moved: Vec<usize> = trend
+        .fell
+        .iter()
+        .copied()
+        .chain((0..trend.leaders.len()).filter(|skill| {
+            !trend.fell.contains(skill)
+                && trend.leaders[*skill]
+                    .windows(2)
+                    .any(|pair| pair[0] != pair[1])
+        }))
+        .filter(|&skill| skill < workspace.skills.len())
+        .take(8)
+        .collect();
+    if trend.fell.is_empty() {
+        widgets::none_line(ui, "No skill's bench fell in the last round.");
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new("Bench fell last round:")
+                    .color(alert_colour())
+                    .strong(),
+            );
+            for &skill in &trend.fell {
+                let counts = &trend.leaders[skill];
+                let name = &workspace.skills[skill].name;
+                let text = format!(
+                    "{name} ({} to {})",
+                    counts[counts.len() - 2],
+                    counts[counts.len() - 1]
+                );
+                if ui
+                    .link(text)
+                    .on_hover_text("See it in the matrix")
+                    .clicked()
+                {
+                    *jump_to = Some(workspace.skills[skill].id.to_string());
+                }
+            }
+        });
+    }
+    if moved.is_empty() {
+        return;
+    }
+    let colours = crate::report::palette::SERIES_RGB;
+    widgets::rounds_plot("bench-trend", rounds, 180.0)
+        .y_axis_label("can lead")
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .show(ui, |plot| {
+            for (index, &skill) in moved.iter().enumerate() {
+                let points: Vec<[f64; 2]> = rounds
+                    .iter()
+                    .zip(&trend.leaders[skill])
+                    .map(|(date, &count)| [widgets::day_number(*date), f64::from(count)])
+                    .collect();
+                let fell = trend.fell.contains(&skill);
+                let [r, g, b] = colours[index % colours.len()];
+                let name = if fell {
+                    format!("{} (fell)", workspace.skills[skill].name)
+                } else {
+                    workspace.skills[skill].name.clone()
+                };
+                plot.add(
+                    egui_plot::Line::new(name, points)
+                        .color(if fell {
+                            alert_colour()
+                        } else {
+                            egui::Color32::from_rgb(r, g, b)
+                        })
+                        .width(if fell { 3.0 } else { 1.5 })
+                        .style(if fell {
+                            egui_plot::LineStyle::Solid
+                        } else {
+                            egui_plot::LineStyle::dashed_loose()
+                        }),
+                );
+            }
+        });
 }
 
 /// Horizontal bars, hard skills above soft, each skill's "can lead" count

@@ -123,17 +123,25 @@ impl FileDialogs for NativeDialogs {
                 let path = match intent {
                     FileIntent::Open => dialog
                         .set_title("Open a workspace or roster")
-                        .add_filter("Rosters and workspaces", &["csv", "tsv", "txt", "json"])
+                        .add_filter(
+                            "Workspaces and rosters",
+                            &["skillgrid", "json", "csv", "tsv", "txt"],
+                        )
                         .pick_file(),
-                    FileIntent::Import => dialog
-                        .set_title("Import a roster CSV")
+                    FileIntent::Import | FileIntent::PickRound | FileIntent::Round { .. } => dialog
+                        .set_title(if intent == FileIntent::Import {
+                            "Import a roster CSV"
+                        } else {
+                            "Import a roster as a new round"
+                        })
                         .add_filter("Roster CSV", &["csv", "tsv", "txt"])
                         .pick_file(),
                     FileIntent::SaveAs => dialog
                         .set_title("Save as")
-                        .add_filter("Skillgrid workspace", &["json"])
+                        .add_filter("Skillgrid workspace", &["skillgrid"])
+                        .add_filter("JSON workspace (for scripts)", &["json"])
                         .add_filter("Roster CSV", &["csv"])
-                        .set_file_name(suggested.unwrap_or_else(|| "team.json".into()))
+                        .set_file_name(suggested.unwrap_or_else(|| "team.skillgrid".into()))
                         .save_file(),
                     FileIntent::ExportPlan(PlanFormat::Csv) => dialog
                         .set_title("Export the hiring plan")
@@ -249,7 +257,7 @@ impl SkillgridApp {
                 format!("{}-hiring-plan.csv", self.base_name())
             }
             FileIntent::ExportPlan(PlanFormat::Html) => format!("{}-report.html", self.base_name()),
-            _ => format!("{}.json", self.base_name()),
+            _ => format!("{}.skillgrid", self.base_name()),
         });
         self.dialogs
             .pick(intent, suggested, self.state.sender().clone(), ctx.clone());
@@ -344,9 +352,11 @@ impl SkillgridApp {
         let command: UiCommand = match result {
             JobResult::Picked(_, None) => return,
             JobResult::DialogFailed(message) => Command::Notice(message).into(),
-            JobResult::Picked(intent @ (FileIntent::Open | FileIntent::Import), Some(path)) => {
-                UiCommand::Open(path, intent)
-            }
+            JobResult::Picked(
+                intent @ (FileIntent::Open | FileIntent::Import | FileIntent::Round { .. }),
+                Some(path),
+            ) => UiCommand::Open(path, intent),
+            JobResult::Picked(FileIntent::PickRound, Some(path)) => Command::AskRound(path).into(),
             JobResult::Picked(FileIntent::ImportProjects, Some(path)) => {
                 Command::ImportProjects(path).into()
             }
@@ -432,6 +442,7 @@ impl eframe::App for SkillgridApp {
             shell::recovery_dialog_ui(&mut view, &ctx);
             shell::close_dialog_ui(&mut view, &ctx);
             shell::overwrite_dialog_ui(&mut view, &ctx);
+            shell::round_dialog_ui(&mut view, &ctx);
             shell::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);

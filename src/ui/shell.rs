@@ -53,6 +53,12 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::Import),
     },
     MenuCommand {
+        label: "Import roster as a new round…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::PickRound),
+    },
+    MenuCommand {
         label: "Import projects CSV…",
         menu: Menu::File,
         shortcut: None,
@@ -345,6 +351,73 @@ pub fn close_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     }
 }
 
+/// A roster picked to import as a round: on what date, rated by whom.
+pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
+    let Some(path) = view.state.round_request() else {
+        return;
+    };
+    let path = path.to_path_buf();
+    let today = view.state.today();
+    let form = &mut view.forms.round;
+    let as_of = form.as_of.get_or_insert(today);
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("import-round")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Import a roster as a new round");
+        ui.label(format!(
+            "Each level in {} that differs from the current one is recorded as an \
+             assessment on this date. Members are matched by email, then name; new members \
+             are added, and those missing are kept as they are.",
+            crate::app::file_name(&path)
+        ));
+        ui.add_space(6.0);
+        egui::Grid::new("round-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("Assessed on");
+                ui.add(
+                    egui_extras::DatePickerButton::new(as_of)
+                        .id_salt("round-date")
+                        .show_icon(false),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Rated by");
+                egui::ComboBox::from_id_salt("round-rater")
+                    .selected_text(form.rater.as_str())
+                    .show_ui(ui, |ui| {
+                        for rater in crate::model::Rater::ALL {
+                            ui.selectable_value(&mut form.rater, rater, rater.as_str());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Import round").clicked() {
+                answer = Some(UiCommand::Open(
+                    path.clone(),
+                    FileIntent::Round {
+                        as_of: *as_of,
+                        rater: form.rater,
+                    },
+                ));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Command::CancelRound.into());
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Command::CancelRound.into());
+    }
+    if let Some(answer) = answer {
+        view.send(answer);
+    }
+}
+
 /// After a crash: offer the unsaved work back, every copy that was left.
 pub fn recovery_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     let offers = view.state.recovery_offers();
@@ -410,7 +483,7 @@ pub fn overwrite_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             if ui.button("Overwrite").clicked() {
                 view.send(Command::CancelOverwrite);
-                view.send(Command::SaveOver);
+                view.send(Command::Overwrite);
             }
             if ui.button("Save As…").clicked() {
                 view.send(Command::CancelOverwrite);
@@ -443,7 +516,7 @@ pub fn lossy_save_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         for item in &lossy.lost {
             ui.label(format!("  • {item}"));
         }
-        ui.label("Save as a workspace (.json) to keep everything.");
+        ui.label("Save as a workspace (.skillgrid) to keep everything.");
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
             if ui.button("Save as workspace…").clicked() {

@@ -171,3 +171,53 @@ pub fn name_widget(response: &egui::Response, name: &str) {
         egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, response.enabled(), name)
     });
 }
+
+/// A chart over the rounds: x is the day, marked and labelled at each
+/// round's date; y is a count or a level.
+pub fn rounds_plot(
+    id: &str,
+    rounds: &[crate::model::Date],
+    height: f32,
+) -> egui_plot::Plot<'static> {
+    let marks: Vec<(f64, String)> = rounds
+        .iter()
+        .map(|date| (day_number(*date), date.to_string()))
+        .collect();
+    let values: Vec<f64> = marks.iter().map(|(x, _)| *x).collect();
+    let first = values.first().copied().unwrap_or(0.0);
+    let last = values.last().copied().unwrap_or(1.0);
+    let margin = ((last - first) * 0.06).max(10.0);
+    let axis = egui_plot::AxisHints::new_x().formatter(move |mark, _| {
+        marks
+            .iter()
+            .find(|(x, _)| (x - mark.value).abs() < 0.5)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    });
+    egui_plot::Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(first - margin)
+        .include_x(last + margin)
+        .include_y(0.0)
+        .custom_x_axes(vec![axis])
+        .x_grid_spacer(move |_| {
+            values
+                .iter()
+                .map(|&value| egui_plot::GridMark {
+                    value,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+}
+
+/// Days since 1970-01-01: where a date sits on a rounds chart.
+pub fn day_number(date: crate::model::Date) -> f64 {
+    const EPOCH: crate::model::Date = crate::model::Date::constant(1970, 1, 1);
+    f64::from(date.since(EPOCH).map_or(0, |span| span.get_days()))
+}

@@ -7,6 +7,7 @@ use skillgrid::ui::SkillgridApp;
 
 /// Picks `option` in the combo box labelled `combo`: of the widgets named
 /// `option`, the last that is not plain text is the popup's entry.
+#[allow(dead_code)]
 pub fn choose(harness: &mut Harness<'_, SkillgridApp>, combo: &str, option: &str) {
     harness.get_by_role_and_label(Role::ComboBox, combo).click();
     harness.run();

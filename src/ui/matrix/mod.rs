@@ -3,6 +3,7 @@
 //! screen, so a frame costs the same at 50 members or a million.
 
 use super::ViewCtx;
+use crate::analysis::Movement;
 use crate::app::{AppState, Command, SortKey};
 use crate::model::{Cell, Level, SkillKind};
 use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
@@ -198,6 +199,91 @@ fn keyboard(view: &mut ViewCtx, ui: &egui::Ui) {
 }
 
 /// Hatched, so "not assessed" never reads as a level.
+/// The cell's record, newest first, in its tooltip (only while hovered).
+fn history_lines(
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    member: usize,
+    skill: usize,
+) {
+    let row = workspace.history.row(member);
+    let past: Vec<_> = row.of_skill(skill as u32).collect();
+    if past.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("History").strong());
+    let words = &workspace.settings.scale;
+    for entry in past.iter().rev().take(12) {
+        let level = entry
+            .cell
+            .level()
+            .map_or("not assessed".to_string(), |level| {
+                format!("{level} {}", words.word(level))
+            });
+        let date = entry
+            .as_of
+            .map_or("undated".to_string(), |date| date.to_string());
+        let note = row
+            .note_for(entry)
+            .map_or(String::new(), |note| format!(": {note}"));
+        ui.label(format!("{date}  {level}  ({}){note}", entry.rater));
+    }
+    if past.len() > 12 {
+        ui.label(egui::RichText::new(format!("and {} older", past.len() - 12)).weak());
+    }
+}
+
+/// Up: a triangle pointing up at the bottom left; down: one pointing down
+/// at the bottom right. Shape and place tell them apart without colour.
+pub(crate) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement: Movement) {
+    let size = 7.0;
+    let (points, fill) = match movement {
+        Movement::Up => {
+            let base = rect.left_bottom() + egui::vec2(2.0, -2.0);
+            (
+                vec![
+                    base,
+                    base + egui::vec2(size, 0.0),
+                    base + egui::vec2(size / 2.0, -size),
+                ],
+                Color32::from_rgb(0, 90, 181),
+            )
+        }
+        Movement::Down => {
+            let base = rect.right_bottom() + egui::vec2(-2.0 - size, -2.0 - size);
+            (
+                vec![
+                    base,
+                    base + egui::vec2(size, 0.0),
+                    base + egui::vec2(size / 2.0, size),
+                ],
+                Color32::from_rgb(220, 50, 32),
+            )
+        }
+    };
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        fill,
+        Stroke::new(1.0, Color32::WHITE),
+    ));
+}
+
+/// A stale cell: a grey clock face at the top left.
+pub(crate) fn stale_mark(painter: &egui::Painter, rect: egui::Rect) {
+    let centre = rect.left_top() + egui::vec2(5.0, 5.0);
+    painter.circle(
+        centre,
+        3.5,
+        Color32::from_gray(60),
+        Stroke::new(1.0, Color32::WHITE),
+    );
+    painter.line_segment(
+        [centre, centre + egui::vec2(0.0, -2.5)],
+        Stroke::new(1.0, Color32::WHITE),
+    );
+}
+
 fn hatch(painter: &egui::Painter, rect: egui::Rect) {
     let stroke = Stroke::new(1.0, Color32::from_gray(150));
     let clipped = painter.with_clip_rect(rect);
@@ -482,6 +568,13 @@ impl MatrixDelegate<'_, '_> {
                 rgb(ALERT_RGB),
             );
         }
+        let derived = state.derived();
+        if let Some(movement) = derived.changed.movement(member, column) {
+            movement_mark(painter, rect, movement);
+        }
+        if derived.is_stale(member, column) {
+            stale_mark(painter, rect);
+        }
         let required = state.derived().required[member][column];
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
@@ -527,6 +620,7 @@ impl MatrixDelegate<'_, '_> {
                 }
                 _ => {}
             }
+            history_lines(ui, workspace, member, column);
         });
         if response.clicked() {
             self.view.send(Command::Select(Some((member, column))));

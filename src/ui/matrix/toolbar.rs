@@ -1,6 +1,7 @@
 //! The matrix's toolbar (search and filters) and its legend.
 
 use super::{level_colour, rgb};
+use crate::analysis::Movement;
 use crate::app::{AppState, Command};
 use crate::model::{Level, SkillKind};
 use crate::report::palette::ALERT_RGB;
@@ -93,9 +94,93 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             filter = Default::default();
         }
     });
+    history_bar(state, &mut filter, ui);
     if &filter != state.filter() {
         view.send(Command::SetFilter(filter));
     }
+}
+
+/// Changes since a date and stale cells: the matrix's past, on demand.
+fn history_bar(state: &AppState, filter: &mut crate::app::MatrixFilter, ui: &mut egui::Ui) {
+    let derived = state.derived();
+    ui.horizontal_wrapped(|ui| {
+        let mut since = filter.since.is_some();
+        if ui
+            .checkbox(&mut since, "Changes since")
+            .on_hover_text("Mark the cells whose level moved since a date")
+            .changed()
+        {
+            filter.since = since.then(|| default_since(&derived.rounds, state.today()));
+        }
+        if let Some(date) = &mut filter.since {
+            ui.add(
+                egui_extras::DatePickerButton::new(date)
+                    .id_salt("changes-since")
+                    .show_icon(false),
+            );
+            for round in derived.rounds.iter().rev().take(4) {
+                if ui
+                    .selectable_label(*date == *round, round.to_string())
+                    .on_hover_text("A round: the ratings given on this date")
+                    .clicked()
+                {
+                    *date = *round;
+                }
+            }
+            let changed = &derived.changed;
+            mark_swatch(ui, Movement::Up);
+            ui.label(format!("{} up", changed.up));
+            mark_swatch(ui, Movement::Down);
+            ui.label(format!("{} down", changed.down));
+        }
+        ui.separator();
+        let months = state.workspace().settings.stale_months;
+        let mut stale = filter.stale_before.is_some();
+        if ui
+            .checkbox(
+                &mut stale,
+                format!("Stale: last rated over {months} months ago"),
+            )
+            .on_hover_text("Show only members with such cells, and mark them")
+            .changed()
+        {
+            filter.stale_before =
+                stale.then(|| crate::analysis::stale_before(state.today(), months));
+        }
+        if let Some(cutoff) = filter.stale_before {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+            super::stale_mark(ui.painter(), rect);
+            ui.label(format!(
+                "{} before {cutoff}",
+                crate::io::count_of(derived.stale.len(), "cell", "cells")
+            ));
+        }
+        if derived.rounds.is_empty() {
+            ui.label(
+                egui::RichText::new("No dated ratings yet: File > Import roster as a new round")
+                    .weak(),
+            );
+        }
+    });
+}
+
+/// The round before the latest, so the latest round's changes show.
+fn default_since(rounds: &[crate::model::Date], today: crate::model::Date) -> crate::model::Date {
+    match rounds {
+        [.., before, _] => *before,
+        [only] => *only,
+        [] => crate::analysis::stale_before(today, 3),
+    }
+}
+
+fn mark_swatch(ui: &mut egui::Ui, movement: Movement) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+    ui.painter().rect_filled(
+        rect,
+        CornerRadius::same(2),
+        level_colour(Some(Level::WORKING)),
+    );
+    super::movement_mark(ui.painter(), rect, movement);
 }
 
 pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
