@@ -233,4 +233,25 @@ fn the_stale_filter_shows_who_has_old_ratings() {
         .expect("Mei");
     assert_eq!(state.derived().rows, [mei]);
     harness.get_by_label("1 cell before 2025-12-01");
+    harness.get_by_label("Stale after");
+
+    // Six months: every rating the first round gave and none since moved.
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetStaleMonths(6));
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(
+        state.workspace().settings.stale_months,
+        6,
+        "saved with the workspace"
+    );
+    assert_eq!(state.filter().stale_before, Some(date("2026-06-01")));
+    assert!(
+        state.derived().rows.len() > 40,
+        "{}",
+        state.derived().rows.len()
+    );
+    harness.get_by_label("Stale: last rated over 6 months ago");
 }

@@ -301,7 +301,7 @@ fn an_opened_csv_is_saved_back_in_its_own_format() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     // The edit is a dated assessment, which a CSV cannot hold: asked.
-    harness.get_by_label_contains("1 dated assessment");
+    harness.get_by_label("  • 1 dated assessment");
     harness.get_by_label("Write the roster only").click();
     harness.run();
     assert!(

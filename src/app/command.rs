@@ -40,6 +40,8 @@ pub enum Command {
     // What is on show.
     ShowView(View),
     SetFilter(MatrixFilter),
+    /// How old a rating may be before the matrix calls it stale.
+    SetStaleMonths(u32),
     /// Ask the date and rater of a roster to import as a round.
     AskRound(PathBuf),
     /// The round question, cancelled.
@@ -409,6 +411,19 @@ impl AppState {
                 } else {
                     into
                 }));
+            }
+            C::SetStaleMonths(months) => {
+                let months = months.clamp(1, 120);
+                self.document
+                    .edit(&format!("stale after {months} months"), |w| {
+                        w.settings.stale_months = months;
+                        Ok::<_, EditError>(())
+                    })?;
+                // The cells on show as stale follow the new limit.
+                if self.filter.stale_before.is_some() {
+                    self.filter.stale_before =
+                        Some(crate::analysis::stale_before(self.today(), months));
+                }
             }
             C::DuplicateRole(role) => {
                 let title = self.role_title(role)?;

@@ -94,14 +94,15 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             filter = Default::default();
         }
     });
-    history_bar(state, &mut filter, ui);
+    history_bar(view, &mut filter, ui);
     if &filter != state.filter() {
         view.send(Command::SetFilter(filter));
     }
 }
 
 /// Changes since a date and stale cells: the matrix's past, on demand.
-fn history_bar(state: &AppState, filter: &mut crate::app::MatrixFilter, ui: &mut egui::Ui) {
+fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &mut egui::Ui) {
+    let state = view.state;
     let derived = state.derived();
     ui.horizontal_wrapped(|ui| {
         let mut since = filter.since.is_some();
@@ -154,6 +155,19 @@ fn history_bar(state: &AppState, filter: &mut crate::app::MatrixFilter, ui: &mut
                 "{} before {cutoff}",
                 crate::io::count_of(derived.stale.len(), "cell", "cells")
             ));
+            let mut limit = months;
+            let label = ui.label("Stale after");
+            let field = ui
+                .add(
+                    egui::DragValue::new(&mut limit)
+                        .range(1..=120)
+                        .suffix(" months"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("A workspace setting, saved with it");
+            if field.changed() && limit != months {
+                view.commands.send(Command::SetStaleMonths(limit));
+            }
         }
         if derived.rounds.is_empty() {
             ui.label(
