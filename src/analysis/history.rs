@@ -54,6 +54,30 @@ fn walk_changes(
     }
 }
 
+/// Each skill's cell as `row` gave it on `date` (by the house rule), in
+/// one pass over the row; `None` where nothing was recorded by then.
+fn row_as_of(row: &MemberHistory, skills: usize, date: Date) -> Vec<Option<Cell>> {
+    let mut setting: Vec<Option<Cell>> = vec![None; skills];
+    let mut any: Vec<Option<Cell>> = vec![None; skills];
+    for entry in row.entries() {
+        if entry.as_of.is_some_and(|as_of| as_of > date) {
+            break;
+        }
+        let skill = entry.skill as usize;
+        if skill < skills {
+            any[skill] = Some(entry.cell);
+            if entry.rater.sets_current() {
+                setting[skill] = Some(entry.cell);
+            }
+        }
+    }
+    setting
+        .into_iter()
+        .zip(any)
+        .map(|(setting, any)| setting.or(any))
+        .collect()
+}
+
 /// Every change of a current level the query asks for, oldest first
 /// within each member.
 pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
@@ -118,29 +142,35 @@ pub fn changed_since(workspace: &Workspace, date: Date) -> ChangedSince {
         date: Some(date),
         ..ChangedSince::default()
     };
+    let skills = workspace.skills.len();
     for (member, row) in workspace.history.rows() {
         if member >= workspace.members.len() {
             continue;
         }
-        let mut skills: Vec<u32> = row
-            .entries()
-            .iter()
-            .filter(|entry| entry.as_of.is_some_and(|as_of| as_of > date))
-            .map(|entry| entry.skill)
-            .collect();
-        skills.sort_unstable();
-        skills.dedup();
-        for skill in skills {
-            let column = skill as usize;
-            if column >= workspace.skills.len() {
-                continue;
+        let last = row.entries().last().and_then(|entry| entry.as_of);
+        if last.is_none_or(|last| last <= date) {
+            continue;
+        }
+        let then = row_as_of(row, skills, date);
+        let mut recorded = vec![false; skills];
+        for entry in row.entries() {
+            if let Some(slot) = recorded.get_mut(entry.skill as usize) {
+                *slot = true;
             }
-            let then = row.as_of(skill, date).and_then(Cell::level);
-            let now = workspace.levels.get(member, column).level();
-            let movement = match (then, now) {
-                (Some(then), Some(now)) if now > then => Movement::Up,
-                (Some(then), Some(now)) if now < then => Movement::Down,
-                (None, Some(now)) if now > Level::NONE => Movement::Up,
+        }
+        let now = workspace.levels.row(member);
+        for column in 0..skills {
+            let before = then[column].and_then(Cell::level);
+            let after = now[column].level();
+            let movement = match (before, after) {
+                (Some(before), Some(after)) if after > before => Movement::Up,
+                (Some(before), Some(after)) if after < before => Movement::Down,
+                // Rated for the first time since the date.
+                (None, Some(after))
+                    if then[column].is_none() && recorded[column] && after > Level::NONE =>
+                {
+                    Movement::Up
+                }
                 _ => continue,
             };
             match movement {
@@ -156,8 +186,11 @@ pub fn changed_since(workspace: &Workspace, date: Date) -> ChangedSince {
 /// Who could lead each skill at each round.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BenchTrend {
-    /// The rounds: every date a rating was given on, oldest first.
+    /// The rounds (`History::trend_dates`), oldest first; a rating between
+    /// two rounds counts from the next.
     pub dates: Vec<String>,
+    #[serde(skip)]
+    pub rounds: Vec<Date>,
     /// `leaders[skill][round]`: members at or above the lead level then.
     pub leaders: Vec<Vec<u32>>,
     /// Skills with fewer leaders at the last round than at the one before.
@@ -168,11 +201,17 @@ pub struct BenchTrend {
 /// with `None`): members with no record count at their current level
 /// throughout.
 pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
-    let dates = workspace.history.dates();
+    let dates = workspace
+        .history
+        .trend_dates(crate::model::History::round_size(workspace.members.len()));
     let skills = workspace.skills.len();
+    let rounds = dates.len();
     let lead = workspace.settings.lead_level;
-    let mut leaders = vec![vec![0u32; dates.len()]; skills];
+    // Each member adds to a skill's count from the round they first lead
+    // it and takes away from the round they stop: one pass over the record.
+    let mut delta = vec![vec![0i32; rounds + 1]; skills];
     let mut state: Vec<(Option<Cell>, Option<Cell>)> = vec![(None, None); skills];
+    let mut leading = vec![false; skills];
     for member in 0..workspace.members.len() {
         let record = &workspace.members[member];
         let in_team = team.is_none_or(|team| record.team.as_deref() == Some(team));
@@ -180,44 +219,57 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
             continue;
         }
         let row = workspace.history.row(member);
-        if row.is_empty() {
-            for (skill, cell) in workspace.levels.row(member).iter().enumerate() {
-                if cell.at_least(lead) {
-                    leaders[skill].iter_mut().for_each(|count| *count += 1);
-                }
-            }
-            continue;
-        }
-        state.iter_mut().for_each(|slot| *slot = (None, None));
         let baseline = workspace.levels.row(member);
-        let entries = row.entries();
-        let mut next = 0;
-        for (round, &date) in dates.iter().enumerate() {
-            while next < entries.len() && entries[next].as_of.is_none_or(|as_of| as_of <= date) {
-                let entry = entries[next];
-                if let Some(slot) = state.get_mut(entry.skill as usize) {
-                    slot.1 = Some(entry.cell);
-                    if entry.rater.sets_current() {
-                        slot.0 = Some(entry.cell);
-                    }
-                }
-                next += 1;
+        state.iter_mut().for_each(|slot| *slot = (None, None));
+        leading.iter_mut().for_each(|slot| *slot = false);
+        for entry in row.entries() {
+            if let Some(slot) = leading.get_mut(entry.skill as usize) {
+                // Recorded: it leads only once its record says so.
+                *slot = true;
             }
-            for skill in 0..skills {
-                let (setting, any) = state[skill];
-                let recorded = row.of_skill(skill as u32).next().is_some();
-                let cell = match setting.or(any) {
-                    Some(cell) => Some(cell),
-                    // A cell with no record stands where it stands now.
-                    None if !recorded => Some(baseline[skill]),
-                    None => None,
-                };
-                if cell.is_some_and(|cell| cell.at_least(lead)) {
-                    leaders[skill][round] += 1;
+        }
+        for skill in 0..skills {
+            // A cell with no record stands where it stands now, throughout.
+            leading[skill] = !leading[skill] && baseline[skill].at_least(lead);
+            if leading[skill] {
+                delta[skill][0] += 1;
+            }
+        }
+        let mut round = 0;
+        for entry in row.entries() {
+            if let Some(as_of) = entry.as_of {
+                while round < rounds && dates[round] < as_of {
+                    round += 1;
                 }
+            }
+            let skill = entry.skill as usize;
+            let Some(slot) = state.get_mut(skill) else {
+                continue;
+            };
+            slot.1 = Some(entry.cell);
+            if entry.rater.sets_current() {
+                slot.0 = Some(entry.cell);
+            }
+            let leads = slot.0.or(slot.1).is_some_and(|cell| cell.at_least(lead));
+            if leads != leading[skill] {
+                delta[skill][round] += if leads { 1 } else { -1 };
+                leading[skill] = leads;
             }
         }
     }
+    let leaders: Vec<Vec<u32>> = delta
+        .iter()
+        .map(|changes| {
+            let mut running = 0i32;
+            changes[..rounds]
+                .iter()
+                .map(|change| {
+                    running += change;
+                    running.max(0) as u32
+                })
+                .collect()
+        })
+        .collect();
     let fell = (0..skills)
         .filter(|&skill| {
             let counts = &leaders[skill];
@@ -226,6 +278,7 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
         .collect();
     BenchTrend {
         dates: dates.iter().map(Date::to_string).collect(),
+        rounds: dates,
         leaders,
         fell,
     }
@@ -284,16 +337,17 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
             departures.push(workspace.members[member].key());
             continue;
         }
-        let skills: Vec<u32> = {
-            let mut skills: Vec<u32> = row.entries().iter().map(|entry| entry.skill).collect();
-            skills.sort_unstable();
-            skills.dedup();
-            skills
-        };
-        for skill in skills {
-            if (skill as usize) < workspace.skills.len() {
-                let cell = row.as_of(skill, date).unwrap_or(Cell::NOT_ASSESSED);
-                then.levels.set(member, skill as usize, cell);
+        let cells = row_as_of(row, workspace.skills.len(), date);
+        let mut recorded = vec![false; workspace.skills.len()];
+        for entry in row.entries() {
+            if let Some(slot) = recorded.get_mut(entry.skill as usize) {
+                *slot = true;
+            }
+        }
+        for (skill, cell) in cells.into_iter().enumerate() {
+            if recorded[skill] {
+                then.levels
+                    .set(member, skill, cell.unwrap_or(Cell::NOT_ASSESSED));
             }
         }
     }

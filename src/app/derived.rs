@@ -66,7 +66,7 @@ pub struct Derived {
     pub longest_name: Option<usize>,
     pub longest_team: Option<usize>,
     pub longest_role: Option<usize>,
-    /// Every date a rating was given on: the rounds, oldest first.
+    /// The dates most of the roster was rated on: the rounds, oldest first.
     pub rounds: Vec<crate::model::Date>,
     /// The cells that moved since `filter.since`.
     pub changed: crate::analysis::ChangedSince,
@@ -163,7 +163,9 @@ impl Derived {
         categories.sort_unstable();
         categories.dedup();
         self.categories = categories;
-        self.rounds = workspace.history.dates();
+        self.rounds = workspace
+            .history
+            .rounds(crate::model::History::round_size(workspace.members.len()));
     }
 
     /// Whether a cell was last rated before the stale date on show.

@@ -317,7 +317,51 @@ impl History {
         self.rows.iter().map(|row| row.entries.len()).sum()
     }
 
-    /// Every date a rating was given on, oldest first: the rounds.
+    /// The rounds: dates on which at least `members` people were rated
+    /// (a one-off review or a day's edits is not one), oldest first.
+    pub fn rounds(&self, members: usize) -> Vec<Date> {
+        let mut dates: Vec<Date> = Vec::new();
+        for row in &self.rows {
+            let mut last = None;
+            for as_of in row.entries.iter().filter_map(|entry| entry.as_of) {
+                if last != Some(as_of) {
+                    dates.push(as_of);
+                    last = Some(as_of);
+                }
+            }
+        }
+        dates.sort_unstable();
+        dates
+            .chunk_by(|a, b| a == b)
+            .filter(|same| same.len() >= members)
+            .map(|same| same[0])
+            .collect()
+    }
+
+    /// The rounds, and the latest rating day when it came after the last
+    /// round: where a trend's points fall, the last being how things stand.
+    pub fn trend_dates(&self, members: usize) -> Vec<Date> {
+        let mut dates = self.rounds(members);
+        let latest = self
+            .rows
+            .iter()
+            .filter_map(|row| row.entries.iter().rev().find_map(|entry| entry.as_of))
+            .max();
+        if let Some(latest) = latest
+            && dates.last().is_none_or(|&last| latest > last)
+        {
+            dates.push(latest);
+        }
+        dates
+    }
+
+    /// How many people a rating day must cover to be a round in a roster
+    /// of `members`: a tenth of them, and at least two.
+    pub fn round_size(members: usize) -> usize {
+        (members / 10).max(2).min(members.max(1))
+    }
+
+    /// Every date a rating was given on, oldest first.
     pub fn dates(&self) -> Vec<Date> {
         // Rows are in date order: only where the date changes is new.
         let mut dates: Vec<Date> = Vec::new();

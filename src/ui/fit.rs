@@ -117,9 +117,9 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
             })
             .collect();
         levels_chart_ui(ui, &rows);
-        timeline_ui(state, member, ui);
     };
     let right = |ui: &mut egui::Ui| {
+        timeline_ui(state, member, ui);
         widgets::section(ui, "Short of the role");
         match own {
             Some((fit, _)) if !fit.gaps.is_empty() => {
@@ -297,8 +297,17 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
         return;
     }
     let workspace = state.workspace();
-    let end = rounds.last().copied().map_or(0.0, widgets::day_number);
+    let latest = moved
+        .iter()
+        .flat_map(|line| line.points.iter().map(|point| point.0))
+        .chain(rounds.last().copied())
+        .max();
+    let end = latest.map_or(0.0, widgets::day_number);
     let colours = crate::report::palette::SERIES_RGB;
+    let colour = |index: usize| {
+        let [r, g, b] = colours[index % colours.len()];
+        egui::Color32::from_rgb(r, g, b)
+    };
     let summary: Vec<String> = moved
         .iter()
         .map(|line| {
@@ -313,11 +322,15 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
             )
         })
         .collect();
-    ui.label(RichText::new(summary.join(", ")).weak());
+    let legend: Vec<(&str, egui::Color32)> = summary
+        .iter()
+        .enumerate()
+        .map(|(index, text)| (text.as_str(), colour(index)))
+        .collect();
+    widgets::legend_row(ui, &legend);
     widgets::rounds_plot("member-timeline", rounds, 200.0)
         .include_y(4.3)
         .y_axis_label("level (0-4)")
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .show(ui, |plot| {
             for (index, line) in moved.iter().enumerate() {
                 let mut points: Vec<[f64; 2]> = Vec::new();
@@ -332,10 +345,10 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
                 if let Some(&[_, last]) = points.last() {
                     points.push([end, last]);
                 }
-                let [r, g, b] = colours[index % colours.len()];
                 plot.add(
                     egui_plot::Line::new(&workspace.skills[line.skill].name, points)
-                        .color(egui::Color32::from_rgb(r, g, b))
+                        .color(colour(index))
+                        .allow_band(false)
                         .width(2.0),
                 );
             }

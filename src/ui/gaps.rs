@@ -97,8 +97,8 @@ fn bench_trend_ui(
     ui: &mut egui::Ui,
 ) {
     widgets::section(ui, "Bench over time");
-    let rounds = &state.derived().rounds;
-    if trend.dates.len() < 2 || rounds.len() != trend.dates.len() {
+    let rounds = &trend.rounds;
+    if rounds.len() < 2 {
         widgets::none_line(
             ui,
             "One round or none: import another (File > Import roster as a new round) to see the bench move.",
@@ -150,9 +150,33 @@ fn bench_trend_ui(
         return;
     }
     let colours = crate::report::palette::SERIES_RGB;
+    let colour_of = |index: usize, skill: usize| {
+        if trend.fell.contains(&skill) {
+            alert_colour()
+        } else {
+            let [r, g, b] = colours[index % colours.len()];
+            egui::Color32::from_rgb(r, g, b)
+        }
+    };
+    let names: Vec<String> = moved
+        .iter()
+        .map(|&skill| {
+            let name = &workspace.skills[skill].name;
+            if trend.fell.contains(&skill) {
+                format!("{name} (fell)")
+            } else {
+                name.clone()
+            }
+        })
+        .collect();
+    let legend: Vec<(&str, egui::Color32)> = moved
+        .iter()
+        .enumerate()
+        .map(|(index, &skill)| (names[index].as_str(), colour_of(index, skill)))
+        .collect();
+    widgets::legend_row(ui, &legend);
     widgets::rounds_plot("bench-trend", rounds, 180.0)
         .y_axis_label("can lead")
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .show(ui, |plot| {
             for (index, &skill) in moved.iter().enumerate() {
                 let points: Vec<[f64; 2]> = rounds
@@ -161,19 +185,10 @@ fn bench_trend_ui(
                     .map(|(date, &count)| [widgets::day_number(*date), f64::from(count)])
                     .collect();
                 let fell = trend.fell.contains(&skill);
-                let [r, g, b] = colours[index % colours.len()];
-                let name = if fell {
-                    format!("{} (fell)", workspace.skills[skill].name)
-                } else {
-                    workspace.skills[skill].name.clone()
-                };
                 plot.add(
-                    egui_plot::Line::new(name, points)
-                        .color(if fell {
-                            alert_colour()
-                        } else {
-                            egui::Color32::from_rgb(r, g, b)
-                        })
+                    egui_plot::Line::new(&names[index], points)
+                        .color(colour_of(index, skill))
+                        .allow_band(false)
                         .width(if fell { 3.0 } else { 1.5 })
                         .style(if fell {
                             egui_plot::LineStyle::Solid

@@ -186,14 +186,22 @@ pub fn rounds_plot(
     let values: Vec<f64> = marks.iter().map(|(x, _)| *x).collect();
     let first = values.first().copied().unwrap_or(0.0);
     let last = values.last().copied().unwrap_or(1.0);
-    let margin = ((last - first) * 0.06).max(10.0);
-    let axis = egui_plot::AxisHints::new_x().formatter(move |mark, _| {
-        marks
-            .iter()
-            .find(|(x, _)| (x - mark.value).abs() < 0.5)
-            .map(|(_, label)| label.clone())
-            .unwrap_or_default()
-    });
+    let margin = ((last - first) * 0.08).max(10.0);
+    // The plot fades labels by the step between marks: give the real one.
+    let step = values
+        .windows(2)
+        .map(|pair| pair[1] - pair[0])
+        .fold(f64::INFINITY, f64::min);
+    let step = if step.is_finite() { step } else { 30.0 };
+    let axis = egui_plot::AxisHints::new_x()
+        .label_spacing(20.0..=40.0)
+        .formatter(move |mark, _| {
+            marks
+                .iter()
+                .find(|(x, _)| (x - mark.value).abs() < 0.5)
+                .map(|(_, label)| label.clone())
+                .unwrap_or_default()
+        });
     egui_plot::Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -210,7 +218,7 @@ pub fn rounds_plot(
                 .iter()
                 .map(|&value| egui_plot::GridMark {
                     value,
-                    step_size: 1.0,
+                    step_size: step,
                 })
                 .collect()
         })

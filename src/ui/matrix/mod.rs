@@ -234,38 +234,37 @@ fn history_lines(
     }
 }
 
-/// Up: a triangle pointing up at the bottom left; down: one pointing down
-/// at the bottom right. Shape and place tell them apart without colour.
+/// Up: a white triangle pointing up; down: a black one pointing down;
+/// both at the bottom right, clear of the role notch and the interest dot.
+/// Direction and fill tell them apart on any level's colour, without hue.
 pub(crate) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement: Movement) {
-    let size = 7.0;
-    let (points, fill) = match movement {
-        Movement::Up => {
-            let base = rect.left_bottom() + egui::vec2(2.0, -2.0);
-            (
-                vec![
-                    base,
-                    base + egui::vec2(size, 0.0),
-                    base + egui::vec2(size / 2.0, -size),
-                ],
-                Color32::from_rgb(0, 90, 181),
-            )
-        }
-        Movement::Down => {
-            let base = rect.right_bottom() + egui::vec2(-2.0 - size, -2.0 - size);
-            (
-                vec![
-                    base,
-                    base + egui::vec2(size, 0.0),
-                    base + egui::vec2(size / 2.0, size),
-                ],
-                Color32::from_rgb(220, 50, 32),
-            )
-        }
+    let size = 9.0;
+    let left = rect.right() - size - 2.0;
+    let (top, bottom) = (rect.bottom() - size - 2.0, rect.bottom() - 2.0);
+    let (points, fill, edge) = match movement {
+        Movement::Up => (
+            vec![
+                egui::pos2(left, bottom),
+                egui::pos2(left + size, bottom),
+                egui::pos2(left + size / 2.0, top),
+            ],
+            Color32::WHITE,
+            Color32::BLACK,
+        ),
+        Movement::Down => (
+            vec![
+                egui::pos2(left, top),
+                egui::pos2(left + size, top),
+                egui::pos2(left + size / 2.0, bottom),
+            ],
+            Color32::BLACK,
+            Color32::WHITE,
+        ),
     };
     painter.add(egui::Shape::convex_polygon(
         points,
         fill,
-        Stroke::new(1.0, Color32::WHITE),
+        Stroke::new(1.5, edge),
     ));
 }
 
