@@ -129,7 +129,9 @@ pub fn open_path_tracked(
     progress: &Progress,
 ) -> Result<Imported<Workspace>, ImportFailure> {
     let name = display_name(path);
-    if FileKind::of(path) == FileKind::Database && !starts_as_json(path) {
+    // A pipe or device is read with the limits below, never opened as SQLite.
+    let regular = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file());
+    if FileKind::of(path) == FileKind::Database && regular && !starts_as_json(path) {
         return read_database(path).map(|read| Imported {
             value: read.value.workspace,
             warnings: read.warnings,
