@@ -94,6 +94,33 @@ fn json_and_the_database_hold_the_same_workspace() {
     assert_eq!(sample_read(&database), workspace);
 }
 
+#[test]
+fn a_workspace_from_before_history_moves_to_the_database_whole() {
+    let folder = tempfile::tempdir().expect("folder");
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-teams/product-org-staffing.json");
+    let file = std::fs::read_to_string(&json).expect("sample");
+    assert!(
+        file.contains("\"schema_version\": 1"),
+        "a file of the first version"
+    );
+    let old = io::open_path(&json, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    assert!(old.history.is_empty() && !old.projects.is_empty());
+    let database = folder.path().join("staffing.skillgrid");
+    let output = skillgrid(&[
+        "convert",
+        &json.to_string_lossy(),
+        &database.to_string_lossy(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        sample_read(&database),
+        old,
+        "projects, plan and levels all kept"
+    );
+}
+
 fn sample_read(path: &Path) -> Workspace {
     io::read_database(path).expect("reads").value.workspace
 }

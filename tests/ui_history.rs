@@ -255,3 +255,48 @@ fn the_stale_filter_shows_who_has_old_ratings() {
     );
     harness.get_by_label("Stale: last rated over 6 months ago");
 }
+
+#[test]
+fn a_note_on_the_selected_cell_is_kept_with_its_latest_rating() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = sample_copy(folder.path());
+    let mut harness = window(opened(&path));
+    let zoe = member(&harness, "Zoë Müller");
+    let kubernetes = column(&harness, "Containers & Kubernetes");
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::Select(Some((zoe, kubernetes))));
+    harness.run();
+    harness.get_by_label("last rated 2026-09-30 by manager");
+    harness.get_by_label("Note").click();
+    harness.run();
+    harness
+        .get_by_label("Note")
+        .type_text("ran the cluster upgrade");
+    harness.run();
+    assert_eq!(harness.state().forms.note, "ran the cluster upgrade");
+    // Typing in the note never edits the level.
+    let workspace = &harness.state().state().document().workspace;
+    assert_eq!(
+        workspace.cell(zoe, kubernetes),
+        Cell::assessed(Level::PROFICIENT)
+    );
+    harness.get_by_label("Save note").click();
+    harness.run();
+    let row = harness
+        .state()
+        .state()
+        .document()
+        .workspace
+        .history
+        .row(zoe);
+    let latest = row.of_skill(kubernetes as u32).last().expect("rated");
+    assert_eq!(row.note_for(latest), Some("ran the cluster upgrade"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = io::read_database(&path).expect("reopens").value.workspace;
+    let row = saved.history.row(zoe);
+    let latest = row.of_skill(kubernetes as u32).last().expect("rated");
+    assert_eq!(row.note_for(latest), Some("ran the cluster upgrade"));
+}

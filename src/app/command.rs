@@ -40,6 +40,12 @@ pub enum Command {
     // What is on show.
     ShowView(View),
     SetFilter(MatrixFilter),
+    /// Note evidence on a cell's latest assessment (blank clears it).
+    SetNote {
+        member: usize,
+        skill: usize,
+        text: String,
+    },
     /// How old a rating may be before the matrix calls it stale.
     SetStaleMonths(u32),
     /// Ask the date and rater of a roster to import as a round.
@@ -411,6 +417,26 @@ impl AppState {
                 } else {
                     into
                 }));
+            }
+            C::SetNote {
+                member,
+                skill,
+                text,
+            } => {
+                let workspace = &self.document.workspace;
+                if member >= workspace.members.len() || skill >= workspace.skills.len() {
+                    return Err(EditError::Gone("cell"));
+                }
+                let label = format!(
+                    "note on {} / {}",
+                    workspace.members[member].name,
+                    self.skill_name(skill)
+                );
+                let today = self.today();
+                self.document.edit(&label, |w| {
+                    w.note_cell(member, skill, &text, today);
+                    Ok::<_, EditError>(())
+                })?;
             }
             C::SetStaleMonths(months) => {
                 let months = months.clamp(1, 120);

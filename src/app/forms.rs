@@ -28,6 +28,10 @@ impl Default for RoundForm {
 pub struct ViewSelection {
     /// The round being imported: its date and rater as picked.
     pub round: RoundForm,
+    /// The note being typed for the selected cell, and the cell and the
+    /// document version it was last read from.
+    pub note: String,
+    pub note_cell: Option<(usize, usize, u64, u64)>,
     /// The member the fit view shows.
     pub member: Option<usize>,
     /// What is typed in the fit and hiring views' member search.

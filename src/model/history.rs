@@ -200,6 +200,29 @@ impl MemberHistory {
         }
     }
 
+    /// Sets the note of the skill's latest assessment (clears it when
+    /// `text` is blank); false when the skill has no assessment.
+    pub fn set_latest_note(&mut self, skill: u32, text: &str) -> bool {
+        let Some(latest) = self.of_skill(skill).last().copied() else {
+            return false;
+        };
+        self.notes.retain(|note| !note.is_for(&latest));
+        let text = text.trim();
+        if !text.is_empty() {
+            let note = Note {
+                skill,
+                as_of: latest.as_of,
+                rater: latest.rater,
+                text: text.to_string(),
+            };
+            let at = self
+                .notes
+                .partition_point(|existing| existing.order() <= note.order());
+            self.notes.insert(at, note);
+        }
+        true
+    }
+
     fn insert(&mut self, assessment: Assessment) {
         let at = self
             .entries

@@ -149,6 +149,24 @@ impl Workspace {
         current
     }
 
+    /// Notes evidence on the cell's latest assessment; a cell with no
+    /// record gets one first: a manager assessment `today` at its level.
+    pub fn note_cell(&mut self, member: usize, skill: usize, text: &str, today: super::Date) {
+        let row = self.history.row(member);
+        if row.of_skill(skill as u32).next().is_none() {
+            let assessment = Assessment {
+                skill: skill as u32,
+                as_of: Some(today),
+                cell: self.levels.get(member, skill),
+                rater: super::Rater::Manager,
+            };
+            self.record_assessment(member, assessment, None);
+        }
+        self.history
+            .row_mut(member)
+            .set_latest_note(skill as u32, text);
+    }
+
     /// Records every assessed cell that has no record yet as an assessment
     /// by `rater` dated `as_of`: a roster's levels become its first round.
     pub fn date_levels(&mut self, as_of: super::Date, rater: super::Rater) {

@@ -39,6 +39,7 @@ pub fn cell_label(member: &str, skill: &str) -> String {
 pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     toolbar::toolbar_ui(view, ui);
     toolbar::legend_ui(view.state, ui);
+    toolbar::selected_cell_ui(view, ui);
     ui.add_space(4.0);
     keyboard(view, ui);
     let state = view.state;

@@ -197,6 +197,70 @@ fn mark_swatch(ui: &mut egui::Ui, movement: Movement) {
     super::movement_mark(ui.painter(), rect, movement);
 }
 
+/// The selected cell's latest rating and its note, which can be edited.
+pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let Some((member, skill)) = state.selected() else {
+        return;
+    };
+    let workspace = state.workspace();
+    let (Some(record), Some(column)) = (workspace.members.get(member), workspace.skills.get(skill))
+    else {
+        return;
+    };
+    let row = workspace.history.row(member);
+    let latest = row.of_skill(skill as u32).last();
+    let saved_note = latest.and_then(|entry| row.note_for(entry)).unwrap_or("");
+    let forms = &mut *view.forms;
+    let document = state.document();
+    let version = (member, skill, document.id, document.generation);
+    if forms.note_cell != Some(version) {
+        // Another cell, or the record changed (a save of the note, an
+        // edit, an undo): show what is saved.
+        forms.note_cell = Some(version);
+        forms.note = saved_note.to_string();
+    }
+    let mut save = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(super::cell_label(&record.name, &column.name)).strong());
+        match latest {
+            Some(entry) => ui.label(format!(
+                "last rated {} by {}",
+                entry
+                    .as_of
+                    .map_or("without a date".to_string(), |date| date.to_string()),
+                entry.rater
+            )),
+            None => ui.label(egui::RichText::new("no dated rating yet").weak()),
+        };
+        let label = ui.label("Note");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut forms.note)
+                    .hint_text("evidence: a project, a review, a certificate")
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+        let changed = forms.note.trim() != saved_note;
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .add_enabled(changed, egui::Button::new("Save note"))
+            .clicked()
+            || (entered && changed)
+        {
+            save = true;
+        }
+    });
+    if save {
+        let text = view.forms.note.clone();
+        view.send(Command::SetNote {
+            member,
+            skill,
+            text,
+        });
+    }
+}
+
 pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let words = &state.workspace().settings.scale;
