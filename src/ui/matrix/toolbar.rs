@@ -197,17 +197,30 @@ fn mark_swatch(ui: &mut egui::Ui, movement: Movement) {
     super::movement_mark(ui.painter(), rect, movement);
 }
 
+/// As tall as the note field, with or without a cell selected.
+const NOTE_LINE_HEIGHT: f32 = 22.0;
+
 /// The selected cell's latest rating and its note, which can be edited.
 pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
-    let Some((member, skill)) = state.selected() else {
-        return;
-    };
     let workspace = state.workspace();
-    let (Some(record), Some(column)) = (workspace.members.get(member), workspace.skills.get(skill))
-    else {
+    let selected = state.selected().filter(|&(member, skill)| {
+        member < workspace.members.len() && skill < workspace.skills.len()
+    });
+    let Some((member, skill)) = selected else {
+        // The line stays, so the matrix does not jump when a cell is picked.
+        ui.horizontal(|ui| {
+            ui.set_min_height(NOTE_LINE_HEIGHT);
+            ui.label(
+                egui::RichText::new(
+                    "Select a cell to see when and by whom it was last rated, and to note evidence.",
+                )
+                .weak(),
+            );
+        });
         return;
     };
+    let (record, column) = (&workspace.members[member], &workspace.skills[skill]);
     let row = workspace.history.row(member);
     let latest = row.of_skill(skill as u32).last();
     let saved_note = latest.and_then(|entry| row.note_for(entry)).unwrap_or("");
@@ -222,6 +235,7 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
     let mut save = false;
     ui.horizontal_wrapped(|ui| {
+        ui.set_min_height(NOTE_LINE_HEIGHT);
         ui.label(egui::RichText::new(super::cell_label(&record.name, &column.name)).strong());
         match latest {
             Some(entry) => ui.label(format!(
