@@ -56,7 +56,12 @@ pub enum Command {
     /// Check a roster, role requirements CSV or workspace; print a summary
     /// and every warning and error as FILE:LINE:COL: message. Exit status 1
     /// when it does not import.
-    Validate { file: PathBuf },
+    Validate {
+        file: PathBuf,
+        /// List each case a grouped warning stands for.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Convert between wide CSV, long CSV, the .skillgrid workspace and
     /// workspace JSON, by the output's extension (.csv, .tsv, .skillgrid,
     /// .json). The output is written atomically, and not at all when the
@@ -247,7 +252,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
 pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode {
     let catalog = catalog::builtin();
     match command {
-        Command::Validate { file } => validate::validate(&file, catalog, out),
+        Command::Validate { file, verbose } => validate::validate(&file, catalog, verbose, out),
         Command::Convert {
             input,
             output,
@@ -342,8 +347,18 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
 }
 
 fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut String) {
+    print_diagnostics_with(diagnostics, false, out);
+}
+
+/// Every message, and with `verbose` each case a grouped one stands for.
+fn print_diagnostics_with(diagnostics: &[io::Diagnostic], verbose: bool, out: &mut String) {
     for diagnostic in diagnostics {
         let _ = writeln!(out, "{diagnostic}");
+        if verbose {
+            for detail in &diagnostic.details {
+                let _ = writeln!(out, "    {detail}");
+            }
+        }
     }
 }
 

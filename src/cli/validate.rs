@@ -1,7 +1,7 @@
 //! `skillgrid validate`: a summary of what a file holds, then every message
 //! with its place.
 
-use super::{print_diagnostics, print_failure, staff};
+use super::{print_diagnostics, print_diagnostics_with, print_failure, staff};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind, Imported, Layout};
 use crate::model::{Role, Workspace};
@@ -9,10 +9,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(super) fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> ExitCode {
+pub(super) fn validate(
+    path: &Path,
+    catalog: &Catalog,
+    verbose: bool,
+    out: &mut String,
+) -> ExitCode {
     let name = io::display_name(path);
     if FileKind::of(path) == FileKind::Database {
-        return report_imported(&name, &[], path, io::open_path(path, catalog), out);
+        return report_imported(&name, &[], path, io::open_path(path, catalog), verbose, out);
     }
     let bytes = match io::read_file(path) {
         Ok(bytes) => bytes,
@@ -51,7 +56,7 @@ pub(super) fn validate(path: &Path, catalog: &Catalog, out: &mut String) -> Exit
         FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
         FileKind::Csv => io::import_roster(&bytes, &name, catalog),
     };
-    report_imported(&name, &bytes, path, imported, out)
+    report_imported(&name, &bytes, path, imported, verbose, out)
 }
 
 fn report_imported(
@@ -59,12 +64,13 @@ fn report_imported(
     bytes: &[u8],
     path: &Path,
     imported: Result<Imported<Workspace>, io::ImportFailure>,
+    verbose: bool,
     out: &mut String,
 ) -> ExitCode {
     match imported {
         Ok(imported) => {
             out.push_str(&summary(name, bytes, path, &imported));
-            print_diagnostics(&imported.warnings, out);
+            print_diagnostics_with(&imported.warnings, verbose, out);
             ExitCode::SUCCESS
         }
         Err(failure) => {

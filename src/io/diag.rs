@@ -23,6 +23,9 @@ pub struct Diagnostic {
     pub member: Option<usize>,
     /// The skill involved, for warnings.
     pub skill: Option<SkillId>,
+    /// One line per case a grouped message stands for (`validate
+    /// --verbose` and the window list them on request).
+    pub details: Vec<String>,
 }
 
 impl Diagnostic {
@@ -41,6 +44,7 @@ impl Diagnostic {
             message,
             member: None,
             skill: None,
+            details: Vec::new(),
         }
     }
 

@@ -99,14 +99,22 @@ pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport
             return;
         };
         let level_text = record[level_column].trim();
-        let level = match level_text.parse::<u8>().ok().and_then(Level::new) {
+        // Digits or the scale's words, as a roster's cells are read.
+        let parsed = crate::model::ScaleWords::default().parse_cell(level_text);
+        let level = match parsed
+            .ok()
+            .filter(|cell| !cell.interest())
+            .and_then(|cell| cell.level())
+        {
             Some(level) => level,
             None => {
                 report.error(
                     line,
                     place(level_column),
                     format!(
-                        "minimum level \"{level_text}\" for \"{role}\" / \"{skill}\" is not 0-4"
+                        "minimum level \"{level_text}\" for \"{role}\" / \"{skill}\" is not a \
+                         level: expected 0-4 or a word of the scale (none, awareness, working, \
+                         proficient, expert)"
                     ),
                 );
                 return;

@@ -26,7 +26,10 @@ pub(crate) struct Table<'t> {
     pub delimiter: u8,
     pub header: Vec<String>,
     pub header_line: u64,
+    /// The rows, after an Excel `sep=` line when there is one.
     text: &'t str,
+    /// Where `text` starts in the file: the byte and the line.
+    start: (usize, u64),
     /// Told of the rows read; reading stops once it is cancelled.
     pub progress: Option<&'t super::Progress>,
 }
@@ -44,12 +47,21 @@ impl<'t> Table<'t> {
             );
             return None;
         }
-        let delimiter = decode::detect_delimiter(text);
+        let (delimiter, start) = match excel_separator(text) {
+            Some((delimiter, skip)) => (delimiter, (skip, 2)),
+            None => (decode::detect_delimiter(text), (0, 1)),
+        };
+        let rows = &text[start.0..];
+        if let Some((line, message)) = quote_problem(rows, delimiter, start.1) {
+            report.error(line, None, message);
+            return None;
+        }
         let mut table = Table {
             delimiter,
             header: Vec::new(),
             header_line: 0,
-            text,
+            text: rows,
+            start,
             progress: None,
         };
         let mut header = None;
@@ -102,6 +114,7 @@ impl<'t> Table<'t> {
         let mut record = csv::StringRecord::new();
         let mut seen_header = false;
         let mut records = 0u64;
+        let mut lines = LineCounter::new(self.text.as_bytes(), self.start.1);
         loop {
             records += 1;
             if let Some(progress) = self.progress
@@ -121,10 +134,19 @@ impl<'t> Table<'t> {
                     return;
                 }
                 Err(error) => {
-                    let line = error.position().map_or(1, |p| p.line());
+                    let line = error
+                        .position()
+                        .map_or(self.start.1, |p| lines.line_at(p.byte() as usize));
                     report.error(line, None, format!("cannot read this row: {error}"));
                     return;
                 }
+            }
+            // The csv crate counts lines its own way (a CR alone is none, a
+            // blank line is skipped); messages name the line an editor shows.
+            if let Some(position) = record.position() {
+                let mut physical = position.clone();
+                physical.set_line(lines.line_at(position.byte() as usize));
+                record.set_position(Some(physical));
             }
             if let Some((index, field)) = record.iter().enumerate().find(|(_, field)| {
                 field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS
@@ -239,6 +261,167 @@ impl<'t> Table<'t> {
         );
         false
     }
+}
+
+/// Excel's first line `sep=;` names the delimiter: that, and the byte
+/// where the header line starts.
+fn excel_separator(text: &str) -> Option<(u8, usize)> {
+    let first = text.lines().next()?;
+    let rest = first
+        .trim_end_matches('\r')
+        .strip_prefix("sep=")
+        .or_else(|| {
+            first
+                .get(..4)
+                .filter(|head| head.eq_ignore_ascii_case("sep="))
+                .map(|_| &first[4..])
+        })?;
+    let rest = rest.trim_end_matches('\r');
+    let delimiter = match rest.as_bytes() {
+        [byte] if byte.is_ascii() && !byte.is_ascii_alphanumeric() && *byte != b'"' => *byte,
+        _ => return None,
+    };
+    let mut skip = first.len();
+    let bytes = text.as_bytes();
+    if bytes.get(skip) == Some(&b'\r') {
+        skip += 1;
+    }
+    if bytes.get(skip) == Some(&b'\n') {
+        skip += 1;
+    }
+    Some((delimiter, skip))
+}
+
+/// Physical line numbers as an editor shows them: `\n`, `\r\n` and a
+/// lone `\r` each end a line. Asked for bytes in increasing order, it
+/// reads each byte once.
+struct LineCounter<'t> {
+    bytes: &'t [u8],
+    first_line: u64,
+    at: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(bytes: &'t [u8], first_line: u64) -> LineCounter<'t> {
+        LineCounter {
+            bytes,
+            first_line,
+            at: 0,
+            line: first_line,
+        }
+    }
+
+    /// The line of the record starting at `byte`. The csv crate puts a
+    /// record's start before the blank lines it skipped: the record is on
+    /// the first line after them.
+    fn line_at(&mut self, byte: usize) -> u64 {
+        let mut byte = byte.min(self.bytes.len());
+        while matches!(self.bytes.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte < self.at {
+            self.at = 0;
+            self.line = self.first_line;
+        }
+        let mut previous = if self.at > 0 {
+            self.bytes[self.at - 1]
+        } else {
+            0
+        };
+        for &current in &self.bytes[self.at..byte] {
+            if current == b'\r' || (current == b'\n' && previous != b'\r') {
+                self.line += 1;
+            }
+            previous = current;
+        }
+        self.at = byte;
+        self.line
+    }
+}
+
+/// A quote the csv crate would read past: a quoted value never closed, or
+/// one whose closing quote is followed by more text (`"b"c`). Returns the
+/// line the quote opened on and what is wrong.
+fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, String)> {
+    let bytes = text.as_bytes();
+    let mut line = first_line;
+    let mut at = 0;
+    let mut field_start = true;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if field_start && byte == b'"' {
+            let opened = line;
+            at += 1;
+            loop {
+                match bytes.get(at) {
+                    None => {
+                        return Some((
+                            opened,
+                            "a quoted value opens here and is never closed: expected a closing \
+                             \" before the end of the file"
+                                .to_string(),
+                        ));
+                    }
+                    Some(b'"') if bytes.get(at + 1) == Some(&b'"') => at += 2,
+                    Some(b'"') => {
+                        at += 1;
+                        break;
+                    }
+                    Some(b'\r') => {
+                        line += 1;
+                        at += 1;
+                        if bytes.get(at) == Some(&b'\n') {
+                            at += 1;
+                        }
+                    }
+                    Some(b'\n') => {
+                        line += 1;
+                        at += 1;
+                    }
+                    Some(_) => at += 1,
+                }
+            }
+            match bytes.get(at) {
+                None | Some(b'\r' | b'\n') => {}
+                Some(&next) if next == delimiter => {}
+                Some(_) => {
+                    let after: String = text[at..]
+                        .chars()
+                        .take_while(|&c| c != '\r' && c != '\n' && c as u32 != u32::from(delimiter))
+                        .take(20)
+                        .collect();
+                    return Some((
+                        opened,
+                        format!(
+                            "a quoted value is followed by \"{after}\" before the next delimiter: \
+                             expected the closing quote to end the value (write a quote inside \
+                             a value as \"\")"
+                        ),
+                    ));
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        match byte {
+            b'\r' => {
+                line += 1;
+                if bytes.get(at + 1) == Some(&b'\n') {
+                    at += 1;
+                }
+                field_start = true;
+            }
+            b'\n' => {
+                line += 1;
+                field_start = true;
+            }
+            _ if byte == delimiter => field_start = true,
+            _ => field_start = false,
+        }
+        at += 1;
+    }
+    None
 }
 
 pub(crate) fn line_of(record: &csv::StringRecord) -> u64 {

@@ -49,6 +49,15 @@ pub fn diagnostics_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 if ui.add(egui::Button::selectable(false, text)).clicked() {
                     view.send(Command::PickDiagnostic(index));
                 }
+                if !diagnostic.details.is_empty() {
+                    egui::CollapsingHeader::new(format!("All {}", diagnostic.details.len()))
+                        .id_salt(("details", index))
+                        .show(ui, |ui| {
+                            for detail in &diagnostic.details {
+                                ui.monospace(detail);
+                            }
+                        });
+                }
             }
         });
 }

@@ -5,6 +5,53 @@ use super::cells::{parse_fte, parse_years, text_cell};
 use crate::io::columns::Field;
 use crate::io::diag::Report;
 use crate::io::table::{Table, line_of};
+
+/// Up to this many columns not in the catalog are warned of one by one;
+/// more make one warning that lists them.
+const GROUP_UNKNOWN_AFTER: usize = 5;
+
+/// Warns of the header's columns that are not in the catalog: each alone,
+/// or, when there are many, in one warning with a line per column.
+fn warn_unknown_columns(
+    report: &mut crate::io::diag::Report,
+    line: u64,
+    unknown: Vec<(usize, String, crate::model::SkillId)>,
+) {
+    if unknown.len() <= GROUP_UNKNOWN_AFTER {
+        for (index, header, skill) in unknown {
+            report
+                .warning(
+                    Some(line),
+                    Some(index as u64 + 1),
+                    format!(
+                        "column \"{header}\" is not in the skill catalog: added as a custom \
+                         skill (use a catalog name or alias to match one)"
+                    ),
+                )
+                .skill = Some(skill);
+        }
+        return;
+    }
+    let shown: Vec<&str> = unknown
+        .iter()
+        .take(3)
+        .map(|(_, header, _)| header.as_str())
+        .collect();
+    let message = format!(
+        "{} columns are not in the skill catalog: added as custom skills: {}, ... (see \
+         --verbose)",
+        unknown.len(),
+        shown.join(", ")
+    );
+    let details = unknown
+        .iter()
+        .map(|(index, header, _)| format!("column {}: \"{header}\"", index + 1))
+        .collect();
+    let first = unknown[0].0 as u64 + 1;
+    let warning = report.warning(Some(line), Some(first), message);
+    warning.details = details;
+    warning.skill = Some(unknown[0].2.clone());
+}
 use crate::model::{Cell, Level, Member};
 use std::collections::HashMap;
 
@@ -60,6 +107,7 @@ fn read_header(
     }
     let mut skills = Vec::new();
     let mut seen: HashMap<SkillRef, usize> = HashMap::new();
+    let mut unknown = Vec::new();
     for (index, header) in table.header.iter().enumerate() {
         let field = Field::from_header(header).filter(|field| field.is_member_field());
         if let Some(field) = field {
@@ -96,13 +144,18 @@ fn read_header(
         }
         seen.insert(skill, index);
         if resolved.is_new {
-            let message = builder.new_skill_warning("column", header, &resolved);
-            report
-                .warning(Some(line), Some(index as u64 + 1), message)
-                .skill = Some(builder.skill_id(resolved.skill));
+            if resolved.shadowed_by.is_none() {
+                unknown.push((index, header.clone(), builder.skill_id(resolved.skill)));
+            } else {
+                let message = builder.new_skill_warning("column", header, &resolved);
+                report
+                    .warning(Some(line), Some(index as u64 + 1), message)
+                    .skill = Some(builder.skill_id(resolved.skill));
+            }
         }
         skills.push((index, resolved.ordinal));
     }
+    warn_unknown_columns(report, line, unknown);
     Some(WideColumns { known, skills })
 }
 
