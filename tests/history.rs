@@ -487,3 +487,82 @@ fn interest_only(workspace: &Workspace) -> usize {
         .filter(|cell| cell.level().is_none() && cell.interest())
         .count()
 }
+
+#[test]
+fn a_merge_keeps_the_record_and_the_matrix_in_agreement() {
+    let mut workspace = sample();
+    let member = workspace.find_member("Zoë Müller").expect("Zoë");
+    let from = workspace
+        .skills
+        .iter()
+        .position(|s| s.name == "Cloud Computing")
+        .expect("cloud");
+    let into = workspace
+        .skills
+        .iter()
+        .position(|s| s.name == "Containers & Kubernetes")
+        .expect("k8s");
+    // Cloud rated higher earlier; both rated in the same round.
+    workspace.record_assessment(
+        member,
+        Assessment {
+            skill: from as u32,
+            as_of: Some(date("2026-09-30")),
+            cell: Cell::assessed(Level::EXPERT),
+            rater: Rater::Manager,
+        },
+        None,
+    );
+    workspace.merge_skills(from, into).expect("merged");
+    let kept = workspace
+        .skills
+        .iter()
+        .position(|s| s.name == "Containers & Kubernetes")
+        .expect("kept");
+    let row = workspace.history.row(member);
+    assert_eq!(workspace.cell(member, kept), Cell::assessed(Level::EXPERT));
+    assert_eq!(
+        row.current(kept as u32),
+        Some(workspace.cell(member, kept)),
+        "the record agrees"
+    );
+    let same_day: Vec<_> = row
+        .of_skill(kept as u32)
+        .filter(|entry| entry.as_of == Some(date("2026-09-30")) && entry.rater == Rater::Manager)
+        .collect();
+    assert_eq!(
+        same_day.len(),
+        1,
+        "one rating a day and rater: {same_day:?}"
+    );
+}
+
+#[test]
+fn the_organisation_as_it_stood_tells_apart_people_of_one_name() {
+    let mut workspace = sample();
+    let mut twin = workspace.members[0].clone();
+    twin.email = None;
+    let name = twin.name.clone();
+    workspace.members[0].email = None;
+    let late = workspace.push_member(twin);
+    workspace.record_assessment(
+        late,
+        Assessment {
+            skill: 0,
+            as_of: Some(date("2026-09-30")),
+            cell: Cell::assessed(Level::WORKING),
+            rater: Rater::Manager,
+        },
+        None,
+    );
+    let then = analysis::workspace_as_of(&workspace, date("2026-06-30"));
+    assert_eq!(
+        then.members.len(),
+        workspace.members.len() - 1,
+        "only the newcomer"
+    );
+    assert!(
+        then.members.iter().any(|member| member.name == name),
+        "the first {name} stays"
+    );
+}

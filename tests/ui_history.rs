@@ -300,3 +300,36 @@ fn a_note_on_the_selected_cell_is_kept_with_its_latest_rating() {
     let latest = row.of_skill(kubernetes as u32).last().expect("rated");
     assert_eq!(row.note_for(latest), Some("ran the cluster upgrade"));
 }
+
+#[test]
+fn an_edit_wins_over_a_round_dated_ahead_of_today() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = sample_copy(folder.path());
+    let mut state = opened(&path);
+    state.set_today(date("2026-09-15"));
+    let mut harness = window(state);
+    let zoe = member(&harness, "Zoë Müller");
+    let kubernetes = column(&harness, "Containers & Kubernetes");
+    harness
+        .state_mut()
+        .state_mut()
+        .set_level(zoe, kubernetes, Some(Level::AWARENESS));
+    harness.run();
+    let workspace = &harness.state().state().document().workspace;
+    assert_eq!(
+        workspace.cell(zoe, kubernetes),
+        Cell::assessed(Level::AWARENESS)
+    );
+    let last = workspace
+        .history
+        .row(zoe)
+        .of_skill(kubernetes as u32)
+        .last()
+        .copied()
+        .expect("recorded");
+    assert_eq!(
+        last.as_of,
+        Some(date("2026-09-30")),
+        "dated with the round it overrides"
+    );
+}

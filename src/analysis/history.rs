@@ -2,8 +2,7 @@
 //! date, the bench of every skill at every round, a member's levels over
 //! time, and the workspace as it stood on a date.
 
-use super::apply_plan;
-use crate::model::{Cell, Date, Level, MemberHistory, Plan, Rater, Workspace};
+use crate::model::{Cell, Date, Level, MemberHistory, Rater, Workspace};
 use serde::Serialize;
 
 /// A current level that changed: an assessment that moved the cell.
@@ -334,7 +333,7 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
             .iter()
             .any(|entry| entry.as_of.is_none_or(|as_of| as_of <= date));
         if !arrived {
-            departures.push(workspace.members[member].key());
+            departures.push(member);
             continue;
         }
         let cells = row_as_of(row, workspace.skills.len(), date);
@@ -351,16 +350,9 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
             }
         }
     }
-    if departures.is_empty() {
-        return then;
-    }
-    let plan = Plan {
-        hires: Vec::new(),
-        departures,
-    };
-    let mut without = apply_plan(&then, &plan, &[]);
-    without.plan = workspace.plan.clone();
-    without
+    // By row, not by name: two people may share one.
+    super::scenario::remove_members(&mut then, &departures);
+    then
 }
 
 /// When a cell was last rated, and whether that is longer ago than the

@@ -11,6 +11,27 @@ pub fn placeholder_name(number: usize, role: &Role) -> String {
 
 /// The workspace with `plan` applied: each planned hire is a member at
 /// exactly the levels their role requires, each planned departure is gone.
+/// Removes the members at `leaving` (rows, ascending) with their levels and
+/// history; pins and exclusions of theirs go, the others' rows move up.
+pub(crate) fn remove_members(result: &mut Workspace, leaving: &[usize]) {
+    for &member in leaving.iter().rev() {
+        result.members.remove(member);
+        result.levels.remove_member(member);
+        result.history.remove_member(member);
+    }
+    let new_row = |row: usize| {
+        (!leaving.contains(&row)).then(|| row - leaving.iter().filter(|&&gone| gone < row).count())
+    };
+    for project in &mut result.projects {
+        project
+            .assignments
+            .retain_mut(|a| new_row(a.member).map(|row| a.member = row).is_some());
+        project
+            .excluded
+            .retain_mut(|e| new_row(e.member).map(|row| e.member = row).is_some());
+    }
+}
+
 /// Skills a hire's role needs that the roster does not track are added from
 /// `library`. The plan itself is cleared in the result.
 pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Workspace {
@@ -23,24 +44,7 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
                 .any(|name| result.members[member].is_named_by(name))
         })
         .collect();
-    for &member in leaving.iter().rev() {
-        result.members.remove(member);
-        result.levels.remove_member(member);
-        result.history.remove_member(member);
-    }
-    // Pins and exclusions name members by row: drop the leavers', and move
-    // the others up past the rows removed.
-    let new_row = |row: usize| {
-        (!leaving.contains(&row)).then(|| row - leaving.iter().filter(|&&gone| gone < row).count())
-    };
-    for project in &mut result.projects {
-        project
-            .assignments
-            .retain_mut(|a| new_row(a.member).map(|row| a.member = row).is_some());
-        project
-            .excluded
-            .retain_mut(|e| new_row(e.member).map(|row| e.member = row).is_some());
-    }
+    remove_members(&mut result, &leaving);
     let mut hired = Vec::with_capacity(plan.hires.len());
     for (number, hire) in plan.hires.iter().enumerate() {
         let Some(role) = result.role(&hire.role).cloned() else {

@@ -432,9 +432,8 @@ impl AppState {
                     workspace.members[member].name,
                     self.skill_name(skill)
                 );
-                let today = self.today();
                 self.document.edit(&label, |w| {
-                    w.note_cell(member, skill, &text, today);
+                    w.note_cell(member, skill, &text);
                     Ok::<_, EditError>(())
                 })?;
             }

@@ -19,6 +19,18 @@ impl AppState {
         intent: FileIntent,
         result: Result<Imported<Workspace>, ImportFailure>,
     ) -> bool {
+        self.finish_open_at(path, intent, result, None)
+    }
+
+    /// `finish_open` with the revision a database was read at; `None`
+    /// reads it from the file now.
+    pub fn finish_open_at(
+        &mut self,
+        path: &Path,
+        intent: FileIntent,
+        result: Result<Imported<Workspace>, ImportFailure>,
+        revision: Option<u64>,
+    ) -> bool {
         if let FileIntent::Round { as_of, rater } = intent {
             return self.finish_round(path, as_of, rater, result);
         }
@@ -42,7 +54,7 @@ impl AppState {
                 }
                 if opened_as_document
                     && database
-                    && let Some(revision) = io::database_revision(path)
+                    && let Some(revision) = revision.or_else(|| io::database_revision(path))
                 {
                     document.disk_stamp = FileStamp::of_database(path, revision);
                     document.on_disk = Some(Arc::clone(&document.workspace));
@@ -168,11 +180,13 @@ impl AppState {
         std::thread::Builder::new()
             .name("skillgrid-open".into())
             .spawn(move || {
-                let result = io::open_path_tracked(&path, catalog::builtin(), &progress);
+                let read = io::open_path_read(&path, catalog::builtin(), &progress);
+                let revision = read.as_ref().ok().and_then(|(_, revision)| *revision);
                 let _ = sender.send(JobResult::Opened {
                     path,
                     intent,
-                    result: Box::new(result),
+                    result: Box::new(read.map(|(imported, _)| imported)),
+                    revision,
                 });
                 repaint();
             })

@@ -144,6 +144,8 @@ pub enum JobResult {
         path: PathBuf,
         intent: FileIntent,
         result: Box<Result<Imported<Workspace>, ImportFailure>>,
+        /// A database's revision, read with its contents.
+        revision: Option<u64>,
     },
 }
 
@@ -474,7 +476,15 @@ impl AppState {
             self.document.workspace.members[member].name,
             self.skill_name(skill)
         );
-        let as_of = Some(self.today());
+        // An edit is the latest word on the cell, even over a round dated
+        // ahead of today.
+        let latest = self
+            .document
+            .workspace
+            .history
+            .row(member)
+            .last_dated(skill as u32);
+        let as_of = Some(latest.map_or(self.today(), |latest| latest.max(self.today())));
         self.document.apply(Edit {
             as_of,
             label,

@@ -119,6 +119,8 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
     )
     .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
     .map_err(|error| failure(&file, format!("cannot open it: {error}")))?;
+    // Another window's save in progress holds the file for a moment.
+    let _ = connection.busy_timeout(std::time::Duration::from_secs(5));
     let damaged = |error: rusqlite::Error| {
         failure(
             &file,
@@ -191,8 +193,11 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
         ));
     }
     let mut report = Report::new(&file);
+    // One read transaction: the rows and the revision are of one save.
+    connection.execute_batch("BEGIN").map_err(damaged)?;
     let workspace = read_rows(&connection, version, &mut report).map_err(damaged)?;
     let revision = read_revision(&connection).map_err(damaged)?.unwrap_or(0);
+    connection.execute_batch("COMMIT").map_err(damaged)?;
     super::workspace_json::check_workspace(&workspace, &mut report);
     report.finish(ReadDatabase {
         workspace,

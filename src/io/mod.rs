@@ -128,13 +128,27 @@ pub fn open_path_tracked(
     catalog: &Catalog,
     progress: &Progress,
 ) -> Result<Imported<Workspace>, ImportFailure> {
+    open_path_read(path, catalog, progress).map(|(imported, _)| imported)
+}
+
+/// `open_path_tracked`, and for a database the revision its contents were
+/// read at, in the same transaction: what a save in place checks against.
+pub fn open_path_read(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &Progress,
+) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
     let name = display_name(path);
     // A pipe or device is read with the limits below, never opened as SQLite.
     let regular = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file());
     if FileKind::of(path) == FileKind::Database && regular && !starts_as_json(path) {
-        return read_database(path).map(|read| Imported {
-            value: read.value.workspace,
-            warnings: read.warnings,
+        return read_database(path).map(|read| {
+            let revision = read.value.revision;
+            let imported = Imported {
+                value: read.value.workspace,
+                warnings: read.warnings,
+            };
+            (imported, Some(revision))
         });
     }
     let bytes = read_file_tracked(path, progress)
@@ -149,6 +163,7 @@ pub fn open_path_tracked(
             progress,
         ),
     }
+    .map(|imported| (imported, None))
 }
 
 /// Whether the file's first non-blank byte opens a JSON object: a

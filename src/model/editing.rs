@@ -126,6 +126,27 @@ impl Workspace {
         self.levels.remove_skill(from);
         self.history.remove_skill(from, Some(into));
         let into = if into > from { into - 1 } else { into };
+        // The record agrees with the merged level: where the latest rating
+        // says otherwise, the merge is recorded on that rating's date.
+        for member in 0..self.members.len() {
+            let row = self.history.row(member);
+            let Some(current) = row.current(into as u32) else {
+                continue;
+            };
+            let merged = self.levels.get(member, into);
+            if current != merged {
+                let as_of = row.last_dated(into as u32);
+                let assessment = super::Assessment {
+                    skill: into as u32,
+                    as_of,
+                    cell: merged,
+                    rater: super::Rater::Import,
+                };
+                self.history
+                    .row_mut(member)
+                    .record(assessment, None, merged);
+            }
+        }
         let target = &mut self.skills[into];
         for label in merged.labels() {
             if label != target.name && !target.aliases.iter().any(|a| a == label) {

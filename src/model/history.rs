@@ -252,6 +252,37 @@ impl MemberHistory {
             }
             None => false,
         });
+        // Two skills rated in one round are one rating of the merged skill:
+        // the higher level, interest if either had it.
+        let mut kept: Vec<Assessment> = Vec::with_capacity(self.entries.len());
+        let mut places: std::collections::HashMap<(u32, Option<Date>, Rater), usize> =
+            std::collections::HashMap::with_capacity(self.entries.len());
+        for entry in self.entries.drain(..) {
+            let key = (entry.skill, entry.as_of, entry.rater);
+            match places.get(&key).map(|&at| &mut kept[at]) {
+                Some(known) => {
+                    let level = known.cell.level().max(entry.cell.level());
+                    known.cell = Cell::new(level, known.cell.interest() || entry.cell.interest());
+                }
+                None => {
+                    places.insert(key, kept.len());
+                    kept.push(entry);
+                }
+            }
+        }
+        self.entries = kept;
+        let mut notes: Vec<Note> = Vec::with_capacity(self.notes.len());
+        for note in self.notes.drain(..) {
+            match notes.iter_mut().find(|known| known.order() == note.order()) {
+                Some(known) => {
+                    known.text.push_str("; ");
+                    known.text.push_str(&note.text);
+                }
+                None => notes.push(note),
+            }
+        }
+        notes.sort_by_key(Note::order);
+        self.notes = notes;
     }
 }
 

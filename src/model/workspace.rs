@@ -150,15 +150,16 @@ impl Workspace {
     }
 
     /// Notes evidence on the cell's latest assessment; a cell with no
-    /// record gets one first: a manager assessment `today` at its level.
-    pub fn note_cell(&mut self, member: usize, skill: usize, text: &str, today: super::Date) {
+    /// record gets one first, undated at its level, so the note neither
+    /// dates the cell nor makes a round.
+    pub fn note_cell(&mut self, member: usize, skill: usize, text: &str) {
         let row = self.history.row(member);
         if row.of_skill(skill as u32).next().is_none() {
             let assessment = Assessment {
                 skill: skill as u32,
-                as_of: Some(today),
+                as_of: None,
                 cell: self.levels.get(member, skill),
-                rater: super::Rater::Manager,
+                rater: super::Rater::Import,
             };
             self.record_assessment(member, assessment, None);
         }

@@ -110,6 +110,7 @@ fn bench_trend_ui(
         .fell
         .iter()
         .copied()
+        .filter(|&skill| skill < trend.leaders.len())
         .chain((0..trend.leaders.len()).filter(|skill| {
             !trend.fell.contains(skill)
                 && trend.leaders[*skill]
@@ -128,7 +129,10 @@ fn bench_trend_ui(
                     .color(alert_colour())
                     .strong(),
             );
-            for &skill in &trend.fell {
+            // Results a moment older than a merge may name a skill gone.
+            let known =
+                |skill: &&usize| **skill < workspace.skills.len() && **skill < trend.leaders.len();
+            for &skill in trend.fell.iter().filter(known) {
                 let counts = &trend.leaders[skill];
                 let name = &workspace.skills[skill].name;
                 let text = format!(

@@ -374,8 +374,9 @@ impl SkillgridApp {
                 path,
                 intent,
                 result,
+                revision,
             } => {
-                if self.state.finish_open(&path, intent, *result) {
+                if self.state.finish_open_at(&path, intent, *result, revision) {
                     self.forms = ViewSelection::default();
                 }
                 return;

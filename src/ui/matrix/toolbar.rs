@@ -122,7 +122,7 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
             for round in derived.rounds.iter().rev().take(4) {
                 if ui
                     .selectable_label(*date == *round, round.to_string())
-                    .on_hover_text("A round: the ratings given on this date")
+                    .on_hover_text("A round: mark what moved after its ratings")
                     .clicked()
                 {
                     *date = *round;
