@@ -36,7 +36,10 @@ impl AppState {
         }
         match result {
             Ok(imported) => {
-                let opened_as_document = intent == FileIntent::Open;
+                // A workbook is read, not written back: it opens as an
+                // import, and Save asks where to keep the workspace.
+                let opened_as_document =
+                    intent == FileIntent::Open && FileKind::of(path) != FileKind::Workbook;
                 let name = if opened_as_document {
                     file_name(path)
                 } else {
@@ -48,7 +51,8 @@ impl AppState {
                     opened_as_document.then(|| path.to_path_buf()),
                 );
                 let database = io::is_database(path);
-                let bytes = (!database).then(|| io::read_file(path).ok()).flatten();
+                let text = !database && FileKind::of(path) != FileKind::Workbook;
+                let bytes = text.then(|| io::read_file(path).ok()).flatten();
                 if let Some((layout, delimiter)) = bytes.as_deref().and_then(io::sniff_roster) {
                     document.csv_format = ExportOptions { layout, delimiter };
                 }

@@ -55,6 +55,7 @@ pub(super) fn validate(
     let imported = match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
         FileKind::Csv => io::import_roster(&bytes, &name, catalog),
+        FileKind::Workbook => io::import_roster_workbook(&bytes, &name, catalog),
     };
     report_imported(&name, &bytes, path, imported, verbose, out)
 }
@@ -85,6 +86,7 @@ fn summary(name: &str, bytes: &[u8], path: &Path, imported: &Imported<Workspace>
     let mut text = String::new();
     let kind = match (FileKind::of(path), io::sniff_roster(bytes)) {
         (FileKind::Workspace, _) => "workspace".to_string(),
+        (FileKind::Workbook, _) => "workbook roster".to_string(),
         (FileKind::Database, _) => format!(
             "workspace, {}",
             io::count_of(

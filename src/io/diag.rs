@@ -26,6 +26,8 @@ pub struct Diagnostic {
     /// One line per case a grouped message stands for (`validate
     /// --verbose` and the window list them on request).
     pub details: Vec<String>,
+    /// In a workbook, the cell as Excel names it (`F14`), or the row (`3:3`).
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -45,6 +47,7 @@ impl Diagnostic {
             member: None,
             skill: None,
             details: Vec::new(),
+            cell: None,
         }
     }
 
@@ -57,7 +60,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
-        if let Some(line) = self.line {
+        if let Some(cell) = &self.cell {
+            write!(f, "!{cell}")?;
+        } else if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;

@@ -15,6 +15,7 @@ mod roles_csv;
 mod roster;
 mod table;
 mod workspace_json;
+mod xlsx;
 
 pub use atomic::{
     SaveError, SaveStep, Saved, content_hash, mark_process_start, write_atomic,
@@ -46,6 +47,7 @@ pub fn parse_share(text: &str) -> Result<f64, NumberError> {
     roster::cells::parse_fte(text)
 }
 pub use workspace_json::{workspace_from_json, workspace_to_json};
+pub use xlsx::{column_letters, import_roster_workbook};
 
 use crate::catalog::Catalog;
 use crate::model::{CellParseError, Workspace};
@@ -59,6 +61,8 @@ pub enum FileKind {
     /// `.json`: the workspace as JSON, for scripts.
     Workspace,
     Csv,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls`, `.ods`.
+    Workbook,
 }
 
 impl FileKind {
@@ -70,6 +74,7 @@ impl FileKind {
         match extension.as_deref() {
             Some("skillgrid") => FileKind::Database,
             Some("json") => FileKind::Workspace,
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => FileKind::Workbook,
             _ => FileKind::Csv,
         }
     }
@@ -155,6 +160,7 @@ pub fn open_path_read(
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => workspace_from_json(&bytes, &name),
+        FileKind::Workbook => import_roster_workbook(&bytes, &name, catalog),
         FileKind::Csv => roster::import_roster_tracked(
             &bytes,
             &name,
@@ -201,6 +207,16 @@ pub fn save_path(
             bytes
         }
         FileKind::Csv => export_roster(workspace, options),
+        FileKind::Workbook => {
+            return Err(SaveError {
+                path: path.to_path_buf(),
+                step: SaveStep::CheckSize,
+                source: std::io::Error::other(
+                    "Skillgrid reads Excel workbooks but does not write them yet: save as a \
+                     .skillgrid workspace, or export CSV",
+                ),
+            });
+        }
     };
     write_atomic(path, &bytes)
 }

@@ -33,7 +33,7 @@ const CHUNK: usize = 1 << 20;
 pub fn limit_for(path: &Path) -> u64 {
     match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => MAX_JSON_BYTES,
-        FileKind::Csv => MAX_FILE_BYTES,
+        FileKind::Csv | FileKind::Workbook => MAX_FILE_BYTES,
     }
 }
 
@@ -77,6 +77,7 @@ fn too_large(path: &Path, size: Option<u64>, limit: u64) -> String {
     let what = match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => "JSON workspaces",
         FileKind::Csv => "CSV files",
+        FileKind::Workbook => "workbooks",
     };
     match size {
         Some(size) => format!(

@@ -125,7 +125,17 @@ impl FileDialogs for NativeDialogs {
                         .set_title("Open a workspace or roster")
                         .add_filter(
                             "Workspaces and rosters",
-                            &["skillgrid", "json", "csv", "tsv", "txt"],
+                            &[
+                                "skillgrid",
+                                "json",
+                                "csv",
+                                "tsv",
+                                "txt",
+                                "xlsx",
+                                "xlsm",
+                                "xls",
+                                "ods",
+                            ],
                         )
                         .pick_file(),
                     FileIntent::Import | FileIntent::PickRound | FileIntent::Round { .. } => dialog
