@@ -220,13 +220,94 @@ fn the_command_line_reads_workbooks_and_a_report_follows() {
     );
     let workspace = io::read_database(&out).expect("reads").value.workspace;
     assert_eq!(workspace.members[0].name, "Ana Ruiz");
-    let output = run(&[
-        "convert",
-        &out.to_string_lossy(),
-        &folder.path().join("back.xlsx").to_string_lossy(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("does not write them yet"));
+    let back = folder.path().join("back.xlsx");
+    let output = run(&["convert", &out.to_string_lossy(), &back.to_string_lossy()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let again = io::open_path(&back, catalog::builtin())
+        .expect("reads back")
+        .value;
+    assert_eq!(again.members, workspace.members);
+    assert_eq!(again.levels, workspace.levels);
+}
+
+/// What a roster CSV keeps, an exported workbook keeps too.
+fn through_csv_and_workbook(
+    workspace: &skillgrid::model::Workspace,
+) -> (skillgrid::model::Workspace, skillgrid::model::Workspace) {
+    let csv = io::export_roster(workspace, io::ExportOptions::default());
+    let by_csv = io::import_roster(&csv, "team.csv", catalog::builtin())
+        .expect("CSV reads")
+        .value;
+    let book = io::export_workbook(workspace).expect("a workbook");
+    let by_book = import_roster_workbook(&book, "team.xlsx", catalog::builtin())
+        .expect("workbook reads")
+        .value;
+    (by_csv, by_book)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 16, ..Default::default() })]
+    #[test]
+    fn an_exported_workbook_reads_back_as_its_csv_does(seed in 0u64..10_000, members in 1usize..40, skills in 1usize..40) {
+        let mut workspace = skillgrid::synthetic::roster(catalog::builtin(), members, skills, seed);
+        // Text a CSV reader would take for a formula, and interest marks.
+        workspace.members[0].name = "=HYPERLINK(\"x\")".into();
+        workspace.members[0].team = Some("@team".into());
+        workspace.levels.set(0, 0, Cell::new(Some(Level::WORKING), true));
+        let (by_csv, by_book) = through_csv_and_workbook(&workspace);
+        proptest::prop_assert_eq!(&by_book.members, &by_csv.members);
+        proptest::prop_assert_eq!(&by_book.levels, &by_csv.levels);
+        proptest::prop_assert_eq!(
+            by_book.skills.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            by_csv.skills.iter().map(|s| &s.id).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_exported_matrix_is_coloured_frozen_and_offers_the_levels() {
+    let path = std::path::Path::new("sample-teams/platform-team.csv");
+    let workspace = io::open_path(path, catalog::builtin())
+        .expect("sample")
+        .value;
+    let book = io::export_workbook(&workspace).expect("a workbook");
+    let mut parts = zip_entries(&book);
+    let sheet = parts
+        .remove("xl/worksheets/sheet1.xml")
+        .expect("the matrix sheet");
+    assert!(
+        sheet.contains("<pane xSplit=\"1\" ySplit=\"3\""),
+        "frozen names and headers"
+    );
+    assert!(sheet.contains("<dataValidation"), "levels offered");
+    assert!(sheet.contains("<mergeCell"), "skill groups");
+    let styles = parts.remove("xl/styles.xml").expect("styles");
+    let [r, g, b] = skillgrid::report::palette::LEVEL_RGB[4];
+    assert!(
+        styles.contains(&format!("FF{r:02X}{g:02X}{b:02X}")),
+        "the app's expert colour"
+    );
+    assert!(parts.contains_key("xl/worksheets/sheet2.xml"), "a legend");
+}
+
+/// The text files inside a workbook, by name.
+fn zip_entries(bytes: &[u8]) -> std::collections::HashMap<String, String> {
+    use std::io::Read;
+    let mut found = std::collections::HashMap::new();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).expect("an entry");
+        let name = file.name().map(|name| name.to_string()).unwrap_or_default();
+        let mut text = String::new();
+        if file.read_to_string(&mut text).is_ok() {
+            found.insert(name, text);
+        }
+    }
+    found
 }
 
 #[test]

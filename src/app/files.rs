@@ -222,7 +222,7 @@ impl AppState {
     /// A CSV that cannot hold all of the document is not written: the
     /// question of what to do instead goes up (`lossy_save`).
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        if FileKind::of(path) == FileKind::Csv {
+        if matches!(FileKind::of(path), FileKind::Csv | FileKind::Workbook) {
             let lost = io::roster_csv_leaves_out(&self.document.workspace, self.library());
             if !lost.is_empty() {
                 let message = format!(

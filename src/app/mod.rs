@@ -163,6 +163,8 @@ pub enum FileIntent {
     /// Projects CSV: replaces the workspace's projects, or is written.
     ImportProjects,
     ExportProjects,
+    /// The matrix as an Excel workbook.
+    ExportWorkbook,
     /// A roster to import as a dated round: the date is asked next.
     PickRound,
     /// Load a roster as a round of assessments on the document.

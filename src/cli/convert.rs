@@ -77,7 +77,7 @@ pub(super) fn convert(
                 imported.value.members.len(),
                 imported.value.skills.len()
             );
-            if FileKind::of(output) == FileKind::Csv {
+            if matches!(FileKind::of(output), FileKind::Csv | FileKind::Workbook) {
                 let lost = io::roster_csv_leaves_out(&imported.value, catalog);
                 if !lost.is_empty() {
                     let _ = writeln!(

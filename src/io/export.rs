@@ -66,7 +66,7 @@ pub fn export_roster(workspace: &Workspace, options: ExportOptions) -> Vec<u8> {
 
 /// The member columns worth writing: optional ones only where some member
 /// has a value, so a team's file keeps its shape.
-fn member_fields(workspace: &Workspace) -> Vec<Field> {
+pub(super) fn member_fields(workspace: &Workspace) -> Vec<Field> {
     let any = |has: fn(&Member) -> bool| workspace.members.iter().any(has);
     let mut fields = vec![Field::Name];
     if any(|m| m.email.is_some()) {
@@ -88,7 +88,26 @@ fn member_values(
     fields: &[Field],
     decimal_comma: bool,
 ) -> Vec<String> {
-    let text = |value: Option<&str>| neutralise_text(value.unwrap_or("")).into_owned();
+    member_values_as(workspace, member, fields, decimal_comma, true)
+}
+
+/// The member's values for `fields`; `neutralise` prefixes text a CSV
+/// reader would run as a formula (a workbook's text cells never run).
+pub(super) fn member_values_as(
+    workspace: &Workspace,
+    member: &Member,
+    fields: &[Field],
+    decimal_comma: bool,
+    neutralise: bool,
+) -> Vec<String> {
+    let text = |value: Option<&str>| {
+        let value = value.unwrap_or("");
+        if neutralise {
+            neutralise_text(value).into_owned()
+        } else {
+            value.to_string()
+        }
+    };
     let number = |value: f64| {
         let text = value.to_string();
         if decimal_comma {

@@ -16,6 +16,7 @@ mod roster;
 mod table;
 mod workspace_json;
 mod xlsx;
+mod xlsx_export;
 
 pub use atomic::{
     SaveError, SaveStep, Saved, content_hash, mark_process_start, write_atomic,
@@ -48,6 +49,7 @@ pub fn parse_share(text: &str) -> Result<f64, NumberError> {
 }
 pub use workspace_json::{workspace_from_json, workspace_to_json};
 pub use xlsx::{column_letters, import_roster_workbook};
+pub use xlsx_export::export_workbook;
 
 use crate::catalog::Catalog;
 use crate::model::{CellParseError, Workspace};
@@ -207,16 +209,11 @@ pub fn save_path(
             bytes
         }
         FileKind::Csv => export_roster(workspace, options),
-        FileKind::Workbook => {
-            return Err(SaveError {
-                path: path.to_path_buf(),
-                step: SaveStep::CheckSize,
-                source: std::io::Error::other(
-                    "Skillgrid reads Excel workbooks but does not write them yet: save as a \
-                     .skillgrid workspace, or export CSV",
-                ),
-            });
-        }
+        FileKind::Workbook => export_workbook(workspace).map_err(|error| SaveError {
+            path: path.to_path_buf(),
+            step: SaveStep::Write,
+            source: std::io::Error::other(error),
+        })?,
     };
     write_atomic(path, &bytes)
 }

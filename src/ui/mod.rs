@@ -172,6 +172,11 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("Projects CSV", &["csv"])
                         .set_file_name(suggested.unwrap_or_else(|| "projects.csv".into()))
                         .save_file(),
+                    FileIntent::ExportWorkbook => dialog
+                        .set_title("Export the matrix as an Excel workbook")
+                        .add_filter("Excel workbook", &["xlsx"])
+                        .set_file_name(suggested.unwrap_or_else(|| "team.xlsx".into()))
+                        .save_file(),
                     FileIntent::Export(_) => dialog
                         .set_title("Export roster CSV")
                         .add_filter("Roster CSV", &["csv", "tsv"])
@@ -263,6 +268,7 @@ impl SkillgridApp {
             FileIntent::Export(Layout::Long) => format!("{}-long.csv", self.base_name()),
             FileIntent::Export(Layout::Wide) => format!("{}.csv", self.base_name()),
             FileIntent::ExportProjects => format!("{}-projects.csv", self.base_name()),
+            FileIntent::ExportWorkbook => format!("{}.xlsx", self.base_name()),
             FileIntent::ExportPlan(PlanFormat::Csv) => {
                 format!("{}-hiring-plan.csv", self.base_name())
             }
@@ -376,6 +382,9 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::SaveAs, Some(path)) => Command::SaveTo(path).into(),
             JobResult::Picked(FileIntent::Export(layout), Some(path)) => {
                 Command::Export(path, layout).into()
+            }
+            JobResult::Picked(FileIntent::ExportWorkbook, Some(path)) => {
+                Command::Export(path, Layout::Wide).into()
             }
             JobResult::Picked(FileIntent::ExportPlan(format), Some(path)) => {
                 Command::ExportPlan(path, format).into()

@@ -59,6 +59,12 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::PickRound),
     },
     MenuCommand {
+        label: "Export Excel workbook…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ExportWorkbook),
+    },
+    MenuCommand {
         label: "Import projects CSV…",
         menu: Menu::File,
         shortcut: None,
