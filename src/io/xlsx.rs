@@ -56,6 +56,34 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+/// Appends a cell as a CSV field: numbers as they are, text quoted only
+/// when it must be, line breaks inside a cell made spaces.
+fn push_field(csv: &mut String, cell: &Data) {
+    use std::fmt::Write as _;
+    match cell {
+        Data::Empty => {}
+        Data::Int(value) => {
+            let _ = write!(csv, "{value}");
+        }
+        Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
+            let _ = write!(csv, "{}", *value as i64);
+        }
+        Data::String(text) if !text.contains(['"', ',', '\r', '\n']) => csv.push_str(text),
+        other => {
+            let value = cell_text(other);
+            csv.push('"');
+            for ch in value.chars() {
+                match ch {
+                    '"' => csv.push_str("\"\""),
+                    '\r' | '\n' => csv.push(' '),
+                    _ => csv.push(ch),
+                }
+            }
+            csv.push('"');
+        }
+    }
+}
+
 /// Whether a row could be a roster's header: it names a member column.
 fn is_header(row: &[Data]) -> bool {
     row.iter()
@@ -78,11 +106,7 @@ fn sheet_text(name: &str, range: &Range<Data>) -> Option<SheetText> {
             if index > 0 {
                 text.csv.push(',');
             }
-            let value = cell_text(cell);
-            text.csv.push('"');
-            text.csv
-                .push_str(&value.replace('"', "\"\"").replace(['\r', '\n'], " "));
-            text.csv.push('"');
+            push_field(&mut text.csv, cell);
         }
         text.csv.push('\n');
         text.rows.push(first_row + offset as u32 + 1);

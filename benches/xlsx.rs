@@ -1,0 +1,44 @@
+//! Excel against CSV in one run, 10,000 x 300: importing the same roster
+//! from each, and exporting the workbook. Own timing, fastest of three:
+//! `cargo bench --bench xlsx`.
+
+use skillgrid::{catalog, io, synthetic};
+use std::time::{Duration, Instant};
+
+fn fastest<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let value = work();
+        best = best.min(started.elapsed());
+        last = Some(value);
+    }
+    (best, last.expect("ran"))
+}
+
+fn main() {
+    let workspace = synthetic::roster(catalog::builtin(), 10_000, 300, 42);
+    let csv = io::export_roster(&workspace, io::ExportOptions::default());
+    let (export, book) = fastest(3, || io::export_workbook(&workspace).expect("a workbook"));
+    let (csv_import, _) = fastest(3, || {
+        io::import_roster(&csv, "team.csv", catalog::builtin()).expect("reads")
+    });
+    let (book_import, read) = fastest(3, || {
+        io::import_roster_workbook(&book, "team.xlsx", catalog::builtin()).expect("reads")
+    });
+    assert_eq!(read.value.levels, workspace.levels, "the same roster");
+    let ms = |duration: Duration| duration.as_secs_f64() * 1000.0;
+    println!(
+        "10,000 x 300: CSV {:.1} MB, workbook {:.1} MB",
+        csv.len() as f64 / 1e6,
+        book.len() as f64 / 1e6
+    );
+    println!("workbook export: {:.0} ms", ms(export));
+    println!(
+        "import: CSV {:.0} ms, workbook {:.0} ms ({:.1}x the CSV's)",
+        ms(csv_import),
+        ms(book_import),
+        book_import.as_secs_f64() / csv_import.as_secs_f64()
+    );
+}
