@@ -335,3 +335,53 @@ fn the_window_opens_a_workbook_as_an_import_to_save_as_a_workspace() {
     );
     assert!(document.is_dirty());
 }
+
+#[test]
+fn sheet_names_the_sheet_to_read() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("org.xlsx");
+    let mut book = Workbook::new();
+    for name in ["Platform", "Search"] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).expect("named");
+        sheet.write_string(0, 0, "Name").expect("header");
+        sheet.write_string(0, 1, "Terraform").expect("header");
+        sheet
+            .write_string(1, 0, format!("{name} lead"))
+            .expect("name");
+        sheet.write_number(1, 1, 2).expect("level");
+    }
+    book.save(&path).expect("saved");
+    let path_text = path.to_string_lossy().to_string();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_skillgrid"))
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let out = folder.path().join("search.skillgrid");
+    let output = run(&[
+        "convert",
+        &path_text,
+        &out.to_string_lossy(),
+        "--sheet",
+        "search",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let workspace = io::read_database(&out).expect("reads").value.workspace;
+    assert_eq!(workspace.members[0].name, "Search lead");
+    let output = run(&["validate", &path_text, "--sheet", "Billing"]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("no sheet named \"Billing\": the workbook has Platform, Search"),
+        "{said}"
+    );
+    let output = run(&["validate", &path_text]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("(choose one with --sheet)"), "{said}");
+}

@@ -38,6 +38,10 @@ pub struct Cli {
     /// hiring, capacity, staffing or roles.
     #[arg(long)]
     pub view: Option<String>,
+    /// The sheet of an Excel workbook to read the roster from (by default
+    /// the first that holds one).
+    #[arg(long, global = true)]
+    pub sheet: Option<String>,
 }
 
 /// What the command line asked for.
@@ -233,6 +237,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
             });
         }
     };
+    let _ = SHEET.set(cli.sheet.clone());
     let Some(command) = cli.command else {
         return Invocation::Window {
             file: cli.file,
@@ -374,8 +379,14 @@ fn print_failure(failure: &ImportFailure, out: &mut String) {
 }
 
 /// Opens a roster or workspace; its warnings, or its errors, go to `err`.
+/// The workbook sheet `--sheet` names, for every roster a command reads.
+static SHEET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
 fn open_reporting(path: &Path, catalog: &Catalog, err: &mut String) -> Option<Imported<Workspace>> {
-    match io::open_path(path, catalog) {
+    let sheet = SHEET.get().and_then(|sheet| sheet.as_deref());
+    let opened = io::open_path_sheet(path, catalog, &io::Progress::default(), sheet)
+        .map(|(imported, _)| imported);
+    match opened {
         Ok(imported) => {
             print_diagnostics(&imported.warnings, err);
             Some(imported)

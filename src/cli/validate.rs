@@ -55,7 +55,10 @@ pub(super) fn validate(
     let imported = match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
         FileKind::Csv => io::import_roster(&bytes, &name, catalog),
-        FileKind::Workbook => io::import_roster_workbook(&bytes, &name, catalog),
+        FileKind::Workbook => {
+            let sheet = super::SHEET.get().and_then(|sheet| sheet.as_deref());
+            io::import_roster_sheet(&bytes, &name, catalog, sheet)
+        }
     };
     report_imported(&name, &bytes, path, imported, verbose, out)
 }

@@ -48,7 +48,7 @@ pub fn parse_share(text: &str) -> Result<f64, NumberError> {
     roster::cells::parse_fte(text)
 }
 pub use workspace_json::{workspace_from_json, workspace_to_json};
-pub use xlsx::{column_letters, import_roster_workbook};
+pub use xlsx::{column_letters, import_roster_sheet, import_roster_workbook};
 pub use xlsx_export::export_workbook;
 
 use crate::catalog::Catalog;
@@ -145,6 +145,16 @@ pub fn open_path_read(
     catalog: &Catalog,
     progress: &Progress,
 ) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
+    open_path_sheet(path, catalog, progress, None)
+}
+
+/// `open_path_read`, reading a workbook's sheet `sheet` when given.
+pub fn open_path_sheet(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &Progress,
+    sheet: Option<&str>,
+) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
     let name = display_name(path);
     // A pipe or device is read with the limits below, never opened as SQLite.
     let regular = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file());
@@ -162,7 +172,7 @@ pub fn open_path_read(
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => workspace_from_json(&bytes, &name),
-        FileKind::Workbook => import_roster_workbook(&bytes, &name, catalog),
+        FileKind::Workbook => import_roster_sheet(&bytes, &name, catalog, sheet),
         FileKind::Csv => roster::import_roster_tracked(
             &bytes,
             &name,

@@ -140,6 +140,17 @@ pub fn import_roster_workbook(
     file: &str,
     catalog: &Catalog,
 ) -> Result<Imported<Workspace>, ImportFailure> {
+    import_roster_sheet(bytes, file, catalog, None)
+}
+
+/// `import_roster_workbook` from the sheet named `sheet` (any case), or,
+/// with `None`, the first that holds a roster.
+pub fn import_roster_sheet(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    sheet: Option<&str>,
+) -> Result<Imported<Workspace>, ImportFailure> {
     let fail =
         |message: String| ImportFailure::single(Diagnostic::error(file, None, None, message));
     let mut workbook =
@@ -150,6 +161,27 @@ pub fn import_roster_workbook(
             ))
         })?;
     let names = workbook.sheet_names();
+    if let Some(wanted) = sheet {
+        let Some(name) = names
+            .iter()
+            .find(|name| name.eq_ignore_ascii_case(wanted.trim()))
+        else {
+            return Err(fail(format!(
+                "no sheet named \"{wanted}\": the workbook has {}",
+                names.join(", ")
+            )));
+        };
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|error| fail(format!("sheet \"{name}\" cannot be read: {error}")))?;
+        let Some(text) = sheet_text(name, &range) else {
+            return Err(fail(format!(
+                "sheet \"{name}\" holds no roster: expected a header row with a Name column \
+                 (or Full name, Member, Employee)"
+            )));
+        };
+        return finish(file, catalog, &text, Vec::new());
+    }
     let mut found: Vec<SheetText> = Vec::new();
     for name in &names {
         let Ok(range) = workbook.worksheet_range(name) else {
@@ -166,6 +198,33 @@ pub fn import_roster_workbook(
             names.join(", ")
         )));
     };
+    let mut others = Vec::new();
+    if found.len() > 1 {
+        let names: Vec<&str> = found[1..].iter().map(|other| other.name.as_str()).collect();
+        let mut warning = Diagnostic::error(
+            file,
+            None,
+            None,
+            format!(
+                "read sheet \"{}\"; {} look like rosters too and were not read (choose one \
+                 with --sheet)",
+                sheet.name,
+                names.join(", ")
+            ),
+        );
+        warning.severity = super::Severity::Warning;
+        others.push(warning);
+    }
+    finish(file, catalog, sheet, others)
+}
+
+/// Imports the sheet's text and puts every message in the sheet's terms.
+fn finish(
+    file: &str,
+    catalog: &Catalog,
+    sheet: &SheetText,
+    others: Vec<Diagnostic>,
+) -> Result<Imported<Workspace>, ImportFailure> {
     let mut result = super::import_roster(sheet.csv.as_bytes(), file, catalog);
     let mut extra = Vec::new();
     if !sheet.skipped.is_empty() {
@@ -184,21 +243,7 @@ pub fn import_roster_workbook(
         warning.file = format!("{file} [{}]", sheet.name);
         extra.push(warning);
     }
-    if found.len() > 1 {
-        let others: Vec<&str> = found[1..].iter().map(|other| other.name.as_str()).collect();
-        let mut warning = Diagnostic::error(
-            file,
-            None,
-            None,
-            format!(
-                "read sheet \"{}\"; {} look like rosters too and were not read",
-                sheet.name,
-                others.join(", ")
-            ),
-        );
-        warning.severity = super::Severity::Warning;
-        extra.push(warning);
-    }
+    extra.extend(others);
     match &mut result {
         Ok(imported) => {
             for diagnostic in &mut imported.warnings {
