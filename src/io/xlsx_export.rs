@@ -8,7 +8,8 @@ use super::export::{member_fields, member_values_as, skill_header};
 use crate::model::{Level, SkillKind, Workspace};
 use crate::report::palette::{LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
 use rust_xlsxwriter::{
-    Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+    Color, ConditionalFormatFormula, DataValidation, Format, FormatAlign, FormatBorder, Workbook,
+    XlsxError,
 };
 
 /// Rows above the header: the skill groups, then who can lead each.
@@ -122,28 +123,44 @@ pub fn export_workbook(workspace: &Workspace) -> Result<Vec<u8>, XlsxError> {
                 _ => sheet.write_string(row, column, value)?,
             };
         }
+        // Plain values: the colours come from conditional formats over the
+        // whole range, so they follow the levels as the sheet is edited.
         for (skill, cell) in workspace.levels.row(index).iter().enumerate() {
             let column = first_skill + skill as u16;
             match (cell.level(), cell.interest()) {
-                (Some(level), false) => sheet.write_number_with_format(
-                    row,
-                    column,
-                    f64::from(level.get()),
-                    &formats[usize::from(level.get())],
-                )?,
+                (Some(level), false) => sheet.write_number(row, column, f64::from(level.get()))?,
                 // Interest is the spreadsheet's "+": text, as a CSV has it.
-                (Some(level), true) => sheet.write_string_with_format(
-                    row,
-                    column,
-                    cell.spreadsheet_text(),
-                    &formats[usize::from(level.get())],
-                )?,
-                (None, true) => sheet.write_string_with_format(row, column, "+", &blank)?,
-                (None, false) => sheet.write_blank(row, column, &blank)?,
+                (_, true) => sheet.write_string(row, column, cell.spreadsheet_text())?,
+                (None, false) => sheet,
             };
         }
     }
     if !workspace.members.is_empty() && !workspace.skills.is_empty() {
+        let (first_row, last_row) = (HEADER_ROW + 1, HEADER_ROW + workspace.members.len() as u32);
+        let last_column = first_skill + workspace.skills.len() as u16 - 1;
+        let corner = format!(
+            "{}{}",
+            super::column_letters(u32::from(first_skill)),
+            first_row + 1
+        );
+        for level in Level::ALL {
+            let value = level.get();
+            let rule = ConditionalFormatFormula::new()
+                .set_rule(
+                    format!("=OR(AND(ISNUMBER({corner}),{corner}={value}),{corner}=\"{value}+\")")
+                        .as_str(),
+                )
+                .set_format(formats[usize::from(value)].clone());
+            sheet.add_conditional_format(first_row, first_skill, last_row, last_column, &rule)?;
+        }
+        let unassessed = ConditionalFormatFormula::new()
+            .set_rule(format!("=OR(LEN({corner})=0,{corner}=\"+\")").as_str())
+            .set_format(blank.clone());
+        sheet.add_conditional_format(first_row, first_skill, last_row, last_column, &unassessed)?;
+        let centred_levels = Format::new().set_align(FormatAlign::Center);
+        for skill in 0..workspace.skills.len() {
+            sheet.set_column_format(first_skill + skill as u16, &centred_levels)?;
+        }
         let levels = ["0", "1", "2", "3", "4", "0+", "1+", "2+", "3+", "4+", "+"];
         let validation = DataValidation::new()
             .allow_list_strings(&levels)?
