@@ -8,6 +8,7 @@ mod database;
 mod decode;
 mod diag;
 mod export;
+mod history_blob;
 mod omissions;
 mod projects_csv;
 mod read;
@@ -24,12 +25,13 @@ pub use atomic::{
 };
 pub use compact::{read_compact, write_compact};
 pub use database::{
-    DATABASE_VERSION, ReadDatabase, database_revision, decode_history, encode_history, is_database,
-    read_database, update_database, write_database, write_database_private,
+    DATABASE_VERSION, ReadDatabase, database_revision, is_database, read_database, update_database,
+    write_database, write_database_private,
 };
 pub use decode::{neutralise_text, restore_text};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
+pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,
 };

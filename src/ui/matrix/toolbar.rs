@@ -150,7 +150,7 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
         }
         if let Some(cutoff) = filter.stale_before {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
-            super::stale_mark(ui.painter(), rect);
+            super::marks::stale_mark(ui.painter(), rect);
             ui.label(format!(
                 "{} before {cutoff}",
                 crate::io::count_of(derived.stale.len(), "cell", "cells")
@@ -194,7 +194,7 @@ fn mark_swatch(ui: &mut egui::Ui, movement: Movement) {
         CornerRadius::same(2),
         level_colour(Some(Level::WORKING)),
     );
-    super::movement_mark(ui.painter(), rect, movement);
+    super::marks::movement_mark(ui.painter(), rect, movement);
 }
 
 /// As tall as the note field, with or without a cell selected.
@@ -284,7 +284,7 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
             ui.add_space(6.0);
         }
         let rect = swatch(ui, level_colour(None));
-        super::hatch(ui.painter(), rect);
+        super::marks::hatch(ui.painter(), rect);
         ui.label("not assessed");
         ui.add_space(6.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
@@ -292,7 +292,7 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
         ui.label("wants to grow");
         ui.add_space(6.0);
         let rect = swatch(ui, level_colour(Some(Level::WORKING)));
-        super::below_role_mark(ui.painter(), rect);
+        super::marks::below_role_mark(ui.painter(), rect);
         ui.label("below what their role requires");
         ui.add_space(12.0);
         ui.label(

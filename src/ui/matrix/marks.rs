@@ -1,0 +1,112 @@
+//! What is drawn on and around a matrix cell besides its level: movement
+//! since a date, staleness, "not assessed", the role notch, and the past
+//! its tooltip lists.
+
+use super::rgb;
+use crate::analysis::Movement;
+use crate::report::palette::ALERT_RGB;
+use eframe::egui::{self, Color32, CornerRadius, Stroke};
+
+/// The cell's record, newest first, in its tooltip (only while hovered).
+pub(super) fn history_lines(
+    ui: &mut egui::Ui,
+    workspace: &crate::model::Workspace,
+    member: usize,
+    skill: usize,
+) {
+    let row = workspace.history.row(member);
+    let past: Vec<_> = row.of_skill(skill as u32).collect();
+    if past.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("History").strong());
+    let words = &workspace.settings.scale;
+    for entry in past.iter().rev().take(12) {
+        let level = entry
+            .cell
+            .level()
+            .map_or("not assessed".to_string(), |level| {
+                format!("{level} {}", words.word(level))
+            });
+        let date = entry
+            .as_of
+            .map_or("undated".to_string(), |date| date.to_string());
+        let note = row
+            .note_for(entry)
+            .map_or(String::new(), |note| format!(": {note}"));
+        ui.label(format!("{date}  {level}  ({}){note}", entry.rater));
+    }
+    if past.len() > 12 {
+        ui.label(egui::RichText::new(format!("and {} older", past.len() - 12)).weak());
+    }
+}
+
+/// Up: a white triangle pointing up; down: a black one pointing down;
+/// both at the bottom right, clear of the role notch and the interest dot.
+/// Direction and fill tell them apart on any level's colour, without hue.
+pub(super) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement: Movement) {
+    let size = 9.0;
+    let left = rect.right() - size - 2.0;
+    let (top, bottom) = (rect.bottom() - size - 2.0, rect.bottom() - 2.0);
+    let (points, fill, edge) = match movement {
+        Movement::Up => (
+            vec![
+                egui::pos2(left, bottom),
+                egui::pos2(left + size, bottom),
+                egui::pos2(left + size / 2.0, top),
+            ],
+            Color32::WHITE,
+            Color32::BLACK,
+        ),
+        Movement::Down => (
+            vec![
+                egui::pos2(left, top),
+                egui::pos2(left + size, top),
+                egui::pos2(left + size / 2.0, bottom),
+            ],
+            Color32::BLACK,
+            Color32::WHITE,
+        ),
+    };
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        fill,
+        Stroke::new(1.5, edge),
+    ));
+}
+
+/// A stale cell: a grey clock face at the top left.
+pub(super) fn stale_mark(painter: &egui::Painter, rect: egui::Rect) {
+    let centre = rect.left_top() + egui::vec2(5.0, 5.0);
+    painter.circle(
+        centre,
+        3.5,
+        Color32::from_gray(60),
+        Stroke::new(1.0, Color32::WHITE),
+    );
+    painter.line_segment(
+        [centre, centre + egui::vec2(0.0, -2.5)],
+        Stroke::new(1.0, Color32::WHITE),
+    );
+}
+
+/// Hatched, so "not assessed" never reads as a level.
+pub(super) fn hatch(painter: &egui::Painter, rect: egui::Rect) {
+    let stroke = Stroke::new(1.0, Color32::from_gray(150));
+    let clipped = painter.with_clip_rect(rect);
+    for offset in [-8.0, 0.0, 8.0] {
+        let start = egui::pos2(rect.left() + offset, rect.bottom());
+        let end = egui::pos2(rect.left() + offset + rect.height(), rect.top());
+        clipped.line_segment([start, end], stroke);
+    }
+}
+
+/// A notch in the corner: below what the member's role requires.
+pub(super) fn below_role_mark(painter: &egui::Painter, rect: egui::Rect) {
+    let mark = egui::Rect::from_min_size(
+        rect.left_bottom() - egui::vec2(0.0, 5.0),
+        egui::vec2(5.0, 5.0),
+    );
+    painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
+}
