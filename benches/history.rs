@@ -3,24 +3,15 @@
 //! cell and four more rounds each changing a fifth of the cells. Own
 //! timing, fastest of a few runs: `cargo bench --bench history`.
 
+mod timing;
+use timing::fastest;
+
 use skillgrid::analysis::{self, ChangeQuery};
 use skillgrid::model::{Assessment, Cell, Date, Level, Rater, Workspace};
 use skillgrid::synthetic::Rng;
 use skillgrid::{catalog, io, synthetic};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn fastest<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
-    let mut best = Duration::MAX;
-    let mut last = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        let value = work();
-        best = best.min(started.elapsed());
-        last = Some(value);
-    }
-    (best, last.expect("ran at least once"))
-}
 
 fn ms(duration: Duration) -> String {
     format!("{:.1} ms", duration.as_secs_f64() * 1000.0)

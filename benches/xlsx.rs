@@ -2,20 +2,11 @@
 //! from each, and exporting the workbook. Own timing, fastest of three:
 //! `cargo bench --bench xlsx`.
 
-use skillgrid::{catalog, io, synthetic};
-use std::time::{Duration, Instant};
+mod timing;
+use timing::fastest;
 
-fn fastest<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
-    let mut best = Duration::MAX;
-    let mut last = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        let value = work();
-        best = best.min(started.elapsed());
-        last = Some(value);
-    }
-    (best, last.expect("ran"))
-}
+use skillgrid::{catalog, io, synthetic};
+use std::time::Duration;
 
 fn main() {
     let workspace = synthetic::roster(catalog::builtin(), 10_000, 300, 42);

@@ -1,15 +1,10 @@
 //! The command line as a user runs it: exit codes, messages, files written.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::skillgrid;
 
-fn skillgrid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgrid"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -2,22 +2,17 @@
 //! `.skillgrid` database round trip, saves cut short by a kill, bad files,
 //! and `import`, `history` and `report --as-of` on the sample.
 
+mod common;
+use common::skillgrid;
+
 use proptest::prelude::*;
 use skillgrid::analysis;
 use skillgrid::io;
 use skillgrid::model::{Assessment, Cell, Date, Level, Rater, Workspace};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 const SAMPLE: &str = "sample-teams/product-org-history.skillgrid";
-
-fn skillgrid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgrid"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

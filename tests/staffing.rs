@@ -3,9 +3,11 @@
 //! over-allocated quarter, the placeholders to hire and their cost; and the
 //! projects CSV with its errors.
 
+mod common;
+use common::skillgrid;
+
 use skillgrid::analysis::{Need, staff};
 use skillgrid::{catalog, io};
-use std::process::{Command, Output};
 
 const SAMPLE: &str = "sample-teams/product-org-staffing.json";
 
@@ -13,14 +15,6 @@ fn sample() -> skillgrid::model::Workspace {
     io::open_path(std::path::Path::new(SAMPLE), catalog::builtin())
         .expect("the sample opens")
         .value
-}
-
-fn skillgrid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skillgrid"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
 }
 
 #[test]

@@ -40,17 +40,6 @@ fn window(state: AppState) -> Harness<'static, SkillgridApp> {
     harness
 }
 
-fn wait_for_load(harness: &mut Harness<'_, SkillgridApp>) {
-    for _ in 0..300 {
-        harness.step();
-        if harness.state().state().pending().is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
-}
-
 fn column(harness: &Harness<'_, SkillgridApp>, name: &str) -> usize {
     let workspace = &harness.state().state().document().workspace;
     workspace
@@ -87,7 +76,7 @@ fn a_round_imported_from_the_file_menu_shows_what_moved_and_undoes() {
     pick(&mut harness, FileIntent::PickRound, &round);
     harness.get_by_label("Import a roster as a new round");
     harness.get_by_label("Import round").click();
-    wait_for_load(&mut harness);
+    common::wait_for_load(&mut harness);
     let state = harness.state().state();
     assert!(state.round_request().is_none(), "the question is answered");
     let notice = state.notice().unwrap_or_default().to_string();

@@ -1,6 +1,8 @@
 //! The desktop app driven headless through its accessibility tree, as a
 //! person would: find by label, click, type, press keys.
 
+mod common;
+
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -67,19 +69,7 @@ fn open_and_wait(harness: &mut Harness<'_, SkillgridApp>, path: &Path) {
         .start_open(path.to_path_buf(), FileIntent::Open, move || {
             repaint.request_repaint()
         });
-    // The spinner repaints until the import is done, so step rather than run.
-    for _ in 0..300 {
-        harness.step();
-        if harness.state().state().pending().is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
-    assert!(
-        harness.state().state().pending().is_none(),
-        "the import finished"
-    );
+    common::wait_for_load(harness);
 }
 
 fn find(harness: &mut Harness<'_, SkillgridApp>, text: &str) {

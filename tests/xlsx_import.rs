@@ -2,11 +2,12 @@
 //! a title above the header, numbers as levels, percentages as FTE, two
 //! sheets, formulas, merged cells, and files that are no workbook at all.
 
+mod common;
+
 use rust_xlsxwriter::{Format, Formula, Workbook};
 use skillgrid::catalog;
 use skillgrid::io::{self, import_roster_workbook};
 use skillgrid::model::{Cell, Level};
-use std::process::Command;
 
 fn roster_book(title: bool) -> Vec<u8> {
     let mut book = Workbook::new();
@@ -197,12 +198,7 @@ fn the_command_line_reads_workbooks_and_a_report_follows() {
     sheet.write_string(1, 1, "Tech Lead").expect("role");
     sheet.write_number(1, 2, 4).expect("level");
     book.save(&path).expect("saved");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_skillgrid"))
-            .args(args)
-            .output()
-            .expect("runs")
-    };
+    let run = common::skillgrid;
     let path_text = path.to_string_lossy().to_string();
     let output = run(&["validate", &path_text]);
     assert!(
@@ -353,12 +349,7 @@ fn sheet_names_the_sheet_to_read() {
     }
     book.save(&path).expect("saved");
     let path_text = path.to_string_lossy().to_string();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_skillgrid"))
-            .args(args)
-            .output()
-            .expect("runs")
-    };
+    let run = common::skillgrid;
     let out = folder.path().join("search.skillgrid");
     let output = run(&[
         "convert",
@@ -384,4 +375,26 @@ fn sheet_names_the_sheet_to_read() {
     let output = run(&["validate", &path_text]);
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("(choose one with --sheet)"), "{said}");
+}
+
+#[test]
+fn exporting_a_workspace_to_a_workbook_says_what_it_leaves_out() {
+    let folder = tempfile::tempdir().expect("folder");
+    let out = folder.path().join("history.xlsx");
+    let output = common::skillgrid(&[
+        "convert",
+        "sample-teams/product-org-history.skillgrid",
+        &out.to_string_lossy(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("dated assessments"), "{said}");
+    assert!(
+        said.contains("a roster workbook holds members and levels"),
+        "{said}"
+    );
 }

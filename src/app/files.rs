@@ -266,7 +266,7 @@ impl AppState {
         self.notice = Some(format!(
             "Wrote the roster to {}; {}. Still unsaved.",
             file_name(path),
-            io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+            io::not_written_sentence(&lost, io::roster_file_holds(path))
         ));
         Ok(())
     }
@@ -325,7 +325,7 @@ impl AppState {
             format!(
                 "Exported {}; {}",
                 path.display(),
-                io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+                io::not_written_sentence(&lost, io::roster_file_holds(path))
             )
         });
         Ok(())

@@ -84,7 +84,7 @@ pub(super) fn convert(
                         err,
                         "{}: {}",
                         output.display(),
-                        io::not_written_sentence(&lost, "a roster CSV holds members and levels")
+                        io::not_written_sentence(&lost, io::roster_file_holds(output))
                     );
                 }
             }

@@ -34,6 +34,7 @@ pub use export::{ExportOptions, export_roster, skill_header};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,
+    roster_file_holds,
 };
 pub use projects_csv::{export_projects_csv, import_projects_csv, looks_like_projects_csv};
 pub use read::{

@@ -108,6 +108,15 @@ pub fn not_written_sentence(lost: &[String], holds: &str) -> String {
     )
 }
 
+/// What a roster file of `path`'s kind holds, for "not written" sentences.
+pub fn roster_file_holds(path: &std::path::Path) -> &'static str {
+    if super::FileKind::of(path) == super::FileKind::Workbook {
+        "a roster workbook holds members and levels"
+    } else {
+        "a roster CSV holds members and levels"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -465,25 +465,26 @@ mod tests {
         }
     }
 
+    /// Records `assessment` on a cell that held nothing, without a note.
+    fn rate(row: &mut MemberHistory, assessment: Assessment) {
+        row.record(assessment, None, Cell::NOT_ASSESSED);
+    }
+
     #[test]
     fn a_manager_rating_outranks_a_newer_self_rating() {
         let mut row = MemberHistory::default();
-        let blank = Cell::NOT_ASSESSED;
-        row.record(
+        rate(
+            &mut row,
             rated(0, "2026-03-31", Level::WORKING, Rater::Manager),
-            None,
-            blank,
         );
-        row.record(
+        rate(
+            &mut row,
             rated(0, "2026-06-30", Level::EXPERT, Rater::SelfRated),
-            None,
-            blank,
         );
         assert_eq!(row.current(0), Some(Cell::assessed(Level::WORKING)));
-        row.record(
+        rate(
+            &mut row,
             rated(0, "2026-09-30", Level::PROFICIENT, Rater::Import),
-            None,
-            blank,
         );
         assert_eq!(row.current(0), Some(Cell::assessed(Level::PROFICIENT)));
         let june = "2026-06-30".parse().expect("date");
@@ -493,16 +494,10 @@ mod tests {
     #[test]
     fn only_self_ratings_give_the_latest_self_rating() {
         let mut row = MemberHistory::default();
-        let blank = Cell::NOT_ASSESSED;
-        row.record(
-            rated(2, "2026-01-31", Level::NONE, Rater::Peer),
-            None,
-            blank,
-        );
-        row.record(
+        rate(&mut row, rated(2, "2026-01-31", Level::NONE, Rater::Peer));
+        rate(
+            &mut row,
             rated(2, "2026-02-28", Level::AWARENESS, Rater::SelfRated),
-            None,
-            blank,
         );
         assert_eq!(row.current(2), Some(Cell::assessed(Level::AWARENESS)));
         assert_eq!(row.current(1), None);
@@ -539,16 +534,13 @@ mod tests {
     #[test]
     fn ratings_stay_in_date_order_whatever_order_they_arrive_in() {
         let mut row = MemberHistory::default();
-        let blank = Cell::NOT_ASSESSED;
-        row.record(
+        rate(
+            &mut row,
             rated(0, "2026-09-30", Level::EXPERT, Rater::Manager),
-            None,
-            blank,
         );
-        row.record(
+        rate(
+            &mut row,
             rated(0, "2026-03-31", Level::WORKING, Rater::Manager),
-            None,
-            blank,
         );
         let dates: Vec<_> = row.entries().iter().map(|entry| entry.as_of).collect();
         assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]));

@@ -124,13 +124,7 @@ pub fn category_plot(
                 .map(|(_, name)| name.clone())
                 .unwrap_or_default()
         });
-    egui_plot::Plot::new(id)
-        .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    still_plot(id, height)
         .show_grid([true, false])
         .include_y(low - 0.6)
         .include_y(high + 0.6)
@@ -172,6 +166,17 @@ pub fn name_widget(response: &egui::Response, name: &str) {
     });
 }
 
+/// A plot that stays as drawn: a chart to read, not to pan or zoom.
+fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'static> {
+    egui_plot::Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
+
 /// A chart over the rounds: x is the day, marked and labelled at each
 /// round's date; y is a count or a level.
 pub fn rounds_plot(
@@ -202,13 +207,7 @@ pub fn rounds_plot(
                 .map(|(_, label)| label.clone())
                 .unwrap_or_default()
         });
-    egui_plot::Plot::new(id)
-        .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    still_plot(id, height)
         .include_x(first - margin)
         .include_x(last + margin)
         .include_y(0.0)

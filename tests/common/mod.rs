@@ -46,3 +46,31 @@ pub fn pick(
         .expect("sent");
     harness.run();
 }
+
+/// Steps the window until a load on its worker is done (the spinner
+/// repaints meanwhile, so `run` alone would not return), then settles it.
+#[allow(dead_code)]
+pub fn wait_for_load(harness: &mut Harness<'_, SkillgridApp>) {
+    for _ in 0..300 {
+        harness.step();
+        if harness.state().state().pending().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(
+        harness.state().state().pending().is_none(),
+        "the load finished"
+    );
+}
+
+/// Runs the command line from the project folder, as a user would.
+#[allow(dead_code)]
+pub fn skillgrid(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_skillgrid"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
