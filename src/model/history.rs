@@ -374,18 +374,7 @@ impl History {
     /// The rounds: dates on which at least `members` people were rated
     /// (a one-off review or a day's edits is not one), oldest first.
     pub fn rounds(&self, members: usize) -> Vec<Date> {
-        let mut dates: Vec<Date> = Vec::new();
-        for row in &self.rows {
-            let mut last = None;
-            for as_of in row.entries.iter().filter_map(|entry| entry.as_of) {
-                if last != Some(as_of) {
-                    dates.push(as_of);
-                    last = Some(as_of);
-                }
-            }
-        }
-        dates.sort_unstable();
-        dates
+        self.rating_days()
             .chunk_by(|a, b| a == b)
             .filter(|same| same.len() >= members)
             .map(|same| same[0])
@@ -417,6 +406,13 @@ impl History {
 
     /// Every date a rating was given on, oldest first.
     pub fn dates(&self) -> Vec<Date> {
+        let mut dates = self.rating_days();
+        dates.dedup();
+        dates
+    }
+
+    /// Each day a member was rated on, once for each member, sorted.
+    fn rating_days(&self) -> Vec<Date> {
         // Rows are in date order: only where the date changes is new.
         let mut dates: Vec<Date> = Vec::new();
         for row in &self.rows {
@@ -429,7 +425,6 @@ impl History {
             }
         }
         dates.sort_unstable();
-        dates.dedup();
         dates
     }
 }
