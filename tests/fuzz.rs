@@ -1,6 +1,6 @@
 //! A bounded mutational fuzzer for every file Skillgrid reads: roster CSV
-//! (wide and long), role requirements CSV, projects CSV and the JSON
-//! workspace. Inputs
+//! (wide and long), role requirements CSV, projects CSV, the JSON
+//! workspace and Excel workbooks. Inputs
 //! are the samples and test files, mutated the way files get damaged
 //! (bytes flipped, inserted, dropped, lines duplicated, files spliced or
 //! cut short). Any panic is a bug: the input is written to
@@ -141,6 +141,50 @@ fn projects(bytes: &[u8]) {
     }
 }
 
+/// Any kind of sheet a workbook may hold; an import that succeeds must
+/// export and read back.
+fn workbook(bytes: &[u8]) {
+    if let Ok(imported) = io::import_roster_workbook(bytes, "fuzz.xlsx", catalog::builtin()) {
+        let again = io::export_workbook(&imported.value).expect("a workbook");
+        io::import_roster_workbook(&again, "again.xlsx", catalog::builtin())
+            .expect("an export always imports");
+    }
+    let _ = io::import_roles_workbook(bytes, "fuzz.xlsx", None);
+    let _ = io::workbook_kind(bytes, None);
+}
+
+/// Workbooks written from the samples: the matrix export and a roles
+/// sheet. Mutated bytes of a zip mostly fail its checksums, so a small
+/// stored (uncompressed) copy lets mutations reach the sheet's XML too.
+fn workbook_corpus() -> Vec<Vec<u8>> {
+    let team = io::open_path(
+        Path::new("sample-teams/platform-team.csv"),
+        catalog::builtin(),
+    )
+    .expect("the sample opens")
+    .value;
+    let mut corpus = vec![io::export_workbook(&team).expect("a workbook")];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.set_zip_compression_level(0);
+    let sheet = book.add_worksheet();
+    for (row, line) in [
+        ["Role", "Skill", "Min level", "Importance"],
+        ["Platform Engineer", "Kubernetes", "3", "required"],
+        ["Platform Engineer", "Go", "2", "nice"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (column, text) in line.iter().enumerate() {
+            sheet
+                .write_string(row as u32, column as u16, *text)
+                .expect("written");
+        }
+    }
+    corpus.push(book.save_to_buffer().expect("a workbook"));
+    corpus
+}
+
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
@@ -242,6 +286,11 @@ fn fuzz_projects_csv_import() {
     corpus.push(read("sample-teams/product-org-projects.csv"));
     corpus.push(read("sample-teams/product-org-projects.csv"));
     fuzz("projects", projects, corpus);
+}
+
+#[test]
+fn fuzz_workbook_import() {
+    fuzz("workbook", workbook, workbook_corpus());
 }
 
 #[test]

@@ -20,6 +20,8 @@ pub enum Command {
     CancelLossySave,
     Export(PathBuf, Layout),
     ExportPlan(PathBuf, PlanFormat),
+    /// The matrix as shown, filter and sort, as an SVG picture.
+    ExportPicture(PathBuf),
     ImportProjects(PathBuf),
     ExportProjects(PathBuf),
     CancelPending,
@@ -52,6 +54,10 @@ pub enum Command {
     AskRound(PathBuf),
     /// The round question, cancelled.
     CancelRound,
+    /// Ask which of a workbook's sheets is the roster.
+    AskSheet(super::SheetRequest),
+    /// The sheet question, cancelled: nothing is opened.
+    CancelSheet,
     SetInsightOptions(InsightOptions),
     SetPreferences(Preferences),
     Select(Option<(usize, usize)>),
@@ -247,6 +253,9 @@ impl AppState {
             C::ExportPlan(path, format) => {
                 let _ = self.export_plan(&path, format);
             }
+            C::ExportPicture(path) => {
+                let _ = self.export_picture(&path);
+            }
             C::ImportProjects(path) => {
                 self.import_projects(&path);
                 return Ok(Outcome::ProjectsReplaced);
@@ -281,6 +290,11 @@ impl AppState {
             C::SetFilter(filter) => self.filter = filter,
             C::AskRound(path) => self.round_request = Some(path),
             C::CancelRound => self.round_request = None,
+            C::AskSheet(request) => self.sheet_request = Some(request),
+            C::CancelSheet => {
+                self.sheet_request = None;
+                self.notice = Some("Not opened".to_string());
+            }
             C::SetInsightOptions(options) => self.insight_options = options,
             C::SetPreferences(preferences) => self.preferences = preferences,
             C::Select(cell) => self.selected = cell,

@@ -174,6 +174,19 @@ impl AppState {
         intent: FileIntent,
         repaint: impl Fn() + Send + 'static,
     ) {
+        self.start_open_sheet(path, intent, None, repaint);
+    }
+
+    /// `start_open` reading the workbook sheet named `sheet`; with `None`,
+    /// a workbook with several roster sheets asks which (`SheetRequest`).
+    pub fn start_open_sheet(
+        &mut self,
+        path: PathBuf,
+        intent: FileIntent,
+        sheet: Option<String>,
+        repaint: impl Fn() + Send + 'static,
+    ) {
+        self.sheet_request = None;
         let (sender, receiver) = channel();
         let progress = Arc::new(io::Progress::default());
         self.pending = Some(Pending {
@@ -184,7 +197,24 @@ impl AppState {
         std::thread::Builder::new()
             .name("skillgrid-open".into())
             .spawn(move || {
-                let read = io::open_path_read(&path, catalog::builtin(), &progress);
+                let read = match (FileKind::of(&path), sheet) {
+                    (FileKind::Workbook, None) => match read_workbook(&path, &progress) {
+                        Ok(read) => read,
+                        Err(sheets) => {
+                            let request = super::SheetRequest {
+                                path,
+                                intent,
+                                sheets,
+                            };
+                            let _ = sender.send(JobResult::ChooseSheet(request));
+                            repaint();
+                            return;
+                        }
+                    },
+                    (_, sheet) => {
+                        io::open_path_sheet(&path, catalog::builtin(), &progress, sheet.as_deref())
+                    }
+                };
                 let revision = read.as_ref().ok().and_then(|(_, revision)| *revision);
                 let _ = sender.send(JobResult::Opened {
                     path,
@@ -329,5 +359,53 @@ impl AppState {
             )
         });
         Ok(())
+    }
+
+    /// Draws the matrix as it is shown (the filter's rows in their sort,
+    /// the shown skills) as an SVG file.
+    pub fn export_picture(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.derived.refresh(&self.document, &self.filter);
+        let (svg, left_out) = crate::report::matrix_picture(
+            &self.document.workspace,
+            &self.derived.rows,
+            &self.derived.columns,
+        );
+        let written = io::write_atomic(path, svg.as_bytes()).map(|_| ());
+        self.said_if_failed("export", path, written)?;
+        let drawn = self.derived.rows.len() - left_out;
+        self.notice = Some(if left_out == 0 {
+            format!(
+                "Exported {}: {} x {}",
+                path.display(),
+                io::count_of(drawn, "member", "members"),
+                io::count_of(self.derived.columns.len(), "skill", "skills")
+            )
+        } else {
+            format!(
+                "Exported {}: the first {drawn} of {} members (filter to a team to draw the others)",
+                path.display(),
+                self.derived.rows.len()
+            )
+        });
+        Ok(())
+    }
+}
+
+type Read = Result<(Imported<Workspace>, Option<u64>), ImportFailure>;
+
+/// A workbook's roster, or, when several sheets could be it, their names.
+fn read_workbook(path: &Path, progress: &io::Progress) -> Result<Read, Vec<(String, usize)>> {
+    let name = io::display_name(path);
+    let bytes = match io::read_file_tracked(path, progress) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            return Ok(Err(ImportFailure::single(io::Diagnostic::error(
+                &name, None, None, message,
+            ))));
+        }
+    };
+    match io::roster_or_choice(&bytes, &name, catalog::builtin()) {
+        io::RosterSheets::Read(result) => Ok((*result).map(|imported| (imported, None))),
+        io::RosterSheets::Choose(sheets) => Err(sheets),
     }
 }

@@ -6,7 +6,6 @@
 use super::Outcome;
 use crate::model::{Role, Workspace};
 
-/// What the insight views have selected, and text being typed in them.
 /// The questions asked of a roster imported as a round.
 #[derive(Clone, Debug)]
 pub struct RoundForm {
@@ -24,10 +23,13 @@ impl Default for RoundForm {
     }
 }
 
+/// What the insight views have selected, and text being typed in them.
 #[derive(Clone, Debug, Default)]
 pub struct ViewSelection {
     /// The round being imported: its date and rater as picked.
     pub round: RoundForm,
+    /// The workbook sheet picked to read the roster from, by position.
+    pub sheet: usize,
     /// The note being typed for the selected cell, and the cell and the
     /// document version it was last read from.
     pub note: String,

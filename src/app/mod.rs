@@ -147,6 +147,17 @@ pub enum JobResult {
         /// A database's revision, read with its contents.
         revision: Option<u64>,
     },
+    /// A workbook has several sheets that could be the roster: which one?
+    ChooseSheet(SheetRequest),
+}
+
+/// A workbook waiting for the person to pick its roster sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetRequest {
+    pub path: PathBuf,
+    pub intent: FileIntent,
+    /// Each candidate's name and its rows under the header.
+    pub sheets: Vec<(String, usize)>,
 }
 
 /// What a picked file is for.
@@ -165,6 +176,8 @@ pub enum FileIntent {
     ExportProjects,
     /// The matrix as an Excel workbook.
     ExportWorkbook,
+    /// The matrix as shown (filter and sort) as an SVG picture.
+    ExportSvg,
     /// A roster to import as a dated round: the date is asked next.
     PickRound,
     /// Load a roster as a round of assessments on the document.
@@ -251,6 +264,8 @@ pub struct AppState {
     fixed_today: Option<crate::model::Date>,
     /// A roster picked to import as a round: the date question is up.
     round_request: Option<PathBuf>,
+    /// A workbook's candidate sheets, while which to read is asked.
+    sheet_request: Option<SheetRequest>,
 }
 
 /// What the views read.
@@ -393,7 +408,13 @@ impl AppState {
             receiver,
             fixed_today: None,
             round_request: None,
+            sheet_request: None,
         }
+    }
+
+    /// The workbook whose roster sheet is being asked for.
+    pub fn sheet_request(&self) -> Option<&SheetRequest> {
+        self.sheet_request.as_ref()
     }
 
     /// The roster waiting for its round's date, while that is asked.

@@ -68,20 +68,12 @@ impl AppState {
     /// file with errors changes nothing and lists them.
     pub fn import_projects(&mut self, path: &std::path::Path) {
         let name = crate::io::display_name(path);
-        let result = crate::io::read_file(path)
-            .map_err(|message| {
-                crate::io::ImportFailure::single(crate::io::Diagnostic::error(
-                    &name, None, None, message,
-                ))
-            })
-            .and_then(|bytes| {
-                crate::io::import_projects_csv(
-                    &bytes,
-                    &name,
-                    &self.document.workspace,
-                    crate::catalog::builtin(),
-                )
-            });
+        let result = crate::io::read_projects(
+            path,
+            &self.document.workspace,
+            crate::catalog::builtin(),
+            None,
+        );
         match result {
             Ok(imported) => {
                 let count = imported.value.len();

@@ -3,7 +3,7 @@
 
 use super::{DelimiterArg, LayoutArg, open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
-use crate::io::{self, ExportOptions, FileKind, ImportFailure, Layout};
+use crate::io::{self, ExportOptions, FileKind, Layout};
 use crate::model::Workspace;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -138,10 +138,7 @@ pub(super) fn import_roles(
     let Some(output) = workspace_output(into, output, "role definitions", err) else {
         return ExitCode::from(2);
     };
-    let name = io::display_name(roles);
-    let requirements = io::read_file(roles)
-        .map_err(|message| ImportFailure::single(io::Diagnostic::error(&name, None, None, message)))
-        .and_then(|bytes| io::import_roles_csv(&bytes, &name));
+    let requirements = io::read_roles(roles, super::chosen_sheet());
     let (requirements, mut workspace) = match (requirements, io::open_path(into, catalog)) {
         (Ok(requirements), Ok(workspace)) => (requirements, workspace),
         (Err(failure), _) | (_, Err(failure)) => {

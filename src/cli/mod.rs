@@ -207,6 +207,10 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+    /// An Excel workbook: the coloured matrix, then a sheet a table.
+    Xlsx,
+    /// The matrix as an SVG picture, in role-fit order.
+    Svg,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -215,6 +219,7 @@ pub enum TableArg {
     Gaps,
     Fit,
     Hiring,
+    Staffing,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -382,8 +387,12 @@ fn print_failure(failure: &ImportFailure, out: &mut String) {
 /// The workbook sheet `--sheet` names, for every roster a command reads.
 static SHEET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
+fn chosen_sheet() -> Option<&'static str> {
+    SHEET.get().and_then(|sheet| sheet.as_deref())
+}
+
 fn open_reporting(path: &Path, catalog: &Catalog, err: &mut String) -> Option<Imported<Workspace>> {
-    let sheet = SHEET.get().and_then(|sheet| sheet.as_deref());
+    let sheet = chosen_sheet();
     let opened = io::open_path_sheet(path, catalog, &io::Progress::default(), sheet)
         .map(|(imported, _)| imported);
     match opened {

@@ -1,4 +1,5 @@
-//! `skillgrid report`: the findings as text, JSON, CSV tables or HTML.
+//! `skillgrid report`: the findings as text, JSON, CSV tables, HTML, an
+//! Excel workbook or the matrix as an SVG picture.
 
 use super::{ReportFormat, TableArg, open_reporting};
 use crate::analysis::{AnalysisOptions, analyze};
@@ -63,9 +64,9 @@ pub(super) fn report(
     };
     let analysis = analyze(workspace, &options);
     let source = io::display_name(path);
-    let text = match request.format {
-        ReportFormat::Text => report::text_report(&analysis, &source),
-        ReportFormat::Json => report::json_report(&analysis, request.pretty),
+    let bytes: Vec<u8> = match request.format {
+        ReportFormat::Text => report::text_report(&analysis, &source).into_bytes(),
+        ReportFormat::Json => report::json_report(&analysis, request.pretty).into_bytes(),
         ReportFormat::Csv => report::csv_table(
             &analysis,
             match request.table {
@@ -73,16 +74,48 @@ pub(super) fn report(
                 TableArg::Gaps => Table::Gaps,
                 TableArg::Fit => Table::Fit,
                 TableArg::Hiring => Table::Hiring,
+                TableArg::Staffing => Table::Staffing,
             },
-        ),
-        ReportFormat::Html => report::html_report(&analysis, workspace, &source),
+        )
+        .into_bytes(),
+        ReportFormat::Html => report::html_report(&analysis, workspace, &source).into_bytes(),
+        ReportFormat::Svg => {
+            let members: Vec<usize> = analysis.fit.iter().map(|fit| fit.member.index).collect();
+            let skills: Vec<usize> = (0..workspace.skills.len()).collect();
+            let (svg, left_out) = report::matrix_picture(workspace, &members, &skills);
+            if left_out > 0 {
+                let _ = writeln!(
+                    err,
+                    "the picture draws the first {} of {} members: use --team for the others",
+                    members.len() - left_out,
+                    members.len()
+                );
+            }
+            svg.into_bytes()
+        }
+        ReportFormat::Xlsx => {
+            if output.is_none() {
+                let _ = writeln!(
+                    err,
+                    "an Excel report is a file, not text: give --output report.xlsx"
+                );
+                return ExitCode::from(2);
+            }
+            match report::report_workbook(&analysis, workspace) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    let _ = writeln!(err, "could not build the workbook: {error}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
     };
     match output {
         None => {
-            out.push_str(&text);
+            out.push_str(&String::from_utf8_lossy(&bytes));
             ExitCode::SUCCESS
         }
-        Some(output) => match io::write_atomic(output, text.as_bytes()) {
+        Some(output) => match io::write_atomic(output, &bytes) {
             Ok(_) => {
                 let _ = writeln!(err, "wrote {}", output.display());
                 ExitCode::SUCCESS

@@ -91,21 +91,14 @@ pub fn import_projects(
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
         return ExitCode::FAILURE;
     };
-    let name = io::display_name(projects);
-    let bytes = match io::read_file(projects) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            let _ = writeln!(err, "{name}: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let imported = match io::import_projects_csv(&bytes, &name, &workspace.value, catalog) {
-        Ok(imported) => imported,
-        Err(failure) => {
-            print_failure(&failure, err);
-            return ExitCode::FAILURE;
-        }
-    };
+    let imported =
+        match io::read_projects(projects, &workspace.value, catalog, super::chosen_sheet()) {
+            Ok(imported) => imported,
+            Err(failure) => {
+                print_failure(&failure, err);
+                return ExitCode::FAILURE;
+            }
+        };
     print_diagnostics(&imported.warnings, err);
     let count = imported.value.len();
     workspace.value.projects = imported.value;
@@ -124,10 +117,16 @@ pub fn validate_projects(
     bytes: &[u8],
     name: &str,
     catalog: &Catalog,
+    workbook: bool,
     out: &mut String,
 ) -> ExitCode {
     let library = crate::model::Workspace::with_roles(catalog.roles.clone());
-    match io::import_projects_csv(bytes, name, &library, catalog) {
+    let imported = if workbook {
+        io::import_projects_workbook(bytes, name, &library, catalog, super::chosen_sheet())
+    } else {
+        io::import_projects_csv(bytes, name, &library, catalog)
+    };
+    match imported {
         Ok(imported) => {
             let lines: usize = imported
                 .value

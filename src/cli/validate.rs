@@ -26,11 +26,37 @@ pub(super) fn validate(
             return ExitCode::FAILURE;
         }
     };
-    if FileKind::of(path) == FileKind::Csv && io::looks_like_projects_csv(&bytes) {
-        return staff::validate_projects(&bytes, &name, catalog, out);
+    let sheet = super::chosen_sheet();
+    let (projects, roles) = match FileKind::of(path) {
+        FileKind::Csv => (
+            io::looks_like_projects_csv(&bytes),
+            io::looks_like_roles_csv(&bytes),
+        ),
+        FileKind::Workbook => {
+            let kind = io::workbook_kind(&bytes, sheet);
+            (
+                kind == Some(io::SheetKind::Projects),
+                kind == Some(io::SheetKind::Roles),
+            )
+        }
+        _ => (false, false),
+    };
+    if projects {
+        return staff::validate_projects(
+            &bytes,
+            &name,
+            catalog,
+            FileKind::of(path) == FileKind::Workbook,
+            out,
+        );
     }
-    if FileKind::of(path) == FileKind::Csv && io::looks_like_roles_csv(&bytes) {
-        return match io::import_roles_csv(&bytes, &name) {
+    if roles {
+        let roles = if FileKind::of(path) == FileKind::Workbook {
+            io::import_roles_workbook(&bytes, &name, sheet)
+        } else {
+            io::import_roles_csv(&bytes, &name)
+        };
+        return match roles {
             Ok(imported) => {
                 let requirements: usize = imported
                     .value
@@ -55,10 +81,7 @@ pub(super) fn validate(
     let imported = match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
         FileKind::Csv => io::import_roster(&bytes, &name, catalog),
-        FileKind::Workbook => {
-            let sheet = super::SHEET.get().and_then(|sheet| sheet.as_deref());
-            io::import_roster_sheet(&bytes, &name, catalog, sheet)
-        }
+        FileKind::Workbook => io::import_roster_sheet(&bytes, &name, catalog, sheet),
     };
     report_imported(&name, &bytes, path, imported, verbose, out)
 }

@@ -51,8 +51,12 @@ pub fn parse_share(text: &str) -> Result<f64, NumberError> {
     roster::cells::parse_fte(text)
 }
 pub use workspace_json::{workspace_from_json, workspace_to_json};
-pub use xlsx::{column_letters, import_roster_sheet, import_roster_workbook};
-pub use xlsx_export::export_workbook;
+pub use xlsx::{
+    RosterSheets, SheetKind, candidate_sheets, column_letters, import_projects_workbook,
+    import_roles_workbook, import_roster_sheet, import_roster_workbook, roster_or_choice,
+    workbook_kind,
+};
+pub use xlsx_export::{add_matrix_sheets, export_workbook, new_workbook};
 
 use crate::catalog::Catalog;
 use crate::model::{CellParseError, Workspace};
@@ -280,5 +284,37 @@ pub(crate) fn cell_error_message(error: &CellParseError, skill: &str) -> String 
             "level \"{found}\" for skill \"{skill}\" is not a level: expected 0-4, a word of the \
              scale (none, awareness, working, proficient, expert) or blank for not assessed"
         ),
+    }
+}
+
+/// Role requirements from a CSV file or a workbook's sheet (the first that
+/// holds them, or `sheet`).
+pub fn read_roles(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Imported<RolesImport>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    match FileKind::of(path) {
+        FileKind::Workbook => import_roles_workbook(&bytes, &name, sheet),
+        _ => import_roles_csv(&bytes, &name),
+    }
+}
+
+/// Projects from a CSV file or a workbook's sheet, matched against
+/// `workspace`'s skills and roles.
+pub fn read_projects(
+    path: &Path,
+    workspace: &Workspace,
+    catalog: &Catalog,
+    sheet: Option<&str>,
+) -> Result<Imported<Vec<crate::model::Project>>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    match FileKind::of(path) {
+        FileKind::Workbook => import_projects_workbook(&bytes, &name, workspace, catalog, sheet),
+        _ => import_projects_csv(&bytes, &name, workspace, catalog),
     }
 }

@@ -41,9 +41,16 @@ pub fn looks_like_projects_csv(bytes: &[u8]) -> bool {
     let Some(table) = Table::read(&text, &mut report) else {
         return false;
     };
-    [PROJECT, START, END, PRIORITY]
-        .iter()
-        .all(|names| column(&table, names).is_some())
+    is_projects_header(&table.header)
+}
+
+/// Whether a header row names a projects file's columns.
+pub(crate) fn is_projects_header(header: &[String]) -> bool {
+    [PROJECT, START, END, PRIORITY].iter().all(|names| {
+        header
+            .iter()
+            .any(|cell| names.contains(&normalize_label(cell).as_str()))
+    })
 }
 
 /// Reads projects; skills are matched to the workspace's, then the

@@ -46,8 +46,16 @@ pub fn looks_like_roles_csv(bytes: &[u8]) -> bool {
     let Some(table) = Table::read(&text, &mut report) else {
         return false;
     };
-    let has = |names: &[&str]| column(&table, names).is_some();
-    has(ROLE) && has(SKILL) && has(LEVEL) && has(IMPORTANCE)
+    is_roles_header(&table.header)
+}
+
+/// Whether a header row names a role requirements file's columns.
+pub(crate) fn is_roles_header(header: &[String]) -> bool {
+    [ROLE, SKILL, LEVEL, IMPORTANCE].iter().all(|names| {
+        header
+            .iter()
+            .any(|cell| names.contains(&crate::model::normalize_label(cell).as_str()))
+    })
 }
 
 fn column(table: &Table, names: &[&str]) -> Option<usize> {

@@ -84,19 +84,56 @@ fn push_field(csv: &mut String, cell: &Data) {
     }
 }
 
-/// Whether a row could be a roster's header: it names a member column.
-fn is_header(row: &[Data]) -> bool {
-    row.iter()
-        .any(|cell| Field::from_header(&cell_text(cell)) == Some(Field::Name))
+/// What a sheet is asked to hold: each kind knows its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetKind {
+    Roster,
+    Roles,
+    Projects,
 }
 
-fn sheet_text(name: &str, range: &Range<Data>) -> Option<SheetText> {
+impl SheetKind {
+    /// Whether a row could be this kind's header.
+    fn is_header(self, row: &[Data]) -> bool {
+        match self {
+            SheetKind::Roster => row
+                .iter()
+                .any(|cell| Field::from_header(&cell_text(cell)) == Some(Field::Name)),
+            SheetKind::Roles | SheetKind::Projects => {
+                let header: Vec<String> = row.iter().map(cell_text).collect();
+                if self == SheetKind::Roles {
+                    super::roles_csv::is_roles_header(&header)
+                } else {
+                    super::projects_csv::is_projects_header(&header)
+                }
+            }
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            SheetKind::Roster => "a roster",
+            SheetKind::Roles => "role requirements",
+            SheetKind::Projects => "projects",
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            SheetKind::Roster => "a header row with a Name column (or Full name, Member, Employee)",
+            SheetKind::Roles => "a header row with Role, Skill, Min level and Importance",
+            SheetKind::Projects => "a header row with Project, Start, End and Priority",
+        }
+    }
+}
+
+fn sheet_text(name: &str, range: &Range<Data>, kind: SheetKind) -> Option<SheetText> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows.iter().position(|row| is_header(row))?;
+    let header = rows.iter().position(|row| kind.is_header(row))?;
     let mut text = SheetText {
         name: name.to_string(),
-        csv: String::new(),
+        csv: String::with_capacity(range.get_size().0 * range.get_size().1 * 2),
         rows: Vec::with_capacity(rows.len()),
         first_column,
         skipped: (0..header as u32).map(|row| first_row + row + 1).collect(),
@@ -132,6 +169,236 @@ fn in_sheet_terms(diagnostic: &mut Diagnostic, file: &str, sheet: &SheetText) {
     }
 }
 
+type Book<'a> = calamine::Sheets<std::io::Cursor<&'a [u8]>>;
+
+fn fail(file: &str, message: String) -> ImportFailure {
+    ImportFailure::single(Diagnostic::error(file, None, None, message))
+}
+
+fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure> {
+    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
+        fail(
+            file,
+            format!(
+                "not a workbook Skillgrid can read ({error}): expected an Excel file (.xlsx, \
+                 .xlsm, .xls) or an OpenDocument sheet (.ods), not password-protected"
+            ),
+        )
+    })
+}
+
+/// The sheets that hold `kind`, in workbook order, each with the number of
+/// rows under its header: what the window offers to pick from.
+pub fn candidate_sheets(bytes: &[u8], kind: SheetKind) -> Vec<(String, usize)> {
+    let Ok(mut book) = open_book(bytes, "") else {
+        return Vec::new();
+    };
+    find_sheets(&mut book, kind)
+        .into_iter()
+        .map(|text| (text.name, text.rows.len().saturating_sub(1)))
+        .collect()
+}
+
+/// What a workbook holds, for commands that take any kind of file: the
+/// named sheet's kind, or the first sheet's that holds one (a roster before
+/// role requirements before projects). `None` when no sheet holds any.
+pub fn workbook_kind(bytes: &[u8], sheet: Option<&str>) -> Option<SheetKind> {
+    let mut book = open_book(bytes, "").ok()?;
+    let names = book.sheet_names();
+    let kinds = [SheetKind::Roster, SheetKind::Roles, SheetKind::Projects];
+    let mut found = Vec::new();
+    for name in names
+        .iter()
+        .filter(|name| sheet.is_none_or(|wanted| name.eq_ignore_ascii_case(wanted.trim())))
+    {
+        let Ok(range) = book.worksheet_range(name) else {
+            continue;
+        };
+        if let Some(kind) = kinds
+            .into_iter()
+            .find(|kind| range.rows().any(|row| kind.is_header(row)))
+        {
+            found.push(kind);
+        }
+    }
+    kinds.into_iter().find(|kind| found.contains(kind))
+}
+
+/// Every sheet that holds `kind`, in workbook order, ready to import.
+fn find_sheets(book: &mut Book, kind: SheetKind) -> Vec<SheetText> {
+    let names = book.sheet_names();
+    names
+        .iter()
+        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, kind))
+        .collect()
+}
+
+fn no_sheet_holds(file: &str, kind: SheetKind, book: &Book) -> ImportFailure {
+    fail(
+        file,
+        format!(
+            "no sheet holds {}: expected {} in one of {}",
+            kind.noun(),
+            kind.expected(),
+            book.sheet_names().join(", ")
+        ),
+    )
+}
+
+/// The sheet named `sheet` (any case), or the first that holds `kind`,
+/// with warnings for what was skipped and for other candidate sheets.
+fn read_sheet(
+    bytes: &[u8],
+    file: &str,
+    kind: SheetKind,
+    sheet: Option<&str>,
+) -> Result<(SheetText, Vec<Diagnostic>), ImportFailure> {
+    let mut book = open_book(bytes, file)?;
+    if let Some(wanted) = sheet {
+        let names = book.sheet_names();
+        let Some(name) = names
+            .iter()
+            .find(|name| name.eq_ignore_ascii_case(wanted.trim()))
+        else {
+            return Err(fail(
+                file,
+                format!(
+                    "no sheet named \"{wanted}\": the workbook has {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        let range = book
+            .worksheet_range(name)
+            .map_err(|error| fail(file, format!("sheet \"{name}\" cannot be read: {error}")))?;
+        let text = sheet_text(name, &range, kind).ok_or_else(|| {
+            fail(
+                file,
+                format!(
+                    "sheet \"{name}\" holds no {}: expected {}",
+                    kind.noun(),
+                    kind.expected()
+                ),
+            )
+        })?;
+        return Ok(with_skipped(file, text, Vec::new()));
+    }
+    let mut found = find_sheets(&mut book, kind);
+    if found.is_empty() {
+        return Err(no_sheet_holds(file, kind, &book));
+    }
+    let first = found.remove(0);
+    let mut warnings = Vec::new();
+    if !found.is_empty() {
+        let others: Vec<&str> = found.iter().map(|other| other.name.as_str()).collect();
+        let (hold, were) = if others.len() == 1 {
+            ("holds", "was")
+        } else {
+            ("hold", "were")
+        };
+        warnings.push(warning(
+            file,
+            format!(
+                "read sheet \"{}\"; {} {hold} {} too and {were} not read (choose one with \
+                 --sheet)",
+                first.name,
+                others.join(", "),
+                kind.noun()
+            ),
+        ));
+    }
+    Ok(with_skipped(file, first, warnings))
+}
+
+/// Adds the warning that rows above the header were skipped, first.
+fn with_skipped(
+    file: &str,
+    text: SheetText,
+    mut warnings: Vec<Diagnostic>,
+) -> (SheetText, Vec<Diagnostic>) {
+    if !text.skipped.is_empty() {
+        let rows = match text.skipped.as_slice() {
+            [only] => format!("row {only}"),
+            [first, .., last] => format!("rows {first}-{last}"),
+            [] => String::new(),
+        };
+        let mut skipped = warning(
+            file,
+            format!("{rows} above the header were skipped (a title or blank rows)"),
+        );
+        skipped.file = format!("{file} [{}]", text.name);
+        warnings.insert(0, skipped);
+    }
+    (text, warnings)
+}
+
+/// What reading a workbook as a roster found: the roster, or several
+/// sheets that could each be it, for the person to pick from.
+pub enum RosterSheets {
+    Read(Box<Result<Imported<Workspace>, ImportFailure>>),
+    /// Each candidate sheet's name and its rows under the header.
+    Choose(Vec<(String, usize)>),
+}
+
+/// Reads the workbook's one roster sheet, or lists the candidates when
+/// several qualify; each sheet is parsed once.
+pub fn roster_or_choice(bytes: &[u8], file: &str, catalog: &Catalog) -> RosterSheets {
+    let mut book = match open_book(bytes, file) {
+        Ok(book) => book,
+        Err(failure) => return RosterSheets::Read(Box::new(Err(failure))),
+    };
+    let mut found = find_sheets(&mut book, SheetKind::Roster);
+    match found.len() {
+        0 => RosterSheets::Read(Box::new(Err(no_sheet_holds(
+            file,
+            SheetKind::Roster,
+            &book,
+        )))),
+        1 => {
+            let (text, warnings) = with_skipped(file, found.remove(0), Vec::new());
+            let result = super::import_roster(text.csv.as_bytes(), file, catalog);
+            RosterSheets::Read(Box::new(in_terms(result, file, &text, warnings)))
+        }
+        _ => RosterSheets::Choose(
+            found
+                .into_iter()
+                .map(|text| (text.name, text.rows.len().saturating_sub(1)))
+                .collect(),
+        ),
+    }
+}
+
+fn warning(file: &str, message: String) -> Diagnostic {
+    let mut warning = Diagnostic::error(file, None, None, message);
+    warning.severity = super::Severity::Warning;
+    warning
+}
+
+/// Puts every message of an import of the sheet's text in the sheet's
+/// terms, after the sheet's own warnings.
+fn in_terms<T>(
+    mut result: Result<Imported<T>, ImportFailure>,
+    file: &str,
+    sheet: &SheetText,
+    first: Vec<Diagnostic>,
+) -> Result<Imported<T>, ImportFailure> {
+    match &mut result {
+        Ok(imported) => {
+            for diagnostic in &mut imported.warnings {
+                in_sheet_terms(diagnostic, file, sheet);
+            }
+            imported.warnings.splice(0..0, first);
+        }
+        Err(failure) => {
+            for diagnostic in failure.errors.iter_mut().chain(failure.warnings.iter_mut()) {
+                in_sheet_terms(diagnostic, file, sheet);
+            }
+            failure.warnings.splice(0..0, first);
+        }
+    }
+    result
+}
+
 /// Reads a roster from a workbook: the first sheet whose rows hold a
 /// header with a member column. A title or blank rows above the header are
 /// skipped and said; so are other sheets that look like rosters too.
@@ -151,114 +418,34 @@ pub fn import_roster_sheet(
     catalog: &Catalog,
     sheet: Option<&str>,
 ) -> Result<Imported<Workspace>, ImportFailure> {
-    let fail =
-        |message: String| ImportFailure::single(Diagnostic::error(file, None, None, message));
-    let mut workbook =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
-            fail(format!(
-                "not a workbook Skillgrid can read ({error}): expected an Excel file (.xlsx, \
-                 .xlsm, .xls) or an OpenDocument sheet (.ods), not password-protected"
-            ))
-        })?;
-    let names = workbook.sheet_names();
-    if let Some(wanted) = sheet {
-        let Some(name) = names
-            .iter()
-            .find(|name| name.eq_ignore_ascii_case(wanted.trim()))
-        else {
-            return Err(fail(format!(
-                "no sheet named \"{wanted}\": the workbook has {}",
-                names.join(", ")
-            )));
-        };
-        let range = workbook
-            .worksheet_range(name)
-            .map_err(|error| fail(format!("sheet \"{name}\" cannot be read: {error}")))?;
-        let Some(text) = sheet_text(name, &range) else {
-            return Err(fail(format!(
-                "sheet \"{name}\" holds no roster: expected a header row with a Name column \
-                 (or Full name, Member, Employee)"
-            )));
-        };
-        return finish(file, catalog, &text, Vec::new());
-    }
-    let mut found: Vec<SheetText> = Vec::new();
-    for name in &names {
-        let Ok(range) = workbook.worksheet_range(name) else {
-            continue;
-        };
-        if let Some(sheet) = sheet_text(name, &range) {
-            found.push(sheet);
-        }
-    }
-    let Some(sheet) = found.first() else {
-        return Err(fail(format!(
-            "no sheet holds a roster: expected a header row with a Name column (or Full name, \
-             Member, Employee) in one of {}",
-            names.join(", ")
-        )));
-    };
-    let mut others = Vec::new();
-    if found.len() > 1 {
-        let names: Vec<&str> = found[1..].iter().map(|other| other.name.as_str()).collect();
-        let mut warning = Diagnostic::error(
-            file,
-            None,
-            None,
-            format!(
-                "read sheet \"{}\"; {} look like rosters too and were not read (choose one \
-                 with --sheet)",
-                sheet.name,
-                names.join(", ")
-            ),
-        );
-        warning.severity = super::Severity::Warning;
-        others.push(warning);
-    }
-    finish(file, catalog, sheet, others)
+    let (text, warnings) = read_sheet(bytes, file, SheetKind::Roster, sheet)?;
+    let result = super::import_roster(text.csv.as_bytes(), file, catalog);
+    in_terms(result, file, &text, warnings)
 }
 
-/// Imports the sheet's text and puts every message in the sheet's terms.
-fn finish(
+/// Role requirements from a workbook sheet, as from a CSV file.
+pub fn import_roles_workbook(
+    bytes: &[u8],
     file: &str,
+    sheet: Option<&str>,
+) -> Result<Imported<super::RolesImport>, ImportFailure> {
+    let (text, warnings) = read_sheet(bytes, file, SheetKind::Roles, sheet)?;
+    let result = super::import_roles_csv(text.csv.as_bytes(), file);
+    in_terms(result, file, &text, warnings)
+}
+
+/// Projects from a workbook sheet, as from a CSV file; dates may be real
+/// Excel dates or text.
+pub fn import_projects_workbook(
+    bytes: &[u8],
+    file: &str,
+    workspace: &Workspace,
     catalog: &Catalog,
-    sheet: &SheetText,
-    others: Vec<Diagnostic>,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    let mut result = super::import_roster(sheet.csv.as_bytes(), file, catalog);
-    let mut extra = Vec::new();
-    if !sheet.skipped.is_empty() {
-        let rows = match sheet.skipped.as_slice() {
-            [only] => format!("row {only}"),
-            [first, .., last] => format!("rows {first}-{last}"),
-            [] => String::new(),
-        };
-        let mut warning = Diagnostic::error(
-            file,
-            None,
-            None,
-            format!("{rows} above the header were skipped (a title or blank rows)"),
-        );
-        warning.severity = super::Severity::Warning;
-        warning.file = format!("{file} [{}]", sheet.name);
-        extra.push(warning);
-    }
-    extra.extend(others);
-    match &mut result {
-        Ok(imported) => {
-            for diagnostic in &mut imported.warnings {
-                in_sheet_terms(diagnostic, file, sheet);
-            }
-            imported.warnings.splice(0..0, extra);
-        }
-        Err(failure) => {
-            for diagnostic in failure.errors.iter_mut().chain(failure.warnings.iter_mut()) {
-                in_sheet_terms(diagnostic, file, sheet);
-            }
-            failure.warnings.splice(0..0, extra);
-        }
-    }
-    result
+    sheet: Option<&str>,
+) -> Result<Imported<Vec<crate::model::Project>>, ImportFailure> {
+    let (text, warnings) = read_sheet(bytes, file, SheetKind::Projects, sheet)?;
+    let result = super::import_projects_csv(text.csv.as_bytes(), file, workspace, catalog);
+    in_terms(result, file, &text, warnings)
 }
 
 #[cfg(test)]

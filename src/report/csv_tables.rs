@@ -1,4 +1,5 @@
-//! One analysis table as CSV, for a spreadsheet.
+//! One analysis table as rows of text: written as CSV, or as a sheet of
+//! the report workbook.
 
 use crate::analysis::{Analysis, HireReason};
 use crate::io::neutralise_text;
@@ -10,11 +11,78 @@ pub enum Table {
     Gaps,
     Fit,
     Hiring,
+    /// Each project line: who is assigned, what stays unfilled and why.
+    Staffing,
 }
+
+impl Table {
+    pub const ALL: [Table; 5] = [
+        Table::Coverage,
+        Table::Gaps,
+        Table::Fit,
+        Table::Hiring,
+        Table::Staffing,
+    ];
+
+    /// The sheet a report workbook gives the table.
+    pub fn title(self) -> &'static str {
+        match self {
+            Table::Coverage => "Coverage",
+            Table::Gaps => "Team gaps",
+            Table::Fit => "Role fit",
+            Table::Hiring => "Hiring plan",
+            Table::Staffing => "Staffing",
+        }
+    }
+}
+
+/// Columns that hold numbers, by header: a workbook writes them as numbers.
+pub const NUMBER_COLUMNS: &[&str] = &[
+    "level_0",
+    "level_1",
+    "level_2",
+    "level_3",
+    "level_4",
+    "not_assessed",
+    "holders",
+    "leaders",
+    "average",
+    "interested",
+    "required_level",
+    "assessed",
+    "bench_target",
+    "bench_deficit",
+    "members_below",
+    "fit",
+    "required_gaps",
+    "rank",
+    "cost_low",
+    "cost_mid",
+    "cost_high",
+    "running_total",
+    "priority",
+    "people",
+    "fte_each",
+    "unfilled",
+];
 
 pub fn csv_table(analysis: &Analysis, table: Table) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let text = |value: &str| neutralise_text(value).into_owned();
+    for row in table_rows(analysis, table) {
+        let row: Vec<std::borrow::Cow<str>> =
+            row.iter().map(|cell| neutralise_text(cell)).collect();
+        writer
+            .write_record(row.iter().map(|cell| cell.as_bytes()))
+            .expect("writing CSV to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("flushing CSV to memory"))
+        .expect("CSV of UTF-8 text is UTF-8")
+}
+
+/// The table's header, then a row of plain text a line, as a person reads
+/// it (a CSV writer makes text formula-safe).
+pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
+    let text = |value: &str| value.to_string();
     let mut rows: Vec<Vec<String>> = Vec::new();
     match table {
         Table::Coverage => {
@@ -165,12 +233,44 @@ pub fn csv_table(analysis: &Analysis, table: Table) -> String {
                 ]);
             }
         }
+        Table::Staffing => {
+            rows.push(
+                [
+                    "project",
+                    "priority",
+                    "start",
+                    "end",
+                    "needs",
+                    "people",
+                    "fte_each",
+                    "assigned",
+                    "unfilled",
+                    "why_unfilled",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            for project in analysis.staffing.iter().flat_map(|s| &s.projects) {
+                for line in &project.lines {
+                    let assigned: Vec<&str> =
+                        line.assigned.iter().map(|a| &*a.member.name).collect();
+                    rows.push(vec![
+                        text(&project.name),
+                        project.priority.to_string(),
+                        text(&project.start),
+                        text(&project.end),
+                        text(&super::need_text(&line.need)),
+                        line.people.to_string(),
+                        format!("{:.2}", line.fte_each),
+                        text(&assigned.join("; ")),
+                        line.unfilled.to_string(),
+                        text(line.reason.as_deref().unwrap_or("")),
+                    ]);
+                }
+            }
+        }
     }
-    for row in rows {
-        writer.write_record(&row).expect("writing CSV to memory");
-    }
-    String::from_utf8(writer.into_inner().expect("flushing CSV to memory"))
-        .expect("CSV of UTF-8 text is UTF-8")
+    rows
 }
 
 /// The what-if plan as CSV: planned hires first, then planned departures,

@@ -7,7 +7,7 @@ use crate::analysis::{Analysis, SpanIssue};
 use crate::model::{SkillKind, Workspace};
 use std::fmt::Write as _;
 
-use super::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, OK_RGB, hex};
+use super::palette::{ALERT_RGB, OK_RGB, hex};
 /// Rows drawn in the heatmap; the tables and JSON cover everyone.
 const HEATMAP_ROWS: usize = 120;
 
@@ -357,81 +357,23 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
         .map(|fit| fit.member.index)
         .take(HEATMAP_ROWS)
         .collect();
-    let skills = workspace.skills.len();
-    let (left, top, cell) = (170.0, 150.0, 16.0);
-    let not_assessed = hex(NOT_ASSESSED_RGB);
-    // Room on the right for the last rotated skill names.
-    let width = left + cell * skills as f64 + 150.0;
-    let height = top + cell * members.len() as f64 + 10.0;
-    let _ = write!(
-        out,
-        "<div class=\"chart\"><svg width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Skills matrix heatmap\">\
-         <defs><pattern id=\"na\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"4\" height=\"4\" fill=\"{not_assessed}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#c4c4c4\" stroke-width=\"1.5\"/></pattern></defs>"
-    );
-    for (column, skill) in workspace.skills.iter().enumerate() {
-        let x = left + cell * column as f64 + cell / 2.0 + 3.0;
-        let _ = write!(
-            out,
-            "<text transform=\"translate({x:.1},{:.1}) rotate(-60)\">{}</text>",
-            top - 6.0,
-            escape(&skill.name)
-        );
-    }
-    for (row, &member) in members.iter().enumerate() {
-        let y = top + cell * row as f64;
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            left - 6.0,
-            y + 12.0,
-            escape(&workspace.members[member].name)
-        );
-        for (column, level_cell) in workspace.levels.row(member).iter().enumerate() {
-            let x = left + cell * column as f64;
-            let fill = level_cell.level().map_or("url(#na)".to_string(), |level| {
-                hex(LEVEL_RGB[usize::from(level.get())])
-            });
-            let _ = write!(
-                out,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#fff\"/>",
-                cell, cell
-            );
-            if level_cell.interest() {
-                let _ = write!(
-                    out,
-                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"{}\"/>",
-                    x + cell - 4.0,
-                    y + 4.0,
-                    hex(ALERT_RGB)
-                );
-            }
-        }
-    }
-    out.push_str("</svg>\n<p class=\"legend\">");
-    let words = &workspace.settings.scale;
-    for (level, rgb) in LEVEL_RGB.iter().enumerate() {
-        let colour = hex(*rgb);
-        let _ = write!(
-            out,
-            "<span><i style=\"background:{colour}\"></i>{level} {}</span>",
-            escape(words.word(crate::model::Level::ALL[level]))
-        );
-    }
-    let alert = hex(ALERT_RGB);
-    let _ = write!(
-        out,
-        "<span><i style=\"background:{not_assessed}\"></i>not assessed</span>\
-         <span><i style=\"background:#fff;border-radius:7px;border-color:{alert}\"></i>orange dot: wants to grow</span></p>"
-    );
-    if analysis.fit.len() > HEATMAP_ROWS {
-        let _ = write!(
-            out,
-            "<p class=\"note\">The first {HEATMAP_ROWS} of {} members are drawn.</p>",
+    let skills: Vec<usize> = (0..workspace.skills.len()).collect();
+    let note = (analysis.fit.len() > HEATMAP_ROWS).then(|| {
+        format!(
+            "The first {HEATMAP_ROWS} of {} members are drawn.",
             analysis.fit.len()
-        );
-    }
-    out.push_str("</div>\n");
+        )
+    });
+    let svg = super::svg::heatmap_svg(
+        &super::svg::Heatmap {
+            workspace,
+            members: &members,
+            skills: &skills,
+            note,
+        },
+        false,
+    );
+    let _ = writeln!(out, "<div class=\"chart\">{svg}</div>");
 }
 
 fn time_split(out: &mut String, analysis: &Analysis) {

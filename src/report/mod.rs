@@ -6,13 +6,17 @@ mod html;
 mod markup;
 pub mod palette;
 mod staffing;
+mod svg;
 mod terminal;
 mod text_table;
+mod workbook;
 
-pub use csv_tables::{Table, csv_table, plan_csv};
+pub use csv_tables::{Table, csv_table, plan_csv, table_rows};
 pub use html::html_report;
 pub use staffing::{need_text, placeholder_text, staffing_text};
+pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, matrix_picture};
 pub use terminal::text_report;
+pub use workbook::report_workbook;
 
 use crate::analysis::{Analysis, Gap, Hire, HireReason};
 

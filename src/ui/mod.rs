@@ -4,6 +4,7 @@
 
 mod capacity;
 mod diagnostics;
+mod dialogs;
 mod fit;
 mod gaps;
 mod hiring;
@@ -51,6 +52,8 @@ pub enum UiCommand {
     /// on disk, or where to when it has no file yet.
     Save,
     Open(PathBuf, FileIntent),
+    /// Opens a workbook's roster from the named sheet.
+    OpenSheet(PathBuf, FileIntent, String),
     Quit,
     /// The unsaved-changes question, answered: save first, or not.
     SaveAndClose,
@@ -140,11 +143,14 @@ impl FileDialogs for NativeDialogs {
                         .pick_file(),
                     FileIntent::Import | FileIntent::PickRound | FileIntent::Round { .. } => dialog
                         .set_title(if intent == FileIntent::Import {
-                            "Import a roster CSV"
+                            "Import a roster"
                         } else {
                             "Import a roster as a new round"
                         })
-                        .add_filter("Roster CSV", &["csv", "tsv", "txt"])
+                        .add_filter(
+                            "Roster CSV or Excel",
+                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                        )
                         .pick_file(),
                     FileIntent::SaveAs => dialog
                         .set_title("Save as")
@@ -164,8 +170,11 @@ impl FileDialogs for NativeDialogs {
                         .set_file_name(suggested.unwrap_or_else(|| "report.html".into()))
                         .save_file(),
                     FileIntent::ImportProjects => dialog
-                        .set_title("Import projects CSV")
-                        .add_filter("Projects CSV", &["csv", "tsv", "txt"])
+                        .set_title("Import projects")
+                        .add_filter(
+                            "Projects CSV or Excel",
+                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                        )
                         .pick_file(),
                     FileIntent::ExportProjects => dialog
                         .set_title("Export projects CSV")
@@ -176,6 +185,11 @@ impl FileDialogs for NativeDialogs {
                         .set_title("Export the matrix as an Excel workbook")
                         .add_filter("Excel workbook", &["xlsx"])
                         .set_file_name(suggested.unwrap_or_else(|| "team.xlsx".into()))
+                        .save_file(),
+                    FileIntent::ExportSvg => dialog
+                        .set_title("Export the matrix as a picture")
+                        .add_filter("SVG picture", &["svg"])
+                        .set_file_name(suggested.unwrap_or_else(|| "skills-matrix.svg".into()))
                         .save_file(),
                     FileIntent::Export(_) => dialog
                         .set_title("Export roster CSV")
@@ -317,6 +331,11 @@ impl SkillgridApp {
                 self.state
                     .start_open(path, intent, move || repaint.request_repaint());
             }
+            UiCommand::OpenSheet(path, intent, sheet) => {
+                let repaint = ctx.clone();
+                self.state
+                    .start_open_sheet(path, intent, Some(sheet), move || repaint.request_repaint());
+            }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::SaveAndClose => {
                 self.run(ctx, UiCommand::Save);
@@ -386,8 +405,15 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::ExportWorkbook, Some(path)) => {
                 Command::Export(path, Layout::Wide).into()
             }
+            JobResult::Picked(FileIntent::ExportSvg, Some(path)) => {
+                Command::ExportPicture(path).into()
+            }
             JobResult::Picked(FileIntent::ExportPlan(format), Some(path)) => {
                 Command::ExportPlan(path, format).into()
+            }
+            JobResult::ChooseSheet(request) => {
+                self.forms.sheet = 0;
+                Command::AskSheet(request).into()
             }
             JobResult::Opened {
                 path,
@@ -459,11 +485,12 @@ impl eframe::App for SkillgridApp {
                 .default_size(150.0)
                 .show(ui, |ui| shell::navigation_ui(&mut view, ui));
             egui::CentralPanel::default().show(ui, |ui| view_ui(&mut view, ui));
-            shell::recovery_dialog_ui(&mut view, &ctx);
-            shell::close_dialog_ui(&mut view, &ctx);
-            shell::overwrite_dialog_ui(&mut view, &ctx);
-            shell::round_dialog_ui(&mut view, &ctx);
-            shell::lossy_save_dialog_ui(&mut view, &ctx);
+            dialogs::recovery_dialog_ui(&mut view, &ctx);
+            dialogs::close_dialog_ui(&mut view, &ctx);
+            dialogs::overwrite_dialog_ui(&mut view, &ctx);
+            dialogs::round_dialog_ui(&mut view, &ctx);
+            dialogs::sheet_dialog_ui(&mut view, &ctx);
+            dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
         if !commands.0.is_empty() {
