@@ -141,7 +141,8 @@ fn the_first_sheet_that_holds_a_roster_is_read_and_the_others_said() {
     let said: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
     assert!(
         said.iter()
-            .any(|w| w.contains("read sheet \"Platform\"; Search holds a roster too and was not read")),
+            .any(|w| w
+                .contains("read sheet \"Platform\"; Search holds a roster too and was not read")),
         "{said:?}"
     );
 }

@@ -65,6 +65,10 @@ fn push_field(csv: &mut String, cell: &Data) {
         Data::Int(value) => {
             let _ = write!(csv, "{value}");
         }
+        // Levels are single digits: most cells of a roster.
+        Data::Float(value) if (0.0..=9.0).contains(value) && value.fract() == 0.0 => {
+            csv.push(char::from(b'0' + *value as u8));
+        }
         Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
             let _ = write!(csv, "{}", *value as i64);
         }

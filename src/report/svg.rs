@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 pub const MAX_PICTURE_ROWS: usize = 2_000;
 
 const CELL: f64 = 16.0;
-const TOP: f64 = 150.0;
+/// About how wide a character of 11px text is.
+const CHAR_WIDTH: f64 = 6.2;
 const LEGEND_HEIGHT: f64 = 34.0;
 
 /// What to draw: members (rows) and skills (columns), in order.
@@ -36,8 +37,18 @@ pub fn heatmap_svg(heatmap: &Heatmap, standalone: bool) -> String {
         .unwrap_or(0);
     // Names are drawn right-aligned before the first column.
     let left = (longest as f64 * 6.5 + 16.0).clamp(60.0, 240.0);
-    let width = (left + CELL * heatmap.skills.len() as f64 + 150.0).max(560.0);
-    let grid_bottom = TOP + CELL * heatmap.members.len() as f64;
+    // Skill names slant up and right at 60 degrees above the columns.
+    let longest_skill = heatmap
+        .skills
+        .iter()
+        .map(|&skill| workspace.skills[skill].name.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let top = (longest_skill * CHAR_WIDTH * 0.87 + 16.0).max(40.0);
+    let grid_right = left + CELL * heatmap.skills.len() as f64;
+    let width = (grid_right + longest_skill * CHAR_WIDTH * 0.5 + 16.0)
+        .max(left + legend_width(workspace) + 16.0);
+    let grid_bottom = top + CELL * heatmap.members.len() as f64;
     let height = grid_bottom + LEGEND_HEIGHT + if heatmap.note.is_some() { 18.0 } else { 4.0 };
     let not_assessed = hex(NOT_ASSESSED_RGB);
     let mut out = String::with_capacity(200 + heatmap.members.len() * heatmap.skills.len() * 80);
@@ -67,14 +78,14 @@ pub fn heatmap_svg(heatmap: &Heatmap, standalone: bool) -> String {
         let _ = write!(
             out,
             "<text transform=\"translate({x:.1},{:.1}) rotate(-60)\">{}</text>",
-            TOP - 6.0,
+            top - 6.0,
             escape(&workspace.skills[skill].name)
         );
     }
     let interest = hex(ALERT_RGB);
     let fills: Vec<String> = LEVEL_RGB.iter().map(|rgb| hex(*rgb)).collect();
     for (row, &member) in heatmap.members.iter().enumerate() {
-        let y = TOP + CELL * row as f64;
+        let y = top + CELL * row as f64;
         let _ = write!(
             out,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
@@ -116,8 +127,31 @@ pub fn heatmap_svg(heatmap: &Heatmap, standalone: bool) -> String {
     out
 }
 
+/// The legend's labels, in order.
+fn legend_labels(workspace: &Workspace) -> Vec<String> {
+    let mut labels: Vec<String> = Level::ALL
+        .iter()
+        .map(|&level| format!("{} {}", level.get(), workspace.settings.scale.word(level)))
+        .collect();
+    labels.push("not assessed".to_string());
+    labels.push("wants to grow".to_string());
+    labels
+}
+
+fn swatch_width(label: &str) -> f64 {
+    26.0 + label.chars().count() as f64 * CHAR_WIDTH
+}
+
+fn legend_width(workspace: &Workspace) -> f64 {
+    legend_labels(workspace)
+        .iter()
+        .map(|label| swatch_width(label))
+        .sum()
+}
+
 /// One swatch a level with its word, then "not assessed" and interest.
 fn legend(out: &mut String, workspace: &Workspace, left: f64, top: f64) {
+    let mut labels = legend_labels(workspace).into_iter();
     let mut x = left;
     let mut swatch = |out: &mut String, fill: &str, label: String| {
         let _ = write!(
@@ -128,26 +162,26 @@ fn legend(out: &mut String, workspace: &Workspace, left: f64, top: f64) {
             top + 10.0,
             escape(&label)
         );
-        x += 26.0 + label.chars().count() as f64 * 6.2;
+        x += swatch_width(&label);
     };
-    for level in Level::ALL {
-        let word = workspace.settings.scale.word(level);
-        swatch(
+    for (rgb, label) in LEVEL_RGB.iter().zip(labels.by_ref()) {
+        swatch(out, &hex(*rgb), label);
+    }
+    if let Some(label) = labels.next() {
+        swatch(out, "url(#na)", label);
+    }
+    if let Some(label) = labels.next() {
+        let _ = write!(
             out,
-            &hex(LEVEL_RGB[usize::from(level.get())]),
-            format!("{} {word}", level.get()),
+            "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"3\" fill=\"{}\"/><text x=\"{:.0}\" y=\"{:.0}\">{}</text>",
+            x + 6.0,
+            top + 6.0,
+            hex(ALERT_RGB),
+            x + 16.0,
+            top + 10.0,
+            escape(&label)
         );
     }
-    swatch(out, "url(#na)", "not assessed".to_string());
-    let _ = write!(
-        out,
-        "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"3\" fill=\"{}\"/><text x=\"{:.0}\" y=\"{:.0}\">wants to grow</text>",
-        x + 6.0,
-        top + 6.0,
-        hex(ALERT_RGB),
-        x + 16.0,
-        top + 10.0
-    );
 }
 
 /// A standalone picture of `members` x `skills`, at most
