@@ -345,3 +345,25 @@ fn the_report_picture_draws_every_cell_with_the_legend() {
         .count();
     assert_eq!(svg.matches("fill=\"#253494\"").count(), experts + 1);
 }
+
+#[test]
+fn a_password_protected_workbook_is_refused_with_what_to_do() {
+    // What Excel writes for "Encrypt with Password": a compound file.
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("created");
+    for stream in ["/EncryptionInfo", "/EncryptedPackage"] {
+        use std::io::Write as _;
+        file.create_stream(stream)
+            .expect("stream")
+            .write_all(&[0x5a; 600])
+            .expect("written");
+    }
+    let bytes = file.into_inner().into_inner();
+    let failure = io::import_roster_workbook(&bytes, "locked.xlsx", catalog::builtin())
+        .expect_err("no sheet can be read");
+    assert_eq!(
+        failure.errors[0].to_string(),
+        "locked.xlsx: is password-protected, so its sheets cannot be read: open it in Excel, \
+         remove the password (File > Info > Protect Workbook > Encrypt with Password) and save \
+         it again"
+    );
+}

@@ -179,7 +179,26 @@ fn fail(file: &str, message: String) -> ImportFailure {
     ImportFailure::single(Diagnostic::error(file, None, None, message))
 }
 
+/// An Excel file saved with a password to open is no zip: it is a
+/// compound file holding an `EncryptedPackage` stream.
+fn is_encrypted(bytes: &[u8]) -> bool {
+    const COMPOUND_FILE: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.starts_with(COMPOUND_FILE) && bytes.windows(name.len()).any(|window| window == name)
+}
+
 fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure> {
+    if is_encrypted(bytes) {
+        return Err(fail(
+            file,
+            "is password-protected, so its sheets cannot be read: open it in Excel, remove the \
+             password (File > Info > Protect Workbook > Encrypt with Password) and save it again"
+                .to_string(),
+        ));
+    }
     calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
         fail(
             file,
