@@ -232,15 +232,33 @@ fn role_fit_weights_required_skills_and_never_lets_strength_hide_a_gap() {
     let programming = workspace
         .skill_index(&skillgrid::model::SkillId::new("programming"))
         .expect("tracked");
-    workspace.levels.set(0, programming, Cell::NOT_ASSESSED);
-    let missing = run(&workspace).fit[0].own_role.clone().expect("fit");
+    workspace
+        .levels
+        .set(0, programming, Cell::assessed(Level::AWARENESS));
+    let short = run(&workspace).fit[0].own_role.clone().expect("fit");
     assert!(
-        missing.score < 100.0,
+        short.score < 100.0,
         "expert everywhere else does not make up for it"
     );
-    assert_eq!(missing.required_gaps, 1);
-    assert_eq!(&*missing.gaps[0].skill.name, "Programming");
-    assert_eq!(missing.gaps[0].has, None);
+    assert_eq!(short.required_gaps, 1);
+    assert_eq!(&*short.gaps[0].skill.name, "Programming");
+
+    // Unknown is not zero: a skill not assessed neither counts against the
+    // fit nor is hidden; it is the one to assess next.
+    workspace.levels.set(0, programming, Cell::NOT_ASSESSED);
+    let unknown = run(&workspace).fit[0].own_role.clone().expect("fit");
+    assert_eq!(unknown.score, 100.0);
+    assert_eq!(unknown.required_gaps, 0);
+    assert_eq!(unknown.gaps[0].has, None);
+    assert_eq!(unknown.coverage.not_assessed(), 1);
+    assert_eq!(
+        unknown.coverage.text(),
+        format!(
+            "on {} of {} requirements (1 not assessed)",
+            role.requirements.len() - 1,
+            role.requirements.len()
+        )
+    );
 }
 
 fn deficits(analysis: &Analysis) -> Vec<(String, u32)> {

@@ -1,5 +1,6 @@
 //! Role fit: how well a member's levels meet a role's requirements, and who
-//! is most ready for each role.
+//! is most ready for each role. Unknown is not zero: a fit is scored over
+//! the requirements that are assessed, and says how many those are.
 
 use super::scope::{MemberRef, ResolvedRequirement, RoleRef, Scope, SkillRef};
 use crate::model::{Importance, Level, Role, Workspace};
@@ -22,13 +23,100 @@ pub struct Gap {
     pub importance: Importance,
 }
 
+/// How much of a role a fit rests on: the requirements with a level on
+/// record (a minimum of 0 is met either way).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub assessed: u32,
+    pub requirements: u32,
+    pub required_assessed: u32,
+    pub required: u32,
+}
+
+impl Coverage {
+    pub fn not_assessed(&self) -> u32 {
+        self.requirements - self.assessed
+    }
+
+    /// Whether enough is assessed to judge: at least a third of the
+    /// required skills (of all requirements when none is required).
+    pub fn judgeable(&self) -> bool {
+        if self.required > 0 {
+            self.required_assessed * 3 >= self.required
+        } else {
+            self.assessed * 3 >= self.requirements
+        }
+    }
+
+    /// `on 8 of 16 requirements (8 not assessed)`, or `on all 16
+    /// requirements`.
+    pub fn text(&self) -> String {
+        if self.assessed == self.requirements {
+            format!("on all {} requirements", self.requirements)
+        } else {
+            format!(
+                "on {} of {} requirements ({} not assessed)",
+                self.assessed,
+                self.requirements,
+                self.not_assessed()
+            )
+        }
+    }
+}
+
+impl Serialize for Coverage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("Coverage", 5)?;
+        out.serialize_field("assessed", &self.assessed)?;
+        out.serialize_field("requirements", &self.requirements)?;
+        out.serialize_field("required_assessed", &self.required_assessed)?;
+        out.serialize_field("required", &self.required)?;
+        out.serialize_field("judgeable", &self.judgeable())?;
+        out.end()
+    }
+}
+
+/// A member measured against a role.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Score {
+    /// 0-100, over the assessed requirements.
+    pub score: f64,
+    /// Required skills assessed below their minimum.
+    pub required_gaps: u32,
+    pub coverage: Coverage,
+}
+
+impl Score {
+    /// Meets every assessed required minimum, on enough to judge.
+    pub fn ready(&self) -> bool {
+        self.required_gaps == 0 && self.coverage.judgeable()
+    }
+}
+
+/// A fit in words: `fit 100 on 8 of 16 requirements (8 not assessed)`, or
+/// `too little assessed to judge (2 of 9 required skills)`.
+pub fn fit_text(score: f64, coverage: &Coverage) -> String {
+    if coverage.judgeable() {
+        format!("fit {score:.0} {}", coverage.text())
+    } else {
+        format!(
+            "too little assessed to judge ({} of {} required skills)",
+            coverage.required_assessed, coverage.required
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoleFit {
     pub role: RoleRef,
-    /// 0-100.
+    /// 0-100, over the assessed requirements.
     pub score: f64,
+    /// Required skills assessed below their minimum.
     pub required_gaps: u32,
+    /// Short or not assessed; a gap with `has: None` is one to assess.
     pub gaps: Vec<Gap>,
+    pub coverage: Coverage,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -46,8 +134,9 @@ pub struct Candidate {
     pub required_gaps: u32,
     /// The seeds' career links make this role a next step from theirs.
     pub natural_step: bool,
-    /// No required skill below its minimum.
+    /// No assessed required skill below its minimum, on enough to judge.
     pub ready: bool,
+    pub coverage: Coverage,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -62,8 +151,11 @@ pub struct Promotion {
     pub from: RoleRef,
     pub to: RoleRef,
     pub score: f64,
+    /// Ready on what is assessed; `coverage` says how much that is.
     pub ready: bool,
+    /// Assessed below the minimum, then not assessed (to assess next).
     pub gaps: Vec<Gap>,
+    pub coverage: Coverage,
 }
 
 /// Scores members against one role, from its requirements resolved to
@@ -72,7 +164,6 @@ pub struct CompiledRole<'s, 'w> {
     pub index: usize,
     pub role: &'w Role,
     requirements: &'s [ResolvedRequirement<'w>],
-    total_weight: f64,
 }
 
 fn weight(importance: Importance) -> f64 {
@@ -89,42 +180,60 @@ impl<'s, 'w> CompiledRole<'s, 'w> {
             index,
             role: &scope.workspace.roles[index],
             requirements,
-            total_weight: requirements.iter().map(|r| weight(r.importance)).sum(),
         }
     }
 
-    /// The score (0-100) and the number of required skills short. A level
-    /// above a minimum earns no more than meeting it, so strength in one
-    /// skill never hides a gap in another.
-    pub fn score(&self, workspace: &Workspace, member: usize) -> (f64, u32) {
-        if self.total_weight == 0.0 {
-            return (100.0, 0);
-        }
+    /// The score (0-100) over the assessed requirements, the required
+    /// skills assessed short, and how much was assessed. A level above a
+    /// minimum earns no more than meeting it, so strength in one skill
+    /// never hides a gap in another; a skill not assessed earns nothing
+    /// and costs nothing.
+    pub fn score(&self, workspace: &Workspace, member: usize) -> Score {
         let row = workspace.levels.row(member);
         let mut earned = 0.0;
+        let mut assessed_weight = 0.0;
         let mut required_gaps = 0;
+        let mut coverage = Coverage::default();
         for requirement in self.requirements {
+            let required = requirement.importance == Importance::Required;
+            coverage.requirements += 1;
+            coverage.required += u32::from(required);
             let has = requirement.column.and_then(|column| row[column].level());
             let credit = match (has, requirement.min_level.get()) {
                 (_, 0) => 1.0,
-                (None, _) => 0.0,
+                (None, _) => continue,
                 (Some(level), min) => f64::from(level.get().min(min)) / f64::from(min),
             };
+            coverage.assessed += 1;
+            coverage.required_assessed += u32::from(required);
             earned += credit * weight(requirement.importance);
-            if credit < 1.0 && requirement.importance == Importance::Required {
+            assessed_weight += weight(requirement.importance);
+            if credit < 1.0 && required {
                 required_gaps += 1;
             }
         }
-        (
-            (1000.0 * earned / self.total_weight).round() / 10.0,
+        let score = if coverage.requirements == 0 {
+            100.0
+        } else if assessed_weight == 0.0 {
+            0.0
+        } else {
+            (1000.0 * earned / assessed_weight).round() / 10.0
+        };
+        Score {
+            score,
             required_gaps,
-        )
+            coverage,
+        }
     }
 
     pub fn fit(&self, scope: &Scope, member: usize) -> RoleFit {
-        let (score, required_gaps) = self.score(scope.workspace, member);
+        let Score {
+            score,
+            required_gaps,
+            coverage,
+        } = self.score(scope.workspace, member);
         let row = scope.workspace.levels.row(member);
-        let gaps = self
+        let mut gaps: Vec<Gap> = self
             .requirements
             .iter()
             .filter_map(|requirement| {
@@ -139,11 +248,14 @@ impl<'s, 'w> CompiledRole<'s, 'w> {
                 })
             })
             .collect();
+        // What is short first, then what is left to assess.
+        gaps.sort_by_key(|gap| gap.has.is_none());
         RoleFit {
             role: scope.role_ref(self.index),
             score,
             required_gaps,
             gaps,
+            coverage,
         }
     }
 }
@@ -226,31 +338,38 @@ pub fn fit(scope: &Scope) -> FitResults {
             if current.is_some_and(|role| role == target.index || behind[role]) {
                 continue;
             }
-            let (score, required_gaps) = target.score(workspace, member);
+            let measured = target.score(workspace, member);
             let natural_step = current.is_some_and(|role| natural[role]);
-            if let Some(current) = current.filter(|_| natural_step && score >= PROMOTION_SCORE) {
+            let promising = measured.score >= PROMOTION_SCORE && measured.coverage.judgeable();
+            if let Some(current) = current.filter(|_| natural_step && promising) {
                 promotions.push(Promotion {
                     member: scope.member_ref(member),
                     from: scope.role_ref(current),
                     to: scope.role_ref(target.index),
-                    score,
-                    ready: required_gaps == 0,
+                    score: measured.score,
+                    ready: measured.ready(),
                     gaps: target.fit(scope, member).gaps,
+                    coverage: measured.coverage,
                 });
             }
             ranked.push(Ranked {
-                ready: required_gaps == 0,
+                ready: measured.ready(),
                 natural_step,
-                score,
+                judgeable: measured.coverage.judgeable(),
+                score: measured.score,
                 member,
-                required_gaps,
+                required_gaps: measured.required_gaps,
+                coverage: measured.coverage,
             });
         }
         let names = &workspace.members;
+        // Score first, coverage to break ties; a score on too little
+        // assessed ranks below every score that can be judged.
         let order = |a: &Ranked, b: &Ranked| {
-            (b.ready, b.natural_step)
-                .cmp(&(a.ready, a.natural_step))
+            (b.ready, b.judgeable, b.natural_step)
+                .cmp(&(a.ready, a.judgeable, a.natural_step))
                 .then(b.score.total_cmp(&a.score))
+                .then(b.coverage.assessed.cmp(&a.coverage.assessed))
                 .then_with(|| names[a.member].name.cmp(&names[b.member].name))
         };
         if ranked.len() > SUCCESSORS {
@@ -269,6 +388,7 @@ pub fn fit(scope: &Scope) -> FitResults {
                 required_gaps: ranked.required_gaps,
                 natural_step: ranked.natural_step,
                 ready: ranked.ready,
+                coverage: ranked.coverage,
             })
             .collect();
         succession.push(RoleSuccession {
@@ -280,6 +400,7 @@ pub fn fit(scope: &Scope) -> FitResults {
         b.ready
             .cmp(&a.ready)
             .then(b.score.total_cmp(&a.score))
+            .then(b.coverage.assessed.cmp(&a.coverage.assessed))
             .then_with(|| a.member.name.cmp(&b.member.name))
     });
     FitResults {
@@ -292,7 +413,9 @@ pub fn fit(scope: &Scope) -> FitResults {
 struct Ranked {
     ready: bool,
     natural_step: bool,
+    judgeable: bool,
     score: f64,
     member: usize,
     required_gaps: u32,
+    coverage: Coverage,
 }

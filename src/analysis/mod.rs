@@ -14,8 +14,9 @@ mod time;
 
 pub use coverage::{SkillCoverage, coverage};
 pub use fit::{
-    Candidate, CompiledRole, Gap, MemberFit, PREFERRED_WEIGHT, PROMOTION_SCORE, Promotion,
-    REQUIRED_WEIGHT, RoleFit, RoleSuccession, natural_step,
+    Candidate, CompiledRole, Coverage as FitCoverage, Gap, MemberFit, PREFERRED_WEIGHT,
+    PROMOTION_SCORE, Promotion, REQUIRED_WEIGHT, RoleFit, RoleSuccession, Score, fit_text,
+    natural_step,
 };
 pub use gaps::{
     ALL_TEAMS, BusFactorRisk, NO_TEAM, SkillGap, TeamGaps, UnassessedRequirement, bus_factor,

@@ -42,8 +42,8 @@ pub struct Derived {
     pub leaders: Vec<u32>,
     /// Per skill column: required by a role present and led by one or nobody.
     pub bus_factor: Vec<bool>,
-    /// Per member: fit for their own role, 0-100.
-    pub fit: Vec<Option<f64>>,
+    /// Per member: fit for their own role, with how much is assessed.
+    pub fit: Vec<Option<crate::analysis::Score>>,
     /// Per member, per skill column: the level their role requires.
     pub required: Vec<Vec<Option<Level>>>,
     pub teams: Vec<String>,
@@ -113,7 +113,7 @@ impl Derived {
             .map(|member| {
                 scope
                     .role_index_of(member)
-                    .map(|role| compiled[role].score(workspace, member).0)
+                    .map(|role| compiled[role].score(workspace, member))
             })
             .collect();
         self.required = (0..workspace.members.len())
@@ -256,11 +256,19 @@ impl Derived {
             SortKey::Team => {
                 rows.sort_by(|&a, &b| workspace.members[a].team.cmp(&workspace.members[b].team))
             }
-            SortKey::Fit => rows.sort_by(|&a, &b| {
-                self.fit[a]
-                    .unwrap_or(-1.0)
-                    .total_cmp(&self.fit[b].unwrap_or(-1.0))
-            }),
+            SortKey::Fit => {
+                // Too little assessed to judge sorts below every real score.
+                let key = |member: usize| {
+                    self.fit[member].map_or(-2.0, |fit| {
+                        if fit.coverage.judgeable() {
+                            fit.score
+                        } else {
+                            -1.0
+                        }
+                    })
+                };
+                rows.sort_by(|&a, &b| key(a).total_cmp(&key(b)))
+            }
             SortKey::Skill(column) => rows.sort_by_key(|&member| {
                 let cell = workspace.cell(member, column);
                 cell.level().map_or(-1, |level| i16::from(level.get()))

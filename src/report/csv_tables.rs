@@ -54,6 +54,8 @@ pub const NUMBER_COLUMNS: &[&str] = &[
     "bench_deficit",
     "members_below",
     "fit",
+    "assessed",
+    "requirements",
     "required_gaps",
     "rank",
     "cost_low",
@@ -164,9 +166,19 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
         }
         Table::Fit => {
             rows.push(
-                ["member", "email", "role", "fit", "required_gaps", "gaps"]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    "member",
+                    "email",
+                    "role",
+                    "fit",
+                    "assessed",
+                    "requirements",
+                    "judgeable",
+                    "required_gaps",
+                    "gaps",
+                ]
+                .map(String::from)
+                .to_vec(),
             );
             for fit in &analysis.fit {
                 let Some(own) = &fit.own_role else {
@@ -183,6 +195,9 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                     text(fit.member.email.as_deref().unwrap_or("")),
                     text(&own.role.title),
                     format!("{:.1}", own.score),
+                    own.coverage.assessed.to_string(),
+                    own.coverage.requirements.to_string(),
+                    own.coverage.judgeable().to_string(),
                     own.required_gaps.to_string(),
                     text(&gaps),
                 ]);

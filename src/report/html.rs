@@ -94,7 +94,12 @@ fn summary_cards(out: &mut String, analysis: &Analysis) {
         ("Managers over span", over.to_string(), over > 0),
         (
             "Ready to step up",
-            analysis.promotions.len().to_string(),
+            analysis
+                .promotions
+                .iter()
+                .filter(|p| p.ready)
+                .count()
+                .to_string(),
             false,
         ),
         (
@@ -268,25 +273,32 @@ fn promotions(out: &mut String, analysis: &Analysis) {
     out.push_str("<h2>Ready to step up</h2>\n");
     if analysis.promotions.is_empty() {
         out.push_str(
-            "<p>Nobody scores high enough yet for a next step on their career path.</p>\n",
+            "<p>Nobody scores 85+ on what is assessed for a next step on their career path.</p>\n",
         );
         return;
     }
-    out.push_str("<table><tr><th>Member</th><th>From</th><th>To</th><th class=\"num\">Fit</th><th>Status</th></tr>\n");
+    out.push_str("<p class=\"note\">Next steps on the career paths scoring 85+ on the requirements that are assessed; a skill not assessed counts neither for nor against.</p>\n");
+    out.push_str("<table><tr><th>Member</th><th>From</th><th>To</th><th class=\"num\">Fit</th><th>Assessed</th><th>Status</th><th>Assess next</th></tr>\n");
     for p in &analysis.promotions {
+        let word = super::readiness(p.ready, &p.coverage);
         let status = if p.ready {
-            "<span class=\"tag good\">ready</span>".to_string()
+            format!("<span class=\"tag good\">{word}</span>")
         } else {
-            let gaps: Vec<String> = p.gaps.iter().map(|g| escape(&g.skill.name)).collect();
-            format!("<span class=\"tag\">short of {}</span>", gaps.join(", "))
+            format!(
+                "<span class=\"tag\">short of {}</span>",
+                escape(&super::short_of(&p.gaps).join(", "))
+            )
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td><td>{status}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td><td>{} of {}</td><td>{status}</td><td>{}</td></tr>",
             escape(&p.member.name),
             escape(&p.from.title),
             escape(&p.to.title),
-            p.score
+            p.score,
+            p.coverage.assessed,
+            p.coverage.requirements,
+            escape(&super::to_assess(&p.gaps).join(", "))
         );
     }
     out.push_str("</table>\n");
@@ -431,13 +443,13 @@ fn time_split(out: &mut String, analysis: &Analysis) {
 }
 
 fn fit_table(out: &mut String, analysis: &Analysis) {
-    out.push_str("<h2>Role fit, lowest first</h2>\n<table><tr><th>Member</th><th>Role</th><th class=\"num\">Fit</th><th>Gaps (has → needs)</th></tr>\n");
+    out.push_str("<h2>Role fit, lowest first</h2>\n<p class=\"note\">Fit is scored over the requirements that are assessed: 92 (8/16) is 92 on 8 of 16; ? is too little assessed to judge (under a third of the required skills).</p>\n<table><tr><th>Member</th><th>Role</th><th class=\"num\">Fit (assessed)</th><th>Gaps (has → needs)</th></tr>\n");
     let mut fits: Vec<_> = analysis
         .fit
         .iter()
         .filter_map(|f| f.own_role.as_ref().map(|own| (f, own)))
         .collect();
-    fits.sort_by(|a, b| a.1.score.total_cmp(&b.1.score));
+    fits.sort_by(|a, b| super::lowest_fit_first(a.1, b.1));
     for (fit, own) in fits.iter().take(25) {
         let gaps: Vec<String> = own
             .gaps
@@ -453,10 +465,10 @@ fn fit_table(out: &mut String, analysis: &Analysis) {
             .collect();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(&fit.member.name),
             escape(&own.role.title),
-            own.score,
+            super::fit_cell(own),
             gaps.join(", ")
         );
     }

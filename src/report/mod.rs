@@ -44,6 +44,32 @@ pub fn gap_text(gap: &Gap) -> String {
     )
 }
 
+/// The gaps assessed below their minimum, as `gap_text`s.
+pub fn short_of(gaps: &[Gap]) -> Vec<String> {
+    gaps.iter()
+        .filter(|gap| gap.has.is_some())
+        .map(gap_text)
+        .collect()
+}
+
+/// The requirements not assessed: what to assess next.
+pub fn to_assess(gaps: &[Gap]) -> Vec<String> {
+    gaps.iter()
+        .filter(|gap| gap.has.is_none())
+        .map(|gap| format!("{} {}+", gap.skill.name, gap.needs))
+        .collect()
+}
+
+/// A readiness in words: `ready`, `ready on what is assessed`, `not yet`.
+pub fn readiness(ready: bool, coverage: &crate::analysis::FitCoverage) -> &'static str {
+    match (ready, coverage.not_assessed()) {
+        (true, 0) => "ready",
+        (true, _) => "ready on what is assessed",
+        (false, _) if !coverage.judgeable() => "too little assessed to judge",
+        (false, _) => "not yet",
+    }
+}
+
 /// Why a hire is in the plan, in words: the span breach it relieves and the
 /// skills it brings.
 pub fn hire_reason(hire: &Hire) -> String {
@@ -101,6 +127,33 @@ pub fn thousands(value: f64) -> String {
     } else {
         grouped
     }
+}
+
+/// A fit as a table cell: `92 (8/16)` with how many requirements were
+/// assessed, or `?` when too little was.
+pub(crate) fn fit_cell(fit: &crate::analysis::RoleFit) -> String {
+    if fit.coverage.judgeable() {
+        format!(
+            "{:.0} ({}/{})",
+            fit.score, fit.coverage.assessed, fit.coverage.requirements
+        )
+    } else {
+        format!(
+            "? ({}/{})",
+            fit.coverage.assessed, fit.coverage.requirements
+        )
+    }
+}
+
+/// Judged fits lowest first, then those with too little assessed.
+pub(crate) fn lowest_fit_first(
+    a: &crate::analysis::RoleFit,
+    b: &crate::analysis::RoleFit,
+) -> std::cmp::Ordering {
+    b.coverage
+        .judgeable()
+        .cmp(&a.coverage.judgeable())
+        .then(a.score.total_cmp(&b.score))
 }
 
 #[cfg(test)]

@@ -100,20 +100,29 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     }
 
     heading(&mut out, "Ready to step up");
+    let ready = analysis.promotions.iter().filter(|p| p.ready).count();
     if analysis.promotions.is_empty() {
         let _ = writeln!(
             out,
-            "  nobody scores {}+ for a next step on their career path",
+            "  nobody scores {}+ on what is assessed for a next step on their career path",
             crate::analysis::PROMOTION_SCORE
         );
     } else {
+        let _ = writeln!(
+            out,
+            "  {ready} of {} next steps scoring {}+ are ready; fit counts assessed requirements only",
+            analysis.promotions.len(),
+            crate::analysis::PROMOTION_SCORE
+        );
         let mut table = TextTable::new(&[
             ("Member", false),
             ("From", false),
             ("To", false),
             ("Fit", true),
+            ("Assessed", false),
             ("Ready", false),
             ("Short of", false),
+            ("Assess next", false),
         ]);
         for promotion in &analysis.promotions {
             table.row(vec![
@@ -121,17 +130,13 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
                 promotion.from.title.to_string(),
                 promotion.to.title.to_string(),
                 format!("{:.0}", promotion.score),
-                if promotion.ready {
-                    "yes".into()
-                } else {
-                    "not yet".into()
-                },
-                promotion
-                    .gaps
-                    .iter()
-                    .map(gap_text)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                format!(
+                    "{} of {}",
+                    promotion.coverage.assessed, promotion.coverage.requirements
+                ),
+                super::readiness(promotion.ready, &promotion.coverage).to_string(),
+                first_few(super::short_of(&promotion.gaps)),
+                first_few(super::to_assess(&promotion.gaps)),
             ]);
         }
         table.render(&mut out);
@@ -241,16 +246,17 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         table.render(&mut out);
     }
 
-    heading(&mut out, "Role fit (lowest first)");
+    heading(
+        &mut out,
+        "Role fit (lowest first; over assessed requirements)",
+    );
     let mut fits: Vec<_> = analysis
         .fit
         .iter()
         .filter_map(|fit| fit.own_role.as_ref().map(|own| (fit, own)))
         .collect();
     fits.sort_by(|a, b| {
-        a.1.score
-            .total_cmp(&b.1.score)
-            .then_with(|| a.0.member.name.cmp(&b.0.member.name))
+        super::lowest_fit_first(a.1, b.1).then_with(|| a.0.member.name.cmp(&b.0.member.name))
     });
     let mut table = TextTable::new(&[
         ("Member", false),
@@ -270,7 +276,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         table.row(vec![
             fit.member.name.to_string(),
             own.role.title.to_string(),
-            format!("{:.0}", own.score),
+            super::fit_cell(own),
             if more > 0 {
                 format!("{gaps}, +{more} more")
             } else {
@@ -287,13 +293,22 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             .iter()
             .take(3)
             .map(|c| {
-                let marks = match (c.ready, c.natural_step) {
-                    (true, true) => ", ready, next step",
-                    (true, false) => ", ready",
-                    (false, true) => ", next step",
-                    (false, false) => "",
-                };
-                format!("{} ({:.0}{marks})", c.member.name, c.score)
+                let mut marks = String::new();
+                if c.ready {
+                    marks.push_str(", ");
+                    marks.push_str(super::readiness(c.ready, &c.coverage));
+                }
+                if c.natural_step {
+                    marks.push_str(", next step");
+                }
+                if c.coverage.judgeable() {
+                    format!(
+                        "{} ({:.0} on {}/{}{marks})",
+                        c.member.name, c.score, c.coverage.assessed, c.coverage.requirements
+                    )
+                } else {
+                    format!("{} (too little assessed{marks})", c.member.name)
+                }
             })
             .collect::<Vec<_>>()
             .join("; ");
@@ -363,4 +378,15 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         out.push_str(&super::staffing::staffing_text(staffing, source, None));
     }
     out
+}
+
+/// The first three of a list, then how many more: a table cell stays
+/// readable, and `--format json` has them all.
+fn first_few(items: Vec<String>) -> String {
+    let more = items.len().saturating_sub(3);
+    let mut text = items.into_iter().take(3).collect::<Vec<_>>().join(", ");
+    if more > 0 {
+        text.push_str(&format!(", +{more} more"));
+    }
+    text
 }

@@ -47,7 +47,10 @@ fn member_list_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui
                 let name = &workspace.members[member].name;
                 let fit = state.derived().fit.get(member).copied().flatten();
                 let text = match fit {
-                    Some(score) => format!("{name}  (fit {score:.0})"),
+                    Some(fit) if fit.coverage.judgeable() => {
+                        format!("{name}  (fit {:.0})", fit.score)
+                    }
+                    Some(_) => format!("{name}  (too little assessed)"),
                     None => name.clone(),
                 };
                 let selected = forms.member == Some(member);
@@ -99,9 +102,19 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         .find(|(fit, _)| &*fit.role.id == role.id.as_str());
     if let Some((fit, _)) = own {
         ui.label(format!(
-            "Fit for {}: {:.0} of 100, {} required skills short",
-            role.title, fit.score, fit.required_gaps
+            "{} for {}: {}",
+            crate::analysis::fit_text(fit.score, &fit.coverage),
+            role.title,
+            crate::io::count_of(
+                fit.required_gaps as usize,
+                "required skill short",
+                "required skills short"
+            )
         ));
+        let assess = crate::report::to_assess(&fit.gaps);
+        if !assess.is_empty() {
+            ui.label(RichText::new(format!("Assess next: {}", assess.join(", "))).weak());
+        }
     }
 
     let left = |ui: &mut egui::Ui| {
@@ -121,30 +134,45 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
     let right = |ui: &mut egui::Ui| {
         timeline_ui(state, member, ui);
         widgets::section(ui, "Short of the role");
-        match own {
-            Some((fit, _)) if !fit.gaps.is_empty() => {
-                for gap in &fit.gaps {
-                    let has = gap
-                        .has
-                        .map_or("not assessed".to_string(), |l| l.get().to_string());
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {has}, needs {} ({})",
-                            gap.skill.name,
-                            gap.needs.get(),
-                            gap.importance.label()
-                        ))
-                        .color(
-                            if gap.importance == Importance::Required {
-                                alert_colour()
-                            } else {
-                                ui.visuals().text_color()
-                            },
-                        ),
-                    );
-                }
+        let gaps = own.map_or(&[][..], |(fit, _)| &fit.gaps[..]);
+        let (short, unknown): (Vec<_>, Vec<_>) = gaps.iter().partition(|gap| gap.has.is_some());
+        if short.is_empty() {
+            widgets::none_line(
+                ui,
+                if unknown.is_empty() {
+                    "Nothing: meets every requirement of the role."
+                } else {
+                    "Nothing assessed is short of the role."
+                },
+            );
+        }
+        for gap in short {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}, needs {} ({})",
+                    gap.skill.name,
+                    gap.has.map_or(0, |level| level.get()),
+                    gap.needs.get(),
+                    gap.importance.label()
+                ))
+                .color(if gap.importance == Importance::Required {
+                    alert_colour()
+                } else {
+                    ui.visuals().text_color()
+                }),
+            );
+        }
+        if !unknown.is_empty() {
+            widgets::section(ui, "Not assessed: assess next");
+            for gap in unknown {
+                ui.label(format!(
+                    "{}: needs {} ({})",
+                    gap.skill.name,
+                    gap.needs.get(),
+                    gap.importance.label()
+                ))
+                .on_hover_text("Not counted for or against the fit until it is assessed");
             }
-            _ => widgets::none_line(ui, "Nothing: meets every requirement of the role."),
         }
         widgets::section(ui, "Fit for every role");
         egui::Grid::new("role-fits")
@@ -160,7 +188,13 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
                     let own_role = &*fit.role.id == role.id.as_str();
                     let title = RichText::new(&*fit.role.title);
                     ui.label(if *next_step { title.strong() } else { title });
-                    ui.label(format!("{:.0}", fit.score));
+                    if fit.coverage.judgeable() {
+                        ui.label(format!("{:.0}", fit.score))
+                            .on_hover_text(fit.coverage.text());
+                    } else {
+                        ui.weak("?")
+                            .on_hover_text(crate::analysis::fit_text(fit.score, &fit.coverage));
+                    }
                     if own_role {
                         ui.label(RichText::new("current role").weak());
                     } else if *next_step {
@@ -390,11 +424,11 @@ fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         widgets::none_line(ui, "Nobody outside the role is a candidate.");
     }
     egui::Grid::new("successors")
-        .num_columns(5)
+        .num_columns(6)
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for heading in ["Member", "Now", "Fit", "Ready", "Career path"] {
+            for heading in ["Member", "Now", "Fit", "Assessed", "Ready", "Career path"] {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
@@ -408,11 +442,23 @@ fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
                         .as_ref()
                         .map_or("no role", |role| &*role.title),
                 );
-                ui.label(format!("{:.0}", candidate.score));
-                if candidate.ready {
-                    ui.label(RichText::new("ready").color(ok_colour()).strong());
+                let coverage = &candidate.coverage;
+                if coverage.judgeable() {
+                    ui.label(format!("{:.0}", candidate.score));
                 } else {
+                    ui.weak("?");
+                }
+                ui.label(format!(
+                    "{} of {}",
+                    coverage.assessed, coverage.requirements
+                ));
+                let word = crate::report::readiness(candidate.ready, coverage);
+                if candidate.ready {
+                    ui.label(RichText::new(word).color(ok_colour()).strong());
+                } else if coverage.judgeable() {
                     ui.label(format!("{} required short", candidate.required_gaps));
+                } else {
+                    ui.weak(word);
                 }
                 if candidate.natural_step {
                     next_step_tag(ui);

@@ -256,8 +256,9 @@ fn line_fit(scope: &Scope, compiled: &[CompiledRole], want: &Want, member: usize
             if scope.role_index_of(member) == Some(index) {
                 return Some(100.0);
             }
-            let (score, _) = compiled[index].score(workspace, member);
-            (score >= PROMOTION_SCORE).then_some(score)
+            let measured = compiled[index].score(workspace, member);
+            (measured.score >= PROMOTION_SCORE && measured.coverage.judgeable())
+                .then_some(measured.score)
         }
     }
 }

@@ -573,9 +573,16 @@ impl TableDelegate for MatrixDelegate<'_, '_> {
                 ui.label(record.team.as_deref().unwrap_or("—"));
             }
             _ => {
-                let fit = state.derived().fit[member];
-                ui.label(fit.map_or("—".to_string(), |fit| format!("{fit:.0}")))
-                    .on_hover_text("Fit for their own role, 0-100");
+                match state.derived().fit[member] {
+                    None => ui.label("—").on_hover_text("No role to measure against"),
+                    Some(fit) if !fit.coverage.judgeable() => ui
+                        .weak("?")
+                        .on_hover_text(crate::analysis::fit_text(fit.score, &fit.coverage)),
+                    Some(fit) => ui.label(format!("{:.0}", fit.score)).on_hover_text(format!(
+                        "Fit for their own role, 0-100, {}",
+                        fit.coverage.text()
+                    )),
+                };
             }
         }
     }

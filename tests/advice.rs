@@ -1,0 +1,156 @@
+//! Advice a manager can sign off on a roster that tracks only part of the
+//! library: a skill not assessed is not a zero, every fit says how much it
+//! rests on, and the report's counts agree with its tables.
+
+mod common;
+use common::skillgrid;
+
+use skillgrid::analysis::{AnalysisOptions, analyze};
+use skillgrid::catalog;
+use skillgrid::io;
+
+/// Ten of the library's skills, as a team's spreadsheet would track them.
+/// Ana meets everything assessed of Tech Lead; Ben has one level on record.
+const ROSTER: &str = "Name,Role,Team,Programming,Software Architecture,System Design,CI/CD,\
+Kubernetes,Observability,Agile,Communication,Mentoring,Collaboration\r\n\
+Ana Ruiz,Senior Software Engineer,Core,4,3,3,3,3,3,3,3,3,3\r\n\
+Ben Okafor,Senior Software Engineer,Core,4,,,,,,,,,\r\n\
+Chen Li,Senior Software Engineer,Core,2,2,2,2,2,2,2,2,2,2\r\n";
+
+fn analysis() -> skillgrid::analysis::Analysis {
+    let workspace = io::import_roster(ROSTER.as_bytes(), "core.csv", catalog::builtin())
+        .expect("the roster reads")
+        .value;
+    analyze(&workspace, &AnalysisOptions::default())
+}
+
+#[test]
+fn a_member_who_meets_every_assessed_requirement_is_ready_on_what_is_assessed() {
+    let analysis = analysis();
+    let ana = analysis
+        .promotions
+        .iter()
+        .find(|p| &*p.member.name == "Ana Ruiz" && &*p.to.title == "Tech Lead")
+        .expect("Ana's next step is listed, not hidden by skills nobody tracks");
+    assert!(ana.ready);
+    assert_eq!(ana.score, 100.0);
+    let tech_lead = catalog::builtin()
+        .roles
+        .iter()
+        .find(|role| role.title == "Tech Lead")
+        .expect("in the library");
+    assert_eq!(
+        ana.coverage.requirements as usize,
+        tech_lead.requirements.len()
+    );
+    assert!(ana.coverage.not_assessed() > 0);
+    assert_eq!(
+        skillgrid::report::readiness(ana.ready, &ana.coverage),
+        "ready on what is assessed"
+    );
+    let assess: Vec<String> = skillgrid::report::to_assess(&ana.gaps);
+    assert!(assess.contains(&"Innovation 3+".to_string()), "{assess:?}");
+    assert!(skillgrid::report::short_of(&ana.gaps).is_empty());
+
+    // Her own fit reads as what it is: full on what is assessed.
+    let own = analysis
+        .fit
+        .iter()
+        .find(|fit| &*fit.member.name == "Ana Ruiz")
+        .and_then(|fit| fit.own_role.clone())
+        .expect("a role");
+    assert_eq!(own.score, 100.0);
+    assert_eq!(own.required_gaps, 0);
+}
+
+#[test]
+fn a_score_on_under_a_third_of_the_required_skills_is_too_little_to_judge() {
+    let analysis = analysis();
+    assert!(
+        !analysis
+            .promotions
+            .iter()
+            .any(|p| &*p.member.name == "Ben Okafor"),
+        "one level on record proposes nobody for a step"
+    );
+    let tech_lead = analysis
+        .succession
+        .iter()
+        .find(|role| &*role.role.title == "Tech Lead")
+        .expect("a succession list");
+    let names: Vec<&str> = tech_lead
+        .candidates
+        .iter()
+        .map(|c| &*c.member.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Ana Ruiz", "Chen Li", "Ben Okafor"],
+        "judged scores first, too little assessed last"
+    );
+    let ben = &tech_lead.candidates[2];
+    assert!(!ben.coverage.judgeable());
+    assert!(!ben.ready);
+    assert_eq!(
+        skillgrid::analysis::fit_text(ben.score, &ben.coverage),
+        "too little assessed to judge (1 of 11 required skills)"
+    );
+    // Chen is assessed below the minimums: short, and said so.
+    let chen = &tech_lead.candidates[1];
+    assert!(chen.coverage.judgeable() && !chen.ready);
+    assert_eq!(
+        skillgrid::report::readiness(chen.ready, &chen.coverage),
+        "not yet"
+    );
+}
+
+#[test]
+fn the_reports_say_how_much_each_judgement_rests_on_and_their_counts_agree() {
+    let folder = tempfile::tempdir().expect("folder");
+    let roster = folder.path().join("core.csv");
+    std::fs::write(&roster, ROSTER).expect("written");
+    let roster = roster.to_str().expect("utf-8");
+
+    let text = skillgrid(&["report", roster]);
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    assert!(!text.contains("nobody scores"), "{text}");
+    assert!(text.contains("ready on what is assessed"), "{text}");
+    assert!(text.contains("Assess next"), "{text}");
+    assert!(
+        text.contains("People Management 2+, Influence & Negotiation 3+"),
+        "what to assess next: {text}"
+    );
+
+    let html = skillgrid(&["report", roster, "--format", "html"]);
+    let html = String::from_utf8_lossy(&html.stdout).to_string();
+    let card = html
+        .split("<span>Ready to step up</span>")
+        .next()
+        .and_then(|before| before.rsplit("<b>").next())
+        .and_then(|value| value.strip_suffix("</b>"))
+        .expect("the card");
+    let ready_tags = html.matches("<span class=\"tag good\">").count();
+    assert_eq!(
+        card.parse::<usize>().expect("a count"),
+        ready_tags,
+        "the card counts the rows marked ready"
+    );
+
+    let json = skillgrid(&["report", roster, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let coverage = &json["promotions"][0]["coverage"];
+    assert_eq!(coverage["judgeable"], true);
+    assert!(coverage["assessed"].as_u64() < coverage["requirements"].as_u64());
+
+    let csv = skillgrid(&["report", roster, "--format", "csv", "--table", "fit"]);
+    let csv = String::from_utf8_lossy(&csv.stdout).to_string();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("member,email,role,fit,assessed,requirements,judgeable,required_gaps,gaps")
+    );
+    let ben = lines
+        .find(|line| line.starts_with("Ben Okafor"))
+        .expect("Ben's row");
+    assert!(ben.contains(",1,13,false,"), "{ben}");
+}
