@@ -154,3 +154,95 @@ fn the_reports_say_how_much_each_judgement_rests_on_and_their_counts_agree() {
         .expect("Ben's row");
     assert!(ben.contains(",1,13,false,"), "{ben}");
 }
+
+fn plan_of(roster: &str) -> skillgrid::analysis::HiringPlan {
+    let workspace = io::import_roster(roster.as_bytes(), "team.csv", catalog::builtin())
+        .expect("the roster reads")
+        .value;
+    analyze(&workspace, &AnalysisOptions::default()).hiring
+}
+
+#[test]
+fn one_hire_closes_every_deficit_it_brings() {
+    // Programming and CI/CD are both thin; a Senior Software Engineer
+    // brings both, so two hires fill a bench of two, not four.
+    let plan = plan_of(
+        "Name,Role,Programming,CI/CD\n\
+         Ana Ruiz,Senior Software Engineer,2,2\n\
+         Ben Okafor,Senior Software Engineer,2,2\n",
+    );
+    assert_eq!(plan.hires.len(), 2, "{:?}", plan.hires);
+    for hire in &plan.hires {
+        let closes: Vec<&str> = hire.closes.iter().map(|skill| &*skill.name).collect();
+        assert_eq!(closes, ["CI/CD & DevOps", "Programming"]);
+        assert_eq!(hire.specialist, None);
+    }
+}
+
+#[test]
+fn a_mentor_takes_three_mentees_and_never_their_own_manager() {
+    // Ana leads Kubernetes and reports to Ben; four want to grow into it.
+    let plan = plan_of(
+        "Name,Email,Role,Manager,Kubernetes,Programming\n\
+         Ana Ruiz,ana@x.org,Senior Software Engineer,ben@x.org,4,4\n\
+         Ben Okafor,ben@x.org,Senior Software Engineer,,2+,4\n\
+         Chen Li,chen@x.org,Senior Software Engineer,,2+,4\n\
+         Dara Patel,dara@x.org,Senior Software Engineer,,2+,4\n\
+         Eli Cohen,eli@x.org,Senior Software Engineer,,2+,4\n",
+    );
+    let mentors: Vec<(&str, Option<&str>)> = plan
+        .upskilling
+        .iter()
+        .map(|option| {
+            (
+                &*option.member.name,
+                option.mentor.as_ref().map(|mentor| &*mentor.name),
+            )
+        })
+        .collect();
+    assert_eq!(
+        mentors,
+        [
+            ("Ben Okafor", None),
+            ("Chen Li", Some("Ana Ruiz")),
+            ("Dara Patel", Some("Ana Ruiz")),
+            ("Eli Cohen", Some("Ana Ruiz")),
+        ],
+        "Ana does not mentor her own manager, and takes three at most"
+    );
+    // A bench of two with one leader: one learner is counted, no hire.
+    assert_eq!(plan.upskilling.iter().filter(|o| o.counted).count(), 1);
+    assert!(plan.hires.is_empty(), "{:?}", plan.hires);
+    assert_eq!(plan.hires_without_upskilling, 1);
+    assert_eq!(
+        skillgrid::report::upskilling_sentence(&plan).as_deref(),
+        Some("0 hires if Chen Li grows into Containers & Kubernetes, 1 if not")
+    );
+}
+
+#[test]
+fn a_skill_no_library_ic_role_brings_is_a_specialist_hire() {
+    // Nobody leads Security, which only a manager role requires.
+    let plan = plan_of(
+        "Name,Role,Security\n\
+         Ana Ruiz,Senior Software Engineer,1\n\
+         Ben Okafor,Senior Software Engineer,1\n\
+         Chen Li,Technical Manager,1\n",
+    );
+    let security: Vec<_> = plan
+        .hires
+        .iter()
+        .filter(|hire| hire.closes.iter().any(|skill| &*skill.id == "security"))
+        .collect();
+    assert_eq!(security.len(), 2, "{:?}", plan.hires);
+    let hire = security[0];
+    assert_eq!(
+        skillgrid::report::hire_title(hire),
+        "Senior Software Engineer, specialist in Security & Compliance 3+"
+    );
+    assert_eq!(
+        hire.cost.mid, 155_000.0,
+        "the Senior Software Engineer band"
+    );
+    assert!(skillgrid::report::hire_reason(hire).contains("so a specialist"));
+}

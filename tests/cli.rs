@@ -253,7 +253,7 @@ fn report_prints_the_findings_first_in_every_format() {
     );
     assert!(
         csv.contains(
-            "Technical Manager,skills,Security & Compliance,140000,167500,195000,USD,false"
+            "\"Senior Software Engineer, specialist in Security & Compliance 3+\",skills,Security & Compliance,130000,155000,180000,USD,true"
         ),
         "{csv}"
     );

@@ -353,7 +353,11 @@ fn every_view_opens_by_its_command_line_name() {
 #[test]
 fn the_plan_exports_as_csv_with_planned_hires_first_and_as_html() {
     let mut state = AppState::new(AppState::sample_document(), Preferences::default());
-    state.plan_hire(skillgrid::model::RoleId::new("technical-manager"), None);
+    state.plan_hire(
+        skillgrid::model::RoleId::new("technical-manager"),
+        None,
+        None,
+    );
     let folder = tempfile::tempdir().expect("temp dir");
     let csv_path = folder.path().join("plan.csv");
     state

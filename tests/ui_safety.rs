@@ -146,7 +146,7 @@ fn cell_edits_reach_the_recovery_copy_within_the_interval_and_structural_ones_at
     maintain_at(&mut state, interval + 1);
     assert!(copy(&state).contains("\"changes\": 2"));
 
-    state.plan_hire(RoleId::new("technical-manager"), None);
+    state.plan_hire(RoleId::new("technical-manager"), None, None);
     maintain_at(&mut state, interval + 2);
     assert!(
         copy(&state).contains("\"changes\": 3"),

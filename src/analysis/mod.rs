@@ -22,7 +22,10 @@ pub use gaps::{
     ALL_TEAMS, BusFactorRisk, NO_TEAM, SkillGap, TeamGaps, UnassessedRequirement, bus_factor,
     team_gaps,
 };
-pub use hiring::{Cost, Hire, HireReason, HiringPlan, OpenDeficit, Upskilling, hiring_plan};
+pub use hiring::{
+    Cost, Hire, HireReason, HiringInputs, HiringPlan, MENTEES_EACH, OpenDeficit, Upskilling,
+    hiring_plan,
+};
 pub use history::{
     BenchTrend, ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, bench_trend,
     changed_since, changes, member_timeline, stale_before, stale_cells, workspace_as_of,
@@ -90,12 +93,17 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let team_gaps = team_gaps(&scope, settings);
     let span = span_of_control(&scope);
     let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
+    let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
+    let free_fte = staffing::free_fte(workspace, staffing.as_ref());
     let hiring = hiring_plan(
         &scope,
         &team_gaps[0].gaps,
-        &span.breaches,
+        &hiring::HiringInputs {
+            breaches: &span.breaches,
+            free_fte: &free_fte,
+            budget: options.budget,
+        },
         settings,
-        options.budget,
     );
     Analysis {
         report_version: REPORT_VERSION,
@@ -117,6 +125,6 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         span_of_control: span,
         hiring,
         time_split: time_split(&scope),
-        staffing: (!workspace.projects.is_empty()).then(|| staff(workspace)),
+        staffing,
     }
 }

@@ -61,17 +61,22 @@ pub fn apply_plan(workspace: &Workspace, plan: &Plan, library: &[Skill]) -> Work
         member.role = Some(role.id.clone());
         member.team = hire.team.clone();
         member.planned = true;
-        hired.push((result.push_member(member), role));
+        hired.push((result.push_member(member), role, hire.specialty.clone()));
     }
     // Once for all hires: adding columns costs a pass over every cell.
     result.track_required_skills(library);
-    for (row, role) in hired {
+    for (row, role, specialty) in hired {
         for requirement in &role.requirements {
             if let Some(column) = result.skill_index(&requirement.skill) {
                 result
                     .levels
                     .set(row, column, Cell::assessed(requirement.min_level));
             }
+        }
+        if let Some((skill, level)) = specialty
+            && let Some(column) = result.skill_index(&skill)
+        {
+            result.levels.set(row, column, Cell::assessed(level));
         }
     }
     result

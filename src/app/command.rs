@@ -88,6 +88,8 @@ pub enum Command {
     PlanHire {
         role: RoleId,
         team: Option<String>,
+        /// A specialist's skill and level, added to the role's.
+        specialty: Option<(crate::model::SkillId, crate::model::Level)>,
     },
     PlanSpanHire {
         role: RoleId,
@@ -333,7 +335,11 @@ impl AppState {
             } => self.set_level(member, skill, level),
             C::ToggleInterest { member, skill } => self.toggle_interest(member, skill),
 
-            C::PlanHire { role, team } => self.plan_hire(role, team),
+            C::PlanHire {
+                role,
+                team,
+                specialty,
+            } => self.plan_hire(role, team, specialty),
             C::PlanSpanHire {
                 role,
                 team,

@@ -8,7 +8,12 @@ use std::path::Path;
 
 impl AppState {
     /// Adds a planned hire to the what-if plan (undoable).
-    pub fn plan_hire(&mut self, role: RoleId, team: Option<String>) {
+    pub fn plan_hire(
+        &mut self,
+        role: RoleId,
+        team: Option<String>,
+        specialty: Option<(crate::model::SkillId, crate::model::Level)>,
+    ) {
         let title = self
             .document
             .workspace
@@ -17,7 +22,9 @@ impl AppState {
         let _ = self
             .document
             .edit(&format!("plan a hire: {title}"), |workspace| {
-                workspace.plan.hires.push(PlannedHire::new(role, team));
+                let mut hire = PlannedHire::new(role, team);
+                hire.specialty = specialty;
+                workspace.plan.hires.push(hire);
                 Ok::<_, EditError>(())
             });
     }
@@ -33,7 +40,7 @@ impl AppState {
     ) {
         let workspace = &self.document.workspace;
         let Some(manager) = workspace.find_member(manager_key) else {
-            self.plan_hire(role, team);
+            self.plan_hire(role, team, None);
             return;
         };
         let reports = crate::analysis::reports_to_move(workspace, manager, span_max);

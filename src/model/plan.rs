@@ -1,7 +1,7 @@
 //! A what-if hiring plan: planned hires and departures, kept apart from the
 //! roster until the user applies it.
 
-use super::RoleId;
+use super::{Level, RoleId, SkillId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,9 @@ pub struct PlannedHire {
     /// manager's reports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<String>,
+    /// A specialist: the role's levels, and this skill at this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialty: Option<(SkillId, Level)>,
 }
 
 impl PlannedHire {
@@ -32,6 +35,7 @@ impl PlannedHire {
             role,
             team,
             reports: Vec::new(),
+            specialty: None,
         }
     }
 }

@@ -229,7 +229,7 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                 };
                 rows.push(vec![
                     hire.rank.to_string(),
-                    text(&hire.role.title),
+                    text(&super::hire_title(hire)),
                     text(&reason),
                     text(
                         &hire

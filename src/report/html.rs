@@ -308,18 +308,26 @@ fn hiring(out: &mut String, analysis: &Analysis) {
     let plan = &analysis.hiring;
     out.push_str("<h2>Hiring plan</h2>\n");
     if !plan.upskilling.is_empty() {
-        out.push_str("<p>Ask first: people one level short of a thin skill who want to grow in it.</p>\n<table><tr><th>Member</th><th>Skill</th><th class=\"num\">Now</th><th class=\"num\">Needs</th></tr>\n");
+        out.push_str("<p>Ask first: people one level short of a thin skill who want to grow in it.</p>\n<table><tr><th>Member</th><th>Skill</th><th class=\"num\">Now</th><th class=\"num\">Needs</th><th>Mentor</th></tr>\n");
         for option in &plan.upskilling {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(&option.member.name),
                 escape(&option.skill.name),
                 option.has,
-                option.needs
+                option.needs,
+                escape(&super::mentor_text(option))
             );
         }
-        out.push_str("</table>\n<p></p>\n");
+        out.push_str("</table>\n");
+        if let Some(sentence) = super::upskilling_sentence(plan) {
+            let _ = writeln!(
+                out,
+                "<p>The plan counts on them: {}.</p>",
+                escape(&sentence)
+            );
+        }
     }
     if plan.hires.is_empty() {
         out.push_str("<p>No hires needed.</p>\n");
@@ -332,7 +340,7 @@ fn hiring(out: &mut String, analysis: &Analysis) {
             out,
             "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{why}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             hire.rank,
-            escape(&hire.role.title),
+            escape(&super::hire_title(hire)),
             if hire.estimated_cost { "*" } else { "" },
             thousands(hire.cost.low),
             thousands(hire.cost.mid),

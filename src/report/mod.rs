@@ -70,6 +70,66 @@ pub fn readiness(ready: bool, coverage: &crate::analysis::FitCoverage) -> &'stat
     }
 }
 
+/// A hire's role as a manager reads it: `Senior Software Engineer,
+/// specialist in Security & Compliance 3+` for a specialist.
+pub fn hire_title(hire: &Hire) -> String {
+    match &hire.specialist {
+        Some((skill, level)) => format!(
+            "{}, specialist in {} {}+",
+            hire.role.title,
+            skill.name,
+            level.get()
+        ),
+        None => hire.role.title.to_string(),
+    }
+}
+
+/// What the plan counts on people growing: `1 hire if Lena Park grows into
+/// Security & Compliance, 2 if not`. `None` when nobody is counted on.
+pub fn upskilling_sentence(plan: &crate::analysis::HiringPlan) -> Option<String> {
+    let counted: Vec<&crate::analysis::Upskilling> = plan
+        .upskilling
+        .iter()
+        .filter(|option| option.counted)
+        .collect();
+    if counted.is_empty() {
+        return None;
+    }
+    let hires = |count: usize| {
+        if count == 1 {
+            "1 hire".to_string()
+        } else {
+            format!("{count} hires")
+        }
+    };
+    let who = match counted.as_slice() {
+        [only] => format!("{} grows into {}", only.member.name, only.skill.name),
+        [first @ .., last] => {
+            let names: Vec<&str> = first.iter().map(|option| &*option.member.name).collect();
+            format!(
+                "{} and {} grow as above",
+                names.join(", "),
+                last.member.name
+            )
+        }
+        [] => String::new(),
+    };
+    Some(format!(
+        "{} if {who}, {} if not",
+        hires(plan.hires.len()),
+        plan.hires_without_upskilling
+    ))
+}
+
+/// An upskilling option's mentor in words.
+pub fn mentor_text(option: &crate::analysis::Upskilling) -> String {
+    match &option.mentor {
+        Some(mentor) => mentor.name.to_string(),
+        None if option.mentored_by_hire => format!("the new {} hire", option.skill.name),
+        None => "no mentor on the team".to_string(),
+    }
+}
+
 /// Why a hire is in the plan, in words: the span breach it relieves and the
 /// skills it brings.
 pub fn hire_reason(hire: &Hire) -> String {
@@ -90,6 +150,10 @@ pub fn hire_reason(hire: &Hire) -> String {
                 manager.name
             )
         }
+        HireReason::Skills if hire.specialist.is_some() => format!(
+            "brings {}; no library IC role requires it, so a specialist",
+            skills.join(", ")
+        ),
         HireReason::Skills => format!("brings {}", skills.join(", ")),
     }
 }

@@ -154,6 +154,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             ("Skill", false),
             ("Now", true),
             ("Needs", true),
+            ("Mentor", false),
         ]);
         for option in &plan.upskilling {
             table.row(vec![
@@ -161,9 +162,21 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
                 option.skill.name.to_string(),
                 option.has.to_string(),
                 option.needs.to_string(),
+                super::mentor_text(option),
             ]);
         }
         table.render(&mut out);
+        if let Some(sentence) = super::upskilling_sentence(plan) {
+            let _ = writeln!(out, "  The plan counts on them: {sentence}.");
+        }
+        if !plan.no_mentor.is_empty() {
+            let skills: Vec<&str> = plan.no_mentor.iter().map(|s| &*s.name).collect();
+            let _ = writeln!(
+                out,
+                "  No mentor on the team for {}: hired for instead.",
+                skills.join(", ")
+            );
+        }
         let _ = writeln!(out);
     }
     if plan.hires.is_empty() {
@@ -183,7 +196,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             let estimate = if hire.estimated_cost { "*" } else { "" };
             table.row(vec![
                 hire.rank.to_string(),
-                format!("{}{estimate}", hire.role.title),
+                format!("{}{estimate}", super::hire_title(hire)),
                 why,
                 thousands(hire.cost.low),
                 thousands(hire.cost.mid),

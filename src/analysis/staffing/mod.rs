@@ -19,9 +19,11 @@ use serde::Serialize;
 
 mod candidates;
 mod explain;
+mod free;
 pub use candidates::LineCandidate;
 use candidates::line_candidates;
 use explain::{quarter_loads, unfilled_reason};
+pub use free::free_fte;
 
 /// Free FTE below this is none (rounding of shares like 1/3).
 const EPSILON: f64 = 1e-6;

@@ -85,7 +85,7 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     };
     let analysis = results.shown();
     let plan = &analysis.hiring;
-    let mut to_plan: Option<(RoleId, Option<(String, u32)>)> = None;
+    let mut to_plan: Option<HireToPlan> = None;
 
     widgets::section(ui, "Ask first: people one level short who want to grow");
     if plan.upskilling.is_empty() {
@@ -96,11 +96,11 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
     if !plan.upskilling.is_empty() {
         egui::Grid::new("upskilling")
-            .num_columns(4)
+            .num_columns(5)
             .striped(true)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for heading in ["Member", "Skill", "Now", "Needs"] {
+                for heading in ["Member", "Skill", "Now", "Needs", "Mentor"] {
                     ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
@@ -109,9 +109,18 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                     ui.label(&*option.skill.name);
                     ui.label(option.has.get().to_string());
                     ui.label(option.needs.get().to_string());
+                    let mentor = crate::report::mentor_text(option);
+                    if option.mentor.is_some() {
+                        ui.label(mentor);
+                    } else {
+                        ui.weak(mentor);
+                    }
                     ui.end_row();
                 }
             });
+        if let Some(sentence) = crate::report::upskilling_sentence(plan) {
+            ui.label(format!("The plan counts on them: {sentence}."));
+        }
     }
 
     widgets::more_line(ui, plan.upskilling.len());
@@ -192,9 +201,9 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             for hire in plan.hires.iter().take(widgets::LISTED) {
                 ui.label(hire.rank.to_string());
                 let title = if hire.estimated_cost {
-                    format!("{}*", hire.role.title)
+                    format!("{}*", crate::report::hire_title(hire))
                 } else {
-                    hire.role.title.to_string()
+                    crate::report::hire_title(hire)
                 };
                 ui.vertical(|ui| {
                     ui.set_max_width(why_width);
@@ -234,7 +243,15 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                         )),
                         HireReason::Skills => None,
                     };
-                    to_plan = Some((RoleId::new(&*hire.role.id), span));
+                    let specialty = hire
+                        .specialist
+                        .as_ref()
+                        .map(|(skill, level)| (crate::model::SkillId::new(&*skill.id), *level));
+                    to_plan = Some(HireToPlan {
+                        role: RoleId::new(&*hire.role.id),
+                        span,
+                        specialty,
+                    });
                 }
                 ui.end_row();
             }
@@ -293,7 +310,11 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
     widgets::more_line(ui, span.breaches.len());
     match to_plan {
-        Some((role, Some((manager, span_max)))) => {
+        Some(HireToPlan {
+            role,
+            span: Some((manager, span_max)),
+            ..
+        }) => {
             let team = state.insight_options().team.clone();
             view.send(Command::PlanSpanHire {
                 role,
@@ -302,10 +323,26 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 span_max,
             });
         }
-        Some((role, None)) => {
+        Some(HireToPlan {
+            role,
+            span: None,
+            specialty,
+        }) => {
             let team = state.insight_options().team.clone();
-            view.send(Command::PlanHire { role, team });
+            view.send(Command::PlanHire {
+                role,
+                team,
+                specialty,
+            });
         }
         None => {}
     }
+}
+
+/// A recommended hire the user asked to plan: its role, the over-span
+/// manager (email or name) and span it relieves, a specialist's skill.
+struct HireToPlan {
+    role: RoleId,
+    span: Option<(String, u32)>,
+    specialty: Option<(crate::model::SkillId, crate::model::Level)>,
 }

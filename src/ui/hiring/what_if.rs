@@ -260,7 +260,11 @@ fn add_hire_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     view.forms.hire_role = picked;
     view.forms.hire_team = team.clone();
     if let Some(role) = to_plan {
-        view.send(Command::PlanHire { role, team });
+        view.send(Command::PlanHire {
+            role,
+            team,
+            specialty: None,
+        });
     }
 }
 
