@@ -101,16 +101,25 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         .iter()
         .find(|(fit, _)| &*fit.role.id == role.id.as_str());
     if let Some((fit, _)) = own {
-        ui.label(format!(
-            "{} for {}: {}",
-            crate::analysis::fit_text(fit.score, &fit.coverage),
-            role.title,
-            crate::io::count_of(
-                fit.required_gaps as usize,
-                "required skill short",
-                "required skills short"
+        let short = crate::io::count_of(
+            fit.required_gaps as usize,
+            "required skill short",
+            "required skills short",
+        );
+        ui.label(if fit.coverage.judgeable() {
+            format!(
+                "Fit for {}: {:.0} of 100 {}, {short}",
+                role.title,
+                fit.score,
+                fit.coverage.text()
             )
-        ));
+        } else {
+            format!(
+                "Fit for {}: {}",
+                role.title,
+                crate::analysis::fit_text(fit.score, &fit.coverage)
+            )
+        });
         let assess = crate::report::to_assess(&fit.gaps);
         if !assess.is_empty() {
             ui.label(RichText::new(format!("Assess next: {}", assess.join(", "))).weak());
