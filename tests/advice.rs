@@ -246,3 +246,28 @@ fn a_skill_no_library_ic_role_brings_is_a_specialist_hire() {
     );
     assert!(skillgrid::report::hire_reason(hire).contains("so a specialist"));
 }
+
+#[test]
+fn every_manager_role_has_a_time_split_and_says_when_it_is_inferred() {
+    for role in &catalog::builtin().roles {
+        if role.track != skillgrid::model::Track::Manager {
+            continue;
+        }
+        let split = role
+            .time_split
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} states no split", role.title));
+        assert_eq!(
+            split.strategy + split.people + split.building,
+            100.0,
+            "{}",
+            role.title
+        );
+        assert!(
+            split.basis.starts_with("seed") || split.basis.starts_with("inferred: seed"),
+            "{}: the basis names its seed: {}",
+            role.title,
+            split.basis
+        );
+    }
+}

@@ -36,6 +36,9 @@ pub struct RoleTime {
     pub fte: f64,
     /// The role's split, percent: strategy, people, building.
     pub split: Option<[f64; 3]>,
+    /// Where the split comes from; `inferred: ...` when no seed states it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub basis: String,
 }
 
 pub fn time_split(scope: &Scope) -> TimeSplitReport {
@@ -100,6 +103,10 @@ fn time_split_of(scope: &Scope, members: &[usize]) -> TimeSplitReport {
                         .time_split
                         .as_ref()
                         .map(|split| [split.strategy, split.people, split.building]),
+                    basis: role
+                        .time_split
+                        .as_ref()
+                        .map_or(String::new(), |split| split.basis.clone()),
                 }),
             }
         }

@@ -85,9 +85,15 @@ pub fn capacity_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                     ui.label(&*role.role.title);
                     ui.label(role.members.to_string());
                     ui.label(format!("{:.1}", role.fte));
-                    ui.label(role.split.map_or("not stated".to_string(), |[s, p, b]| {
-                        format!("{s:.0}% / {p:.0}% / {b:.0}%")
-                    }));
+                    match role.split {
+                        None => ui.weak("not stated"),
+                        Some([s, p, b]) => {
+                            let inferred = role.basis.starts_with("inferred");
+                            let mark = if inferred { " (inferred)" } else { "" };
+                            ui.label(format!("{s:.0}% / {p:.0}% / {b:.0}%{mark}"))
+                                .on_hover_text(&role.basis)
+                        }
+                    };
                     ui.end_row();
                 }
             });
