@@ -11,6 +11,7 @@ mod scope;
 mod span;
 mod staffing;
 mod time;
+mod who;
 
 pub use coverage::{SkillCoverage, coverage};
 pub use fit::{
@@ -40,6 +41,7 @@ pub use staffing::{
     Staffing, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
+pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who};
 
 use crate::model::{Level, Workspace};
 use serde::Serialize;

@@ -58,6 +58,10 @@ pub enum Command {
     AskSheet(super::SheetRequest),
     /// The sheet question, cancelled: nothing is opened.
     CancelSheet,
+    /// Opens or closes the "who knows X" panel.
+    ToggleWho,
+    /// Asks the panel's question.
+    AskWho(super::WhoForm),
     SetInsightOptions(InsightOptions),
     SetPreferences(Preferences),
     Select(Option<(usize, usize)>),
@@ -293,6 +297,8 @@ impl AppState {
             C::AskRound(path) => self.round_request = Some(path),
             C::CancelRound => self.round_request = None,
             C::AskSheet(request) => self.sheet_request = Some(request),
+            C::ToggleWho => self.toggle_who(),
+            C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {
                 self.sheet_request = None;
                 self.notice = Some("Not opened".to_string());

@@ -30,6 +30,8 @@ pub struct ViewSelection {
     pub round: RoundForm,
     /// The workbook sheet picked to read the roster from, by position.
     pub sheet: usize,
+    /// The "who knows X" question as typed.
+    pub who: super::WhoForm,
     /// The note being typed for the selected cell, and the cell and the
     /// document version it was last read from.
     pub note: String,

@@ -14,6 +14,7 @@ mod recovery;
 mod staffing;
 mod view_caches;
 mod what_if;
+mod who;
 
 pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, SortKey};
@@ -25,6 +26,7 @@ pub use insights::{
 };
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 use view_caches::MemberKey;
+pub use who::{WhoForm, WhoPanel};
 
 use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
@@ -266,6 +268,8 @@ pub struct AppState {
     round_request: Option<PathBuf>,
     /// A workbook's candidate sheets, while which to read is asked.
     sheet_request: Option<SheetRequest>,
+    /// The "who knows X" panel, while it is open.
+    who: Option<WhoPanel>,
 }
 
 /// What the views read.
@@ -409,6 +413,7 @@ impl AppState {
             fixed_today: None,
             round_request: None,
             sheet_request: None,
+            who: None,
         }
     }
 
@@ -457,6 +462,7 @@ impl AppState {
             self.scroll_to = None;
         }
         self.derived.refresh(&self.document, &self.filter);
+        self.refresh_who();
         self.insights.poll();
         self.finish_pending_export();
     }

@@ -11,6 +11,7 @@ mod history;
 mod report_command;
 mod staff;
 mod validate;
+mod who;
 use catalog_print::{catalog_json, catalog_text};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -101,6 +102,27 @@ pub enum Command {
         /// Write here instead of --into.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Who knows a skill: members at a level in every skill asked, best
+    /// first, with their free FTE.
+    Who {
+        file: PathBuf,
+        /// A skill and its minimum level, NAME[:LEVEL] (the "can lead" level
+        /// when none is given); repeat for several.
+        #[arg(long = "skill", required = true)]
+        skills: Vec<String>,
+        /// Only members who want to grow in one of the skills.
+        #[arg(long)]
+        interest: bool,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        /// Only members with free FTE in this quarter once projects are
+        /// staffed (2026Q3).
+        #[arg(long)]
+        free_in: Option<String>,
+        #[arg(long, value_enum, default_value_t = who::WhoFormat::Text)]
+        format: who::WhoFormat,
     },
     /// List each change of a current level: member, skill, from, to, date
     /// and rater.
@@ -294,6 +316,24 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 rater,
             };
             history::import_round_command(&request, catalog, out, err)
+        }
+        Command::Who {
+            file,
+            skills,
+            interest,
+            team,
+            free_in,
+            format,
+        } => {
+            let request = who::WhoRequest {
+                file: &file,
+                skills: &skills,
+                interest,
+                team: team.as_deref(),
+                free_in: free_in.as_deref(),
+                format,
+            };
+            who::who_command(&request, catalog, out, err)
         }
         Command::History {
             file,

@@ -9,6 +9,7 @@ mod staffing;
 mod svg;
 mod terminal;
 mod text_table;
+mod who;
 mod workbook;
 
 pub use csv_tables::{Table, csv_table, plan_csv, table_rows};
@@ -16,6 +17,7 @@ pub use html::html_report;
 pub use staffing::{need_text, placeholder_text, staffing_text};
 pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, matrix_picture};
 pub use terminal::text_report;
+pub use who::{who_csv, who_levels, who_text};
 pub use workbook::report_workbook;
 
 use crate::analysis::{Analysis, Gap, Hire, HireReason};

@@ -12,6 +12,7 @@ mod matrix;
 mod roles;
 mod shell;
 mod staffing;
+mod who;
 mod widgets;
 
 use crate::app::{
@@ -490,6 +491,7 @@ impl eframe::App for SkillgridApp {
             dialogs::overwrite_dialog_ui(&mut view, &ctx);
             dialogs::round_dialog_ui(&mut view, &ctx);
             dialogs::sheet_dialog_ui(&mut view, &ctx);
+            who::who_panel_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);

@@ -130,6 +130,12 @@ pub const MENU: &[MenuCommand] = &[
         command: || Command::Redo.into(),
     },
     MenuCommand {
+        label: "Who knows…",
+        menu: Menu::Edit,
+        shortcut: keys(Modifiers::COMMAND, Key::K),
+        command: || Command::ToggleWho.into(),
+    },
+    MenuCommand {
         label: "Find",
         menu: Menu::KeysOnly,
         shortcut: keys(Modifiers::COMMAND, Key::F),

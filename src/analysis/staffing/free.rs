@@ -31,3 +31,26 @@ pub fn free_fte(workspace: &Workspace, staffing: Option<&Staffing>) -> Vec<f64> 
         .map(|(member, booked)| (member.fte - booked).max(0.0))
         .collect()
 }
+
+/// Each member's free FTE in one quarter (`2026 Q3`) once the staffing is
+/// booked.
+pub fn free_in_quarter(
+    workspace: &Workspace,
+    staffing: Option<&Staffing>,
+    quarter: &str,
+) -> Vec<f64> {
+    let mut free: Vec<f64> = workspace.members.iter().map(|member| member.fte).collect();
+    for project in staffing.iter().flat_map(|staffing| &staffing.projects) {
+        if !project.quarters.iter().any(|own| own == quarter) {
+            continue;
+        }
+        for line in &project.lines {
+            for assigned in &line.assigned {
+                if let Some(slot) = free.get_mut(assigned.member.index) {
+                    *slot -= line.fte_each;
+                }
+            }
+        }
+    }
+    free.into_iter().map(|fte| fte.max(0.0)).collect()
+}

@@ -23,7 +23,7 @@ mod free;
 pub use candidates::LineCandidate;
 use candidates::line_candidates;
 use explain::{quarter_loads, unfilled_reason};
-pub use free::free_fte;
+pub use free::{free_fte, free_in_quarter};
 
 /// Free FTE below this is none (rounding of shares like 1/3).
 const EPSILON: f64 = 1e-6;

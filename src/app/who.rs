@@ -1,0 +1,82 @@
+//! The window's "who knows X" panel: the question as typed, and its answer
+//! computed when the question or the document changes, never per frame.
+
+use super::AppState;
+use crate::analysis::{self, WhoMatch, WhoQuery};
+
+/// The question as the panel's fields hold it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WhoForm {
+    /// `Kubernetes 3+, Observability 2+`.
+    pub skills: String,
+    pub interest: bool,
+    pub team: Option<String>,
+    /// `2026Q3`, or empty for any time.
+    pub free_in: String,
+}
+
+/// The open panel: its question, the answer, and the document version the
+/// answer was computed on.
+pub struct WhoPanel {
+    pub form: WhoForm,
+    pub answer: Result<Vec<WhoMatch>, String>,
+    version: (u64, u64),
+}
+
+impl AppState {
+    pub fn who_panel(&self) -> Option<&WhoPanel> {
+        self.who.as_ref()
+    }
+
+    pub(super) fn toggle_who(&mut self) {
+        self.who = match self.who.take() {
+            Some(_) => None,
+            None => Some(self.answer_who(WhoForm::default())),
+        };
+    }
+
+    pub(super) fn ask_who(&mut self, form: WhoForm) {
+        self.who = Some(self.answer_who(form));
+    }
+
+    /// Answers again after an edit, undo or open.
+    pub(super) fn refresh_who(&mut self) {
+        let version = (self.document.id, self.document.generation);
+        if let Some(panel) = self.who.take() {
+            self.who = Some(if panel.version == version {
+                panel
+            } else {
+                self.answer_who(panel.form)
+            });
+        }
+    }
+
+    fn answer_who(&self, form: WhoForm) -> WhoPanel {
+        let workspace = &self.document.workspace;
+        let version = (self.document.id, self.document.generation);
+        let answer = (|| {
+            let skills =
+                analysis::parse_skills(workspace, &form.skills, workspace.settings.lead_level)
+                    .map_err(|error| error.to_string())?;
+            if skills.is_empty() {
+                return Ok(Vec::new());
+            }
+            let free_in = match form.free_in.trim() {
+                "" => None,
+                text => Some(analysis::parse_quarter(text).map_err(|error| error.to_string())?),
+            };
+            let query = WhoQuery {
+                skills,
+                interest: form.interest,
+                team: form.team.clone(),
+                free_in,
+            };
+            Ok(analysis::who(workspace, &query))
+        })();
+        WhoPanel {
+            form,
+            answer,
+            version,
+        }
+    }
+}
