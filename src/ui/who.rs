@@ -62,7 +62,7 @@ pub fn who_panel_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                         .add(
                             egui::TextEdit::singleline(&mut form.free_in)
                                 .hint_text("2026Q3, or blank for any time")
-                                .desired_width(160.0),
+                                .desired_width(220.0),
                         )
                         .labelled_by(label.id)
                         .changed();
