@@ -198,7 +198,9 @@ fn ctrl_k_opens_the_panel_and_a_result_opens_the_member() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run();
-    harness.get_by_label("Skills at levels").type_text("Kubernetes 3+");
+    harness
+        .get_by_label("Skills at levels")
+        .type_text("Kubernetes 3+");
     harness.run();
     harness.get_by_label("3 of 4 members");
     harness.get_by_label("Wants to grow in it").click();

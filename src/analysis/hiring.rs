@@ -105,12 +105,16 @@ pub struct HiringPlan {
     pub hires_without_upskilling: u32,
     /// Deficit skills with nobody to mentor a learner: hired for instead.
     pub no_mentor: Vec<SkillRef>,
+    /// Reports to move before any span hire, at no cost.
+    pub rebalance: Vec<super::rebalance::ReportMove>,
 }
 
 /// What the plan is built from besides the gaps: span breaches and each
 /// member's free FTE (their FTE less their heaviest quarter's bookings).
 pub struct HiringInputs<'a> {
     pub breaches: &'a [SpanBreach],
+    /// Moves between managers proposed first: span hires cover the rest.
+    pub moves: &'a [super::rebalance::ReportMove],
     pub free_fte: &'a [f64],
     pub budget: Option<f64>,
 }
@@ -350,6 +354,7 @@ fn hires(
         open_deficits: Vec::new(),
         hires_without_upskilling: 0,
         no_mentor: Vec::new(),
+        rebalance: inputs.moves.to_vec(),
     };
     // Whether `role` may close deficit `index`: managers for management
     // skills, individual contributors for the rest.
@@ -407,11 +412,11 @@ fn hires(
         else {
             continue;
         };
-        // Enough managers of the same role to bring everyone within span.
-        let needed = breach
-            .directs
-            .div_ceil(breach.span_max.max(1))
-            .saturating_sub(1);
+        // Enough managers of the same role to bring everyone within span,
+        // once the rebalancing moves are made.
+        let directs = breach.directs
+            - super::rebalance::moved_from(inputs.moves, breach.manager.index).min(breach.directs);
+        let needed = directs.div_ceil(breach.span_max.max(1)).saturating_sub(1);
         for _ in 0..needed {
             let reason = HireReason::SpanOfControl {
                 manager: breach.manager.clone(),

@@ -6,6 +6,7 @@ mod fit;
 mod gaps;
 mod hiring;
 mod history;
+mod rebalance;
 mod scenario;
 mod scope;
 mod span;
@@ -31,6 +32,7 @@ pub use history::{
     BenchTrend, ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, bench_trend,
     changed_since, changes, member_timeline, stale_before, stale_cells, workspace_as_of,
 };
+pub use rebalance::{ReportMove, rebalance};
 pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{
@@ -97,11 +99,13 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
     let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
     let free_fte = staffing::free_fte(workspace, staffing.as_ref());
+    let moves = rebalance(&scope, &span.breaches);
     let hiring = hiring_plan(
         &scope,
         &team_gaps[0].gaps,
         &hiring::HiringInputs {
             breaches: &span.breaches,
+            moves: &moves,
             free_fte: &free_fte,
             budget: options.budget,
         },

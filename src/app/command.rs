@@ -58,6 +58,9 @@ pub enum Command {
     AskSheet(super::SheetRequest),
     /// The sheet question, cancelled: nothing is opened.
     CancelSheet,
+    /// Moves members to new managers (member, the manager's email or
+    /// name), as one undoable edit.
+    ApplyMoves(Vec<(usize, String)>),
     /// Opens or closes the "who knows X" panel.
     ToggleWho,
     /// Asks the panel's question.
@@ -298,6 +301,7 @@ impl AppState {
             C::CancelRound => self.round_request = None,
             C::AskSheet(request) => self.sheet_request = Some(request),
             C::ToggleWho => self.toggle_who(),
+            C::ApplyMoves(moves) => self.apply_moves(moves),
             C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {
                 self.sheet_request = None;

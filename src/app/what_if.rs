@@ -29,6 +29,32 @@ impl AppState {
             });
     }
 
+    /// Moves reports between managers, as the rebalancing proposes: one
+    /// undoable edit.
+    pub fn apply_moves(&mut self, moves: Vec<(usize, String)>) {
+        let count = moves.len();
+        let applied = self.document.edit(
+            &format!(
+                "move {} to a new manager",
+                crate::io::count_of(count, "report", "reports")
+            ),
+            |workspace| {
+                for (member, manager) in moves {
+                    if let Some(record) = workspace.members.get_mut(member) {
+                        record.manager = Some(manager);
+                    }
+                }
+                Ok::<_, EditError>(())
+            },
+        );
+        if applied.is_ok() {
+            self.notice = Some(format!(
+                "Moved {}; Undo puts them back",
+                crate::io::count_of(count, "report", "reports")
+            ));
+        }
+    }
+
     /// Plans a manager hire for `manager`'s span breach: the new manager
     /// takes enough of their reports to bring them within `span_max`.
     pub fn plan_span_hire(

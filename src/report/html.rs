@@ -307,6 +307,14 @@ fn promotions(out: &mut String, analysis: &Analysis) {
 fn hiring(out: &mut String, analysis: &Analysis) {
     let plan = &analysis.hiring;
     out.push_str("<h2>Hiring plan</h2>\n");
+    let rebalance = super::rebalance_lines(analysis);
+    if !rebalance.is_empty() {
+        out.push_str("<p>Rebalance first, at no cost:</p>\n<ul>");
+        for line in rebalance {
+            let _ = write!(out, "<li>{}</li>", escape(&line));
+        }
+        out.push_str("</ul>\n");
+    }
     if !plan.upskilling.is_empty() {
         out.push_str("<p>Ask first: people one level short of a thin skill who want to grow in it.</p>\n<table><tr><th>Member</th><th>Skill</th><th class=\"num\">Now</th><th class=\"num\">Needs</th><th>Mentor</th></tr>\n");
         for option in &plan.upskilling {

@@ -132,6 +132,45 @@ pub fn mentor_text(option: &crate::analysis::Upskilling) -> String {
     }
 }
 
+/// The rebalancing moves in words, then what each does to a span:
+/// `Marcus Webb: 10 -> 8 reports (6-8)`.
+pub fn rebalance_lines(analysis: &crate::analysis::Analysis) -> Vec<String> {
+    let moves = &analysis.hiring.rebalance;
+    let mut lines: Vec<String> = moves
+        .iter()
+        .map(|report| {
+            format!(
+                "move {} from {} to {}",
+                report.member.name, report.from.name, report.to.name
+            )
+        })
+        .collect();
+    for breach in &analysis.span_of_control.breaches {
+        let out = moves
+            .iter()
+            .filter(|m| m.from.index == breach.manager.index)
+            .count() as u32;
+        let into = moves
+            .iter()
+            .filter(|m| m.to.index == breach.manager.index)
+            .count() as u32;
+        if out + into == 0 {
+            continue;
+        }
+        let after = breach.directs + into - out.min(breach.directs);
+        let fixed = (breach.span_min..=breach.span_max).contains(&after);
+        lines.push(format!(
+            "{}: {} -> {after} reports ({}-{}){}",
+            breach.manager.name,
+            breach.directs,
+            breach.span_min,
+            breach.span_max,
+            if fixed { ", within span" } else { "" }
+        ));
+    }
+    lines
+}
+
 /// Why a hire is in the plan, in words: the span breach it relieves and the
 /// skills it brings.
 pub fn hire_reason(hire: &Hire) -> String {

@@ -144,6 +144,14 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
 
     heading(&mut out, "Hiring plan");
     let plan = &analysis.hiring;
+    let rebalance = super::rebalance_lines(analysis);
+    if !rebalance.is_empty() {
+        let _ = writeln!(out, "  Rebalance first, at no cost:");
+        for line in rebalance {
+            let _ = writeln!(out, "    {line}");
+        }
+        let _ = writeln!(out);
+    }
     if !plan.upskilling.is_empty() {
         let _ = writeln!(
             out,

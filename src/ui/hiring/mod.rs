@@ -124,6 +124,31 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
 
     widgets::more_line(ui, plan.upskilling.len());
+    if !plan.rebalance.is_empty() {
+        widgets::section(ui, "Rebalance first, at no cost");
+        for line in crate::report::rebalance_lines(analysis) {
+            ui.label(line);
+        }
+        if ui
+            .button("Apply these moves")
+            .on_hover_text("Changes each moved member's manager; Undo puts them back")
+            .clicked()
+        {
+            let workspace = state.workspace();
+            let moves = plan
+                .rebalance
+                .iter()
+                .map(|report| {
+                    let to = &workspace.members[report.to.index];
+                    (
+                        report.member.index,
+                        to.email.clone().unwrap_or_else(|| to.name.clone()),
+                    )
+                })
+                .collect();
+            view.send(Command::ApplyMoves(moves));
+        }
+    }
     widgets::section(ui, "Recommended hires");
     let planned = &state.workspace().plan.hires;
     if !planned.is_empty() {
