@@ -336,6 +336,14 @@ fn hiring(out: &mut String, analysis: &Analysis) {
                 escape(&sentence)
             );
         }
+        if !plan.no_mentor.is_empty() {
+            let skills: Vec<String> = plan.no_mentor.iter().map(|s| escape(&s.name)).collect();
+            let _ = writeln!(
+                out,
+                "<p>No mentor on the team for {}: hired for instead.</p>",
+                skills.join(", ")
+            );
+        }
     }
     if plan.hires.is_empty() {
         out.push_str("<p>No hires needed.</p>\n");
