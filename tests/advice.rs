@@ -271,3 +271,54 @@ fn every_manager_role_has_a_time_split_and_says_when_it_is_inferred() {
         );
     }
 }
+
+#[test]
+fn a_planned_specialist_closes_the_gap_and_mentors_the_learner() {
+    let workspace = io::open_path(
+        std::path::Path::new("sample-teams/product-org.csv"),
+        catalog::builtin(),
+    )
+    .expect("the sample opens")
+    .value;
+    let before = analyze(&workspace, &AnalysisOptions::default()).hiring;
+    let specialist = before
+        .hires
+        .iter()
+        .find(|hire| hire.specialist.is_some())
+        .expect("the plan proposes a specialist");
+    let (skill, level) = specialist.specialist.clone().expect("a specialty");
+    let mut hire = skillgrid::model::PlannedHire::new(
+        skillgrid::model::RoleId::new(&*specialist.role.id),
+        None,
+    );
+    hire.specialty = Some((skillgrid::model::SkillId::new(&*skill.id), level));
+    assert_eq!(
+        skillgrid::report::planned_hire_title(&workspace, &hire),
+        "Senior Software Engineer, specialist in Security & Compliance 3+"
+    );
+    let mut plan = skillgrid::model::Plan::default();
+    plan.hires.push(hire);
+    let with = skillgrid::analysis::apply_plan(&workspace, &plan, &catalog::builtin().skills);
+    let after = analyze(&with, &AnalysisOptions::default()).hiring;
+    assert!(
+        after
+            .hires
+            .iter()
+            .all(|hire| !hire.closes.iter().any(|s| s.id == skill.id)),
+        "nothing more to hire for the skill: {:?}",
+        after.hires
+    );
+    let noah = after
+        .upskilling
+        .iter()
+        .find(|option| &*option.member.name == "Noah Fischer")
+        .expect("still asked to grow");
+    assert!(noah.counted);
+    assert!(
+        noah.mentor
+            .as_ref()
+            .is_some_and(|mentor| mentor.name.contains("Senior Software Engineer")),
+        "the planned hire mentors him: {:?}",
+        noah.mentor
+    );
+}

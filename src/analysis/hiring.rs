@@ -255,7 +255,8 @@ fn mentor_for(
         .members
         .iter()
         .copied()
-        .filter(|&member| member != learner && !workspace.members[member].planned)
+        // A planned hire mentors too: they are the new hire in post.
+        .filter(|&member| member != learner)
         .filter(|&member| mentees[member] < MENTEES_EACH)
         .filter(|&member| free_fte.get(member).copied().unwrap_or(0.0) >= MENTOR_FTE)
         .filter(|&member| !reports_to(managers, member, learner))

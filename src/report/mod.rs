@@ -86,6 +86,28 @@ pub fn hire_title(hire: &Hire) -> String {
     }
 }
 
+/// A planned hire's role as the what-if lists it, a specialist's skill
+/// included.
+pub fn planned_hire_title(
+    workspace: &crate::model::Workspace,
+    hire: &crate::model::PlannedHire,
+) -> String {
+    let title = workspace
+        .role(&hire.role)
+        .map_or(hire.role.to_string(), |role| role.title.clone());
+    match &hire.specialty {
+        Some((skill, level)) => {
+            let name = workspace
+                .skill_index(skill)
+                .map_or(skill.to_string(), |column| {
+                    workspace.skills[column].name.clone()
+                });
+            format!("{title}, specialist in {name} {}+", level.get())
+        }
+        None => title,
+    }
+}
+
 /// What the plan counts on people growing: `1 hire if Lena Park grows into
 /// Security & Compliance, 2 if not`. `None` when nobody is counted on.
 pub fn upskilling_sentence(plan: &crate::analysis::HiringPlan) -> Option<String> {
@@ -127,7 +149,7 @@ pub fn upskilling_sentence(plan: &crate::analysis::HiringPlan) -> Option<String>
 pub fn mentor_text(option: &crate::analysis::Upskilling) -> String {
     match &option.mentor {
         Some(mentor) => mentor.name.to_string(),
-        None if option.mentored_by_hire => format!("the new {} hire", option.skill.name),
+        None if option.mentored_by_hire => "the new hire".to_string(),
         None => "no mentor on the team".to_string(),
     }
 }

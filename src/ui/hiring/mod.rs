@@ -156,9 +156,7 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         let titles: Vec<String> = planned
             .iter()
             .map(|hire| {
-                let title = workspace
-                    .role(&hire.role)
-                    .map_or(hire.role.to_string(), |r| r.title.clone());
+                let title = crate::report::planned_hire_title(workspace, hire);
                 if hire.reports.is_empty() {
                     title
                 } else {

@@ -33,7 +33,7 @@ pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             ui.label(format!(
                 "Planned hire {}: {}{}",
                 index + 1,
-                role.map_or(hire.role.as_str(), |r| r.title.as_str()),
+                crate::report::planned_hire_title(workspace, hire),
                 hire.team
                     .as_deref()
                     .map_or(String::new(), |team| format!(" in {team}"))
