@@ -25,7 +25,8 @@ pub fn parse_rater(text: &str) -> Result<Rater, String> {
 }
 
 pub(super) struct RoundRequest<'a> {
-    pub roster: &'a Path,
+    /// One roster, or many self-assessment forms.
+    pub rosters: &'a [std::path::PathBuf],
     pub into: &'a Path,
     pub output: Option<&'a Path>,
     pub as_of: Date,
@@ -51,12 +52,19 @@ pub(super) fn import_round_command(
         );
         return ExitCode::from(2);
     }
-    let Some(round) = open_reporting(request.roster, catalog, err) else {
+    // Each file is read on its own: one that fails is said and skipped.
+    let mut rounds = Vec::new();
+    for roster in request.rosters {
+        if let Some(round) = open_reporting(roster, catalog, err) {
+            rounds.push((roster, round.value));
+        }
+    }
+    let Some((_, first)) = rounds.first() else {
         return ExitCode::FAILURE;
     };
     let exists = request.into.exists();
     let (previous, revision) = if !exists {
-        (Workspace::with_roles(round.value.roles.clone()), None)
+        (Workspace::with_roles(first.roles.clone()), None)
     } else if FileKind::of(request.into) == FileKind::Database && io::is_database(request.into) {
         match io::read_database(request.into) {
             Ok(read) => {
@@ -75,7 +83,15 @@ pub(super) fn import_round_command(
         }
     };
     let mut workspace = previous.clone();
-    let summary = import_round(&mut workspace, &round.value, request.as_of, request.rater);
+    let summaries: Vec<_> = rounds
+        .iter()
+        .map(|(roster, round)| {
+            (
+                *roster,
+                import_round(&mut workspace, round, request.as_of, request.rater),
+            )
+        })
+        .collect();
     let in_place = revision.filter(|_| output == request.into);
     let saved = match in_place {
         Some(revision) => io::update_database(output, &workspace, &previous, revision),
@@ -92,28 +108,38 @@ pub(super) fn import_round_command(
             return ExitCode::FAILURE;
         }
     }
-    let _ = writeln!(
-        out,
-        "{}: round of {} by {} from {}: {} recorded, {} unchanged",
-        output.display(),
-        request.as_of,
-        request.rater,
-        request.roster.display(),
-        io::count_of(summary.recorded, "change", "changes"),
-        io::count_of(summary.unchanged, "cell", "cells"),
-    );
-    if !summary.added.is_empty() {
-        let _ = writeln!(out, "added: {}", summary.added.join(", "));
-    }
-    if !summary.new_skills.is_empty() {
-        let _ = writeln!(out, "new skills: {}", summary.new_skills.join(", "));
-    }
-    if !summary.missing.is_empty() {
+    for (roster, summary) in &summaries {
         let _ = writeln!(
             out,
-            "not in this round, kept as they were: {}",
-            summary.missing.join(", ")
+            "{}: round of {} by {} from {}: {} recorded, {} unchanged",
+            output.display(),
+            request.as_of,
+            request.rater,
+            roster.display(),
+            io::count_of(summary.recorded, "change", "changes"),
+            io::count_of(summary.unchanged, "cell", "cells"),
         );
+        if !summary.added.is_empty() {
+            let _ = writeln!(out, "added: {}", summary.added.join(", "));
+        }
+        if !summary.new_skills.is_empty() {
+            let _ = writeln!(out, "new skills: {}", summary.new_skills.join(", "));
+        }
+        if !summary.missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "not in this round, kept as they were: {}",
+                summary.missing.join(", ")
+            );
+        }
+        if !summary.unknown.is_empty() {
+            let _ = writeln!(
+                err,
+                "{}: not in the workspace, so not imported: {}",
+                roster.display(),
+                summary.unknown.join(", ")
+            );
+        }
     }
     ExitCode::SUCCESS
 }

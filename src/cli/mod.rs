@@ -7,6 +7,7 @@ use crate::model::Workspace;
 
 mod catalog_print;
 mod convert;
+mod forms;
 mod history;
 mod report_command;
 mod staff;
@@ -88,20 +89,39 @@ pub enum Command {
     /// Import a roster into a workspace as a round of assessments dated
     /// --as-of: members matched by email, then name; new ones added; those
     /// missing kept and listed; cells at the current level add nothing.
+    /// With --rater self, takes filled self-assessment forms (see `forms`):
+    /// a form for someone not in the workspace is said and skipped, and a
+    /// form imported twice adds nothing.
     Import {
-        roster: PathBuf,
+        /// The roster, or any number of filled self-assessment forms.
+        #[arg(required = true)]
+        rosters: Vec<PathBuf>,
         /// The workspace (.skillgrid or .json); started from the round if
         /// it does not exist.
         #[arg(long)]
         into: PathBuf,
+        /// The date of the ratings (YYYY-MM-DD); today when not given.
         #[arg(long, value_parser = history::parse_date)]
-        as_of: crate::model::Date,
+        as_of: Option<crate::model::Date>,
         /// Who gave the ratings: manager, self, peer or import.
         #[arg(long, value_parser = history::parse_rater, default_value = "manager")]
         rater: crate::model::Rater,
         /// Write here instead of --into.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Write a self-assessment form for each member (or a team's) into a
+    /// folder, to send out and import back with `import --rater self`.
+    Forms {
+        file: PathBuf,
+        /// The folder to write the forms into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value_t = forms::FormFormat::Xlsx)]
+        format: forms::FormFormat,
     },
     /// Who knows a skill: members at a level in every skill asked, best
     /// first, with their free FTE.
@@ -302,21 +322,37 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             convert::convert(&request, catalog, out, err)
         }
         Command::Import {
-            roster,
+            rosters,
             into,
             as_of,
             rater,
             output,
         } => {
             let request = history::RoundRequest {
-                roster: &roster,
+                rosters: &rosters,
                 into: &into,
                 output: output.as_deref(),
-                as_of,
+                as_of: as_of.unwrap_or_else(crate::model::today),
                 rater,
             };
             history::import_round_command(&request, catalog, out, err)
         }
+        Command::Forms {
+            file,
+            out: folder,
+            team,
+            format,
+        } => forms::forms_command(
+            &forms::FormsRequest {
+                file: &file,
+                out: &folder,
+                team: team.as_deref(),
+                format,
+            },
+            catalog,
+            out,
+            err,
+        ),
         Command::Who {
             file,
             skills,

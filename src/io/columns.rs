@@ -78,7 +78,15 @@ const SPELLINGS: &[(Field, &[&str])] = &[
     ),
     (
         Field::Level,
-        &["level", "proficiency", "rating", "score", "skill level"],
+        &[
+            "level",
+            "proficiency",
+            "rating",
+            "score",
+            "skill level",
+            "your level",
+            "self level",
+        ],
     ),
     (
         Field::Interest,

@@ -8,6 +8,7 @@ mod database;
 mod decode;
 mod diag;
 mod export;
+mod forms;
 mod history_blob;
 mod omissions;
 mod projects_csv;
@@ -31,6 +32,7 @@ pub use database::{
 pub use decode::{neutralise_text, restore_text};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
+pub use forms::{FORM_HEADER, form_csv, form_file_name, form_rows, form_workbook};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,

@@ -15,6 +15,9 @@ pub struct RoundSummary {
     pub missing: Vec<String>,
     /// Skills the round rates that the workspace did not track, now added.
     pub new_skills: Vec<String>,
+    /// Self or peer ratings of people the workspace does not have: not
+    /// added, as a form cannot bring a new member.
+    pub unknown: Vec<String>,
 }
 
 /// Records every assessed cell of `round` (a roster read on its own) in
@@ -41,9 +44,14 @@ pub fn import_round(
     let mut seen = vec![false; workspace.members.len()];
     for (row, incoming) in round.members.iter().enumerate() {
         let target = match matching_member(workspace, incoming) {
+            Some(index) if !rater.sets_current() => index,
             Some(index) => {
                 update_details(&mut workspace.members[index], incoming);
                 index
+            }
+            None if !rater.sets_current() => {
+                summary.unknown.push(incoming.name.clone());
+                continue;
             }
             None => {
                 summary.added.push(incoming.name.clone());
@@ -57,7 +65,21 @@ pub fn import_round(
             if cell.is_blank() {
                 continue;
             }
-            if workspace.levels.get(target, column) == cell {
+            // A manager's round records what moved the current level; a
+            // self or peer rating what moved that rater's last, so the same
+            // form imported twice adds nothing.
+            let known = if rater.sets_current() {
+                Some(workspace.levels.get(target, column))
+            } else {
+                workspace
+                    .history
+                    .row(target)
+                    .of_skill(column as u32)
+                    .filter(|entry| entry.rater == rater)
+                    .last()
+                    .map(|entry| entry.cell)
+            };
+            if known == Some(cell) {
                 summary.unchanged += 1;
                 continue;
             }
@@ -70,6 +92,10 @@ pub fn import_round(
             workspace.record_assessment(target, assessment, None);
             summary.recorded += 1;
         }
+    }
+    if !rater.sets_current() {
+        // A self-assessment form is one person's: the others are not missing.
+        return summary;
     }
     summary.missing = workspace
         .members

@@ -1,0 +1,319 @@
+//! Self-assessment forms out and back: one file a member, filled by the
+//! member (here by a CSV writer, or calamine and rust_xlsxwriter for a
+//! workbook), imported as rater self; bad forms said per file.
+
+mod common;
+use common::skillgrid;
+
+use skillgrid::catalog;
+use skillgrid::io;
+use skillgrid::model::Rater;
+use std::path::{Path, PathBuf};
+
+fn workspace_copy(folder: &Path) -> PathBuf {
+    let path = folder.join("org.skillgrid");
+    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
+    path
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().expect("utf-8")
+}
+
+/// Fills a CSV form's "Your level" and "Wants to grow" for some skills.
+fn fill_csv(form: &Path, answers: &[(&str, &str, &str)]) -> PathBuf {
+    let mut reader = csv::Reader::from_path(form).expect("a form");
+    let header = reader.headers().expect("a header").clone();
+    assert_eq!(header.iter().collect::<Vec<_>>(), io::FORM_HEADER);
+    let filled = form.with_file_name(format!(
+        "filled {}",
+        form.file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("form.csv")
+    ));
+    let mut writer = csv::Writer::from_path(&filled).expect("writable");
+    writer.write_record(&header).expect("header");
+    for record in reader.records() {
+        let mut record: Vec<String> = record.expect("a row").iter().map(String::from).collect();
+        if let Some((_, level, grow)) = answers.iter().find(|(skill, _, _)| record[3] == *skill) {
+            record[7] = level.to_string();
+            record[8] = grow.to_string();
+        }
+        writer.write_record(&record).expect("row");
+    }
+    writer.flush().expect("flushed");
+    filled
+}
+
+fn self_ratings(workspace: &Path, member: &str) -> Vec<(String, Option<u8>, bool)> {
+    let opened = io::open_path(workspace, catalog::builtin())
+        .expect("opens")
+        .value;
+    let index = opened
+        .members
+        .iter()
+        .position(|m| m.name == member)
+        .expect("a member");
+    opened
+        .history
+        .row(index)
+        .entries()
+        .iter()
+        .filter(|entry| entry.rater == Rater::SelfRated)
+        .map(|entry| {
+            (
+                opened.skills[entry.skill as usize].name.clone(),
+                entry.cell.level().map(|level| level.get()),
+                entry.cell.interest(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn forms_go_out_one_a_member_and_come_back_as_self_ratings() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let opened = io::open_path(&workspace, catalog::builtin())
+        .expect("opens")
+        .value;
+    let in_search = opened
+        .members
+        .iter()
+        .filter(|m| m.team.as_deref() == Some("Search"))
+        .count();
+    assert_eq!(
+        std::fs::read_dir(&forms).expect("listed").count(),
+        in_search
+    );
+    let priya = forms.join("Priya Raman - self-assessment.csv");
+    let form = std::fs::read_to_string(&priya).expect("Priya's form");
+    let second = form.lines().nth(1).expect("a first skill");
+    assert!(
+        second.starts_with("Priya Raman,priya.raman@example.com,Senior Software Engineer,"),
+        "her role's requirements come first, with what it needs: {second}"
+    );
+
+    let filled = fill_csv(
+        &priya,
+        &[
+            ("Programming", "4", ""),
+            ("Containers & Kubernetes", "3", "yes"),
+        ],
+    );
+    let imported = skillgrid(&[
+        "import",
+        text(&filled),
+        "--into",
+        text(&workspace),
+        "--rater",
+        "self",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    let said = String::from_utf8_lossy(&imported.stdout).to_string();
+    assert!(
+        imported.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert!(said.contains("2 changes recorded"), "{said}");
+    assert!(
+        !said.contains("not in this round"),
+        "one person's form lists nobody missing: {said}"
+    );
+    let ratings = self_ratings(&workspace, "Priya Raman");
+    assert!(
+        ratings.contains(&("Programming".to_string(), Some(4), false)),
+        "{ratings:?}"
+    );
+    assert!(
+        ratings.contains(&("Containers & Kubernetes".to_string(), Some(3), true)),
+        "{ratings:?}"
+    );
+    // Self ratings never move the current level the manager set.
+    let opened = io::open_path(&workspace, catalog::builtin())
+        .expect("opens")
+        .value;
+    let row = opened
+        .members
+        .iter()
+        .position(|m| m.name == "Priya Raman")
+        .expect("Priya");
+    let kubernetes = opened
+        .skills
+        .iter()
+        .position(|s| s.name == "Containers & Kubernetes")
+        .expect("tracked");
+    assert_eq!(
+        opened.cell(row, kubernetes).level().map(|l| l.get()),
+        Some(1)
+    );
+
+    let again = skillgrid(&[
+        "import",
+        text(&filled),
+        "--into",
+        text(&workspace),
+        "--rater",
+        "self",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    let said = String::from_utf8_lossy(&again.stdout).to_string();
+    assert!(
+        said.contains("0 changes recorded"),
+        "a form imported twice adds nothing: {said}"
+    );
+}
+
+#[test]
+fn a_workbook_form_is_filled_in_excel_and_read_back() {
+    use calamine::Reader;
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let form = forms.join("Priya Raman - self-assessment.xlsx");
+    let bytes = std::fs::read(&form).expect("a workbook form");
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(&bytes)).expect("opens");
+    let range = book.worksheet_range("Self-assessment").expect("the sheet");
+    // Rewrite it as the member would leave it: the same cells, a level
+    // and evidence typed into the Programming row.
+    let mut filled = rust_xlsxwriter::Workbook::new();
+    let sheet = filled.add_worksheet();
+    for (row, cells) in range.rows().enumerate() {
+        for (column, cell) in cells.iter().enumerate() {
+            let mut value = cell.to_string();
+            if cells.get(3).is_some_and(
+                |skill| matches!(skill, calamine::Data::String(name) if name == "Programming"),
+            ) {
+                if column == 7 {
+                    value = "4".into();
+                }
+                if column == 9 {
+                    value = "led the parser rewrite".into();
+                }
+            }
+            if !value.is_empty() {
+                sheet
+                    .write_string(row as u32, column as u16, value)
+                    .expect("written");
+            }
+        }
+    }
+    let filled_path = folder.path().join("priya back.xlsx");
+    filled.save(&filled_path).expect("saved");
+    let imported = skillgrid(&[
+        "import",
+        text(&filled_path),
+        "--into",
+        text(&workspace),
+        "--rater",
+        "self",
+    ]);
+    let said = String::from_utf8_lossy(&imported.stdout).to_string();
+    assert!(
+        imported.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert!(said.contains("1 change recorded"), "{said}");
+    let ratings = self_ratings(&workspace, "Priya Raman");
+    assert!(
+        ratings.contains(&("Programming".to_string(), Some(4), false)),
+        "{ratings:?}"
+    );
+}
+
+#[test]
+fn bad_forms_are_said_per_file_and_the_rest_imported() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+        "--format",
+        "csv",
+    ]);
+    assert!(ran.status.success());
+    let good = fill_csv(
+        &forms.join("Priya Raman - self-assessment.csv"),
+        &[("Programming", "4", "")],
+    );
+    let stranger = folder.path().join("stranger.csv");
+    std::fs::write(
+        &stranger,
+        "Name,Email,Role,Skill,Kind,Role needs,Current level,Your level,Wants to grow,Evidence\n\
+         Zed Unknown,zed@example.com,,Programming,hard,,not assessed,3,,\n",
+    )
+    .expect("written");
+    let out_of_range = folder.path().join("seven.csv");
+    std::fs::write(
+        &out_of_range,
+        "Name,Email,Role,Skill,Kind,Role needs,Current level,Your level,Wants to grow,Evidence\n\
+         Priya Raman,priya.raman@example.com,,Databases,hard,,2 working,7,,\n",
+    )
+    .expect("written");
+    let imported = skillgrid(&[
+        "import",
+        text(&good),
+        text(&stranger),
+        text(&out_of_range),
+        "--into",
+        text(&workspace),
+        "--rater",
+        "self",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    let said = String::from_utf8_lossy(&imported.stdout).to_string();
+    let errors = String::from_utf8_lossy(&imported.stderr).to_string();
+    assert!(imported.status.success(), "{said}{errors}");
+    assert!(
+        errors.contains("stranger.csv: not in the workspace, so not imported: Zed Unknown"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("seven.csv:2:8: level \"7\" for skill \"Databases\" is outside 0-4"),
+        "the line and column of the bad level: {errors}"
+    );
+    assert!(
+        said.contains("1 change recorded"),
+        "the good form is imported: {said}"
+    );
+}
