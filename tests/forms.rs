@@ -317,3 +317,87 @@ fn bad_forms_are_said_per_file_and_the_rest_imported() {
         "the good form is imported: {said}"
     );
 }
+
+#[test]
+fn the_window_sends_forms_to_a_folder_and_takes_them_back_as_one_edit() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use skillgrid::app::{AppState, Command, FileIntent, JobResult, MatrixFilter, Preferences};
+    use skillgrid::ui::SkillgridApp;
+    let folder = tempfile::tempdir().expect("folder");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|_| {
+            SkillgridApp::with_state(AppState::new(
+                AppState::sample_document(),
+                Preferences::default(),
+            ))
+        });
+    harness.run();
+    // Forms for the team the matrix shows.
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetFilter(MatrixFilter {
+            team: Some("Search".into()),
+            ..MatrixFilter::default()
+        }));
+    harness.run();
+    let in_search = harness.state().state().derived().rows.len();
+    common::pick(&mut harness, FileIntent::SendForms, folder.path());
+    let written: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("listed")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    assert_eq!(written.len(), in_search);
+    harness.get_by_label_contains(&format!("Wrote {in_search} forms to"));
+
+    // One filled form and one that is not a form at all.
+    let csv_form = folder.path().join("priya.csv");
+    let opened = skillgrid::io::open_path(&written[0], catalog::builtin())
+        .expect("a written form reads as a roster")
+        .value;
+    let name = opened.members[0].name.clone();
+    let mut rows = String::from(
+        "Name,Email,Role,Skill,Kind,Role needs,Current level,Your level,Wants to grow,Evidence\n",
+    );
+    rows.push_str(&format!(
+        "{name},{},,Programming,hard,,,4,yes,\n",
+        opened.members[0].email.clone().unwrap_or_default()
+    ));
+    std::fs::write(&csv_form, rows).expect("written");
+    let junk = folder.path().join("notes.csv");
+    std::fs::write(&junk, "just some notes\n").expect("written");
+    let before = self_count(&harness);
+    harness
+        .state()
+        .state()
+        .sender()
+        .send(JobResult::PickedMany(
+            FileIntent::ImportForms,
+            vec![csv_form, junk],
+        ))
+        .expect("sent");
+    harness.run();
+    assert_eq!(self_count(&harness), before + 1, "one self rating recorded");
+    harness
+        .get_by_label_contains("Imported 1 form: 1 self rating recorded; 1 form could not be read");
+    harness.state_mut().state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(self_count(&harness), before, "Undo takes the import back");
+}
+
+fn self_count(harness: &egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>) -> usize {
+    let workspace = &harness.state().state().document().workspace;
+    (0..workspace.members.len())
+        .map(|member| {
+            workspace
+                .history
+                .row(member)
+                .entries()
+                .iter()
+                .filter(|entry| entry.rater == Rater::SelfRated)
+                .count()
+        })
+        .sum()
+}

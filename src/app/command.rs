@@ -22,6 +22,10 @@ pub enum Command {
     ExportPlan(PathBuf, PlanFormat),
     /// The matrix as shown, filter and sort, as an SVG picture.
     ExportPicture(PathBuf),
+    /// A self-assessment form for each member shown, into a folder.
+    WriteForms(PathBuf),
+    /// Filled forms recorded as self ratings dated today, as one edit.
+    ImportForms(Vec<PathBuf>),
     ImportProjects(PathBuf),
     ExportProjects(PathBuf),
     CancelPending,
@@ -265,6 +269,8 @@ impl AppState {
             C::ExportPicture(path) => {
                 let _ = self.export_picture(&path);
             }
+            C::WriteForms(folder) => self.write_forms(&folder),
+            C::ImportForms(files) => self.import_forms(&files),
             C::ImportProjects(path) => {
                 self.import_projects(&path);
                 return Ok(Outcome::ProjectsReplaced);

@@ -9,6 +9,7 @@ mod derived;
 mod document;
 mod files;
 mod forms;
+mod forms_io;
 mod insights;
 mod recovery;
 mod staffing;
@@ -140,6 +141,8 @@ impl Preferences {
 pub enum JobResult {
     /// A file to open was picked (or the dialog was cancelled).
     Picked(FileIntent, Option<PathBuf>),
+    /// Several files picked at once (none: cancelled).
+    PickedMany(FileIntent, Vec<PathBuf>),
     /// No file dialog could be shown; the message says why and what to do.
     DialogFailed(String),
     Opened {
@@ -180,6 +183,10 @@ pub enum FileIntent {
     ExportWorkbook,
     /// The matrix as shown (filter and sort) as an SVG picture.
     ExportSvg,
+    /// A folder to write a self-assessment form a member into.
+    SendForms,
+    /// Filled self-assessment forms, many at once (`PickedMany`).
+    ImportForms,
     /// A roster to import as a dated round: the date is asked next.
     PickRound,
     /// Load a roster as a round of assessments on the document.

@@ -124,6 +124,19 @@ impl FileDialogs for NativeDialogs {
             .name("skillgrid-dialog".into())
             .spawn(move || {
                 let dialog = rfd::FileDialog::new();
+                if intent == FileIntent::ImportForms {
+                    let files = dialog
+                        .set_title("Import filled self-assessment forms")
+                        .add_filter(
+                            "Forms (Excel or CSV)",
+                            &["xlsx", "xlsm", "xls", "ods", "csv"],
+                        )
+                        .pick_files()
+                        .unwrap_or_default();
+                    let _ = sender.send(JobResult::PickedMany(intent, files));
+                    ctx.request_repaint();
+                    return;
+                }
                 let path = match intent {
                     FileIntent::Open => dialog
                         .set_title("Open a workspace or roster")
@@ -187,6 +200,10 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("Excel workbook", &["xlsx"])
                         .set_file_name(suggested.unwrap_or_else(|| "team.xlsx".into()))
                         .save_file(),
+                    FileIntent::SendForms => dialog
+                        .set_title("Choose a folder for the self-assessment forms")
+                        .pick_folder(),
+                    FileIntent::ImportForms => None,
                     FileIntent::ExportSvg => dialog
                         .set_title("Export the matrix as a picture")
                         .add_filter("SVG picture", &["svg"])
@@ -406,6 +423,12 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::ExportWorkbook, Some(path)) => {
                 Command::Export(path, Layout::Wide).into()
             }
+            JobResult::Picked(FileIntent::SendForms, Some(folder)) => {
+                Command::WriteForms(folder).into()
+            }
+            JobResult::Picked(FileIntent::ImportForms, _) => return,
+            JobResult::PickedMany(_, files) if files.is_empty() => return,
+            JobResult::PickedMany(_, files) => Command::ImportForms(files).into(),
             JobResult::Picked(FileIntent::ExportSvg, Some(path)) => {
                 Command::ExportPicture(path).into()
             }

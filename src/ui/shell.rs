@@ -64,6 +64,18 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::ExportWorkbook),
     },
     MenuCommand {
+        label: "Send self-assessments…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::SendForms),
+    },
+    MenuCommand {
+        label: "Import self-assessments…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportForms),
+    },
+    MenuCommand {
         label: "Export matrix as SVG…",
         menu: Menu::File,
         shortcut: None,
