@@ -7,6 +7,7 @@ mod gaps;
 mod hiring;
 mod history;
 mod rebalance;
+mod review;
 mod scenario;
 mod scope;
 mod span;
@@ -33,6 +34,7 @@ pub use history::{
     changed_since, changes, member_timeline, stale_before, stale_cells, workspace_as_of,
 };
 pub use rebalance::{ReportMove, rebalance};
+pub use review::{Difference, review_differences, review_progress};
 pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
 pub use span::{

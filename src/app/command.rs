@@ -65,6 +65,14 @@ pub enum Command {
     /// Moves members to new managers (member, the manager's email or
     /// name), as one undoable edit.
     ApplyMoves(Vec<(usize, String)>),
+    /// The manager's decision on a review difference: the level to record.
+    Decide {
+        member: usize,
+        skill: usize,
+        level: Option<crate::model::Level>,
+    },
+    /// Levels apart before a self rating is a difference to review.
+    SetReviewThreshold(u8),
     /// Opens or closes the "who knows X" panel.
     ToggleWho,
     /// Asks the panel's question.
@@ -301,12 +309,21 @@ impl AppState {
             C::DiscardRecovery(key) => self.discard_recovery(&key),
             C::KeepRecoveryForLater => self.keep_recovery_for_later(),
 
-            C::ShowView(view) => self.view = view,
+            C::ShowView(view) => {
+                self.view = view;
+                self.refresh_review();
+            }
             C::SetFilter(filter) => self.filter = filter,
             C::AskRound(path) => self.round_request = Some(path),
             C::CancelRound => self.round_request = None,
             C::AskSheet(request) => self.sheet_request = Some(request),
             C::ToggleWho => self.toggle_who(),
+            C::Decide {
+                member,
+                skill,
+                level,
+            } => self.decide(member, skill, level),
+            C::SetReviewThreshold(threshold) => self.set_review_threshold(threshold),
             C::ApplyMoves(moves) => self.apply_moves(moves),
             C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {

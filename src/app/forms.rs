@@ -32,6 +32,8 @@ pub struct ViewSelection {
     pub sheet: usize,
     /// The "who knows X" question as typed.
     pub who: super::WhoForm,
+    /// The review lists differences by team instead of widest first.
+    pub review_by_team: bool,
     /// The note being typed for the selected cell, and the cell and the
     /// document version it was last read from.
     pub note: String,

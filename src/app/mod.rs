@@ -12,6 +12,7 @@ mod forms;
 mod forms_io;
 mod insights;
 mod recovery;
+mod review;
 mod staffing;
 mod view_caches;
 mod what_if;
@@ -26,6 +27,7 @@ pub use insights::{
     PlannedReports, ViewLists,
 };
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
+pub use review::Review;
 use view_caches::MemberKey;
 pub use who::{WhoForm, WhoPanel};
 
@@ -53,17 +55,20 @@ pub enum View {
     Hiring,
     Capacity,
     Staffing,
+    /// Self ratings against the manager's, to settle.
+    Review,
     Roles,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Matrix,
         View::Gaps,
         View::Fit,
         View::Hiring,
         View::Capacity,
         View::Staffing,
+        View::Review,
         View::Roles,
     ];
 
@@ -76,6 +81,7 @@ impl View {
             View::Hiring => "hiring",
             View::Capacity => "capacity",
             View::Staffing => "staffing",
+            View::Review => "review",
             View::Roles => "roles",
         }
     }
@@ -89,6 +95,7 @@ impl View {
             View::Hiring => "Hiring plan",
             View::Capacity => "Team capacity",
             View::Staffing => "Staffing",
+            View::Review => "Review",
             View::Roles => "Roles & skills",
         }
     }
@@ -277,6 +284,7 @@ pub struct AppState {
     sheet_request: Option<SheetRequest>,
     /// The "who knows X" panel, while it is open.
     who: Option<WhoPanel>,
+    review: Review,
 }
 
 /// What the views read.
@@ -421,6 +429,7 @@ impl AppState {
             round_request: None,
             sheet_request: None,
             who: None,
+            review: Review::default(),
         }
     }
 
@@ -470,6 +479,7 @@ impl AppState {
         }
         self.derived.refresh(&self.document, &self.filter);
         self.refresh_who();
+        self.refresh_review();
         self.insights.poll();
         self.finish_pending_export();
     }

@@ -10,6 +10,7 @@ mod convert;
 mod forms;
 mod history;
 mod report_command;
+mod review;
 mod staff;
 mod validate;
 mod who;
@@ -122,6 +123,13 @@ pub enum Command {
         team: Option<String>,
         #[arg(long, value_enum, default_value_t = forms::FormFormat::Xlsx)]
         format: forms::FormFormat,
+    },
+    /// The self ratings that differ from the manager's and are not yet
+    /// settled, widest first (settle them in the window's Review view).
+    Review {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = review::ReviewFormat::Text)]
+        format: review::ReviewFormat,
     },
     /// Who knows a skill: members at a level in every skill asked, best
     /// first, with their free FTE.
@@ -353,6 +361,9 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             out,
             err,
         ),
+        Command::Review { file, format } => {
+            review::review_command(&file, format, catalog, out, err)
+        }
         Command::Who {
             file,
             skills,

@@ -9,6 +9,7 @@ mod fit;
 mod gaps;
 mod hiring;
 mod matrix;
+mod review;
 mod roles;
 mod shell;
 mod staffing;
@@ -569,6 +570,7 @@ pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         View::Hiring => hiring::hiring_ui(view, ui),
         View::Capacity => capacity::capacity_ui(view, ui),
         View::Staffing => staffing::staffing_ui(view, ui),
+        View::Review => review::review_ui(view, ui),
         View::Roles => roles::roles_ui(view, ui),
     }
 }

@@ -1,0 +1,134 @@
+//! The review: each member's own rating beside the manager's where they
+//! differ, widest first or by team; the manager accepts the self rating,
+//! keeps theirs or sets another, each an undoable manager rating.
+
+use super::ViewCtx;
+use super::widgets;
+use crate::app::Command;
+use crate::model::Level;
+use eframe::egui::{self, RichText};
+
+pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let state = view.state;
+    let review = state.review();
+    ui.heading("Review");
+    ui.horizontal(|ui| {
+        ui.label(crate::analysis::review_progress(&review.differences));
+        ui.separator();
+        let label = ui.label("Differ by at least");
+        let mut threshold = review.threshold;
+        if ui
+            .add(
+                egui::DragValue::new(&mut threshold)
+                    .range(1..=4)
+                    .suffix(" level"),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            view.send(Command::SetReviewThreshold(threshold));
+        }
+        ui.separator();
+        ui.checkbox(&mut view.forms.review_by_team, "Group by team");
+    });
+    if review.differences.is_empty() {
+        widgets::none_line(
+            ui,
+            "No self ratings differ from the manager's. File > Send self-assessments writes the \
+             forms; File > Import self-assessments takes them back.",
+        );
+        return;
+    }
+    let mut order: Vec<usize> = (0..review.differences.len()).collect();
+    if view.forms.review_by_team {
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&review.differences[a], &review.differences[b]);
+            a.team.cmp(&b.team).then(a.member.name.cmp(&b.member.name))
+        });
+    }
+    let mut decision = None;
+    // Fixed column widths, so the header lines up over rows drawn only
+    // where they are visible.
+    const WIDTHS: [f32; 6] = [170.0, 110.0, 200.0, 40.0, 90.0, 50.0];
+    let headings = [
+        "Member", "Team", "Skill", "Self", "Manager", "Apart", "Decision",
+    ];
+    ui.horizontal(|ui| {
+        for (heading, width) in headings.iter().zip(WIDTHS.iter().chain([&200.0])) {
+            ui.add_sized(
+                [*width, 18.0],
+                egui::Label::new(RichText::new(*heading).strong()),
+            );
+        }
+    });
+    ui.separator();
+    let row_height = ui.spacing().interact_size.y + 6.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, order.len(), |ui, range| {
+            for &index in &order[range] {
+                let difference = &review.differences[index];
+                ui.horizontal(|ui| {
+                    ui.set_min_height(row_height - 4.0);
+                    let manager = difference
+                        .manager_level
+                        .map_or("not assessed".to_string(), |level| level.get().to_string());
+                    let cells = [
+                        difference.member.name.to_string(),
+                        difference.team.clone().unwrap_or_else(|| "—".to_string()),
+                        difference.skill.name.to_string(),
+                        difference.self_level.get().to_string(),
+                        manager,
+                        difference.gap().to_string(),
+                    ];
+                    for (text, width) in cells.iter().zip(WIDTHS) {
+                        ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
+                    }
+                    let (member, skill) = (difference.member.index, difference.column);
+                    match difference.decided {
+                        Some(level) => {
+                            ui.label(
+                                RichText::new(format!(
+                                    "decided: {}",
+                                    level.map_or("not assessed".to_string(), |l| l
+                                        .get()
+                                        .to_string())
+                                ))
+                                .color(widgets::ok_colour()),
+                            );
+                        }
+                        None => {
+                            let own = difference.self_level;
+                            if ui.button(format!("Accept {}", own.get())).clicked() {
+                                decision = Some((member, skill, Some(own)));
+                            }
+                            let keep = difference.manager_level;
+                            let keep_text = keep.map_or("Keep not assessed".to_string(), |l| {
+                                format!("Keep {}", l.get())
+                            });
+                            if ui.button(keep_text).clicked() {
+                                decision = Some((member, skill, keep));
+                            }
+                            ui.menu_button("Set", |ui| {
+                                for level in Level::ALL {
+                                    if ui.button(level.get().to_string()).clicked() {
+                                        decision = Some((member, skill, Some(level)));
+                                        ui.close();
+                                    }
+                                }
+                            })
+                            .response
+                            .on_hover_text("Record another level as the manager's");
+                        }
+                    }
+                });
+            }
+        });
+    if let Some((member, skill, level)) = decision {
+        view.send(Command::Decide {
+            member,
+            skill,
+            level,
+        });
+    }
+}
