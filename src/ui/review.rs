@@ -54,11 +54,21 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         "Member", "Team", "Skill", "Self", "Manager", "Apart", "Decision",
     ];
     ui.horizontal(|ui| {
-        for (heading, width) in headings.iter().zip(WIDTHS.iter().chain([&200.0])) {
-            ui.add_sized(
-                [*width, 18.0],
-                egui::Label::new(RichText::new(*heading).strong()),
-            );
+        let widths = WIDTHS.iter().chain([&200.0]);
+        for (column, (heading, width)) in headings.iter().zip(widths).enumerate() {
+            let text = egui::Label::new(RichText::new(*heading).strong());
+            if column < 3 || column == 6 {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(*width, 18.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(*width);
+                        ui.add(text);
+                    },
+                );
+            } else {
+                ui.add_sized([*width, 18.0], text);
+            }
         }
     });
     ui.separator();
@@ -81,8 +91,20 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                         manager,
                         difference.gap().to_string(),
                     ];
-                    for (text, width) in cells.iter().zip(WIDTHS) {
-                        ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
+                    // Names read from the left; the levels sit centred.
+                    for (column, (text, width)) in cells.iter().zip(WIDTHS).enumerate() {
+                        if column < 3 {
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(width, 18.0),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.set_width(width);
+                                    ui.add(egui::Label::new(text).truncate());
+                                },
+                            );
+                        } else {
+                            ui.add_sized([width, 18.0], egui::Label::new(text));
+                        }
                     }
                     let (member, skill) = (difference.member.index, difference.column);
                     match difference.decided {
