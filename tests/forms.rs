@@ -401,3 +401,73 @@ fn self_count(harness: &egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>) 
         })
         .sum()
 }
+
+#[test]
+fn a_combined_team_form_fills_in_for_everyone_and_reads_back() {
+    use calamine::Reader;
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+        "--combined",
+    ]);
+    let said = String::from_utf8_lossy(&ran.stdout).to_string();
+    assert!(
+        said.starts_with("wrote 1 self-assessment form to"),
+        "{said}"
+    );
+    let form = forms.join("Search - self-assessment.xlsx");
+    let bytes = std::fs::read(&form).expect("one file for the team");
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(&bytes)).expect("opens");
+    let range = book.worksheet_range("Self-assessment").expect("the sheet");
+    // Everyone types a 4 for Programming.
+    let mut filled = rust_xlsxwriter::Workbook::new();
+    let sheet = filled.add_worksheet();
+    let mut people = std::collections::BTreeSet::new();
+    for (row, cells) in range.rows().enumerate() {
+        let programming =
+            matches!(cells.get(3), Some(calamine::Data::String(name)) if name == "Programming");
+        for (column, cell) in cells.iter().enumerate() {
+            let value = if programming && column == 7 {
+                people.insert(cells[0].to_string());
+                "4".to_string()
+            } else {
+                cell.to_string()
+            };
+            if !value.is_empty() {
+                sheet
+                    .write_string(row as u32, column as u16, value)
+                    .expect("written");
+            }
+        }
+    }
+    let back = folder.path().join("search back.xlsx");
+    filled.save(&back).expect("saved");
+    let imported = skillgrid(&[
+        "import",
+        text(&back),
+        "--into",
+        text(&workspace),
+        "--rater",
+        "self",
+    ]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert!(people.len() > 1, "the team's rows are all in the one file");
+    for person in &people {
+        assert!(
+            self_ratings(&workspace, person).contains(&("Programming".to_string(), Some(4), false)),
+            "{person}"
+        );
+    }
+}

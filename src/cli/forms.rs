@@ -19,6 +19,8 @@ pub(super) struct FormsRequest<'a> {
     pub out: &'a Path,
     pub team: Option<&'a str>,
     pub format: FormFormat,
+    /// One file for everyone instead of one a member.
+    pub combined: bool,
 }
 
 pub(super) fn forms_command(
@@ -43,36 +45,56 @@ pub(super) fn forms_command(
         FormFormat::Xlsx => "xlsx",
         FormFormat::Csv => "csv",
     };
+    let members: Vec<usize> = workspace
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, member)| !member.planned)
+        .filter(|(_, member)| {
+            request.team.is_none_or(|team| {
+                member
+                    .team
+                    .as_deref()
+                    .is_some_and(|own| own.eq_ignore_ascii_case(team))
+            })
+        })
+        .map(|(index, _)| index)
+        .collect();
+    // A combined form is every member's rows under one header, which the
+    // long roster layout reads back just the same.
+    let files: Vec<(String, Vec<[String; 10]>)> = if request.combined {
+        let name = request.team.unwrap_or("Team");
+        let rows = members
+            .iter()
+            .flat_map(|&member| io::form_rows(workspace, member))
+            .collect();
+        vec![(name.to_string(), rows)]
+    } else {
+        members
+            .iter()
+            .map(|&member| {
+                (
+                    workspace.members[member].name.clone(),
+                    io::form_rows(workspace, member),
+                )
+            })
+            .collect()
+    };
     let mut written = 0;
-    for (index, member) in workspace.members.iter().enumerate() {
-        if member.planned {
-            continue;
-        }
-        if let Some(team) = request.team
-            && !member
-                .team
-                .as_deref()
-                .is_some_and(|own| own.eq_ignore_ascii_case(team))
-        {
-            continue;
-        }
-        let rows = io::form_rows(workspace, index);
+    for (name, rows) in files.iter().filter(|(_, rows)| !rows.is_empty()) {
         let bytes = match request.format {
-            FormFormat::Csv => io::form_csv(&rows),
+            FormFormat::Csv => io::form_csv(rows),
             FormFormat::Xlsx => {
-                let title = format!("Self-assessment: {}", member.name);
-                match io::form_workbook(&title, &rows) {
+                match io::form_workbook(&format!("Self-assessment: {name}"), rows) {
                     Ok(bytes) => bytes,
                     Err(error) => {
-                        let _ = writeln!(err, "{}: {error}", member.name);
+                        let _ = writeln!(err, "{name}: {error}");
                         return ExitCode::FAILURE;
                     }
                 }
             }
         };
-        let path = request
-            .out
-            .join(io::form_file_name(&member.name, extension));
+        let path = request.out.join(io::form_file_name(name, extension));
         if let Err(error) = io::write_atomic(&path, &bytes) {
             let _ = writeln!(err, "{error}");
             return ExitCode::FAILURE;
@@ -85,8 +107,9 @@ pub(super) fn forms_command(
     }
     let _ = writeln!(
         out,
-        "wrote {written} self-assessment forms to {}; import them back with `skillgrid import \
-         FORM... --into {} --rater self --as-of DATE`",
+        "wrote {} to {}; import them back with `skillgrid import FORM... --into {} --rater \
+         self [--as-of DATE]`",
+        io::count_of(written, "self-assessment form", "self-assessment forms"),
         request.out.display(),
         request.file.display()
     );

@@ -123,6 +123,9 @@ pub enum Command {
         team: Option<String>,
         #[arg(long, value_enum, default_value_t = forms::FormFormat::Xlsx)]
         format: forms::FormFormat,
+        /// One file holding every member's rows, named after the team.
+        #[arg(long)]
+        combined: bool,
     },
     /// The self ratings that differ from the manager's and are not yet
     /// settled, widest first (settle them in the window's Review view).
@@ -350,12 +353,14 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             out: folder,
             team,
             format,
+            combined,
         } => forms::forms_command(
             &forms::FormsRequest {
                 file: &file,
                 out: &folder,
                 team: team.as_deref(),
                 format,
+                combined,
             },
             catalog,
             out,
