@@ -144,3 +144,46 @@ fn the_review_view_accepts_keeps_and_sets_and_undo_takes_a_decision_back() {
     assert_eq!(last.rater, skillgrid::model::Rater::Manager);
     assert_eq!(last.as_of, Some("2026-12-02".parse().expect("a date")));
 }
+
+#[test]
+fn the_matrix_shows_self_ratings_and_the_difference_on_request() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = reviewed_workspace(folder.path());
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let result = io::open_path(&path, catalog::builtin());
+    state.finish_open(&path, FileIntent::Open, result);
+    let mut state = Some(state);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
+    harness.run();
+    common::choose(&mut harness, "Ratings", "Self - current");
+    assert_eq!(
+        harness.state().state().filter().ratings,
+        skillgrid::app::Ratings::Difference
+    );
+    let workspace = &harness.state().state().document().workspace;
+    let priya = workspace.find_member("Priya Raman").expect("Priya");
+    let kubernetes = workspace
+        .skills
+        .iter()
+        .position(|s| s.name == "Containers & Kubernetes")
+        .expect("tracked");
+    let go = workspace
+        .skills
+        .iter()
+        .position(|s| s.name == "Cloud Computing")
+        .expect("tracked");
+    let derived = harness.state().state().derived();
+    assert_eq!(
+        derived.self_rating(priya, kubernetes),
+        Some(Some(skillgrid::model::Level::PROFICIENT)),
+        "her own 3 beside the manager's 1"
+    );
+    assert_eq!(derived.self_rating(priya, go), None, "not on her form");
+    common::choose(&mut harness, "Ratings", "Current");
+    assert_eq!(
+        harness.state().state().filter().ratings,
+        skillgrid::app::Ratings::Current
+    );
+}

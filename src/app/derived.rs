@@ -20,6 +20,18 @@ pub struct MatrixFilter {
     /// Show only members with cells last rated before this date, and mark
     /// those cells.
     pub stale_before: Option<crate::model::Date>,
+    /// Whose ratings the cells show.
+    pub ratings: Ratings,
+}
+
+/// The matrix's cells: the current (manager's) levels, the members' own
+/// latest self ratings, or how far the self rating is from the current.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ratings {
+    #[default]
+    Current,
+    SelfRated,
+    Difference,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,6 +50,10 @@ pub enum SortKey {
 pub struct Derived {
     /// The document id and generation this was computed from.
     pub generation: Option<(u64, u64)>,
+    /// Each cell's latest self rating, row by row, while the matrix shows
+    /// self ratings; empty otherwise.
+    self_ratings: Vec<Option<Option<Level>>>,
+    self_columns: usize,
     /// Per skill column: members who can lead it (the footer counts).
     pub leaders: Vec<u32>,
     /// Per skill column: required by a role present and led by one or nobody.
@@ -77,6 +93,16 @@ pub struct Derived {
 
 impl Derived {
     /// Recomputes what the workspace or the filter changed, nothing else.
+    /// The latest self rating of a cell, once the matrix shows self ratings
+    /// (`None` inside: rated, not assessed).
+    pub fn self_rating(&self, member: usize, skill: usize) -> Option<Option<Level>> {
+        let columns = self.self_columns;
+        self.self_ratings
+            .get(member * columns + skill)
+            .copied()
+            .flatten()
+    }
+
     pub fn refresh(&mut self, document: &Document, filter: &MatrixFilter) {
         let workspace = &document.workspace;
         let version = (document.id, document.generation);
@@ -84,10 +110,32 @@ impl Derived {
             self.recompute_workspace(workspace);
             self.generation = Some(version);
             self.filter = None;
+            self.self_ratings.clear();
+        }
+        if filter.ratings != Ratings::Current && self.self_ratings.is_empty() {
+            self.recompute_self_ratings(workspace);
         }
         if self.filter.as_ref() != Some(&(filter.clone(), version)) {
             self.recompute_view(workspace, filter);
             self.filter = Some((filter.clone(), version));
+        }
+    }
+
+    /// One pass over the history: each cell's latest self rating.
+    fn recompute_self_ratings(&mut self, workspace: &Workspace) {
+        let columns = workspace.skills.len();
+        self.self_columns = columns;
+        self.self_ratings = vec![None; workspace.members.len() * columns];
+        for (member, history) in workspace.history.rows() {
+            for entry in history.entries() {
+                if entry.rater == crate::model::Rater::SelfRated
+                    && let Some(slot) = self
+                        .self_ratings
+                        .get_mut(member * columns + entry.skill as usize)
+                {
+                    *slot = Some(entry.cell.level());
+                }
+            }
         }
     }
 

@@ -19,7 +19,7 @@ mod what_if;
 mod who;
 
 pub use command::{Command, Outcome};
-pub use derived::{Derived, MatrixFilter, SortKey};
+pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
 pub use insights::{

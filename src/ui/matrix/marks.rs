@@ -110,3 +110,58 @@ pub(super) fn below_role_mark(painter: &egui::Painter, rect: egui::Rect) {
     );
     painter.rect_filled(mark, CornerRadius::ZERO, rgb(ALERT_RGB));
 }
+
+/// A cell in the self or difference view: the member's own latest rating
+/// in the level colours, or how far it is from the current level (blue
+/// below, orange above, grey agreeing); hatched where there is nothing to
+/// show.
+pub(super) fn paint_rating(
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    ratings: crate::app::Ratings,
+    current: Option<crate::model::Level>,
+    own: Option<Option<crate::model::Level>>,
+) {
+    use crate::app::Ratings;
+    use egui::{Align2, FontId};
+    let own = own.flatten();
+    match (ratings, own) {
+        (Ratings::Difference, Some(own)) => {
+            let apart = i16::from(own.get()) - current.map_or(0, |level| i16::from(level.get()));
+            let fill = match apart {
+                0 => Color32::from_gray(205),
+                1.. => Color32::from_rgb(0xf6, 0xc3, 0x9a),
+                _ => Color32::from_rgb(0xa6, 0xc8, 0xe6),
+            };
+            painter.rect_filled(rect, CornerRadius::ZERO, fill);
+            let text = if apart > 0 {
+                format!("+{apart}")
+            } else {
+                apart.to_string()
+            };
+            painter.text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                text,
+                FontId::monospace(12.0),
+                Color32::from_gray(30),
+            );
+        }
+        (_, Some(own)) => {
+            painter.rect_filled(rect, CornerRadius::ZERO, super::level_colour(Some(own)));
+            let text_colour = if crate::report::palette::dark_level(own.get()) {
+                Color32::WHITE
+            } else {
+                Color32::from_gray(40)
+            };
+            painter.text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                own.get().to_string(),
+                FontId::monospace(12.0),
+                text_colour,
+            );
+        }
+        (_, None) => hatch(painter, rect),
+    }
+}

@@ -3,7 +3,7 @@
 //! screen, so a frame costs the same at 50 members or a million.
 
 use super::ViewCtx;
-use crate::app::{AppState, Command, SortKey};
+use crate::app::{AppState, Command, Ratings, SortKey};
 use crate::model::{Cell, Level, SkillKind};
 use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
@@ -431,33 +431,39 @@ impl MatrixDelegate<'_, '_> {
             )
         });
         let painter = ui.painter();
-        // Square corners: a thousand cells a frame tessellate cheaper.
-        painter.rect_filled(rect, CornerRadius::ZERO, level_colour(cell.level()));
-        match cell.level() {
-            Some(level) => {
-                let text_colour = if dark_level(level.get()) {
-                    Color32::WHITE
-                } else {
-                    Color32::from_gray(40)
-                };
-                painter.text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    DIGITS[usize::from(level.get())],
-                    FontId::monospace(12.0),
-                    text_colour,
+        let ratings = state.filter().ratings;
+        if ratings == Ratings::Current {
+            // Square corners: a thousand cells a frame tessellate cheaper.
+            painter.rect_filled(rect, CornerRadius::ZERO, level_colour(cell.level()));
+            match cell.level() {
+                Some(level) => {
+                    let text_colour = if dark_level(level.get()) {
+                        Color32::WHITE
+                    } else {
+                        Color32::from_gray(40)
+                    };
+                    painter.text(
+                        rect.center(),
+                        Align2::CENTER_CENTER,
+                        DIGITS[usize::from(level.get())],
+                        FontId::monospace(12.0),
+                        text_colour,
+                    );
+                }
+                None => hatch(painter, rect),
+            }
+            if cell.level().is_none_or(|level| level == Level::NONE) && !ui.visuals().dark_mode {
+                // The palest cells need an edge to stand off a light background.
+                painter.rect_stroke(
+                    rect,
+                    CornerRadius::ZERO,
+                    Stroke::new(1.0, Color32::from_gray(170)),
+                    StrokeKind::Inside,
                 );
             }
-            None => hatch(painter, rect),
-        }
-        if cell.level().is_none_or(|level| level == Level::NONE) && !ui.visuals().dark_mode {
-            // The palest cells need an edge to stand off a light background.
-            painter.rect_stroke(
-                rect,
-                CornerRadius::ZERO,
-                Stroke::new(1.0, Color32::from_gray(170)),
-                StrokeKind::Inside,
-            );
+        } else {
+            let own = state.derived().self_rating(member, column);
+            marks::paint_rating(painter, rect, ratings, cell.level(), own);
         }
         if cell.interest() {
             painter.circle_filled(
@@ -517,6 +523,15 @@ impl MatrixDelegate<'_, '_> {
                     ui.label(format!("Not required for {}", role.title));
                 }
                 _ => {}
+            }
+            if ratings != Ratings::Current {
+                let own = state.derived().self_rating(member, column);
+                ui.label(own.map_or("No self rating".to_string(), |own| {
+                    format!(
+                        "Self rating: {}",
+                        own.map_or("not assessed".to_string(), |level| level.to_string())
+                    )
+                }));
             }
             history_lines(ui, workspace, member, column);
         });

@@ -2,7 +2,7 @@
 
 use super::{level_colour, rgb};
 use crate::analysis::Movement;
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Ratings};
 use crate::model::{Level, SkillKind};
 use crate::report::palette::ALERT_RGB;
 use crate::ui::ViewCtx;
@@ -90,6 +90,17 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             })
             .response
             .labelled_by(label.id);
+        let label = ui.label("Ratings");
+        egui::ComboBox::from_id_salt("ratings-shown")
+            .selected_text(ratings_text(filter.ratings))
+            .show_ui(ui, |ui| {
+                for ratings in [Ratings::Current, Ratings::SelfRated, Ratings::Difference] {
+                    ui.selectable_value(&mut filter.ratings, ratings, ratings_text(ratings));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Whose ratings the cells show: the current (manager's) levels, the members' own, or self minus current");
         if filter != Default::default() && ui.button("Clear filters").clicked() {
             filter = Default::default();
         }
@@ -313,4 +324,12 @@ fn swatch(ui: &mut egui::Ui, colour: Color32) -> egui::Rect {
         StrokeKind::Inside,
     );
     rect
+}
+
+fn ratings_text(ratings: Ratings) -> &'static str {
+    match ratings {
+        Ratings::Current => "Current",
+        Ratings::SelfRated => "Self",
+        Ratings::Difference => "Self - current",
+    }
 }
