@@ -101,6 +101,15 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             .response
             .labelled_by(label.id)
             .on_hover_text("Whose ratings the cells show: the current (manager's) levels, the members' own, or self minus current");
+        match filter.ratings {
+            Ratings::Current => {}
+            Ratings::SelfRated => {
+                ui.weak("each member's latest self rating; hatched: none");
+            }
+            Ratings::Difference => {
+                ui.weak("orange: rates themselves higher, blue: lower, grey: agree");
+            }
+        }
         if filter != Default::default() && ui.button("Clear filters").clicked() {
             filter = Default::default();
         }
