@@ -20,6 +20,17 @@ fn text(path: &Path) -> &str {
     path.to_str().expect("utf-8")
 }
 
+/// `skillgrid import FORMS... --into WORKSPACE --rater self [--as-of]`.
+fn import_self(forms: &[&Path], workspace: &Path, as_of: Option<&str>) -> std::process::Output {
+    let mut args = vec!["import"];
+    args.extend(forms.iter().map(|form| text(form)));
+    args.extend(["--into", text(workspace), "--rater", "self"]);
+    if let Some(date) = as_of {
+        args.extend(["--as-of", date]);
+    }
+    skillgrid(&args)
+}
+
 /// Fills a CSV form's "Your level" and "Wants to grow" for some skills.
 fn fill_csv(form: &Path, answers: &[(&str, &str, &str)]) -> PathBuf {
     let mut reader = csv::Reader::from_path(form).expect("a form");
@@ -117,16 +128,7 @@ fn forms_go_out_one_a_member_and_come_back_as_self_ratings() {
             ("Containers & Kubernetes", "3", "yes"),
         ],
     );
-    let imported = skillgrid(&[
-        "import",
-        text(&filled),
-        "--into",
-        text(&workspace),
-        "--rater",
-        "self",
-        "--as-of",
-        "2026-12-01",
-    ]);
+    let imported = import_self(&[&filled], &workspace, Some("2026-12-01"));
     let said = String::from_utf8_lossy(&imported.stdout).to_string();
     assert!(
         imported.status.success(),
@@ -166,16 +168,7 @@ fn forms_go_out_one_a_member_and_come_back_as_self_ratings() {
         Some(1)
     );
 
-    let again = skillgrid(&[
-        "import",
-        text(&filled),
-        "--into",
-        text(&workspace),
-        "--rater",
-        "self",
-        "--as-of",
-        "2026-12-01",
-    ]);
+    let again = import_self(&[&filled], &workspace, Some("2026-12-01"));
     let said = String::from_utf8_lossy(&again.stdout).to_string();
     assert!(
         said.contains("0 changes recorded"),
@@ -233,14 +226,7 @@ fn a_workbook_form_is_filled_in_excel_and_read_back() {
     }
     let filled_path = folder.path().join("priya back.xlsx");
     filled.save(&filled_path).expect("saved");
-    let imported = skillgrid(&[
-        "import",
-        text(&filled_path),
-        "--into",
-        text(&workspace),
-        "--rater",
-        "self",
-    ]);
+    let imported = import_self(&[&filled_path], &workspace, None);
     let said = String::from_utf8_lossy(&imported.stdout).to_string();
     assert!(
         imported.status.success(),
@@ -289,18 +275,11 @@ fn bad_forms_are_said_per_file_and_the_rest_imported() {
          Priya Raman,priya.raman@example.com,,Databases,hard,,2 working,7,,\n",
     )
     .expect("written");
-    let imported = skillgrid(&[
-        "import",
-        text(&good),
-        text(&stranger),
-        text(&out_of_range),
-        "--into",
-        text(&workspace),
-        "--rater",
-        "self",
-        "--as-of",
-        "2026-12-01",
-    ]);
+    let imported = import_self(
+        &[&good, &stranger, &out_of_range],
+        &workspace,
+        Some("2026-12-01"),
+    );
     let said = String::from_utf8_lossy(&imported.stdout).to_string();
     let errors = String::from_utf8_lossy(&imported.stderr).to_string();
     assert!(imported.status.success(), "{said}{errors}");
@@ -450,14 +429,7 @@ fn a_combined_team_form_fills_in_for_everyone_and_reads_back() {
     }
     let back = folder.path().join("search back.xlsx");
     filled.save(&back).expect("saved");
-    let imported = skillgrid(&[
-        "import",
-        text(&back),
-        "--into",
-        text(&workspace),
-        "--rater",
-        "self",
-    ]);
+    let imported = import_self(&[&back], &workspace, None);
     assert!(
         imported.status.success(),
         "{}",

@@ -7,9 +7,7 @@ use common::skillgrid;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use skillgrid::app::{AppState, Command, FileIntent, Preferences, View};
-use skillgrid::catalog;
-use skillgrid::io;
+use skillgrid::app::{Command, View};
 use skillgrid::ui::SkillgridApp;
 use std::path::{Path, PathBuf};
 
@@ -86,16 +84,10 @@ fn cell(harness: &Harness<'_, SkillgridApp>, skill: &str) -> Option<u8> {
 fn the_review_view_accepts_keeps_and_sets_and_undo_takes_a_decision_back() {
     let folder = tempfile::tempdir().expect("folder");
     let path = reviewed_workspace(folder.path());
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let mut state = common::opened(&path);
     state.set_today("2026-12-02".parse().expect("a date"));
-    let result = io::open_path(&path, catalog::builtin());
-    state.finish_open(&path, FileIntent::Open, result);
     state.apply(Command::ShowView(View::Review));
-    let mut state = Some(state);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
-    harness.run();
+    let mut harness = common::window(state);
     harness.get_by_label("2 differences across 1 person, 0 decided");
     let before = cell(&harness, "Containers & Kubernetes");
     assert_eq!(before, Some(1));
@@ -149,14 +141,7 @@ fn the_review_view_accepts_keeps_and_sets_and_undo_takes_a_decision_back() {
 fn the_matrix_shows_self_ratings_and_the_difference_on_request() {
     let folder = tempfile::tempdir().expect("folder");
     let path = reviewed_workspace(folder.path());
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
-    let result = io::open_path(&path, catalog::builtin());
-    state.finish_open(&path, FileIntent::Open, result);
-    let mut state = Some(state);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
-    harness.run();
+    let mut harness = common::window(common::opened(&path));
     common::choose(&mut harness, "Ratings", "Self - current");
     assert_eq!(
         harness.state().state().filter().ratings,

@@ -5,14 +5,12 @@ mod common;
 use common::skillgrid;
 
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use skillgrid::analysis::{WhoQuery, parse_quarter, parse_skills, who};
-use skillgrid::app::{AppState, FileIntent, Preferences, View};
+use skillgrid::app::View;
 use skillgrid::catalog;
 use skillgrid::io;
 use skillgrid::model::{Level, Workspace};
-use skillgrid::ui::SkillgridApp;
 
 const ROSTER: &str = "Name,Team,Role,Kubernetes,Observability\n\
 Ana Ruiz,Core,Senior Software Engineer,4,2\n\
@@ -187,14 +185,7 @@ fn ctrl_k_opens_the_panel_and_a_result_opens_the_member() {
     let folder = tempfile::tempdir().expect("folder");
     let path = folder.path().join("team.skillgrid");
     io::save_path(&team(), &path, io::ExportOptions::default()).expect("saved");
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
-    let result = io::open_path(&path, catalog::builtin());
-    state.finish_open(&path, FileIntent::Open, result);
-    let mut state = Some(state);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
-    harness.run();
+    let mut harness = common::window(common::opened(&path));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run();

@@ -74,3 +74,24 @@ pub fn skillgrid(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the binary runs")
 }
+
+/// A window at 1280x800 around `state`, run until it settles.
+#[allow(dead_code)]
+pub fn window(state: skillgrid::app::AppState) -> Harness<'static, SkillgridApp> {
+    let mut state = Some(state);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
+    harness.run();
+    harness
+}
+
+/// The app with `path` opened as its document (not yet in a window).
+#[allow(dead_code)]
+pub fn opened(path: &std::path::Path) -> skillgrid::app::AppState {
+    use skillgrid::app::{AppState, FileIntent, Preferences};
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let result = skillgrid::io::open_path(path, skillgrid::catalog::builtin());
+    state.finish_open(path, FileIntent::Open, result);
+    state
+}

@@ -5,12 +5,12 @@
 use super::ViewCtx;
 use crate::app::{AppState, Command, Ratings, SortKey};
 use crate::model::{Cell, Level, SkillKind};
-use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
+use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
 mod marks;
 mod toolbar;
 
-use marks::{below_role_mark, hatch, history_lines, movement_mark, stale_mark};
+use marks::{below_role_mark, history_lines, movement_mark, stale_mark};
 
 use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
 
@@ -433,25 +433,7 @@ impl MatrixDelegate<'_, '_> {
         let painter = ui.painter();
         let ratings = state.filter().ratings;
         if ratings == Ratings::Current {
-            // Square corners: a thousand cells a frame tessellate cheaper.
-            painter.rect_filled(rect, CornerRadius::ZERO, level_colour(cell.level()));
-            match cell.level() {
-                Some(level) => {
-                    let text_colour = if dark_level(level.get()) {
-                        Color32::WHITE
-                    } else {
-                        Color32::from_gray(40)
-                    };
-                    painter.text(
-                        rect.center(),
-                        Align2::CENTER_CENTER,
-                        DIGITS[usize::from(level.get())],
-                        FontId::monospace(12.0),
-                        text_colour,
-                    );
-                }
-                None => hatch(painter, rect),
-            }
+            marks::paint_level(painter, rect, cell.level());
             if cell.level().is_none_or(|level| level == Level::NONE) && !ui.visuals().dark_mode {
                 // The palest cells need an edge to stand off a light background.
                 painter.rect_stroke(
