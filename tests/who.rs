@@ -194,6 +194,17 @@ fn ctrl_k_opens_the_panel_and_a_result_opens_the_member() {
         .type_text("Kubernetes 3+");
     harness.run();
     harness.get_by_label("3 of 4 members");
+    // Free time in a quarter, from the staffing proposed once for the file.
+    harness.get_by_label("Free in").click();
+    harness.run();
+    harness.get_by_label("Free in").type_text("2026Q3");
+    harness.run();
+    harness.get_by_label("2 of 4 members");
+    for _ in 0..6 {
+        harness.key_press(eframe::egui::Key::Backspace);
+    }
+    harness.run();
+    harness.get_by_label("3 of 4 members");
     harness.get_by_label("Wants to grow in it").click();
     harness.run();
     harness.get_by_label("1 of 4 members");

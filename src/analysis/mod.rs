@@ -45,7 +45,7 @@ pub use staffing::{
     Staffing, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
-pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who};
+pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who, who_staffed};
 
 use crate::model::{Level, Workspace};
 use serde::Serialize;

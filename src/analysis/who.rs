@@ -117,9 +117,19 @@ pub fn parse_quarter(text: &str) -> Result<String, WhoError> {
 /// over the asked skills), then the freest, then by name.
 pub fn who(workspace: &Workspace, query: &WhoQuery) -> Vec<WhoMatch> {
     let staffing = (!workspace.projects.is_empty()).then(|| super::staff(workspace));
+    who_staffed(workspace, query, staffing.as_ref())
+}
+
+/// `who` with the workspace's staffing already proposed, for a caller that
+/// asks many questions of one document.
+pub fn who_staffed(
+    workspace: &Workspace,
+    query: &WhoQuery,
+    staffing: Option<&super::Staffing>,
+) -> Vec<WhoMatch> {
     let free = match &query.free_in {
-        Some(quarter) => super::staffing::free_in_quarter(workspace, staffing.as_ref(), quarter),
-        None => super::staffing::free_fte(workspace, staffing.as_ref()),
+        Some(quarter) => super::staffing::free_in_quarter(workspace, staffing, quarter),
+        None => super::staffing::free_fte(workspace, staffing),
     };
     let mut found: Vec<(u32, WhoMatch)> = Vec::new();
     for (index, member) in workspace.members.iter().enumerate() {

@@ -3,6 +3,7 @@
 
 use super::AppState;
 use crate::analysis::{self, WhoMatch, WhoQuery};
+use std::sync::Arc;
 
 /// The question as the panel's fields hold it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,6 +22,9 @@ pub struct WhoPanel {
     pub form: WhoForm,
     pub answer: Result<Vec<WhoMatch>, String>,
     version: (u64, u64),
+    /// The proposed staffing the free time is read from: proposed once a
+    /// document version, not once a keystroke.
+    staffing: Option<Arc<analysis::Staffing>>,
 }
 
 impl AppState {
@@ -31,12 +35,18 @@ impl AppState {
     pub(super) fn toggle_who(&mut self) {
         self.who = match self.who.take() {
             Some(_) => None,
-            None => Some(self.answer_who(WhoForm::default())),
+            None => Some(self.answer_who(WhoForm::default(), None)),
         };
     }
 
     pub(super) fn ask_who(&mut self, form: WhoForm) {
-        self.who = Some(self.answer_who(form));
+        let version = (self.document.id, self.document.generation);
+        let staffing = self
+            .who
+            .take()
+            .filter(|panel| panel.version == version)
+            .and_then(|panel| panel.staffing);
+        self.who = Some(self.answer_who(form, staffing));
     }
 
     /// Answers again after an edit, undo or open.
@@ -46,14 +56,19 @@ impl AppState {
             self.who = Some(if panel.version == version {
                 panel
             } else {
-                self.answer_who(panel.form)
+                self.answer_who(panel.form, None)
             });
         }
     }
 
-    fn answer_who(&self, form: WhoForm) -> WhoPanel {
+    /// Answers `form`, with `staffing` when it was proposed for this
+    /// document version, else proposing it.
+    fn answer_who(&self, form: WhoForm, staffing: Option<Arc<analysis::Staffing>>) -> WhoPanel {
         let workspace = &self.document.workspace;
         let version = (self.document.id, self.document.generation);
+        let staffing = staffing.or_else(|| {
+            (!workspace.projects.is_empty()).then(|| Arc::new(analysis::staff(workspace)))
+        });
         let answer = (|| {
             let skills =
                 analysis::parse_skills(workspace, &form.skills, workspace.settings.lead_level)
@@ -71,12 +86,17 @@ impl AppState {
                 team: form.team.clone(),
                 free_in,
             };
-            Ok(analysis::who(workspace, &query))
+            Ok(analysis::who_staffed(
+                workspace,
+                &query,
+                staffing.as_deref(),
+            ))
         })();
         WhoPanel {
             form,
             answer,
             version,
+            staffing,
         }
     }
 }
