@@ -38,7 +38,7 @@ pub fn looks_like_projects_csv(bytes: &[u8]) -> bool {
         return false;
     };
     let mut report = Report::new("");
-    let Some(table) = Table::read(&text, &mut report) else {
+    let Some(table) = Table::read_finding(&text, &mut report, is_projects_header) else {
         return false;
     };
     is_projects_header(&table.header)
@@ -63,7 +63,7 @@ pub fn import_projects_csv(
 ) -> Result<Imported<Vec<Project>>, ImportFailure> {
     let mut report = Report::new(file);
     let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(table) = Table::read(&text, &mut report) else {
+    let Some(table) = Table::read_finding(&text, &mut report, is_projects_header) else {
         return Err(report.fail());
     };
     let columns = [PROJECT, START, END, PRIORITY].map(|names| column(&table, names));

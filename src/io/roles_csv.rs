@@ -43,7 +43,7 @@ pub fn looks_like_roles_csv(bytes: &[u8]) -> bool {
         return false;
     };
     let mut report = Report::new("");
-    let Some(table) = Table::read(&text, &mut report) else {
+    let Some(table) = Table::read_finding(&text, &mut report, is_roles_header) else {
         return false;
     };
     is_roles_header(&table.header)
@@ -68,7 +68,7 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport>, ImportFailure> {
     let mut report = Report::new(file);
     let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(table) = Table::read(&text, &mut report) else {
+    let Some(table) = Table::read_finding(&text, &mut report, is_roles_header) else {
         return Err(report.fail());
     };
     let role_column = column(&table, ROLE);

@@ -32,7 +32,12 @@ pub(crate) struct Table<'t> {
     start: (usize, u64),
     /// Told of the rows read; reading stops once it is cancelled.
     pub progress: Option<&'t super::Progress>,
+    /// Non-blank rows above the header (a title): skipped.
+    above_header: usize,
 }
+
+/// How far down a title may push the header.
+const MAX_ROWS_ABOVE_HEADER: usize = 10;
 
 impl<'t> Table<'t> {
     /// Reads the header; `None` (with an error) when the file has none.
@@ -56,19 +61,79 @@ impl<'t> Table<'t> {
             report.error(line, None, message);
             return None;
         }
-        let mut table = Table {
+        let table = Table {
             delimiter,
             header: Vec::new(),
             header_line: 0,
             text: rows,
             start,
             progress: None,
+            above_header: 0,
         };
         let mut header = None;
         table.scan(report, true, |record, _| {
             header = Some(record.clone());
             false
         });
+        table.set_header(header, report)
+    }
+
+    /// Like `read`, but the header is the first of the top rows that
+    /// `is_header` accepts: a title or notes above it are skipped, with a
+    /// warning. With none accepted, the first row is the header, so the
+    /// error says what it lacks.
+    pub fn read_finding(
+        text: &'t str,
+        report: &mut Report,
+        is_header: impl Fn(&[String]) -> bool,
+    ) -> Option<Table<'t>> {
+        let mut table = Table::read(text, report)?;
+        if is_header(&table.header) {
+            return Some(table);
+        }
+        let mut found = None;
+        let mut skipped = Vec::new();
+        table.scan(report, true, |record, _| {
+            let cells: Vec<String> = record
+                .iter()
+                .map(|cell| decode::restore_text(cell.trim()).to_string())
+                .collect();
+            if is_header(&cells) {
+                found = Some(record.clone());
+                return false;
+            }
+            skipped.push(line_of(record));
+            skipped.len() < MAX_ROWS_ABOVE_HEADER
+        });
+        if found.is_none() {
+            return Some(table);
+        }
+        table.above_header = skipped.len();
+        let lines = skipped
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let table = table.set_header(found, report)?;
+        report.warning(
+            Some(skipped[0]),
+            None,
+            format!(
+                "{} above the header (line {}) skipped: a title or notes (line {lines})",
+                if skipped.len() == 1 { "1 row" } else { "rows" },
+                table.header_line
+            ),
+        );
+        Some(table)
+    }
+
+    /// Takes `header` as the header row, checking its width.
+    fn set_header(
+        self,
+        header: Option<csv::StringRecord>,
+        report: &mut Report,
+    ) -> Option<Table<'t>> {
+        let mut table = self;
         let Some(header) = header else {
             if !report.has_errors() {
                 report.error(
@@ -112,7 +177,7 @@ impl<'t> Table<'t> {
             .delimiter(self.delimiter)
             .from_reader(self.text.as_bytes());
         let mut record = csv::StringRecord::new();
-        let mut seen_header = false;
+        let mut non_blank = 0usize;
         let mut records = 0u64;
         let mut lines = LineCounter::new(self.text.as_bytes(), self.start.1);
         loop {
@@ -166,11 +231,11 @@ impl<'t> Table<'t> {
             if record.iter().all(|field| field.trim().is_empty()) {
                 continue;
             }
-            if !seen_header {
-                seen_header = true;
-                if !with_header {
-                    continue;
-                }
+            non_blank += 1;
+            if non_blank <= self.above_header
+                || (!with_header && non_blank == self.above_header + 1)
+            {
+                continue;
             }
             if !each(&record, report) {
                 return;

@@ -48,7 +48,7 @@ pub(crate) fn import_roster_tracked(
 ) -> Result<Imported<Workspace>, ImportFailure> {
     let mut report = Report::new(file);
     let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(mut table) = Table::read(&text, &mut report) else {
+    let Some(mut table) = Table::read_finding(&text, &mut report, is_roster_header) else {
         return Err(report.fail());
     };
     table.progress = Some(progress);
@@ -71,5 +71,13 @@ pub(crate) fn import_roster_tracked(
 pub fn sniff_roster(bytes: &[u8]) -> Option<(Layout, u8)> {
     let text = decode::decode(bytes, "").ok()?;
     let mut report = Report::new("");
-    Table::read(&text, &mut report).map(|table| (table.layout(), table.delimiter))
+    Table::read_finding(&text, &mut report, is_roster_header)
+        .map(|table| (table.layout(), table.delimiter))
+}
+
+/// A roster's header names its members' column.
+fn is_roster_header(header: &[String]) -> bool {
+    header
+        .iter()
+        .any(|cell| super::columns::Field::from_header(cell) == Some(super::columns::Field::Name))
 }
