@@ -170,6 +170,7 @@ fn a_budget_stops_the_plan() {
         &AnalysisOptions {
             team: None,
             budget: Some(300_000.0),
+            today: None,
         },
     );
     assert!(analysis.hiring.stopped_by_budget);
@@ -217,6 +218,7 @@ fn a_team_filter_narrows_everything_to_that_team() {
         &AnalysisOptions {
             team: Some("search".into()),
             budget: None,
+            today: None,
         },
     );
     assert_eq!(analysis.members, 8);

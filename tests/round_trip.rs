@@ -111,6 +111,7 @@ prop_compose! {
                 location,
                 years,
                 planned: false,
+                development: Default::default(),
             };
             workspace.push_member(member);
         }

@@ -1,5 +1,6 @@
 //! Coverage per skill: how many members sit at each level.
 
+use super::development::LapsedEvidence;
 use super::scope::{Scope, SkillRef};
 use crate::model::{Level, Settings};
 use serde::Serialize;
@@ -20,10 +21,23 @@ pub struct SkillCoverage {
     pub not_assessed_share: f64,
     /// Members who flagged interest in growing this skill.
     pub interested: u32,
+    /// Members at the holds level whose only evidence is a lapsed
+    /// certificate: not counted among `holders` or `leaders`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub evidence_expired: u32,
 }
 
-/// Per skill of the workspace, in column order.
-pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
+fn is_zero(count: &u32) -> bool {
+    *count == 0
+}
+
+/// Per skill of the workspace, in column order. `lapsed` are the held
+/// cells resting only on an expired certificate.
+pub fn coverage(
+    scope: &Scope,
+    settings: &Settings,
+    lapsed: &[LapsedEvidence],
+) -> Vec<SkillCoverage> {
     let workspace = scope.workspace;
     let skills = workspace.skills.len();
     // One pass over the rows in view (the matrix is row-major). A table
@@ -44,11 +58,22 @@ pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
         }
     }
     let in_view = scope.members.len() as f64;
+    // Per column: lapsed cells, and those of them at the lead level.
+    let mut expired = vec![(0u32, 0u32); skills];
+    for cell in lapsed {
+        let leads = workspace
+            .cell(cell.member, cell.column)
+            .at_least(settings.lead_level);
+        let slot = &mut expired[cell.column];
+        slot.0 += 1;
+        slot.1 += u32::from(leads);
+    }
     workspace
         .skills
         .iter()
         .zip(counts)
-        .map(|(skill, count)| {
+        .zip(expired)
+        .map(|((skill, count), (expired, expired_leaders))| {
             let at_level = [count[0], count[1], count[2], count[3], count[4]];
             let assessed: u32 = at_level.iter().sum();
             let total: u32 = at_level
@@ -56,13 +81,14 @@ pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
                 .enumerate()
                 .map(|(level, n)| level as u32 * n)
                 .sum();
-            let at_least = |threshold: Level| at_level[usize::from(threshold.get())..].iter().sum();
+            let at_least =
+                |threshold: Level| -> u32 { at_level[usize::from(threshold.get())..].iter().sum() };
             SkillCoverage {
                 skill: SkillRef::of(skill),
                 at_level,
                 not_assessed: count[5],
-                holders: at_least(settings.hold_level),
-                leaders: at_least(settings.lead_level),
+                holders: at_least(settings.hold_level) - expired,
+                leaders: at_least(settings.lead_level) - expired_leaders,
                 average: (assessed > 0).then(|| f64::from(total) / f64::from(assessed)),
                 not_assessed_share: if in_view > 0.0 {
                     f64::from(count[5]) / in_view
@@ -70,6 +96,7 @@ pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
                     0.0
                 },
                 interested: count[6],
+                evidence_expired: expired,
             }
         })
         .collect()

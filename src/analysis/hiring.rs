@@ -25,6 +25,10 @@ pub struct Upskilling {
     pub mentored_by_hire: bool,
     /// Counted in the plan: one hire fewer is needed if they grow.
     pub counted: bool,
+    /// The member already has a development target in the skill: its
+    /// level and date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub targeted: Option<(Level, crate::model::Date)>,
 }
 
 /// Mentees one mentor takes at most.
@@ -213,7 +217,13 @@ fn upskilling(
             let Some(has) = cell.level() else {
                 continue;
             };
-            if !cell.interest() || has.get() + 1 != lead.get() {
+            let targeted = workspace.members[member]
+                .development
+                .target_for(&workspace.skills[column].id)
+                .map(|target| (target.level, target.by));
+            // A target is an intent to grow, as the interest flag is.
+            let wants = cell.interest() || targeted.is_some_and(|(level, _)| level >= lead);
+            if !wants || has.get() + 1 != lead.get() {
                 continue;
             }
             let mentor = mentor_for(scope, member, column, free_fte, &mentees, &managers);
@@ -232,6 +242,7 @@ fn upskilling(
                 mentor: mentor.map(|mentor| scope.member_ref(mentor)),
                 mentored_by_hire: false,
                 counted: counts,
+                targeted,
             });
         }
     }

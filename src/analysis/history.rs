@@ -323,6 +323,9 @@ pub fn member_timeline(workspace: &Workspace, member: usize) -> Vec<SkillSeries>
 /// then, and without the members whose every rating came later.
 pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
     let mut then = workspace.clone();
+    for member in &mut then.members {
+        member.development = member.development.as_of(date);
+    }
     let mut departures = Vec::new();
     for (member, row) in workspace.history.rows() {
         if member >= workspace.members.len() {

@@ -2,6 +2,7 @@
 //! command line and the tests all call `analyze`.
 
 mod coverage;
+mod development;
 mod fit;
 mod gaps;
 mod hiring;
@@ -16,6 +17,11 @@ mod time;
 mod who;
 
 pub use coverage::{SkillCoverage, coverage};
+pub use development::{
+    CertificationState, CertificationStatus, DUE_SOON_DAYS, DevelopmentEvent, DevelopmentReport,
+    LapsedEvidence, TargetState, TargetStatus, certification_state, days_between, development,
+    development_events, lapsed_evidence, target_state,
+};
 pub use fit::{
     Candidate, CompiledRole, Coverage as FitCoverage, Gap, MemberFit, PREFERRED_WEIGHT,
     PROMOTION_SCORE, Promotion, REQUIRED_WEIGHT, RoleFit, RoleSuccession, Score, fit_text,
@@ -59,6 +65,8 @@ pub struct AnalysisOptions {
     pub team: Option<String>,
     /// Stop the hiring plan before its midpoint total passes this.
     pub budget: Option<f64>,
+    /// The day targets and certifications are judged on; today when `None`.
+    pub today: Option<crate::model::Date>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -90,11 +98,16 @@ pub struct Analysis {
     /// The staffing of the workspace's projects (all teams), when it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub staffing: Option<Staffing>,
+    /// Development targets and certifications due attention.
+    #[serde(skip_serializing_if = "DevelopmentReport::is_empty")]
+    pub development: DevelopmentReport,
 }
 
 pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let settings = &workspace.settings;
     let scope = Scope::new(workspace, options.team.as_deref());
+    let today = options.today.unwrap_or_else(crate::model::today);
+    let lapsed = development::lapsed_evidence(workspace, &scope.members, today, settings);
     let fit = fit::fit(&scope);
     let team_gaps = team_gaps(&scope, settings);
     let span = span_of_control(&scope);
@@ -123,7 +136,8 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
             lead_level: settings.lead_level,
             bench_depth: settings.bench_depth,
         },
-        coverage: coverage(&scope, settings),
+        coverage: coverage(&scope, settings, &lapsed),
+        development: development::development(&scope, today),
         bus_factor,
         unassessed_requirements,
         fit: fit.members,

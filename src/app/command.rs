@@ -103,6 +103,22 @@ pub enum Command {
         skill: usize,
     },
 
+    // Development targets and certifications.
+    SetTarget(super::TargetForm),
+    RemoveTarget {
+        member: usize,
+        skill: usize,
+    },
+    AddCertification(super::CertificationForm),
+    RemoveCertification {
+        member: usize,
+        index: usize,
+    },
+    ImportTargets(PathBuf),
+    ImportCertifications(PathBuf),
+    /// How many days ahead a lapsing certification is listed.
+    SetExpiryWarningDays(u32),
+
     // The what-if plan.
     PlanHire {
         role: RoleId,
@@ -325,6 +341,12 @@ impl AppState {
             } => self.decide(member, skill, level),
             C::SetReviewThreshold(threshold) => self.set_review_threshold(threshold),
             C::ApplyMoves(moves) => self.apply_moves(moves),
+            C::SetTarget(form) => self.set_target(form)?,
+            C::RemoveTarget { member, skill } => self.remove_target(member, skill)?,
+            C::AddCertification(form) => self.add_certification(form)?,
+            C::RemoveCertification { member, index } => self.remove_certification(member, index)?,
+            C::ImportTargets(path) => self.import_targets(&path),
+            C::ImportCertifications(path) => self.import_certifications(&path),
             C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {
                 self.sheet_request = None;
@@ -489,6 +511,14 @@ impl AppState {
                     w.note_cell(member, skill, &text);
                     Ok::<_, EditError>(())
                 })?;
+            }
+            C::SetExpiryWarningDays(days) => {
+                let days = days.clamp(1, 730);
+                self.document
+                    .edit(&format!("certifications due within {days} days"), |w| {
+                        w.settings.expiry_warning_days = days;
+                        Ok::<_, EditError>(())
+                    })?;
             }
             C::SetStaleMonths(months) => {
                 let months = months.clamp(1, 120);

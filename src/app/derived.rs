@@ -88,6 +88,12 @@ pub struct Derived {
     pub changed: crate::analysis::ChangedSince,
     /// The cells last rated before `filter.stale_before`, sorted.
     pub stale: Vec<(usize, usize)>,
+    /// Cells with a development target, and where it stands, sorted.
+    pub targets: Vec<((usize, usize), crate::analysis::TargetState)>,
+    /// Held cells whose only evidence is a lapsed certificate, sorted.
+    pub lapsed: Vec<(usize, usize)>,
+    /// The day targets and certificates are judged on (tests pin it).
+    pub today: Option<crate::model::Date>,
     filter: Option<(MatrixFilter, (u64, u64))>,
 }
 
@@ -121,6 +127,21 @@ impl Derived {
         }
     }
 
+    pub fn target_state(
+        &self,
+        member: usize,
+        skill: usize,
+    ) -> Option<crate::analysis::TargetState> {
+        self.targets
+            .binary_search_by_key(&(member, skill), |(cell, _)| *cell)
+            .ok()
+            .map(|found| self.targets[found].1)
+    }
+
+    pub fn is_lapsed(&self, member: usize, skill: usize) -> bool {
+        self.lapsed.binary_search(&(member, skill)).is_ok()
+    }
+
     /// One pass over the history: each cell's latest self rating.
     fn recompute_self_ratings(&mut self, workspace: &Workspace) {
         let columns = workspace.skills.len();
@@ -142,7 +163,25 @@ impl Derived {
     fn recompute_workspace(&mut self, workspace: &Workspace) {
         let scope = Scope::new(workspace, None);
         let settings = &workspace.settings;
-        let coverage = analysis::coverage(&scope, settings);
+        let today = self.today.unwrap_or_else(crate::model::today);
+        let lapsed = analysis::lapsed_evidence(workspace, &scope.members, today, settings);
+        let coverage = analysis::coverage(&scope, settings, &lapsed);
+        self.lapsed = lapsed
+            .iter()
+            .map(|cell| (cell.member, cell.column))
+            .collect();
+        self.lapsed.sort_unstable();
+        self.targets.clear();
+        for (member, record) in workspace.members.iter().enumerate() {
+            for target in &record.development.targets {
+                if let Some(column) = workspace.skill_index(&target.skill) {
+                    let level = workspace.cell(member, column).level();
+                    let state = analysis::target_state(target, level, today);
+                    self.targets.push(((member, column), state));
+                }
+            }
+        }
+        self.targets.sort_unstable_by_key(|(cell, _)| *cell);
         self.leaders = coverage.iter().map(|c| c.leaders).collect();
         let (risks, _) = analysis::bus_factor(&scope, settings);
         self.bus_factor = workspace

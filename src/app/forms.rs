@@ -38,6 +38,10 @@ pub struct ViewSelection {
     /// document version it was last read from.
     pub note: String,
     pub note_cell: Option<(usize, usize, u64, u64)>,
+    /// The target and the certification being typed into their dialogs;
+    /// `None` while the dialog is closed.
+    pub target: Option<super::TargetForm>,
+    pub certifications: Option<super::CertificationForm>,
     /// The member the fit view shows.
     pub member: Option<usize>,
     /// What is typed in the fit and hiring views' member search.

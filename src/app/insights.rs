@@ -19,6 +19,8 @@ pub const INLINE_CELLS: usize = 250_000;
 pub struct InsightOptions {
     pub team: Option<String>,
     pub budget: Option<f64>,
+    /// The day targets and certificates are judged on (tests pin it).
+    pub today: Option<crate::model::Date>,
 }
 
 /// The analysis of the roster and, when there is a plan, of the roster as
@@ -213,6 +215,7 @@ impl InsightResults {
         let options = AnalysisOptions {
             team: options.team.clone(),
             budget: options.budget,
+            today: options.today,
         };
         let analysis = analysis::analyze(workspace, &options);
         let what_if = (!workspace.plan.is_empty()).then(|| {

@@ -6,6 +6,7 @@
 
 mod command;
 mod derived;
+mod development;
 mod document;
 mod files;
 mod forms;
@@ -20,6 +21,7 @@ mod who;
 
 pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
+pub use development::{CertificationForm, TargetForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
 pub use insights::{
@@ -186,6 +188,9 @@ pub enum FileIntent {
     /// Projects CSV: replaces the workspace's projects, or is written.
     ImportProjects,
     ExportProjects,
+    /// Development targets or certifications, from CSV or Excel.
+    ImportTargets,
+    ImportCertifications,
     /// The matrix as an Excel workbook.
     ExportWorkbook,
     /// The matrix as shown (filter and sort) as an SVG picture.
@@ -451,6 +456,9 @@ impl AppState {
     /// Pins today's date, so tests read the same history whenever they run.
     pub fn set_today(&mut self, date: crate::model::Date) {
         self.fixed_today = Some(date);
+        self.insight_options.today = Some(date);
+        self.derived.today = Some(date);
+        self.derived.generation = None;
     }
 
     /// The bundled sample team.

@@ -252,21 +252,47 @@ pub(super) fn history_command(
             out.push_str(&String::from_utf8_lossy(&bytes));
         }
         HistoryFormat::Text => {
-            if rows.is_empty() {
+            // Targets and certificates are dated too: they join the levels'
+            // timeline by date.
+            let events: Vec<_> = crate::analysis::development_events(
+                workspace,
+                request.since,
+                crate::model::today(),
+            )
+            .into_iter()
+            .filter(|event| query.member.is_none_or(|m| m == event.member))
+            .filter(|event| query.skill.is_none() || query.skill == event.column)
+            .collect();
+            let mut lines: Vec<(Option<String>, String)> = rows
+                .iter()
+                .map(|row| {
+                    let level =
+                        |level: Option<u8>| level.map_or("-".to_string(), |l| l.to_string());
+                    (
+                        row.date.clone(),
+                        format!(
+                            "{}  {}: {} -> {}  ({})",
+                            row.member,
+                            row.skill,
+                            level(row.from),
+                            level(row.to),
+                            row.rater
+                        ),
+                    )
+                })
+                .collect();
+            lines.extend(events.iter().map(|event| {
+                (
+                    Some(event.date.to_string()),
+                    format!("{}  {}", workspace.members[event.member].name, event.what),
+                )
+            }));
+            lines.sort_by(|a, b| a.0.cmp(&b.0));
+            if lines.is_empty() {
                 let _ = writeln!(out, "no changes");
             }
-            for row in &rows {
-                let level = |level: Option<u8>| level.map_or("-".to_string(), |l| l.to_string());
-                let _ = writeln!(
-                    out,
-                    "{}  {}  {}: {} -> {}  ({})",
-                    row.date.as_deref().unwrap_or("undated   "),
-                    row.member,
-                    row.skill,
-                    level(row.from),
-                    level(row.to),
-                    row.rater
-                );
+            for (date, line) in &lines {
+                let _ = writeln!(out, "{}  {line}", date.as_deref().unwrap_or("undated   "));
             }
         }
     }

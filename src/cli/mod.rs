@@ -7,6 +7,7 @@ use crate::model::Workspace;
 
 mod catalog_print;
 mod convert;
+mod development;
 mod forms;
 mod history;
 mod report_command;
@@ -223,6 +224,32 @@ pub enum Command {
         into: PathBuf,
         /// Where to write the workspace (.skillgrid or .json); defaults to --into when it
         /// is a workspace.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Set development targets from a CSV or workbook of (member, skill,
+    /// target, by[, note]): one target a member and skill, replacing any
+    /// earlier one.
+    ImportTargets {
+        targets: PathBuf,
+        /// The workspace the targets go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace; defaults to --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The day the targets were agreed (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        set_on: Option<crate::model::Date>,
+    },
+    /// Add certifications from a CSV or workbook of (member,
+    /// certification, issuer, skill, level, issued, expires).
+    ImportCertifications {
+        certifications: PathBuf,
+        /// The workspace the certifications go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace; defaults to --into.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -445,6 +472,35 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             into,
             output,
         } => staff::import_projects(&projects, &into, output.as_deref(), catalog, out, err),
+        Command::ImportTargets {
+            targets,
+            into,
+            output,
+            set_on,
+        } => development::import_development(
+            &development::DevelopmentFile::Targets {
+                set_on: set_on.unwrap_or_else(crate::model::today),
+            },
+            &targets,
+            &into,
+            output.as_deref(),
+            catalog,
+            out,
+            err,
+        ),
+        Command::ImportCertifications {
+            certifications,
+            into,
+            output,
+        } => development::import_development(
+            &development::DevelopmentFile::Certifications,
+            &certifications,
+            &into,
+            output.as_deref(),
+            catalog,
+            out,
+            err,
+        ),
     }
 }
 

@@ -61,6 +61,7 @@ pub(super) fn report(
     let options = AnalysisOptions {
         team: request.team.clone(),
         budget: request.budget,
+        today: request.as_of,
     };
     let analysis = analyze(workspace, &options);
     let source = io::display_name(path);

@@ -14,13 +14,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The layout this build writes, in `PRAGMA user_version`.
-pub const DATABASE_VERSION: i32 = 2;
+pub const DATABASE_VERSION: i32 = 3;
 const FORMAT: &str = "skillgrid-workspace";
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Each step takes a file from the version before it to the next; a new
 /// file runs them all. Never edit a step that has shipped: add one.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     // 1: the snapshot a JSON workspace holds.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
      CREATE TABLE member (
@@ -32,6 +32,8 @@ const MIGRATIONS: [&str; 2] = [
      );",
     // 2: dated assessments.
     "ALTER TABLE member ADD COLUMN history BLOB NOT NULL DEFAULT x'';",
+    // 3: targets and certifications, as JSON ('' for none).
+    "ALTER TABLE member ADD COLUMN development TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Whether the file starts as a SQLite database does.
@@ -240,9 +242,10 @@ fn read_rows(
     let count: i64 = connection.query_row("SELECT count(*) FROM member", [], |row| row.get(0))?;
     let count = count as usize;
     let history_column = if version >= 2 { "history" } else { "x''" };
+    let development_column = if version >= 3 { "development" } else { "''" };
     let mut statement = connection.prepare(&format!(
         "SELECT position, name, email, role, team, manager, fte, location, years, planned, \
-         levels, {history_column} FROM member ORDER BY position"
+         levels, {history_column}, {development_column} FROM member ORDER BY position"
     ))?;
     let mut rows = statement.query([])?;
     let mut levels = LevelMatrix::new(count, skills);
@@ -251,7 +254,7 @@ fn read_rows(
     while let Some(row) = rows.next()? {
         let index = members.len();
         let position: i64 = row.get(0)?;
-        let member = Member {
+        let mut member = Member {
             name: row.get(1)?,
             email: row.get(2)?,
             role: row.get::<_, Option<String>>(3)?.map(crate::model::RoleId),
@@ -261,7 +264,19 @@ fn read_rows(
             location: row.get(7)?,
             years: row.get(8)?,
             planned: row.get::<_, i64>(9)? != 0,
+            development: Default::default(),
         };
+        let development: String = row.get(12)?;
+        if !development.is_empty() {
+            match serde_json::from_str(&development) {
+                Ok(read) => member.development = read,
+                Err(error) => report.error_without_place(format!(
+                    "member {} (\"{}\"): targets and certifications are damaged ({error})",
+                    index + 1,
+                    member.name
+                )),
+            }
+        }
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
         if position != index as i64 || index >= count {
             report.error_without_place(format!("{}: stored at position {position}", who()));
@@ -454,8 +469,8 @@ fn same_history(a: &History, b: &History, member: usize) -> bool {
 }
 
 const INSERT_MEMBER: &str = "INSERT OR REPLACE INTO member (position, name, email, role, team, \
-    manager, fte, location, years, planned, levels, history) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    manager, fte, location, years, planned, levels, history, development) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 fn insert_member(
     statement: &mut rusqlite::Statement,
@@ -482,6 +497,11 @@ fn insert_member(
         i64::from(member.planned),
         levels,
         encode_history(workspace.history.row(index)),
+        if member.development.is_empty() {
+            String::new()
+        } else {
+            json(&member.development)
+        },
     ])?;
     Ok(())
 }

@@ -6,6 +6,7 @@ mod columns;
 mod compact;
 mod database;
 mod decode;
+mod development_csv;
 mod diag;
 mod export;
 mod forms;
@@ -30,6 +31,7 @@ pub use database::{
     write_database, write_database_private,
 };
 pub use decode::{neutralise_text, restore_text};
+pub use development_csv::{ForMembers, import_certifications_csv, import_targets_csv};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use forms::{FORM_HEADER, form_csv, form_file_name, form_rows, form_workbook};
@@ -306,6 +308,43 @@ pub fn read_roles(
 
 /// Projects from a CSV file or a workbook's sheet, matched against
 /// `workspace`'s skills and roles.
+/// Development targets from a CSV or a workbook's targets sheet.
+pub fn read_targets(
+    path: &Path,
+    workspace: &Workspace,
+    today: crate::model::Date,
+    sheet: Option<&str>,
+) -> Result<Imported<ForMembers<crate::model::Target>>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    let read = |csv: &[u8]| import_targets_csv(csv, &name, workspace, today);
+    match FileKind::of(path) {
+        FileKind::Workbook => {
+            xlsx::import_sheet_with(&bytes, &name, SheetKind::Targets, sheet, read)
+        }
+        _ => read(&bytes),
+    }
+}
+
+/// Certifications from a CSV or a workbook's certifications sheet.
+pub fn read_certifications(
+    path: &Path,
+    workspace: &Workspace,
+    sheet: Option<&str>,
+) -> Result<Imported<ForMembers<crate::model::Certification>>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    let read = |csv: &[u8]| import_certifications_csv(csv, &name, workspace);
+    match FileKind::of(path) {
+        FileKind::Workbook => {
+            xlsx::import_sheet_with(&bytes, &name, SheetKind::Certifications, sheet, read)
+        }
+        _ => read(&bytes),
+    }
+}
+
 pub fn read_projects(
     path: &Path,
     workspace: &Workspace,

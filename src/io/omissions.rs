@@ -32,6 +32,26 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
             "dated assessments",
         ));
     }
+    let targets: usize = workspace
+        .members
+        .iter()
+        .map(|member| member.development.targets.len())
+        .sum();
+    if targets > 0 {
+        lost.push(count_of(
+            targets,
+            "development target",
+            "development targets",
+        ));
+    }
+    let certifications: usize = workspace
+        .members
+        .iter()
+        .map(|member| member.development.certifications.len())
+        .sum();
+    if certifications > 0 {
+        lost.push(count_of(certifications, "certification", "certifications"));
+    }
     let edited_roles = workspace
         .roles
         .iter()

@@ -97,6 +97,8 @@ struct MemberIn<'b> {
     years: Option<f64>,
     #[serde(default)]
     planned: bool,
+    #[serde(default)]
+    development: crate::model::Development,
     #[serde(borrow, default)]
     levels: Levels<'b>,
     #[serde(default)]
@@ -364,6 +366,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             location: record.location,
             years: record.years,
             planned: record.planned,
+            development: record.development,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
         for (skill, text) in &record.levels.0 {

@@ -94,6 +94,8 @@ pub enum SheetKind {
     Roster,
     Roles,
     Projects,
+    Targets,
+    Certifications,
 }
 
 impl SheetKind {
@@ -103,12 +105,13 @@ impl SheetKind {
             SheetKind::Roster => row
                 .iter()
                 .any(|cell| Field::from_header(&cell_text(cell)) == Some(Field::Name)),
-            SheetKind::Roles | SheetKind::Projects => {
+            _ => {
                 let header: Vec<String> = row.iter().map(cell_text).collect();
-                if self == SheetKind::Roles {
-                    super::roles_csv::is_roles_header(&header)
-                } else {
-                    super::projects_csv::is_projects_header(&header)
+                match self {
+                    SheetKind::Roles => super::roles_csv::is_roles_header(&header),
+                    SheetKind::Projects => super::projects_csv::is_projects_header(&header),
+                    SheetKind::Targets => super::development_csv::is_targets_header(&header),
+                    _ => super::development_csv::is_certifications_header(&header),
                 }
             }
         }
@@ -119,6 +122,8 @@ impl SheetKind {
             SheetKind::Roster => "a roster",
             SheetKind::Roles => "role requirements",
             SheetKind::Projects => "projects",
+            SheetKind::Targets => "development targets",
+            SheetKind::Certifications => "certifications",
         }
     }
 
@@ -127,6 +132,8 @@ impl SheetKind {
             SheetKind::Roster => "a header row with a Name column (or Full name, Member, Employee)",
             SheetKind::Roles => "a header row with Role, Skill, Min level and Importance",
             SheetKind::Projects => "a header row with Project, Start, End and Priority",
+            SheetKind::Targets => "a header row with Member, Skill, Target and By",
+            SheetKind::Certifications => "a header row with Member and Certification",
         }
     }
 }
@@ -468,6 +475,20 @@ pub fn import_projects_workbook(
 ) -> Result<Imported<Vec<crate::model::Project>>, ImportFailure> {
     let (text, warnings) = read_sheet(bytes, file, SheetKind::Projects, sheet)?;
     let result = super::import_projects_csv(text.csv.as_bytes(), file, workspace, catalog);
+    in_terms(result, file, &text, warnings)
+}
+
+/// Reads the sheet that holds `kind` with `read`, a CSV reader, and puts
+/// its errors in the workbook's terms (sheet and cell).
+pub(crate) fn import_sheet_with<T>(
+    bytes: &[u8],
+    file: &str,
+    kind: SheetKind,
+    sheet: Option<&str>,
+    read: impl FnOnce(&[u8]) -> Result<Imported<T>, ImportFailure>,
+) -> Result<Imported<T>, ImportFailure> {
+    let (text, warnings) = read_sheet(bytes, file, kind, sheet)?;
+    let result = read(text.csv.as_bytes());
     in_terms(result, file, &text, warnings)
 }
 

@@ -115,6 +115,9 @@ impl Workspace {
         for role in &mut self.roles {
             merge_requirements(role, &from_id, &into_id);
         }
+        for member in &mut self.members {
+            member.development.merge_skill(&from_id, &into_id);
+        }
         for project in &mut self.projects {
             for line in &mut project.demand {
                 if line.skill == from_id {

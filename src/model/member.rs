@@ -1,6 +1,6 @@
 //! Members of the roster. Their skill levels live in the workspace's matrix.
 
-use super::RoleId;
+use super::{Development, RoleId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,9 @@ pub struct Member {
     /// A seat the hiring plan adds: nobody fills it yet.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub planned: bool,
+    /// Development targets and certifications.
+    #[serde(default, skip_serializing_if = "Development::is_empty")]
+    pub development: Development,
 }
 
 fn full_time() -> f64 {
@@ -44,6 +47,7 @@ impl Member {
             location: None,
             years: None,
             planned: false,
+            development: Development::default(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The domain: skills, roles, members, projects and the workspace that holds
 //! them. No I/O and no UI here.
 
+mod development;
 mod editing;
 mod history;
 mod level;
@@ -13,6 +14,7 @@ mod round;
 mod skill;
 mod workspace;
 
+pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};
 pub use history::{Assessment, History, MemberHistory, Note, Rater, today};
 pub use jiff::civil::Date;

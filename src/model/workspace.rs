@@ -21,6 +21,8 @@ pub struct Settings {
     pub bench_depth: u32,
     /// A cell last rated longer ago than this many months is stale.
     pub stale_months: u32,
+    /// A certification expiring within this many days is listed as due.
+    pub expiry_warning_days: u32,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             lead_level: Level::PROFICIENT,
             bench_depth: 2,
             stale_months: 12,
+            expiry_warning_days: 90,
         }
     }
 }

@@ -69,6 +69,7 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     }
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
+    super::development::development_html(analysis, &mut out);
     fit_table(&mut out, analysis);
     out.push_str("<p class=\"note\">Made by Skillgrid. Salary bands marked * are estimates where the source role definitions give none.</p>\n</main></body></html>\n");
     out

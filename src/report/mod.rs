@@ -2,6 +2,7 @@
 //! terminal, JSON, CSV tables and a self-contained HTML page.
 
 mod csv_tables;
+mod development;
 mod html;
 mod markup;
 pub mod palette;
@@ -13,6 +14,7 @@ mod who;
 mod workbook;
 
 pub use csv_tables::{Table, csv_table, plan_csv, table_rows};
+pub use development::{expiry_text, standing_text};
 pub use html::html_report;
 pub use staffing::{need_text, placeholder_text, staffing_text};
 pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, matrix_picture};
@@ -145,12 +147,16 @@ pub fn upskilling_sentence(plan: &crate::analysis::HiringPlan) -> Option<String>
     ))
 }
 
-/// An upskilling option's mentor in words.
+/// An upskilling option's mentor in words, and the target already set.
 pub fn mentor_text(option: &crate::analysis::Upskilling) -> String {
-    match &option.mentor {
+    let mentor = match &option.mentor {
         Some(mentor) => mentor.name.to_string(),
         None if option.mentored_by_hire => "the new hire".to_string(),
         None => "no mentor on the team".to_string(),
+    };
+    match option.targeted {
+        Some((level, by)) => format!("{mentor}; already targeted at {level} by {by}"),
+        None => mentor,
     }
 }
 

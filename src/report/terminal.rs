@@ -394,6 +394,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         table.row(row);
     }
     table.render(&mut out);
+    super::development::development_text(analysis, &mut out);
     if let Some(staffing) = &analysis.staffing {
         out.push('\n');
         out.push_str(&super::staffing::staffing_text(staffing, source, None));

@@ -104,6 +104,20 @@ impl FileDialogs for NativeDialogs {
                             &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
                         )
                         .pick_file(),
+                    FileIntent::ImportTargets => dialog
+                        .set_title("Import development targets")
+                        .add_filter(
+                            "Targets CSV or Excel (member, skill, target, by)",
+                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                        )
+                        .pick_file(),
+                    FileIntent::ImportCertifications => dialog
+                        .set_title("Import certifications")
+                        .add_filter(
+                            "Certifications CSV or Excel",
+                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                        )
+                        .pick_file(),
                     FileIntent::ExportProjects => dialog
                         .set_title("Export projects CSV")
                         .add_filter("Projects CSV", &["csv"])

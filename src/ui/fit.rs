@@ -140,7 +140,7 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
             .collect();
         levels_chart_ui(ui, &rows);
     };
-    let right = |ui: &mut egui::Ui| {
+    let mut right = |ui: &mut egui::Ui| {
         timeline_ui(state, member, ui);
         widgets::section(ui, "Short of the role");
         let gaps = own.map_or(&[][..], |(fit, _)| &fit.gaps[..]);
@@ -183,6 +183,15 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
                 .on_hover_text("Not counted for or against the fit until it is assessed");
             }
         }
+        let short_columns: Vec<(usize, Level)> = gaps
+            .iter()
+            .filter_map(|gap| {
+                let column =
+                    workspace.skill_index(&crate::model::SkillId(gap.skill.id.to_string()))?;
+                Some((column, gap.needs))
+            })
+            .collect();
+        super::development::member_targets_ui(state, forms, ui, member, &short_columns);
         widgets::section(ui, "Fit for every role");
         egui::Grid::new("role-fits")
             .num_columns(3)

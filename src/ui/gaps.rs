@@ -29,6 +29,7 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         team.members
     ));
     let mut jump_to: Option<String> = None;
+    let mut expiry = super::development::ExpiryAnswer::default();
     ui.columns(2, |columns| {
         chart_ui(
             &mut columns[0],
@@ -81,10 +82,17 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 });
             }
         }
+        super::development::expiry_section_ui(state, analysis, ui, &mut expiry);
             });
     });
     if let Some(id) = jump_to {
         view.send(Command::ShowSkillById(id));
+    }
+    if let Some(days) = expiry.warning_days {
+        view.send(Command::SetExpiryWarningDays(days));
+    }
+    if let Some(member) = expiry.open_member {
+        super::development::open_certifications(view, member);
     }
 }
 

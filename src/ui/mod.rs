@@ -3,6 +3,7 @@
 //! through its methods, which keep the undo history and the caches right.
 
 mod capacity;
+mod development;
 mod diagnostics;
 mod dialogs;
 mod file_dialogs;
@@ -263,6 +264,12 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::ImportProjects, Some(path)) => {
                 Command::ImportProjects(path).into()
             }
+            JobResult::Picked(FileIntent::ImportTargets, Some(path)) => {
+                Command::ImportTargets(path).into()
+            }
+            JobResult::Picked(FileIntent::ImportCertifications, Some(path)) => {
+                Command::ImportCertifications(path).into()
+            }
             JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
                 Command::ExportProjects(path).into()
             }
@@ -364,6 +371,8 @@ impl eframe::App for SkillgridApp {
             dialogs::overwrite_dialog_ui(&mut view, &ctx);
             dialogs::round_dialog_ui(&mut view, &ctx);
             dialogs::sheet_dialog_ui(&mut view, &ctx);
+            development::target_dialog_ui(&mut view, &ctx);
+            development::certifications_dialog_ui(&mut view, &ctx);
             who::who_panel_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }

@@ -76,6 +76,18 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::ImportForms),
     },
     MenuCommand {
+        label: "Import development targets…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportTargets),
+    },
+    MenuCommand {
+        label: "Import certifications…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportCertifications),
+    },
+    MenuCommand {
         label: "Export matrix as SVG…",
         menu: Menu::File,
         shortcut: None,

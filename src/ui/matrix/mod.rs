@@ -7,6 +7,7 @@ use crate::app::{AppState, Command, Ratings, SortKey};
 use crate::model::{Cell, Level, SkillKind};
 use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
+mod cell_menu;
 mod marks;
 mod toolbar;
 
@@ -461,6 +462,12 @@ impl MatrixDelegate<'_, '_> {
         if derived.is_stale(member, column) {
             stale_mark(painter, rect);
         }
+        if let Some(target) = derived.target_state(member, column) {
+            cell_menu::target_mark(painter, rect, target);
+        }
+        if derived.is_lapsed(member, column) {
+            cell_menu::lapsed_mark(painter, rect);
+        }
         let required = state.derived().required[member][column];
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
@@ -515,11 +522,13 @@ impl MatrixDelegate<'_, '_> {
                     )
                 }));
             }
+            cell_menu::development_lines(ui, state, member, column);
             history_lines(ui, workspace, member, column);
         });
         if response.clicked() {
             self.view.send(Command::Select(Some((member, column))));
         }
+        response.context_menu(|ui| cell_menu::cell_menu(self.view, ui, member, column));
     }
 }
 

@@ -308,16 +308,37 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
         ui.label("not assessed");
         ui.add_space(6.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
-        ui.painter().circle_filled(rect.center(), 3.5, rgb(ALERT_RGB));
+        ui.painter()
+            .circle_filled(rect.center(), 3.5, rgb(ALERT_RGB));
         ui.label("wants to grow");
         ui.add_space(6.0);
         let rect = swatch(ui, level_colour(Some(Level::WORKING)));
         super::marks::below_role_mark(ui.painter(), rect);
         ui.label("below what their role requires");
+        let derived = state.derived();
+        if !derived.targets.is_empty() {
+            ui.add_space(6.0);
+            let rect = swatch(ui, level_colour(Some(Level::WORKING)));
+            super::cell_menu::target_mark(
+                ui.painter(),
+                rect,
+                crate::analysis::TargetState::OnTrack,
+            );
+            ui.label("target (blue on track, amber due soon, red late, green reached)");
+        }
+        if !derived.lapsed.is_empty() {
+            ui.add_space(6.0);
+            let rect = swatch(ui, level_colour(Some(Level::WORKING)));
+            super::cell_menu::lapsed_mark(ui.painter(), rect);
+            ui.label("certificate expired");
+        }
         ui.add_space(12.0);
         ui.label(
-            egui::RichText::new("Click a cell, then type 0-4, Delete for not assessed, + for interest; arrows move.")
-                .weak(),
+            egui::RichText::new(
+                "Click a cell, then type 0-4, Delete for not assessed, + for interest; arrows \
+                 move. Right-click for targets and certifications.",
+            )
+            .weak(),
         );
     });
 }

@@ -1,0 +1,82 @@
+//! `import-targets` and `import-certifications`: a file of development
+//! targets or certificates into a workspace, all or nothing.
+
+use super::{open_reporting, print_diagnostics, print_failure};
+use crate::catalog::Catalog;
+use crate::io;
+use crate::model::{Date, Workspace};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What is imported, and how a workspace takes it in.
+pub enum DevelopmentFile {
+    Targets { set_on: Date },
+    Certifications,
+}
+
+pub fn import_development(
+    kind: &DevelopmentFile,
+    file: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let what = match kind {
+        DevelopmentFile::Targets { .. } => "targets",
+        DevelopmentFile::Certifications => "certifications",
+    };
+    let Some(output) = super::convert::workspace_output(into, output, what, err) else {
+        return ExitCode::from(2);
+    };
+    let Some(mut workspace) = open_reporting(into, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let applied = match kind {
+        DevelopmentFile::Targets { set_on } => {
+            io::read_targets(file, &workspace.value, *set_on, super::chosen_sheet())
+                .map(|read| apply(read, &mut workspace.value, Workspace::apply_targets, err))
+        }
+        DevelopmentFile::Certifications => {
+            io::read_certifications(file, &workspace.value, super::chosen_sheet()).map(|read| {
+                apply(
+                    read,
+                    &mut workspace.value,
+                    Workspace::apply_certifications,
+                    err,
+                )
+            })
+        }
+    };
+    let (read, changed) = match applied {
+        Ok(counts) => counts,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    super::convert::save_workspace(
+        &workspace.value,
+        output,
+        &format!(" ({read} {what} read, {changed} new or changed)"),
+        out,
+        err,
+    )
+}
+
+fn apply<T>(
+    read: io::Imported<io::ForMembers<T>>,
+    workspace: &mut Workspace,
+    take: impl FnOnce(&mut Workspace, io::ForMembers<T>) -> usize,
+    err: &mut String,
+) -> (usize, usize) {
+    print_diagnostics(&read.warnings, err);
+    let count = read.value.len();
+    let changed = take(workspace, read.value);
+    if count == 0 {
+        let _ = writeln!(err, "the file has no rows to import");
+    }
+    (count, changed)
+}
