@@ -443,3 +443,93 @@ fn a_combined_team_form_fills_in_for_everyone_and_reads_back() {
         );
     }
 }
+
+#[test]
+fn a_form_is_dated_by_its_own_date_keeps_its_evidence_and_refuses_edited_guidance() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+        "--format",
+        "csv",
+    ]);
+    assert!(ran.status.success());
+    let sent = forms.join("Priya Raman - self-assessment.csv");
+    let mut reader = csv::Reader::from_path(&sent).expect("a form");
+    let header = reader.headers().expect("a header").clone();
+    let filled = folder.path().join("priya back.csv");
+    let mut writer = csv::Writer::from_path(&filled).expect("writable");
+    writer.write_record(&header).expect("header");
+    let mut lines = std::collections::HashMap::new();
+    for (index, record) in reader.records().enumerate() {
+        let mut record: Vec<String> = record.expect("a row").iter().map(String::from).collect();
+        assert!(!record[10].is_empty(), "each row carries the form's date");
+        // As if the form had gone out on 20 November.
+        record[10] = "2026-11-20".to_string();
+        match record[3].as_str() {
+            "Programming" => {
+                record[7] = "4".to_string();
+                record[9] = "Led the ranking rewrite".to_string();
+            }
+            // Typed over the guidance instead of under "Your level".
+            "Databases" => {
+                record[6] = "4 expert".to_string();
+                record[7] = "4".to_string();
+            }
+            "Event Streaming" => {
+                record[3] = "Basket weaving".to_string();
+                record[7] = "3".to_string();
+            }
+            _ => {}
+        }
+        lines.insert(record[3].clone(), index + 2);
+        writer.write_record(&record).expect("row");
+    }
+    writer.flush().expect("flushed");
+
+    let imported = import_self(&[&filled], &workspace, None);
+    let said = String::from_utf8_lossy(&imported.stdout).to_string();
+    let errors = String::from_utf8_lossy(&imported.stderr).to_string();
+    assert!(imported.status.success(), "{said}{errors}");
+    assert!(
+        said.contains("round of 2026-11-20 by self"),
+        "dated by the form: {said}"
+    );
+    assert!(said.contains("1 change recorded"), "{said}");
+    let databases_line = lines["Databases"];
+    assert!(
+        errors.contains(&format!(
+            "priya back.csv:{databases_line}:7: warning: Current level \"4 expert\" was changed from"
+        )),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("skill \"Basket weaving\" was not on the form as sent"),
+        "{errors}"
+    );
+    let ratings = self_ratings(&workspace, "Priya Raman");
+    assert_eq!(ratings, [("Programming".to_string(), Some(4), false)]);
+
+    let opened = io::open_path(&workspace, catalog::builtin())
+        .expect("opens")
+        .value;
+    let priya = opened.find_member("Priya Raman").expect("a member");
+    let row = opened.history.row(priya);
+    let rating = row
+        .entries()
+        .iter()
+        .find(|entry| entry.rater == Rater::SelfRated)
+        .expect("the self rating");
+    assert_eq!(rating.as_of, Some("2026-11-20".parse().expect("a date")));
+    assert_eq!(row.note_for(rating), Some("Led the ranking rewrite"));
+    assert!(
+        opened.skill_named("Basket weaving").is_none(),
+        "a skill typed over the form's is not added"
+    );
+}

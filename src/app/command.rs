@@ -513,7 +513,7 @@ impl AppState {
                 })?;
             }
             C::SetExpiryWarningDays(days) => {
-                let days = days.clamp(1, 730);
+                let days = days.clamp(1, 1825);
                 self.document
                     .edit(&format!("certifications due within {days} days"), |w| {
                         w.settings.expiry_warning_days = days;

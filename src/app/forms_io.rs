@@ -1,10 +1,11 @@
 //! Self-assessment forms from the window: written a member to a folder,
-//! and taken back many at once as self ratings dated today.
+//! and taken back many at once as self ratings dated by the form (else
+//! today), with the evidence written beside each as its note.
 
 use super::AppState;
 use crate::io;
 use crate::model::EditError;
-use crate::model::{Rater, import_round};
+use crate::model::{Rater, import_round_noted};
 use std::path::{Path, PathBuf};
 
 impl AppState {
@@ -12,13 +13,14 @@ impl AppState {
     pub fn write_forms(&mut self, folder: &Path) {
         self.derived.refresh(&self.document, &self.filter);
         let workspace = &self.document.workspace;
+        let today = self.today();
         let mut written = 0;
         for &member in &self.derived.rows {
             let record = &workspace.members[member];
             if record.planned {
                 continue;
             }
-            let rows = io::form_rows(workspace, member);
+            let rows = io::form_rows(workspace, member, today);
             let title = format!("Self-assessment: {}", record.name);
             let path = folder.join(io::form_file_name(&record.name, "xlsx"));
             let result = io::form_workbook(&title, &rows)
@@ -46,7 +48,10 @@ impl AppState {
             match io::open_path(file, crate::catalog::builtin()) {
                 Ok(imported) => {
                     problems.extend(imported.warnings);
-                    rounds.push(imported.value);
+                    let mut round = imported.value;
+                    let (form, said) = io::prepare_form(file, &mut round, &self.document.workspace);
+                    problems.extend(said);
+                    rounds.push((round, form));
                 }
                 Err(failure) => {
                     problems.extend(failure.errors);
@@ -65,8 +70,15 @@ impl AppState {
                     io::count_of(rounds.len(), "self-assessment", "self-assessments")
                 ),
                 |workspace| {
-                    for round in &rounds {
-                        let summary = import_round(workspace, round, today, Rater::SelfRated);
+                    for (round, form) in &rounds {
+                        let as_of = form.date.unwrap_or(today);
+                        let summary = import_round_noted(
+                            workspace,
+                            round,
+                            as_of,
+                            Rater::SelfRated,
+                            &form.evidence,
+                        );
                         recorded += summary.recorded;
                         unknown.extend(summary.unknown);
                     }

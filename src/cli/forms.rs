@@ -60,13 +60,14 @@ pub(super) fn forms_command(
         })
         .map(|(index, _)| index)
         .collect();
+    let today = crate::model::today();
     // A combined form is every member's rows under one header, which the
     // long roster layout reads back just the same.
-    let files: Vec<(String, Vec<[String; 10]>)> = if request.combined {
+    let files: Vec<(String, Vec<io::FormRow>)> = if request.combined {
         let name = request.team.unwrap_or("Team");
         let rows = members
             .iter()
-            .flat_map(|&member| io::form_rows(workspace, member))
+            .flat_map(|&member| io::form_rows(workspace, member, today))
             .collect();
         vec![(name.to_string(), rows)]
     } else {
@@ -75,7 +76,7 @@ pub(super) fn forms_command(
             .map(|&member| {
                 (
                     workspace.members[member].name.clone(),
-                    io::form_rows(workspace, member),
+                    io::form_rows(workspace, member, today),
                 )
             })
             .collect()

@@ -5,7 +5,7 @@ use super::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::{ChangeQuery, LevelChange, changes};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind};
-use crate::model::{Cell, Date, Rater, Workspace, import_round};
+use crate::model::{Cell, Date, Rater, Workspace, import_round_noted};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -29,7 +29,8 @@ pub(super) struct RoundRequest<'a> {
     pub rosters: &'a [std::path::PathBuf],
     pub into: &'a Path,
     pub output: Option<&'a Path>,
-    pub as_of: Date,
+    /// The date given; otherwise a form's own date, else today.
+    pub as_of: Option<Date>,
     pub rater: Rater,
 }
 
@@ -84,12 +85,17 @@ pub(super) fn import_round_command(
     };
     let mut workspace = previous.clone();
     let summaries: Vec<_> = rounds
-        .iter()
-        .map(|(roster, round)| {
-            (
-                *roster,
-                import_round(&mut workspace, round, request.as_of, request.rater),
-            )
+        .into_iter()
+        .map(|(roster, mut round)| {
+            let (form, said) = io::prepare_form(roster, &mut round, &previous);
+            print_diagnostics(&said, err);
+            let as_of = request
+                .as_of
+                .or(form.date)
+                .unwrap_or_else(crate::model::today);
+            let summary =
+                import_round_noted(&mut workspace, &round, as_of, request.rater, &form.evidence);
+            (roster, as_of, summary)
         })
         .collect();
     let in_place = revision.filter(|_| output == request.into);
@@ -108,12 +114,12 @@ pub(super) fn import_round_command(
             return ExitCode::FAILURE;
         }
     }
-    for (roster, summary) in &summaries {
+    for (roster, as_of, summary) in &summaries {
         let _ = writeln!(
             out,
             "{}: round of {} by {} from {}: {} recorded, {} unchanged",
             output.display(),
-            request.as_of,
+            as_of,
             request.rater,
             roster.display(),
             io::count_of(summary.recorded, "change", "changes"),

@@ -370,7 +370,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 rosters: &rosters,
                 into: &into,
                 output: output.as_deref(),
-                as_of: as_of.unwrap_or_else(crate::model::today),
+                as_of,
                 rater,
             };
             history::import_round_command(&request, catalog, out, err)

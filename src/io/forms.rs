@@ -7,8 +7,9 @@ use super::decode::neutralise_text;
 use crate::model::{Level, Workspace};
 use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Workbook, XlsxError};
 
-/// The columns a form has, in order; the last three are filled in.
-pub const FORM_HEADER: [&str; 10] = [
+/// The columns a form has, in order; "Your level", "Wants to grow" and
+/// "Evidence" are filled in, "Form date" dates the self ratings.
+pub const FORM_HEADER: [&str; FORM_COLUMNS] = [
     "Name",
     "Email",
     "Role",
@@ -19,12 +20,18 @@ pub const FORM_HEADER: [&str; 10] = [
     "Your level",
     "Wants to grow",
     "Evidence",
+    "Form date",
 ];
+pub const FORM_COLUMNS: usize = 11;
 const FILLED_FROM: usize = 7;
+const FILLED_TO: usize = 9;
+
+/// A form's rows: one a skill.
+pub type FormRow = [String; FORM_COLUMNS];
 
 /// One row a skill: the member's role's requirements first, then every
-/// other skill the workspace tracks.
-pub fn form_rows(workspace: &Workspace, member: usize) -> Vec<[String; 10]> {
+/// other skill the workspace tracks. Each row carries the form's `date`.
+pub fn form_rows(workspace: &Workspace, member: usize, date: crate::model::Date) -> Vec<FormRow> {
     let record = &workspace.members[member];
     let role = workspace.member_role(member);
     let needs = |column: usize| {
@@ -55,13 +62,14 @@ pub fn form_rows(workspace: &Workspace, member: usize) -> Vec<[String; 10]> {
                 String::new(),
                 String::new(),
                 String::new(),
+                date.to_string(),
             ]
         })
         .collect()
 }
 
 /// A form as CSV, text made formula-safe.
-pub fn form_csv(rows: &[[String; 10]]) -> Vec<u8> {
+pub fn form_csv(rows: &[FormRow]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record(FORM_HEADER)
@@ -82,7 +90,7 @@ pub fn form_csv(rows: &[[String; 10]]) -> Vec<u8> {
 
 /// A form as a workbook: a title, the guidance locked, a drop-down of
 /// levels in "Your level" and yes in "Wants to grow".
-pub fn form_workbook(title: &str, rows: &[[String; 10]]) -> Result<Vec<u8>, XlsxError> {
+pub fn form_workbook(title: &str, rows: &[FormRow]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Self-assessment")?;
@@ -105,7 +113,7 @@ pub fn form_workbook(title: &str, rows: &[[String; 10]]) -> Result<Vec<u8>, Xlsx
     for (index, row) in rows.iter().enumerate() {
         let row_number = header_row + 1 + index as u32;
         for (column, value) in row.iter().enumerate() {
-            if column >= FILLED_FROM {
+            if (FILLED_FROM..=FILLED_TO).contains(&column) {
                 sheet.write_blank(row_number, column as u16, &fill)?;
             } else {
                 // A string cell, never a formula.

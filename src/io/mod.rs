@@ -9,6 +9,7 @@ mod decode;
 mod development_csv;
 mod diag;
 mod export;
+mod form_return;
 mod forms;
 mod history_blob;
 mod omissions;
@@ -34,7 +35,8 @@ pub use decode::{neutralise_text, restore_text};
 pub use development_csv::{ForMembers, import_certifications_csv, import_targets_csv};
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
-pub use forms::{FORM_HEADER, form_csv, form_file_name, form_rows, form_workbook};
+pub use form_return::{FormReturn, prepare_form, read_form_return};
+pub use forms::{FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,

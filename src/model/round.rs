@@ -29,16 +29,33 @@ pub fn import_round(
     as_of: Date,
     rater: Rater,
 ) -> RoundSummary {
+    import_round_noted(workspace, round, as_of, rater, &[])
+}
+
+/// `import_round`, with a note (evidence) on the assessment of a round
+/// row's skill: `(row, skill, text)` by the round's rows and columns.
+pub fn import_round_noted(
+    workspace: &mut Workspace,
+    round: &Workspace,
+    as_of: Date,
+    rater: Rater,
+    notes: &[(usize, usize, String)],
+) -> RoundSummary {
     let mut summary = RoundSummary::default();
-    let columns: Vec<usize> = round
+    // A skill new to the workspace comes in only with a level to record.
+    let rated =
+        |skill: usize| (0..round.members.len()).any(|row| !round.levels.get(row, skill).is_blank());
+    let columns: Vec<Option<usize>> = round
         .skills
         .iter()
-        .map(|skill| match workspace.skill_index(&skill.id) {
-            Some(index) => index,
-            None => {
+        .enumerate()
+        .map(|(index, skill)| match workspace.skill_index(&skill.id) {
+            Some(index) => Some(index),
+            None if !rated(index) => None,
+            None => Some({
                 summary.new_skills.push(skill.name.clone());
                 workspace.push_skill(skill.clone())
-            }
+            }),
         })
         .collect();
     let mut seen = vec![false; workspace.members.len()];
@@ -62,9 +79,9 @@ pub fn import_round(
         seen[target] = true;
         for (skill, &column) in columns.iter().enumerate() {
             let cell = round.levels.get(row, skill);
-            if cell.is_blank() {
+            let Some(column) = column.filter(|_| !cell.is_blank()) else {
                 continue;
-            }
+            };
             // A manager's round records what moved the current level; a
             // self or peer rating what moved that rater's last, so the same
             // form imported twice adds nothing.
@@ -89,7 +106,11 @@ pub fn import_round(
                 cell,
                 rater,
             };
-            workspace.record_assessment(target, assessment, None);
+            let note = notes
+                .iter()
+                .find(|(at_row, at_skill, _)| *at_row == row && *at_skill == skill)
+                .map(|(_, _, text)| text.clone());
+            workspace.record_assessment(target, assessment, note);
             summary.recorded += 1;
         }
     }
@@ -107,7 +128,8 @@ pub fn import_round(
     summary
 }
 
-fn matching_member(workspace: &Workspace, incoming: &Member) -> Option<usize> {
+/// The workspace member a round's row is: by email, then by name.
+pub fn matching_member(workspace: &Workspace, incoming: &Member) -> Option<usize> {
     if let Some(email) = incoming
         .email
         .as_deref()

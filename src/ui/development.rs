@@ -429,7 +429,7 @@ pub fn expiry_section_ui(
         let mut days = state.workspace().settings.expiry_warning_days;
         let response = ui.add(
             egui::DragValue::new(&mut days)
-                .range(1..=730)
+                .range(1..=1825)
                 .suffix(" days"),
         );
         if response.changed() {
