@@ -434,3 +434,49 @@ fn a_certification_is_added_in_the_window_and_listed_in_the_gaps_view() {
     harness.get_by_label_contains("expires 2029-12-01 (in 1096 days)");
     harness.get_by_label_contains("0 expired · 1 expiring within 1200 days");
 }
+
+#[test]
+fn targets_and_certifications_survive_json_and_the_database_and_a_version_2_file_opens() {
+    use skillgrid::model::{Certification, Target};
+    let folder = tempfile::tempdir().expect("folder");
+    let old = Path::new("sample-teams/product-org-history.skillgrid");
+    let mut workspace = skillgrid::io::open_path(old, skillgrid::catalog::builtin())
+        .expect("a workspace of layout 2 opens")
+        .value;
+    assert!(workspace.members.iter().all(|m| m.development.is_empty()));
+    workspace.members[0].development.set_target(Target {
+        skill: SkillId::new("kubernetes"),
+        level: Level::PROFICIENT,
+        by: date("2027-03-31"),
+        set_on: date("2026-12-01"),
+        note: Some("pairing, then the on-call rota".into()),
+    });
+    workspace.members[1]
+        .development
+        .add_certification(Certification {
+            name: "CKA".into(),
+            issuer: Some("CNCF".into()),
+            skill: Some(SkillId::new("kubernetes")),
+            level: Some(Level::PROFICIENT),
+            issued: Some(date("2025-02-01")),
+            expires: Some(date("2028-02-01")),
+        });
+    let json = folder.path().join("team.json");
+    skillgrid::io::save_path(&workspace, &json, skillgrid::io::ExportOptions::default())
+        .expect("JSON written");
+    let from_json = skillgrid::io::open_path(&json, skillgrid::catalog::builtin())
+        .expect("JSON reads")
+        .value;
+    assert_eq!(from_json, workspace);
+    let database = folder.path().join("team.skillgrid");
+    skillgrid::io::save_path(
+        &from_json,
+        &database,
+        skillgrid::io::ExportOptions::default(),
+    )
+    .expect("database written");
+    let from_database = skillgrid::io::open_path(&database, skillgrid::catalog::builtin())
+        .expect("database reads")
+        .value;
+    assert_eq!(from_database, workspace);
+}
