@@ -313,9 +313,9 @@ fn certifications_lapse_after_their_last_day_and_a_lapsed_level_is_not_held() {
     let (ok, said, _) = run(&["report", text(&workspace), "--as-of", "2026-11-02"]);
     assert!(ok);
     assert!(
-        said.contains(
-            "Tomasz Nowak  CKA            Containers & Kubernetes  expired 2026-11-01 (1 days ago)"
-        ) || said.contains("expired 2026-11-01 (1 days ago)"),
+        said.lines().any(|line| line.contains("Tomasz Nowak")
+            && line.contains("CKA")
+            && line.ends_with("expired 2026-11-01 (1 day ago)")),
         "{said}"
     );
     assert!(
@@ -401,7 +401,6 @@ fn a_certification_is_added_in_the_window_and_listed_in_the_gaps_view() {
     harness.run();
     harness.get_by_label("Certification").type_text("CKAD");
     harness.run();
-    common::choose(&mut harness, "Evidences skill", "Containers & Kubernetes");
     harness.get_by_label("Expires").click();
     harness.run();
     harness.get_by_label("Add certification").click();

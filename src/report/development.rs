@@ -11,17 +11,24 @@ pub fn expiry_text(status: &CertificationStatus) -> String {
         .expires
         .map_or(String::new(), |date| date.to_string());
     let days = status.days_left.unwrap_or(0);
+    let days_text = |days: i64| crate::io::count_of(days.unsigned_abs() as usize, "day", "days");
     match status.state {
-        CertificationState::Expired => format!("expired {when} ({} days ago)", -days),
-        _ => format!("expires {when} (in {days} days)"),
+        CertificationState::Expired => format!("expired {when} ({} ago)", days_text(days)),
+        _ if days == 0 => format!("expires {when} (today)"),
+        _ => format!("expires {when} (in {})", days_text(days)),
     }
+}
+
+fn days_text(days: i64) -> String {
+    crate::io::count_of(days.unsigned_abs() as usize, "day", "days")
 }
 
 /// "on track", "due soon (in 12 days)", "late (9 days over)", "reached".
 pub fn standing_text(state: TargetState, days_left: i64) -> String {
     match state {
-        TargetState::DueSoon => format!("due soon (in {days_left} days)"),
-        TargetState::Late => format!("late ({} days over)", -days_left),
+        TargetState::DueSoon if days_left == 0 => "due today".to_string(),
+        TargetState::DueSoon => format!("due soon (in {})", days_text(days_left)),
+        TargetState::Late => format!("late ({} over)", days_text(days_left)),
         other => other.label().to_string(),
     }
 }

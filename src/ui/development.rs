@@ -472,21 +472,12 @@ pub fn expiry_section_ui(
                         .as_ref()
                         .map_or(String::new(), |skill| skill.name.to_string()),
                 );
-                let when = status
-                    .expires
-                    .map_or(String::new(), |date| date.to_string());
-                let days = status.days_left.unwrap_or(0);
-                if status.state == CertificationState::Expired {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("expired {when} ({} days ago)", -days),
-                    );
+                let colour = if status.state == CertificationState::Expired {
+                    ui.visuals().error_fg_color
                 } else {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        format!("expires {when} (in {days} days)"),
-                    );
-                }
+                    ui.visuals().warn_fg_color
+                };
+                ui.colored_label(colour, crate::report::expiry_text(status));
                 ui.end_row();
             }
         });

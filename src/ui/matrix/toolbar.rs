@@ -324,7 +324,10 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
                 rect,
                 crate::analysis::TargetState::OnTrack,
             );
-            ui.label("target (blue on track, amber due soon, red late, green reached)");
+            ui.label("target").on_hover_text(
+                "A development target: blue on track, amber due within 30 days, red late, \
+                 green reached",
+            );
         }
         if !derived.lapsed.is_empty() {
             ui.add_space(6.0);
