@@ -112,6 +112,7 @@ prop_compose! {
                 years,
                 planned: false,
                 development: Default::default(),
+                time_off: Vec::new(),
             };
             workspace.push_member(member);
         }

@@ -13,6 +13,8 @@ use std::process::ExitCode;
 pub enum DevelopmentFile {
     Targets { set_on: Date },
     Certifications,
+    TimeOff,
+    Holidays,
 }
 
 pub fn import_development(
@@ -27,6 +29,8 @@ pub fn import_development(
     let what = match kind {
         DevelopmentFile::Targets { .. } => "targets",
         DevelopmentFile::Certifications => "certifications",
+        DevelopmentFile::TimeOff => "periods away",
+        DevelopmentFile::Holidays => "holidays",
     };
     let Some(output) = super::convert::workspace_output(into, output, what, err) else {
         return ExitCode::from(2);
@@ -49,6 +53,13 @@ pub fn import_development(
                 )
             })
         }
+        DevelopmentFile::TimeOff => io::read_time_off(file, &workspace.value)
+            .map(|read| apply(read, &mut workspace.value, Workspace::apply_time_off, err)),
+        DevelopmentFile::Holidays => io::read_holidays(file).map(|read| {
+            print_diagnostics(&read.warnings, err);
+            let count = read.value.len();
+            (count, workspace.value.apply_holidays(read.value))
+        }),
     };
     let (read, changed) = match applied {
         Ok(counts) => counts,

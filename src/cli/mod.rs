@@ -253,6 +253,24 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Add leave and other periods away from a CSV of (member, start, end,
+    /// fraction, reason): 1 a whole day off, 0.5 half-time.
+    ImportTimeoff {
+        time_off: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Add public holidays from a calendar CSV of (location, date, name):
+    /// members at that location do not work that day.
+    ImportHolidays {
+        holidays: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Add or update roles in a workspace from a CSV of (role, skill,
     /// min level, importance).
     ImportRoles {
@@ -482,6 +500,32 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 set_on: set_on.unwrap_or_else(crate::model::today),
             },
             &targets,
+            &into,
+            output.as_deref(),
+            catalog,
+            out,
+            err,
+        ),
+        Command::ImportTimeoff {
+            time_off,
+            into,
+            output,
+        } => development::import_development(
+            &development::DevelopmentFile::TimeOff,
+            &time_off,
+            &into,
+            output.as_deref(),
+            catalog,
+            out,
+            err,
+        ),
+        Command::ImportHolidays {
+            holidays,
+            into,
+            output,
+        } => development::import_development(
+            &development::DevelopmentFile::Holidays,
+            &holidays,
             &into,
             output.as_deref(),
             catalog,

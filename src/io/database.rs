@@ -14,13 +14,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The layout this build writes, in `PRAGMA user_version`.
-pub const DATABASE_VERSION: i32 = 3;
+pub const DATABASE_VERSION: i32 = 4;
 const FORMAT: &str = "skillgrid-workspace";
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Each step takes a file from the version before it to the next; a new
 /// file runs them all. Never edit a step that has shipped: add one.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     // 1: the snapshot a JSON workspace holds.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
      CREATE TABLE member (
@@ -34,6 +34,8 @@ const MIGRATIONS: [&str; 3] = [
     "ALTER TABLE member ADD COLUMN history BLOB NOT NULL DEFAULT x'';",
     // 3: targets and certifications, as JSON ('' for none).
     "ALTER TABLE member ADD COLUMN development TEXT NOT NULL DEFAULT '';",
+    // 4: time off, as JSON ('' for none).
+    "ALTER TABLE member ADD COLUMN time_off TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Whether the file starts as a SQLite database does.
@@ -236,6 +238,7 @@ fn read_rows(
         roles: meta_json(connection, "roles", report)?,
         projects: meta_json(connection, "projects", report)?,
         plan: meta_json(connection, "plan", report)?,
+        holidays: meta_json(connection, "holidays", report)?,
         ..Workspace::default()
     };
     let skills = workspace.skills.len();
@@ -243,9 +246,11 @@ fn read_rows(
     let count = count as usize;
     let history_column = if version >= 2 { "history" } else { "x''" };
     let development_column = if version >= 3 { "development" } else { "''" };
+    let time_off_column = if version >= 4 { "time_off" } else { "''" };
     let mut statement = connection.prepare(&format!(
         "SELECT position, name, email, role, team, manager, fte, location, years, planned, \
-         levels, {history_column}, {development_column} FROM member ORDER BY position"
+         levels, {history_column}, {development_column}, {time_off_column} FROM member \
+         ORDER BY position"
     ))?;
     let mut rows = statement.query([])?;
     let mut levels = LevelMatrix::new(count, skills);
@@ -265,6 +270,7 @@ fn read_rows(
             years: row.get(8)?,
             planned: row.get::<_, i64>(9)? != 0,
             development: Default::default(),
+            time_off: Vec::new(),
         };
         let development: String = row.get(12)?;
         if !development.is_empty() {
@@ -272,6 +278,17 @@ fn read_rows(
                 Ok(read) => member.development = read,
                 Err(error) => report.error_without_place(format!(
                     "member {} (\"{}\"): targets and certifications are damaged ({error})",
+                    index + 1,
+                    member.name
+                )),
+            }
+        }
+        let time_off: String = row.get(13)?;
+        if !time_off.is_empty() {
+            match serde_json::from_str(&time_off) {
+                Ok(read) => member.time_off = read,
+                Err(error) => report.error_without_place(format!(
+                    "member {} (\"{}\"): time off is damaged ({error})",
                     index + 1,
                     member.name
                 )),
@@ -469,8 +486,8 @@ fn same_history(a: &History, b: &History, member: usize) -> bool {
 }
 
 const INSERT_MEMBER: &str = "INSERT OR REPLACE INTO member (position, name, email, role, team, \
-    manager, fte, location, years, planned, levels, history, development) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    manager, fte, location, years, planned, levels, history, development, time_off) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 fn insert_member(
     statement: &mut rusqlite::Statement,
@@ -502,11 +519,16 @@ fn insert_member(
         } else {
             json(&member.development)
         },
+        if member.time_off.is_empty() {
+            String::new()
+        } else {
+            json(&member.time_off)
+        },
     ])?;
     Ok(())
 }
 
-fn meta_values(workspace: &Workspace) -> [(&'static str, String); 6] {
+fn meta_values(workspace: &Workspace) -> [(&'static str, String); 7] {
     [
         ("format", FORMAT.to_string()),
         ("settings", json(&workspace.settings)),
@@ -514,6 +536,7 @@ fn meta_values(workspace: &Workspace) -> [(&'static str, String); 6] {
         ("roles", json(&workspace.roles)),
         ("projects", json(&workspace.projects)),
         ("plan", json(&workspace.plan)),
+        ("holidays", json(&workspace.holidays)),
     ]
 }
 

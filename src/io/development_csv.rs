@@ -10,7 +10,7 @@ use super::table::{Table, line_of};
 use crate::catalog::LabelIndex;
 use crate::model::{Certification, Date, Level, Target, Workspace, normalize_label};
 
-const MEMBER: &[&str] = &["member", "name", "person", "employee", "email"];
+pub(super) const MEMBER: &[&str] = &["member", "name", "person", "employee", "email"];
 const SKILL: &[&str] = &["skill", "competency"];
 const TARGET: &[&str] = &["target", "target level", "level", "goal"];
 const BY: &[&str] = &["by", "due", "due date", "deadline", "by date"];
@@ -28,7 +28,7 @@ const EXPIRES: &[&str] = &[
     "valid until",
 ];
 
-fn column(header: &[String], names: &[&str]) -> Option<usize> {
+pub(super) fn column(header: &[String], names: &[&str]) -> Option<usize> {
     header
         .iter()
         .position(|cell| names.contains(&normalize_label(cell).as_str()))
@@ -219,18 +219,18 @@ pub fn import_certifications_csv(
 }
 
 /// A row's line, for errors at one of its columns.
-struct Place<'r> {
-    report: &'r mut Report,
-    line: u64,
+pub(super) struct Place<'r> {
+    pub report: &'r mut Report,
+    pub line: u64,
 }
 
 impl Place<'_> {
-    fn error(&mut self, column: usize, message: String) {
+    pub fn error(&mut self, column: usize, message: String) {
         self.report
             .error(self.line, Some(column as u64 + 1), message);
     }
 
-    fn date(&mut self, column: usize, text: &str, what: &str) -> Option<Date> {
+    pub fn date(&mut self, column: usize, text: &str, what: &str) -> Option<Date> {
         let text = text.trim();
         match text.parse::<Date>() {
             Ok(date) => Some(date),
@@ -246,13 +246,13 @@ impl Place<'_> {
 }
 
 /// The workspace's members and skills by the names a file gives.
-struct Lookup<'w> {
+pub(super) struct Lookup<'w> {
     workspace: &'w Workspace,
     skills: LabelIndex,
 }
 
 impl<'w> Lookup<'w> {
-    fn new(workspace: &'w Workspace) -> Lookup<'w> {
+    pub fn new(workspace: &'w Workspace) -> Lookup<'w> {
         Lookup {
             workspace,
             skills: LabelIndex::build_lenient(
@@ -263,7 +263,7 @@ impl<'w> Lookup<'w> {
 
     /// The one member a name or email names; several of one name must be
     /// told apart by email.
-    fn member(&self, place: &mut Place, column: usize, text: &str) -> Option<usize> {
+    pub fn member(&self, place: &mut Place, column: usize, text: &str) -> Option<usize> {
         let Some(wanted) = text_cell(text) else {
             place.error(column, "the member is blank".to_string());
             return None;

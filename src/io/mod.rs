@@ -18,6 +18,7 @@ mod read;
 mod roles_csv;
 mod roster;
 mod table;
+mod time_off_csv;
 mod workspace_json;
 mod xlsx;
 mod xlsx_export;
@@ -51,6 +52,7 @@ pub use roles_csv::{
 };
 pub use roster::cells::NumberError;
 pub use roster::{Layout, import_roster, import_roster_with, sniff_roster};
+pub use time_off_csv::{import_holidays_csv, import_time_off_csv};
 
 /// A share of a full-time position: `0.5`, `0,5` or `50%`, from 0 to 1.
 pub fn parse_share(text: &str) -> Result<f64, NumberError> {
@@ -327,6 +329,25 @@ pub fn read_targets(
         }
         _ => read(&bytes),
     }
+}
+
+/// Time off from a CSV.
+pub fn read_time_off(
+    path: &Path,
+    workspace: &Workspace,
+) -> Result<Imported<ForMembers<crate::model::TimeOff>>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    import_time_off_csv(&bytes, &name, workspace)
+}
+
+/// A holiday calendar from a CSV.
+pub fn read_holidays(path: &Path) -> Result<Imported<Vec<crate::model::Holiday>>, ImportFailure> {
+    let name = display_name(path);
+    let bytes = read_file(path)
+        .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
+    import_holidays_csv(&bytes, &name)
 }
 
 /// Certifications from a CSV or a workbook's certifications sheet.

@@ -52,6 +52,17 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
     if certifications > 0 {
         lost.push(count_of(certifications, "certification", "certifications"));
     }
+    let away: usize = workspace.members.iter().map(|m| m.time_off.len()).sum();
+    if away > 0 {
+        lost.push(count_of(away, "period of time off", "periods of time off"));
+    }
+    if !workspace.holidays.is_empty() {
+        lost.push(count_of(
+            workspace.holidays.len(),
+            "public holiday",
+            "public holidays",
+        ));
+    }
     let edited_roles = workspace
         .roles
         .iter()

@@ -27,6 +27,8 @@ struct WorkspaceOut<'w> {
     projects: &'w [Project],
     #[serde(skip_serializing_if = "Plan::is_empty")]
     plan: &'w Plan,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    holidays: &'w [crate::model::Holiday],
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,8 @@ struct WorkspaceIn<'b> {
     projects: Vec<Project>,
     #[serde(default)]
     plan: Plan,
+    #[serde(default)]
+    holidays: Vec<crate::model::Holiday>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +103,8 @@ struct MemberIn<'b> {
     planned: bool,
     #[serde(default)]
     development: crate::model::Development,
+    #[serde(default)]
+    time_off: Vec<crate::model::TimeOff>,
     #[serde(borrow, default)]
     levels: Levels<'b>,
     #[serde(default)]
@@ -197,6 +203,7 @@ fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
         members,
         projects: &workspace.projects,
         plan: &workspace.plan,
+        holidays: &workspace.holidays,
     };
     let mut bytes = if with_levels {
         serde_json::to_vec_pretty(&file)
@@ -367,6 +374,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             years: record.years,
             planned: record.planned,
             development: record.development,
+            time_off: record.time_off,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
         for (skill, text) in &record.levels.0 {
@@ -396,6 +404,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         projects: parsed.projects,
         plan: parsed.plan,
         history: History::from_rows(history),
+        holidays: parsed.holidays,
     };
     check_workspace(&workspace, report);
     workspace

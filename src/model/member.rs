@@ -1,6 +1,6 @@
 //! Members of the roster. Their skill levels live in the workspace's matrix.
 
-use super::{Development, RoleId};
+use super::{Development, RoleId, TimeOff};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,9 @@ pub struct Member {
     /// Development targets and certifications.
     #[serde(default, skip_serializing_if = "Development::is_empty")]
     pub development: Development,
+    /// Leave, part-time and other periods away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_off: Vec<TimeOff>,
 }
 
 fn full_time() -> f64 {
@@ -48,6 +51,7 @@ impl Member {
             years: None,
             planned: false,
             development: Development::default(),
+            time_off: Vec::new(),
         }
     }
 

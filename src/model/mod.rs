@@ -1,6 +1,7 @@
 //! The domain: skills, roles, members, projects and the workspace that holds
 //! them. No I/O and no UI here.
 
+mod calendar;
 mod development;
 mod editing;
 mod history;
@@ -14,6 +15,10 @@ mod round;
 mod skill;
 mod workspace;
 
+pub use calendar::{
+    AwayReason, Holiday, TimeOff, away_share, days_of_quarter, quarter_of_week, week_label,
+    week_of, week_start, weeks_of_quarter,
+};
 pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};
 pub use history::{Assessment, History, MemberHistory, Note, Rater, today};

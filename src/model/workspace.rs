@@ -54,6 +54,8 @@ pub struct Workspace {
     pub plan: Plan,
     /// Every dated assessment; `levels` holds the current level of each.
     pub history: History,
+    /// Public holidays by location, for weekly capacity.
+    pub holidays: Vec<super::Holiday>,
 }
 
 impl Workspace {

@@ -32,7 +32,7 @@ pub(super) fn line_candidates(
         member: scope.member_ref(member),
         level: level_in(workspace, want, member),
         fit,
-        free_fte: bookings.free(workspace, member, window).max(0.0),
+        free_fte: bookings.free(member, window).max(0.0),
         below,
     };
     let mut able: Vec<(usize, f64)> = (0..workspace.members.len())

@@ -17,6 +17,7 @@ pub(super) fn unfilled_reason(
     bookings: &Bookings,
     taken_off: &[usize],
     on_this_project: &[usize],
+    project: &Project,
 ) -> String {
     let able: Vec<usize> = (0..workspace.members.len())
         .filter(|&member| line_fit(scope, compiled, want, member).is_some())
@@ -36,11 +37,7 @@ pub(super) fn unfilled_reason(
     if able.is_empty() {
         return format!("nobody on the team {one}");
     }
-    let period = if window.0 == window.1 {
-        quarter_label(window.0)
-    } else {
-        format!("{} to {}", quarter_label(window.0), quarter_label(window.1))
-    };
+    let period = period_text(&project.start, &project.end);
     let mut off = Vec::new();
     let mut elsewhere = Vec::new();
     let mut booked = Vec::new();
@@ -49,7 +46,7 @@ pub(super) fn unfilled_reason(
             off.push(member);
         } else if on_this_project.contains(&member) {
             elsewhere.push(member);
-        } else if bookings.free(workspace, member, window) + EPSILON < fte {
+        } else if bookings.free(member, window) + EPSILON < fte {
             booked.push(member);
         }
     }
@@ -81,7 +78,7 @@ pub(super) fn unfilled_reason(
         }),
         (booked.as_slice(), {
             let verb = if booked.len() == 1 { "is" } else { "are" };
-            format!("{verb} fully booked in {period}")
+            format!("{verb} fully booked {period}")
         }),
     ]
     .into_iter()
@@ -137,8 +134,31 @@ fn join_names(names: &[&str]) -> String {
     }
 }
 
-/// FTE available, demanded and booked per quarter; with `skill`, only the
-/// lines needing that skill and the members who hold it.
+/// A project's run in words: its quarters when its dates open and close
+/// them (within a week), as `in 2026 Q3` or `in 2026 Q2 to 2026 Q3`; else
+/// its dates, `from 2026-07-06 to 2026-08-14`.
+pub(super) fn period_text(start: &str, end: &str) -> String {
+    use crate::model::Date;
+    let (Ok(first), Ok(last)) = (start.trim().parse::<Date>(), end.trim().parse::<Date>()) else {
+        return format!("from {start} to {end}");
+    };
+    let opens = first.day() <= 7 && (first.month() - 1) % 3 == 0;
+    let closes = last.day() + 7 > last.days_in_month() && last.month() % 3 == 0;
+    let quarter = |date: Date| i32::from(date.year()) * 4 + (i32::from(date.month()) - 1) / 3;
+    match (opens && closes, quarter(first) == quarter(last)) {
+        (true, true) => format!("in {}", quarter_label(quarter(first))),
+        (true, false) => format!(
+            "in {} to {}",
+            quarter_label(quarter(first)),
+            quarter_label(quarter(last))
+        ),
+        (false, _) => format!("from {first} to {last}"),
+    }
+}
+
+/// FTE available, demanded and booked per quarter, each the mean over the
+/// quarter's weeks that projects book; with `skill`, only the lines needing
+/// that skill and the members who hold it.
 pub(super) fn quarter_loads(
     workspace: &Workspace,
     order: &[(usize, (i32, i32))],
@@ -147,20 +167,71 @@ pub(super) fn quarter_loads(
 ) -> Vec<QuarterLoad> {
     let scope = Scope::new(workspace, None);
     let mut loads = Vec::new();
-    for quarter in bookings.first..bookings.first + bookings.quarters as i32 {
-        let active: Vec<&Project> = order
+    if bookings.weeks == 0 {
+        return loads;
+    }
+    let last_week = bookings.first + bookings.weeks as i32 - 1;
+    // Projects run by calendar dates; a quarter is active with them by day.
+    let dates = |index: usize| {
+        let project = &workspace.projects[index];
+        let start: Option<crate::model::Date> = project.start.trim().parse().ok();
+        let end: Option<crate::model::Date> = project.end.trim().parse().ok();
+        start.zip(end)
+    };
+    let spans: Vec<(usize, (crate::model::Date, crate::model::Date))> = order
+        .iter()
+        .filter_map(|(index, _)| dates(*index).map(|span| (*index, span)))
+        .collect();
+    let quarter_of_date =
+        |date: crate::model::Date| i32::from(date.year()) * 4 + (i32::from(date.month()) - 1) / 3;
+    let (Some(first_quarter), Some(last_quarter)) = (
+        spans
             .iter()
-            .filter(|(_, (start, end))| (*start..=*end).contains(&quarter))
-            .map(|(index, _)| &workspace.projects[*index])
+            .map(|(_, (start, _))| quarter_of_date(*start))
+            .min(),
+        spans
+            .iter()
+            .map(|(_, (_, end))| quarter_of_date(*end))
+            .max(),
+    ) else {
+        return loads;
+    };
+    for quarter in first_quarter..=last_quarter {
+        let (first_day, last_day) = crate::model::days_of_quarter(quarter);
+        let (from, to) = crate::model::weeks_of_quarter(quarter);
+        let weeks: Vec<i32> = (from.max(bookings.first)..=to.min(last_week)).collect();
+        if weeks.is_empty() {
+            continue;
+        }
+        let mean = |value: &dyn Fn(i32) -> f64| {
+            weeks.iter().map(|&week| value(week)).sum::<f64>() / weeks.len() as f64
+        };
+        let booked = |member: usize| mean(&|week| bookings.booked_at(member, week));
+        let capacity = |member: usize| mean(&|week| bookings.capacity_at(member, week));
+        // Each project with the share of the quarter's days it runs.
+        let quarter_days = f64::from((last_day - first_day).get_days() + 1);
+        let running: Vec<(&Project, f64)> = spans
+            .iter()
+            .filter(|(_, (start, end))| *start <= last_day && *end >= first_day)
+            .map(|(index, (start, end))| {
+                let overlap = (*end.min(&last_day) - *start.max(&first_day)).get_days() + 1;
+                (
+                    &workspace.projects[*index],
+                    f64::from(overlap) / quarter_days,
+                )
+            })
             .collect();
-        let lines = active
-            .iter()
-            .flat_map(|p| &p.demand)
-            .filter(|line| skill.is_none_or(|wanted| line.skill.as_str() == wanted));
+        let active: Vec<&Project> = running.iter().map(|(project, _)| *project).collect();
+        let lines = running.iter().flat_map(|(p, share)| {
+            p.demand
+                .iter()
+                .filter(|line| skill.is_none_or(|wanted| line.skill.as_str() == wanted))
+                .map(move |line| (line, *share))
+        });
         let mut demanded = 0.0;
         let mut single_cover = Vec::new();
-        for line in lines {
-            demanded += f64::from(line.people) * line.fte_each;
+        for (line, share) in lines {
+            demanded += f64::from(line.people) * line.fte_each * share;
             let Some(column) = workspace.skill_index(&line.skill) else {
                 continue;
             };
@@ -170,7 +241,7 @@ pub(super) fn quarter_loads(
                         .cell(member, column)
                         .level()
                         .is_some_and(|level| level >= line.min_level)
-                        && workspace.members[member].fte - bookings.at(member, quarter) > EPSILON
+                        && capacity(member) - booked(member) > EPSILON
                 })
                 .count();
             let skill_ref = scope.column_ref(column);
@@ -179,10 +250,10 @@ pub(super) fn quarter_loads(
             }
         }
         if skill.is_none() {
-            demanded += active
+            demanded += running
                 .iter()
-                .flat_map(|p| &p.role_slots)
-                .map(|slot| f64::from(slot.count) * slot.fte)
+                .flat_map(|(p, share)| p.role_slots.iter().map(move |slot| (slot, *share)))
+                .map(|(slot, share)| f64::from(slot.count) * slot.fte * share)
                 .sum::<f64>();
         }
         // For one skill: those at the lowest level any active line asks.
@@ -205,11 +276,11 @@ pub(super) fn quarter_loads(
         };
         let available_fte = (0..workspace.members.len())
             .filter(|&m| able(m))
-            .map(|m| workspace.members[m].fte)
+            .map(capacity)
             .sum();
         let assigned_fte = (0..workspace.members.len())
             .filter(|&m| able(m))
-            .map(|m| bookings.at(m, quarter))
+            .map(booked)
             .sum();
         loads.push(QuarterLoad {
             quarter: quarter_label(quarter),

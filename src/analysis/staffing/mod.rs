@@ -7,8 +7,9 @@
 //! one. Within a project the slots (one per person a line needs) are
 //! matched to members by the Hungarian method (`pathfinding`'s
 //! Kuhn-Munkres): the most slots filled, then the highest total fit. A
-//! member's FTE is booked in every quarter a project touches, and nobody
-//! is booked past their FTE in any quarter.
+//! member's FTE is booked in every ISO week a project touches, and nobody
+//! is booked past what they have in any week: their FTE less time off and
+//! public holidays. Quarters are a roll-up of the weeks.
 
 use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
 use super::{CompiledRole, Cost, PROMOTION_SCORE};
@@ -78,6 +79,8 @@ pub struct ProjectStaffing {
     pub end: String,
     pub priority: u32,
     pub quarters: Vec<String>,
+    /// The ISO weeks it books, first and last (`2026-W27`).
+    pub weeks: (String, String),
     pub lines: Vec<LineStaffing>,
     /// Total fit of the members assigned.
     pub objective: f64,
@@ -135,47 +138,75 @@ struct Slot {
     fte: f64,
 }
 
-/// Members' bookings per quarter.
-struct Bookings {
-    first: i32,
-    quarters: usize,
+/// Members' bookings and capacity per week.
+pub(super) struct Bookings {
+    pub(super) first: i32,
+    pub(super) weeks: usize,
     booked: Vec<f64>,
+    capacity: Vec<f64>,
 }
 
 impl Bookings {
-    fn new(first: i32, last: i32, members: usize) -> Bookings {
-        let quarters = (last - first + 1).max(0) as usize;
+    fn new(workspace: &Workspace, first: i32, last: i32) -> Bookings {
+        let weeks = (last - first + 1).max(0) as usize;
+        let members = workspace.members.len();
+        let mut capacity = Vec::with_capacity(weeks * members);
+        for member in 0..members {
+            let record = &workspace.members[member];
+            if record.time_off.is_empty() && workspace.holidays.is_empty() {
+                capacity.extend(std::iter::repeat_n(record.fte, weeks));
+            } else {
+                capacity.extend(
+                    (0..weeks).map(|w| workspace.capacity_in_week(member, first + w as i32)),
+                );
+            }
+        }
         Bookings {
             first,
-            quarters,
-            booked: vec![0.0; quarters * members],
+            weeks,
+            booked: vec![0.0; weeks * members],
+            capacity,
         }
     }
 
     fn range(&self, window: (i32, i32)) -> std::ops::Range<usize> {
-        (window.0 - self.first) as usize..(window.1 - self.first + 1) as usize
+        let clamp = |week: i32| (week - self.first).clamp(0, self.weeks as i32) as usize;
+        clamp(window.0)..clamp(window.1 + 1)
     }
 
-    fn free(&self, workspace: &Workspace, member: usize, window: (i32, i32)) -> f64 {
-        let row = &self.booked[member * self.quarters..(member + 1) * self.quarters];
-        let fte = workspace.members[member].fte;
-        row[self.range(window)]
+    /// The least a member has left in any week of `window`.
+    pub(super) fn free(&self, member: usize, window: (i32, i32)) -> f64 {
+        let range = self.range(window);
+        let start = member * self.weeks;
+        self.capacity[start + range.start..start + range.end]
             .iter()
-            .map(|booked| fte - booked)
+            .zip(&self.booked[start + range.start..start + range.end])
+            .map(|(capacity, booked)| capacity - booked)
             .fold(f64::INFINITY, f64::min)
     }
 
     fn book(&mut self, member: usize, window: (i32, i32), fte: f64) {
         let range = self.range(window);
-        let start = member * self.quarters;
+        let start = member * self.weeks;
         for booked in &mut self.booked[start + range.start..start + range.end] {
             *booked += fte;
         }
     }
 
-    fn at(&self, member: usize, quarter: i32) -> f64 {
-        self.booked[member * self.quarters + (quarter - self.first) as usize]
+    pub(super) fn booked_at(&self, member: usize, week: i32) -> f64 {
+        self.booked[member * self.weeks + (week - self.first) as usize]
     }
+
+    pub(super) fn capacity_at(&self, member: usize, week: i32) -> f64 {
+        self.capacity[member * self.weeks + (week - self.first) as usize]
+    }
+}
+
+/// The weeks a project runs, first to last, from its dates.
+pub fn project_weeks(project: &Project) -> Option<(i32, i32)> {
+    let start: crate::model::Date = project.start.trim().parse().ok()?;
+    let end: crate::model::Date = project.end.trim().parse().ok()?;
+    (start <= end).then(|| (crate::model::week_of(start), crate::model::week_of(end)))
 }
 
 /// What each line asks, resolved against the workspace.
@@ -294,9 +325,9 @@ pub fn staff(workspace: &Workspace) -> Staffing {
     let mut problems = Vec::new();
     let mut order: Vec<(usize, (i32, i32))> = Vec::new();
     for (index, project) in workspace.projects.iter().enumerate() {
-        match (quarter_of(&project.start), quarter_of(&project.end)) {
-            (Some(start), Some(end)) if start <= end => order.push((index, (start, end))),
-            _ => problems.push(format!(
+        match project_weeks(project) {
+            Some(window) => order.push((index, window)),
+            None => problems.push(format!(
                 "{}: dates {} to {} do not read as YYYY-MM-DD, start first",
                 project.name, project.start, project.end
             )),
@@ -312,8 +343,8 @@ pub fn staff(workspace: &Workspace) -> Staffing {
     let first = order.iter().map(|(_, w)| w.0).min().unwrap_or(0);
     let last = order.iter().map(|(_, w)| w.1).max().unwrap_or(-1);
     let members = workspace.members.len();
-    let mut bookings = Bookings::new(first, last, members);
-    let mut greedy_bookings = Bookings::new(first, last, members);
+    let mut bookings = Bookings::new(workspace, first, last);
+    let mut greedy_bookings = Bookings::new(workspace, first, last);
     let mut greedy_objective = 0.0;
 
     // Pinned assignments are kept as they are and booked first.
@@ -367,7 +398,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                 member: scope.member_ref(member),
                 level: level_in(workspace, &wants[line].0, member),
                 fit,
-                free_fte: bookings.free(workspace, member, window) + wants[line].2,
+                free_fte: bookings.free(member, window) + wants[line].2,
                 pinned: true,
             });
         }
@@ -385,7 +416,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             (0..members)
                 .filter(|&member| !on_project(member))
                 .filter_map(|member| {
-                    let free = bookings.free(workspace, member, window);
+                    let free = bookings.free(member, window);
                     let row: Vec<Option<f64>> = slots
                         .iter()
                         .map(|slot| {
@@ -418,7 +449,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             };
             let (member, row) = &candidates[*candidate];
             let fit = row[position].unwrap_or(0.0);
-            let free_fte = bookings.free(workspace, *member, window);
+            let free_fte = bookings.free(*member, window);
             bookings.book(*member, window, slot.fte);
             objective += fit;
             lines[slot.line].assigned.push(Assigned {
@@ -441,9 +472,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                         .iter()
                         .any(|e| e.member == member && e.line == slot.line)
                 })
-                .filter(|&member| {
-                    greedy_bookings.free(workspace, member, window) + EPSILON >= slot.fte
-                })
+                .filter(|&member| greedy_bookings.free(member, window) + EPSILON >= slot.fte)
                 .filter_map(|member| {
                     line_fit(&scope, &compiled, &wants[slot.line].0, member)
                         .map(|fit| (member, fit))
@@ -476,6 +505,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                 &bookings,
                 &taken_off,
                 &on_project,
+                project,
             ));
             let role = hire_as(&workspace.roles, want);
             placeholders.push(Placeholder {
@@ -497,7 +527,14 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             start: project.start.clone(),
             end: project.end.clone(),
             priority: project.priority,
-            quarters: (window.0..=window.1).map(quarter_label).collect(),
+            quarters: match (quarter_of(&project.start), quarter_of(&project.end)) {
+                (Some(first), Some(last)) => (first..=last).map(quarter_label).collect(),
+                _ => Vec::new(),
+            },
+            weeks: (
+                crate::model::week_label(window.0),
+                crate::model::week_label(window.1),
+            ),
             lines,
             objective,
         });

@@ -295,6 +295,6 @@ fn each_reason_for_an_open_line_is_true_and_says_one_or_many_right() {
     assert_eq!(
         reason,
         "of the 2 members who have Kubernetes at level 3+: Li was taken off this line; \
-         Mira is fully booked in 2026 Q1"
+         Mira is fully booked from 2026-02-01 to 2026-03-31"
     );
 }

@@ -305,6 +305,7 @@ impl<'a> RosterBuilder<'a> {
             projects: Vec::new(),
             plan: crate::model::Plan::default(),
             history: crate::model::History::default(),
+            holidays: Vec::new(),
         };
         check_managers(&workspace, &self.member_lines, self.manager_column, report);
         workspace
