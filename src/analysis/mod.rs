@@ -14,6 +14,7 @@ mod scope;
 mod span;
 mod staffing;
 mod time;
+mod weekly;
 mod who;
 
 pub use coverage::{SkillCoverage, coverage};
@@ -47,10 +48,13 @@ pub use span::{
     MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
 };
 pub use staffing::{
-    Assigned, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing, QuarterLoad,
-    Staffing, quarter_label, quarter_of, staff,
+    Assigned, Booking, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
+    QuarterLoad, Staffing, project_weeks, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
+pub use weekly::{
+    MIN_FREE_FTE, Out, SkillWeeks, ThinRun, WeekCover, WeeklyQuery, thin_runs, weekly_coverage,
+};
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who, who_staffed};
 
 use crate::model::{Level, Workspace};

@@ -7,6 +7,7 @@ use crate::model::Workspace;
 
 mod catalog_print;
 mod convert;
+mod coverage;
 mod development;
 mod forms;
 mod history;
@@ -271,6 +272,23 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Each skill the projects or roles need, week by week: who can lead
+    /// it with time free, and in the weeks it falls to one or nobody, why
+    /// (leave, a holiday, booked elsewhere).
+    Coverage {
+        file: PathBuf,
+        /// The first day to look at (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        from: Option<crate::model::Date>,
+        /// The last day (default 26 weeks on).
+        #[arg(long, value_parser = history::parse_date)]
+        to: Option<crate::model::Date>,
+        /// Only this skill.
+        #[arg(long)]
+        skill: Option<String>,
+        #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Text)]
+        format: coverage::CoverageFormat,
+    },
     /// Add or update roles in a workspace from a CSV of (role, skill,
     /// min level, importance).
     ImportRoles {
@@ -502,6 +520,24 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             &targets,
             &into,
             output.as_deref(),
+            catalog,
+            out,
+            err,
+        ),
+        Command::Coverage {
+            file,
+            from,
+            to,
+            skill,
+            format,
+        } => coverage::coverage_command(
+            &coverage::CoverageRequest {
+                file: &file,
+                from,
+                to,
+                skill: skill.as_deref(),
+                format,
+            },
             catalog,
             out,
             err,

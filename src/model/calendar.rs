@@ -262,7 +262,10 @@ mod tests {
             name: "Christmas Day".into(),
         };
         let week = week_of(date("2026-12-21"));
-        assert_eq!(away_share(std::slice::from_ref(&leave), &[&christmas], week), 1.0);
+        assert_eq!(
+            away_share(std::slice::from_ref(&leave), &[&christmas], week),
+            1.0
+        );
         // Half-time for a partial week: Wednesday to Friday at 0.5.
         let part = TimeOff {
             start: date("2026-12-23"),

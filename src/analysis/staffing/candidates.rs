@@ -24,7 +24,7 @@ pub(super) fn line_candidates(
     scope: &Scope,
     compiled: &[CompiledRole],
     want: &Want,
-    window: (i32, i32),
+    window: super::Run,
     bookings: &Bookings,
 ) -> Vec<LineCandidate> {
     let workspace = scope.workspace;

@@ -13,7 +13,7 @@ pub(super) fn unfilled_reason(
     compiled: &[CompiledRole],
     want: &Want,
     fte: f64,
-    window: (i32, i32),
+    window: super::Run,
     bookings: &Bookings,
     taken_off: &[usize],
     on_this_project: &[usize],
@@ -41,15 +41,22 @@ pub(super) fn unfilled_reason(
     let mut off = Vec::new();
     let mut elsewhere = Vec::new();
     let mut booked = Vec::new();
+    let mut away = Vec::new();
     for &member in &able {
         if taken_off.contains(&member) {
             off.push(member);
         } else if on_this_project.contains(&member) {
             elsewhere.push(member);
         } else if bookings.free(member, window) + EPSILON < fte {
-            booked.push(member);
+            // Short of time in some week by leave alone, or by bookings.
+            if bookings.least_capacity(member, window) + EPSILON < fte {
+                away.push(member);
+            } else {
+                booked.push(member);
+            }
         }
     }
+    let away_weeks = away_text(bookings, &away, window, fte);
     let names = |members: &[usize]| {
         let listed: Vec<&str> = members
             .iter()
@@ -80,6 +87,10 @@ pub(super) fn unfilled_reason(
             let verb = if booked.len() == 1 { "is" } else { "are" };
             format!("{verb} fully booked {period}")
         }),
+        (away.as_slice(), {
+            let verb = if away.len() == 1 { "is" } else { "are" };
+            format!("{verb} away {away_weeks}")
+        }),
     ]
     .into_iter()
     .filter(|(members, _)| !members.is_empty())
@@ -108,7 +119,12 @@ pub(super) fn unfilled_reason(
             let free: Vec<usize> = able
                 .iter()
                 .copied()
-                .filter(|m| !off.contains(m) && !elsewhere.contains(m) && !booked.contains(m))
+                .filter(|m| {
+                    !off.contains(m)
+                        && !elsewhere.contains(m)
+                        && !booked.contains(m)
+                        && !away.contains(m)
+                })
                 .collect();
             let rest = if free.is_empty() {
                 String::new()
@@ -122,6 +138,28 @@ pub(super) fn unfilled_reason(
                 parts.join("; ")
             )
         }
+    }
+}
+
+/// The weeks the first of `away` lacks `fte` by time off alone:
+/// `in week 2026-W32`, `in 2026-W32 to 2026-W34`.
+fn away_text(bookings: &Bookings, away: &[usize], window: super::Run, fte: f64) -> String {
+    let Some(&member) = away.first() else {
+        return String::new();
+    };
+    let short: Vec<i32> = (window.first..=window.last)
+        .filter(|&week| bookings.capacity_at(member, week) + EPSILON < fte * window.share(week))
+        .collect();
+    match (short.first(), short.last()) {
+        (Some(first), Some(last)) if first == last => {
+            format!("in week {}", crate::model::week_label(*first))
+        }
+        (Some(first), Some(last)) => format!(
+            "in {} to {}",
+            crate::model::week_label(*first),
+            crate::model::week_label(*last)
+        ),
+        _ => String::new(),
     }
 }
 
@@ -161,7 +199,7 @@ pub(super) fn period_text(start: &str, end: &str) -> String {
 /// that skill and the members who hold it.
 pub(super) fn quarter_loads(
     workspace: &Workspace,
-    order: &[(usize, (i32, i32))],
+    order: &[(usize, super::Run)],
     bookings: &Bookings,
     skill: Option<&str>,
 ) -> Vec<QuarterLoad> {

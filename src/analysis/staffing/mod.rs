@@ -129,6 +129,50 @@ pub struct Staffing {
     pub placeholder_cost: Cost,
     /// Projects left out, and why (dates that do not read).
     pub problems: Vec<String>,
+    /// The weeks the projects span, first and last (see `model::week_of`).
+    #[serde(skip)]
+    pub weeks: (i32, i32),
+    /// Every booking, pinned and proposed, for week-by-week views.
+    #[serde(skip)]
+    pub bookings: Vec<Booking>,
+    /// Each member's capacity in each of `weeks`, row by row.
+    #[serde(skip)]
+    pub capacity: Vec<f64>,
+}
+
+/// A member booked on a project's line for a run of weeks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Booking {
+    pub member: usize,
+    /// Index into the workspace's projects.
+    pub project: usize,
+    /// Index of the line in the project: demand lines, then role slots.
+    pub line: usize,
+    /// Its weeks, and how much of the first and last.
+    pub weeks: Run,
+    pub fte: f64,
+    pub pinned: bool,
+}
+
+impl Staffing {
+    /// A member's capacity in a week the projects span; their FTE outside.
+    pub fn capacity_in(&self, workspace: &Workspace, member: usize, week: i32) -> f64 {
+        let weeks = (self.weeks.1 - self.weeks.0 + 1).max(0) as usize;
+        if (self.weeks.0..=self.weeks.1).contains(&week) && weeks > 0 {
+            self.capacity[member * weeks + (week - self.weeks.0) as usize]
+        } else {
+            workspace.capacity_in_week(member, week)
+        }
+    }
+
+    /// What a member is booked for in a week, in FTE.
+    pub fn booked_in(&self, member: usize, week: i32) -> f64 {
+        self.bookings
+            .iter()
+            .filter(|b| b.member == member && b.weeks.contains(week))
+            .map(|b| b.fte * b.weeks.share(week))
+            .sum()
+    }
 }
 
 /// One person's worth of a line.
@@ -169,27 +213,38 @@ impl Bookings {
         }
     }
 
-    fn range(&self, window: (i32, i32)) -> std::ops::Range<usize> {
+    fn range(&self, window: Run) -> std::ops::Range<usize> {
         let clamp = |week: i32| (week - self.first).clamp(0, self.weeks as i32) as usize;
-        clamp(window.0)..clamp(window.1 + 1)
+        clamp(window.first)..clamp(window.last + 1)
     }
 
-    /// The least a member has left in any week of `window`.
-    pub(super) fn free(&self, member: usize, window: (i32, i32)) -> f64 {
+    /// The most FTE a member can take on over `window`: in each week what
+    /// they have left, for the share of the week the run takes.
+    pub(super) fn free(&self, member: usize, window: Run) -> f64 {
         let range = self.range(window);
         let start = member * self.weeks;
-        self.capacity[start + range.start..start + range.end]
-            .iter()
-            .zip(&self.booked[start + range.start..start + range.end])
-            .map(|(capacity, booked)| capacity - booked)
+        range
+            .map(|at| {
+                let left = self.capacity[start + at] - self.booked[start + at];
+                left / window.share(self.first + at as i32)
+            })
             .fold(f64::INFINITY, f64::min)
     }
 
-    fn book(&mut self, member: usize, window: (i32, i32), fte: f64) {
+    /// The least a member has in any week of `window`, bookings aside.
+    pub(super) fn least_capacity(&self, member: usize, window: Run) -> f64 {
         let range = self.range(window);
         let start = member * self.weeks;
-        for booked in &mut self.booked[start + range.start..start + range.end] {
-            *booked += fte;
+        range
+            .map(|at| self.capacity[start + at] / window.share(self.first + at as i32))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn book(&mut self, member: usize, window: Run, fte: f64) {
+        let range = self.range(window);
+        let start = member * self.weeks;
+        for at in range {
+            self.booked[start + at] += fte * window.share(self.first + at as i32);
         }
     }
 
@@ -202,11 +257,59 @@ impl Bookings {
     }
 }
 
-/// The weeks a project runs, first to last, from its dates.
-pub fn project_weeks(project: &Project) -> Option<(i32, i32)> {
-    let start: crate::model::Date = project.start.trim().parse().ok()?;
-    let end: crate::model::Date = project.end.trim().parse().ok()?;
-    (start <= end).then(|| (crate::model::week_of(start), crate::model::week_of(end)))
+/// A run of weeks, its first and last perhaps partial: the share of each
+/// week's working days it takes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Run {
+    pub first: i32,
+    pub last: i32,
+    /// Share of the first and the last week's five working days.
+    pub head: f64,
+    pub tail: f64,
+}
+
+impl Run {
+    pub fn share(&self, week: i32) -> f64 {
+        match (week == self.first, week == self.last) {
+            (true, true) => (self.head + self.tail - 1.0).max(0.2),
+            (true, false) => self.head,
+            (false, true) => self.tail,
+            (false, false) => 1.0,
+        }
+    }
+
+    pub fn contains(&self, week: i32) -> bool {
+        (self.first..=self.last).contains(&week)
+    }
+}
+
+/// The weeks a project runs, from its dates: a project starting on a
+/// Thursday takes two fifths of its first week, so back-to-back projects
+/// share the week they meet in.
+pub fn project_weeks(project: &Project) -> Option<Run> {
+    use crate::model::{Date, week_of, week_start};
+    let start: Date = project.start.trim().parse().ok()?;
+    let end: Date = project.end.trim().parse().ok()?;
+    if start > end {
+        return None;
+    }
+    // Working days (Monday to Friday) from the date to its week's end, and
+    // from its week's start to the date.
+    let weekday = |date: Date| (date - week_start(week_of(date))).get_days();
+    let (mut first, last) = (week_of(start), week_of(end));
+    let mut head = f64::from(5 - weekday(start).min(5)) / 5.0;
+    // A weekend start works from the Monday after.
+    if head == 0.0 && first < last {
+        first += 1;
+        head = 1.0;
+    }
+    let tail = f64::from(weekday(end).min(4) + 1) / 5.0;
+    Some(Run {
+        first,
+        last,
+        head: head.max(0.2),
+        tail,
+    })
 }
 
 /// What each line asks, resolved against the workspace.
@@ -323,7 +426,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         .map(|index| CompiledRole::new(&scope, index))
         .collect();
     let mut problems = Vec::new();
-    let mut order: Vec<(usize, (i32, i32))> = Vec::new();
+    let mut order: Vec<(usize, Run)> = Vec::new();
     for (index, project) in workspace.projects.iter().enumerate() {
         match project_weeks(project) {
             Some(window) => order.push((index, window)),
@@ -340,12 +443,13 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             .then(pa.start.cmp(&pb.start))
             .then(pa.name.cmp(&pb.name))
     });
-    let first = order.iter().map(|(_, w)| w.0).min().unwrap_or(0);
-    let last = order.iter().map(|(_, w)| w.1).max().unwrap_or(-1);
+    let first = order.iter().map(|(_, w)| w.first).min().unwrap_or(0);
+    let last = order.iter().map(|(_, w)| w.last).max().unwrap_or(-1);
     let members = workspace.members.len();
     let mut bookings = Bookings::new(workspace, first, last);
     let mut greedy_bookings = Bookings::new(workspace, first, last);
     let mut greedy_objective = 0.0;
+    let mut booked = Vec::new();
 
     // Pinned assignments are kept as they are and booked first.
     for &(index, window) in &order {
@@ -356,6 +460,14 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         {
             bookings.book(assignment.member, window, assignment.fte);
             greedy_bookings.book(assignment.member, window, assignment.fte);
+            booked.push(Booking {
+                member: assignment.member,
+                project: index,
+                line: assignment.demand,
+                weeks: window,
+                fte: assignment.fte,
+                pinned: true,
+            });
         }
     }
 
@@ -451,6 +563,14 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             let fit = row[position].unwrap_or(0.0);
             let free_fte = bookings.free(*member, window);
             bookings.book(*member, window, slot.fte);
+            booked.push(Booking {
+                member: *member,
+                project: index,
+                line: slot.line,
+                weeks: window,
+                fte: slot.fte,
+                pinned: false,
+            });
             objective += fit;
             lines[slot.line].assigned.push(Assigned {
                 member: scope.member_ref(*member),
@@ -532,8 +652,8 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                 _ => Vec::new(),
             },
             weeks: (
-                crate::model::week_label(window.0),
-                crate::model::week_label(window.1),
+                crate::model::week_label(window.first),
+                crate::model::week_label(window.last),
             ),
             lines,
             objective,
@@ -569,6 +689,9 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         .filter_map(|p| p.cost)
         .fold(Cost::default(), |total, cost| total + cost);
     Staffing {
+        weeks: (first, last),
+        capacity: bookings.capacity,
+        bookings: booked,
         projects,
         placeholders,
         quarters,

@@ -298,3 +298,78 @@ fn each_reason_for_an_open_line_is_true_and_says_one_or_many_right() {
          Mira is fully booked from 2026-02-01 to 2026-03-31"
     );
 }
+
+#[test]
+fn projects_inside_one_quarter_book_only_their_weeks() {
+    // July and September in the same quarter: one person does both.
+    let mut workspace = team(&[("Mira", 1.0, 4, 0)]);
+    workspace.projects = vec![
+        project(
+            "July",
+            "2026-07-06",
+            "2026-07-31",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        project(
+            "September",
+            "2026-08-31",
+            "2026-09-25",
+            2,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        // Back to back with July, sharing the week of 31 July (a Friday)
+        // and 3 August: no day is booked twice.
+        project(
+            "August",
+            "2026-08-01",
+            "2026-08-28",
+            3,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+    ];
+    let staffing = staff(&workspace);
+    assert_eq!(names(&staffing, 0, 0), ["Mira"]);
+    assert_eq!(names(&staffing, 1, 0), ["Mira"]);
+    assert_eq!(names(&staffing, 2, 0), ["Mira"]);
+    assert_eq!(
+        staffing.projects[0].weeks,
+        ("2026-W28".into(), "2026-W31".into())
+    );
+    // The quarter's demand is each project's share of its days, not 3 FTE.
+    let q3 = &staffing.quarters[0];
+    assert_eq!(q3.quarter, "2026 Q3");
+    assert!(q3.demanded_fte < 1.0, "{}", q3.demanded_fte);
+    assert!(!q3.over_allocated);
+}
+
+#[test]
+fn leave_in_the_middle_keeps_a_member_off_a_line_that_needs_them_then() {
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Li", 1.0, 3, 0)]);
+    workspace.members[0].time_off.push(crate::model::TimeOff {
+        start: "2026-08-03".parse().expect("date"),
+        end: "2026-08-21".parse().expect("date"),
+        fraction: 1.0,
+        reason: crate::model::AwayReason::Leave,
+    });
+    workspace.projects = vec![project(
+        "Summer",
+        "2026-07-01",
+        "2026-09-30",
+        1,
+        vec![line("k8s", 3, 2, 0.5)],
+    )];
+    let staffing = staff(&workspace);
+    assert_eq!(
+        names(&staffing, 0, 0),
+        ["Li"],
+        "Mira is away three weeks of it"
+    );
+    assert_eq!(
+        staffing.projects[0].lines[0].reason.as_deref(),
+        Some(
+            "of the 2 members who have Kubernetes at level 3+: Li is on another line of this \
+             project; Mira is away in 2026-W32 to 2026-W34"
+        )
+    );
+}

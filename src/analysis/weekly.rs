@@ -1,0 +1,274 @@
+//! Skill cover week by week: for each skill the projects or the roles in
+//! the team need, who can lead it and has time that week, and in the weeks
+//! it falls to one person or nobody, why the others are out: away (leave,
+//! a holiday) or booked on other projects.
+
+use super::scope::{MemberRef, Scope, SkillRef};
+use super::staffing::Staffing;
+use crate::model::{Level, Workspace, week_label, week_start};
+use serde::Serialize;
+
+/// Free FTE below this in a week is no time to lead anything.
+pub const MIN_FREE_FTE: f64 = 0.1;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum Out {
+    /// Away at least half the week.
+    Away { reason: String },
+    /// Booked to capacity on these projects.
+    Booked { projects: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekCover {
+    /// `2026-W32`.
+    pub week: String,
+    /// Its Monday.
+    pub starts: crate::model::Date,
+    /// Those who can lead the skill and have time that week.
+    pub free: Vec<MemberRef>,
+    /// Those who can lead it but are out, and why.
+    pub out: Vec<(MemberRef, Out)>,
+}
+
+impl WeekCover {
+    /// One or nobody free to lead it.
+    pub fn is_thin(&self) -> bool {
+        self.free.len() <= 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SkillWeeks {
+    pub skill: SkillRef,
+    /// "Can lead" is this level or above.
+    pub level: Level,
+    pub weeks: Vec<WeekCover>,
+}
+
+/// Which skills and weeks to look at.
+#[derive(Clone, Debug, Default)]
+pub struct WeeklyQuery {
+    pub from_week: i32,
+    pub to_week: i32,
+    /// Only this skill column.
+    pub skill: Option<usize>,
+}
+
+/// The skills the projects demand or the roles present require, in
+/// column order.
+fn skills_needed(scope: &Scope) -> Vec<usize> {
+    let workspace = scope.workspace;
+    let mut needed = vec![false; workspace.skills.len()];
+    for project in &workspace.projects {
+        for line in &project.demand {
+            if let Some(column) = workspace.skill_index(&line.skill) {
+                needed[column] = true;
+            }
+        }
+    }
+    for role in scope.roles_present(&scope.members) {
+        for requirement in &scope.requirements[role] {
+            if let Some(column) = requirement.column {
+                needed[column] = true;
+            }
+        }
+    }
+    (0..needed.len()).filter(|&column| needed[column]).collect()
+}
+
+pub fn weekly_coverage(
+    workspace: &Workspace,
+    staffing: Option<&Staffing>,
+    query: &WeeklyQuery,
+) -> Vec<SkillWeeks> {
+    let scope = Scope::new(workspace, None);
+    let lead = workspace.settings.lead_level;
+    let weeks: Vec<i32> = (query.from_week..=query.to_week).collect();
+    let span = weeks.len();
+    // Booked FTE per member and week, and on which projects.
+    let members = workspace.members.len();
+    let mut booked = vec![0.0f64; members * span];
+    let mut on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); members];
+    for booking in staffing.iter().flat_map(|s| &s.bookings) {
+        for (slot, &week) in weeks.iter().enumerate() {
+            if booking.weeks.contains(week) {
+                booked[booking.member * span + slot] += booking.fte * booking.weeks.share(week);
+                on[booking.member].push((slot, booking.project));
+            }
+        }
+    }
+    let columns = match query.skill {
+        Some(column) => vec![column],
+        None => skills_needed(&scope),
+    };
+    columns
+        .into_iter()
+        .map(|column| {
+            let leaders: Vec<usize> = (0..members)
+                .filter(|&m| !workspace.members[m].planned)
+                .filter(|&m| workspace.cell(m, column).at_least(lead))
+                .collect();
+            let covers = weeks
+                .iter()
+                .enumerate()
+                .map(|(slot, &week)| {
+                    let mut cover = WeekCover {
+                        week: week_label(week),
+                        starts: week_start(week),
+                        free: Vec::new(),
+                        out: Vec::new(),
+                    };
+                    for &member in &leaders {
+                        let record = &workspace.members[member];
+                        let capacity = staffing.map_or_else(
+                            || workspace.capacity_in_week(member, week),
+                            |s| s.capacity_in(workspace, member, week),
+                        );
+                        let left = capacity - booked[member * span + slot];
+                        if left + 1e-9 >= MIN_FREE_FTE {
+                            cover.free.push(scope.member_ref(member));
+                        } else if capacity < record.fte * 0.5 {
+                            cover.out.push((
+                                scope.member_ref(member),
+                                Out::Away {
+                                    reason: away_reason(workspace, member, week),
+                                },
+                            ));
+                        } else {
+                            let mut projects: Vec<String> = on[member]
+                                .iter()
+                                .filter(|(at, _)| *at == slot)
+                                .map(|(_, project)| workspace.projects[*project].name.clone())
+                                .collect();
+                            projects.sort();
+                            projects.dedup();
+                            cover
+                                .out
+                                .push((scope.member_ref(member), Out::Booked { projects }));
+                        }
+                    }
+                    cover
+                })
+                .collect();
+            SkillWeeks {
+                skill: scope.column_ref(column),
+                level: lead,
+                weeks: covers,
+            }
+        })
+        .collect()
+}
+
+/// Why a member is away in a week: the reason of the period that covers
+/// most of it, or the holiday's name.
+fn away_reason(workspace: &Workspace, member: usize, week: i32) -> String {
+    let monday = week_start(week);
+    let friday = monday
+        .checked_add(jiff::Span::new().days(4))
+        .unwrap_or(monday);
+    let record = &workspace.members[member];
+    if let Some(period) = record
+        .time_off
+        .iter()
+        .find(|period| period.start <= friday && period.end >= monday)
+    {
+        return format!("on {}", period.reason.label());
+    }
+    workspace
+        .holidays_of(member)
+        .into_iter()
+        .find(|holiday| holiday.date >= monday && holiday.date <= friday)
+        .map_or("away".to_string(), |holiday| {
+            format!("off for {}", holiday.name)
+        })
+}
+
+/// A run of weeks with the same thin cover, for saying it once:
+/// "2026-W32 to 2026-W34".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThinRun {
+    pub skill: SkillRef,
+    pub first: String,
+    pub last: String,
+    pub free: Vec<MemberRef>,
+    pub out: Vec<(MemberRef, Out)>,
+}
+
+impl ThinRun {
+    pub fn weeks_text(&self) -> String {
+        if self.first == self.last {
+            format!("week {}", self.first)
+        } else {
+            format!("{} to {}", self.first, self.last)
+        }
+    }
+
+    /// "nobody can lead Kubernetes in 2026-W32 to 2026-W34: Tomasz Nowak
+    /// on leave; Ana Souza booked on Payments".
+    pub fn sentence(&self) -> String {
+        let who = match self.free.as_slice() {
+            [] => "nobody can lead".to_string(),
+            [only] => format!("only {} can lead", only.name),
+            _ => format!("{} can lead", self.free.len()),
+        };
+        let why: Vec<String> = self
+            .out
+            .iter()
+            .map(|(member, out)| match out {
+                Out::Away { reason } => format!("{} {reason}", member.name),
+                Out::Booked { projects } if projects.is_empty() => {
+                    format!("{} fully booked", member.name)
+                }
+                Out::Booked { projects } => {
+                    format!("{} booked on {}", member.name, projects.join(", "))
+                }
+            })
+            .collect();
+        let mut text = format!("{who} {} in {}", self.skill.name, self.weeks_text());
+        if why.is_empty() {
+            text.push_str(if self.free.is_empty() {
+                ": nobody on the team can lead it"
+            } else {
+                ": nobody else on the team can"
+            });
+        } else {
+            text.push_str(": ");
+            text.push_str(&why.join("; "));
+        }
+        text
+    }
+}
+
+/// The thin weeks of each skill, consecutive weeks with the same people
+/// free and out merged into one run.
+pub fn thin_runs(coverage: &[SkillWeeks]) -> Vec<ThinRun> {
+    let mut runs: Vec<ThinRun> = Vec::new();
+    for skill in coverage {
+        let mut open: Option<ThinRun> = None;
+        for week in &skill.weeks {
+            if !week.is_thin() {
+                runs.extend(open.take());
+                continue;
+            }
+            match &mut open {
+                Some(run) if run.free == week.free && run.out == week.out => {
+                    run.last = week.week.clone();
+                }
+                _ => {
+                    runs.extend(open.take());
+                    open = Some(ThinRun {
+                        skill: skill.skill.clone(),
+                        first: week.week.clone(),
+                        last: week.week.clone(),
+                        free: week.free.clone(),
+                        out: week.out.clone(),
+                    });
+                }
+            }
+        }
+        runs.extend(open);
+    }
+    runs
+}

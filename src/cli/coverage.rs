@@ -1,0 +1,129 @@
+//! `skillgrid coverage`: each needed skill week by week, who can lead it
+//! and has time, and why the others are out.
+
+use super::open_reporting;
+use crate::analysis::{Out, WeeklyQuery, staff, thin_runs, weekly_coverage};
+use crate::catalog::Catalog;
+use crate::model::{Date, week_of};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+pub struct CoverageRequest<'a> {
+    pub file: &'a Path,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub skill: Option<&'a str>,
+    pub format: CoverageFormat,
+}
+
+/// Weeks looked at when none are asked: the next two quarters.
+const DEFAULT_WEEKS: i32 = 26;
+
+pub(super) fn coverage_command(
+    request: &CoverageRequest,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(imported) = open_reporting(request.file, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let workspace = &imported.value;
+    let from_week = week_of(request.from.unwrap_or_else(crate::model::today));
+    let to_week = request.to.map_or(from_week + DEFAULT_WEEKS - 1, week_of);
+    if to_week < from_week {
+        let _ = writeln!(err, "--to is before --from: expected the later date second");
+        return ExitCode::from(2);
+    }
+    let skill = match request.skill {
+        None => None,
+        Some(name) => match workspace.skill_named(name) {
+            Some(column) => Some(column),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{}: no skill named \"{name}\" (by name or alias)",
+                    request.file.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
+    let coverage = weekly_coverage(
+        workspace,
+        staffing.as_ref(),
+        &WeeklyQuery {
+            from_week,
+            to_week,
+            skill,
+        },
+    );
+    match request.format {
+        CoverageFormat::Json => {
+            let text = serde_json::to_string_pretty(&coverage).expect("coverage serialises");
+            let _ = writeln!(out, "{text}");
+        }
+        CoverageFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let _ = writer.write_record(["skill", "week", "starts", "free_to_lead", "free", "out"]);
+            for skill in &coverage {
+                for week in &skill.weeks {
+                    let names: Vec<&str> = week.free.iter().map(|m| &*m.name).collect();
+                    let out: Vec<String> = week
+                        .out
+                        .iter()
+                        .map(|(member, why)| format!("{} ({})", member.name, out_text(why)))
+                        .collect();
+                    let _ = writer.write_record([
+                        crate::io::neutralise_text(&skill.skill.name).as_ref(),
+                        &week.week,
+                        &week.starts.to_string(),
+                        &week.free.len().to_string(),
+                        &crate::io::neutralise_text(&names.join("; ")),
+                        &crate::io::neutralise_text(&out.join("; ")),
+                    ]);
+                }
+            }
+            let bytes = writer.into_inner().unwrap_or_default();
+            out.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        CoverageFormat::Text => {
+            let _ = writeln!(
+                out,
+                "Skill cover by week, {} to {} ({} skills; \"can lead\" = level {}+, with {:.1} FTE free)",
+                crate::model::week_label(from_week),
+                crate::model::week_label(to_week),
+                coverage.len(),
+                workspace.settings.lead_level,
+                crate::analysis::MIN_FREE_FTE
+            );
+            let runs = thin_runs(&coverage);
+            if runs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  every skill has two or more free to lead it every week"
+                );
+            }
+            for run in &runs {
+                let _ = writeln!(out, "  {}", run.sentence());
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn out_text(out: &Out) -> String {
+    match out {
+        Out::Away { reason } => reason.clone(),
+        Out::Booked { projects } => format!("booked on {}", projects.join(", ")),
+    }
+}
