@@ -178,3 +178,76 @@ fn a_bad_time_off_file_changes_nothing_and_says_where() {
     }
     assert_eq!(std::fs::read(&workspace).expect("read"), before);
 }
+
+fn date(text: &str) -> skillgrid::model::Date {
+    text.parse().expect("a date")
+}
+
+#[test]
+fn time_off_is_added_in_the_window_shows_in_the_staffing_view_and_undoes() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = staffing_copy(folder.path());
+    let mut state = common::opened(&workspace);
+    state.set_today(date("2026-08-03"));
+    let mut harness = common::window(state);
+    let before = harness.state().state().document().workspace.clone();
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(skillgrid::app::Command::SetFilter(
+            skillgrid::app::MatrixFilter {
+                search: "Tomasz".into(),
+                ..Default::default()
+            },
+        ));
+    harness.run();
+
+    harness
+        .get_by_label_contains("Tomasz Nowak / Containers & Kubernetes")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Time off…").click();
+    harness.run();
+    harness.get_by_label("Time off: Tomasz Nowak");
+    harness.get_by_label("No time off recorded.");
+    // From and To start on today, a whole day off, for leave.
+    harness.get_by_label("Add time off").click();
+    harness.run();
+    let tomasz = before.find_member("Tomasz Nowak").expect("a member");
+    let added = harness.state().state().document().workspace.members[tomasz]
+        .time_off
+        .clone();
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].start, added[0].end),
+        (date("2026-08-03"), date("2026-08-03"))
+    );
+    assert_eq!(added[0].fraction, 1.0);
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert!(
+        harness.state().state().document().workspace.members[tomasz]
+            .time_off
+            .is_empty()
+    );
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().state().document().workspace.members[tomasz]
+            .time_off
+            .len(),
+        1,
+        "undo brings the removed period back"
+    );
+
+    // The staffing view's week by week says who is out and why.
+    harness
+        .get_by_label(skillgrid::app::View::Staffing.label())
+        .click();
+    harness.run();
+    harness.get_by_label("Week by week, the next 26 weeks");
+    harness.get_by_label_contains("only Tomasz Nowak free to lead");
+}

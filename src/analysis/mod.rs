@@ -53,7 +53,8 @@ pub use staffing::{
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 pub use weekly::{
-    MIN_FREE_FTE, Out, SkillWeeks, ThinRun, WeekCover, WeeklyQuery, thin_runs, weekly_coverage,
+    MIN_FREE_FTE, Out, SkillWeeks, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, thin_runs,
+    weekly_coverage,
 };
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who, who_staffed};
 
@@ -102,6 +103,10 @@ pub struct Analysis {
     /// The staffing of the workspace's projects (all teams), when it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub staffing: Option<Staffing>,
+    /// The weeks from today (26 of them) where a skill the projects or
+    /// roles need has one or no free lead, when there are projects.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub thin_weeks: Vec<ThinRun>,
     /// Development targets and certifications due attention.
     #[serde(skip_serializing_if = "DevelopmentReport::is_empty")]
     pub development: DevelopmentReport,
@@ -117,6 +122,18 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let span = span_of_control(&scope);
     let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
     let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
+    let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
+        let from_week = crate::model::week_of(today);
+        thin_runs(&weekly_coverage(
+            workspace,
+            Some(staffing),
+            &WeeklyQuery {
+                from_week,
+                to_week: from_week + WEEKS_AHEAD - 1,
+                skill: None,
+            },
+        ))
+    });
     let free_fte = staffing::free_fte(workspace, staffing.as_ref());
     let moves = rebalance(&scope, &span.breaches);
     let hiring = hiring_plan(
@@ -141,6 +158,7 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
             bench_depth: settings.bench_depth,
         },
         coverage: coverage(&scope, settings, &lapsed),
+        thin_weeks,
         development: development::development(&scope, today),
         bus_factor,
         unassessed_requirements,

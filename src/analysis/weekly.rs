@@ -8,6 +8,9 @@ use super::staffing::Staffing;
 use crate::model::{Level, Workspace, week_label, week_start};
 use serde::Serialize;
 
+/// How far ahead the report and the staffing view look: two quarters.
+pub const WEEKS_AHEAD: i32 = 26;
+
 /// Free FTE below this in a week is no time to lead anything.
 pub const MIN_FREE_FTE: f64 = 0.1;
 
@@ -187,7 +190,7 @@ fn away_reason(workspace: &Workspace, member: usize, week: i32) -> String {
 
 /// A run of weeks with the same thin cover, for saying it once:
 /// "2026-W32 to 2026-W34".
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ThinRun {
     pub skill: SkillRef,
     pub first: String,
@@ -202,6 +205,21 @@ impl ThinRun {
             format!("week {}", self.first)
         } else {
             format!("{} to {}", self.first, self.last)
+        }
+    }
+
+    /// "nobody free to lead: Tomasz Nowak on leave; Ana Souza booked on
+    /// Payments".
+    pub fn reason_text(&self) -> String {
+        let sentence = self.sentence();
+        let who = match self.free.as_slice() {
+            [] => "nobody free to lead".to_string(),
+            [only] => format!("only {} free to lead", only.name),
+            _ => format!("{} free to lead", self.free.len()),
+        };
+        match sentence.split_once(": ") {
+            Some((_, why)) => format!("{who}: {why}"),
+            None => who,
         }
     }
 

@@ -116,6 +116,13 @@ pub enum Command {
     },
     ImportTargets(PathBuf),
     ImportCertifications(PathBuf),
+    AddTimeOff(super::TimeOffForm),
+    RemoveTimeOff {
+        member: usize,
+        index: usize,
+    },
+    ImportTimeOff(PathBuf),
+    ImportHolidays(PathBuf),
     /// How many days ahead a lapsing certification is listed.
     SetExpiryWarningDays(u32),
 
@@ -347,6 +354,10 @@ impl AppState {
             C::RemoveCertification { member, index } => self.remove_certification(member, index)?,
             C::ImportTargets(path) => self.import_targets(&path),
             C::ImportCertifications(path) => self.import_certifications(&path),
+            C::AddTimeOff(form) => self.add_time_off(form)?,
+            C::RemoveTimeOff { member, index } => self.remove_time_off(member, index)?,
+            C::ImportTimeOff(path) => self.import_time_off(&path),
+            C::ImportHolidays(path) => self.import_holidays(&path),
             C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {
                 self.sheet_request = None;

@@ -244,3 +244,96 @@ impl AppState {
         self.failed_open = None;
     }
 }
+
+/// A period away being typed into a member's time-off dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeOffForm {
+    pub member: usize,
+    pub start: Date,
+    pub end: Date,
+    pub fraction: f64,
+    pub reason: crate::model::AwayReason,
+}
+
+impl AppState {
+    pub fn time_off_form(&self, member: usize) -> TimeOffForm {
+        let today = self.today();
+        TimeOffForm {
+            member,
+            start: today,
+            end: today,
+            fraction: 1.0,
+            reason: crate::model::AwayReason::Leave,
+        }
+    }
+
+    pub(super) fn add_time_off(&mut self, form: TimeOffForm) -> Result<(), EditError> {
+        let name = self.member_name(form.member)?;
+        if form.end < form.start {
+            return Err(EditError::Invalid {
+                field: "end",
+                found: form.end.to_string(),
+                expected: "is before the start: expected the last day away",
+            });
+        }
+        if !(form.fraction > 0.0 && form.fraction <= 1.0) {
+            return Err(EditError::Invalid {
+                field: "fraction",
+                found: form.fraction.to_string(),
+                expected: "is outside 0-1: 1 for whole days off, 0.5 for half-time",
+            });
+        }
+        let period = crate::model::TimeOff {
+            start: form.start,
+            end: form.end,
+            fraction: form.fraction,
+            reason: form.reason,
+        };
+        self.document
+            .edit(&format!("time off for {name}"), |workspace| {
+                workspace.apply_time_off(vec![(form.member, period)]);
+                Ok::<_, EditError>(())
+            })?;
+        self.notice = Some(format!(
+            "{name}: {} from {} to {}",
+            form.reason.label(),
+            form.start,
+            form.end
+        ));
+        Ok(())
+    }
+
+    pub(super) fn remove_time_off(&mut self, member: usize, index: usize) -> Result<(), EditError> {
+        let name = self.member_name(member)?;
+        self.document
+            .edit(&format!("remove time off of {name}"), |workspace| {
+                let list = &mut workspace.members[member].time_off;
+                if index >= list.len() {
+                    return Err(EditError::Gone("period of time off"));
+                }
+                list.remove(index);
+                Ok(())
+            })
+    }
+
+    pub(super) fn import_time_off(&mut self, path: &Path) {
+        let result = io::read_time_off(path, &self.document.workspace);
+        self.apply_import(
+            path,
+            result,
+            "period away",
+            "periods away",
+            |workspace, rows| workspace.apply_time_off(rows),
+        );
+    }
+
+    pub(super) fn import_holidays(&mut self, path: &Path) {
+        let result = io::read_holidays(path).map(|read| io::Imported {
+            value: read.value.into_iter().map(|holiday| (0, holiday)).collect(),
+            warnings: read.warnings,
+        });
+        self.apply_import(path, result, "holiday", "holidays", |workspace, rows| {
+            workspace.apply_holidays(rows.into_iter().map(|(_, holiday)| holiday).collect())
+        });
+    }
+}

@@ -42,6 +42,7 @@ pub struct ViewSelection {
     /// `None` while the dialog is closed.
     pub target: Option<super::TargetForm>,
     pub certifications: Option<super::CertificationForm>,
+    pub time_off: Option<super::TimeOffForm>,
     /// The member the fit view shows.
     pub member: Option<usize>,
     /// What is typed in the fit and hiring views' member search.

@@ -21,7 +21,7 @@ mod who;
 
 pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
-pub use development::{CertificationForm, TargetForm};
+pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
 pub use insights::{
@@ -191,6 +191,9 @@ pub enum FileIntent {
     /// Development targets or certifications, from CSV or Excel.
     ImportTargets,
     ImportCertifications,
+    /// Leave from CSV, and a public holiday calendar.
+    ImportTimeOff,
+    ImportHolidays,
     /// The matrix as an Excel workbook.
     ExportWorkbook,
     /// The matrix as shown (filter and sort) as an SVG picture.

@@ -24,9 +24,6 @@ pub struct CoverageRequest<'a> {
     pub format: CoverageFormat,
 }
 
-/// Weeks looked at when none are asked: the next two quarters.
-const DEFAULT_WEEKS: i32 = 26;
-
 pub(super) fn coverage_command(
     request: &CoverageRequest,
     catalog: &Catalog,
@@ -38,7 +35,9 @@ pub(super) fn coverage_command(
     };
     let workspace = &imported.value;
     let from_week = week_of(request.from.unwrap_or_else(crate::model::today));
-    let to_week = request.to.map_or(from_week + DEFAULT_WEEKS - 1, week_of);
+    let to_week = request
+        .to
+        .map_or(from_week + crate::analysis::WEEKS_AHEAD - 1, week_of);
     if to_week < from_week {
         let _ = writeln!(err, "--to is before --from: expected the later date second");
         return ExitCode::from(2);

@@ -398,6 +398,16 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     if let Some(staffing) = &analysis.staffing {
         out.push('\n');
         out.push_str(&super::staffing::staffing_text(staffing, source, None));
+        heading(&mut out, "Skill cover week by week, the next 26 weeks");
+        if analysis.thin_weeks.is_empty() {
+            let _ = writeln!(
+                out,
+                "  every skill the projects or roles need has two or more free to lead it every week"
+            );
+        }
+        for run in &analysis.thin_weeks {
+            let _ = writeln!(out, "  {}", run.sentence());
+        }
     }
     out
 }

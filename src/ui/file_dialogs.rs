@@ -118,6 +118,14 @@ impl FileDialogs for NativeDialogs {
                             &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
                         )
                         .pick_file(),
+                    FileIntent::ImportTimeOff => dialog
+                        .set_title("Import time off (member, start, end, fraction, reason)")
+                        .add_filter("Time off CSV", &["csv", "tsv", "txt"])
+                        .pick_file(),
+                    FileIntent::ImportHolidays => dialog
+                        .set_title("Import public holidays (location, date, name)")
+                        .add_filter("Holiday calendar CSV", &["csv", "tsv", "txt"])
+                        .pick_file(),
                     FileIntent::ExportProjects => dialog
                         .set_title("Export projects CSV")
                         .add_filter("Projects CSV", &["csv"])

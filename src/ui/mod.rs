@@ -15,6 +15,7 @@ mod review;
 mod roles;
 mod shell;
 mod staffing;
+mod time_off;
 mod who;
 mod widgets;
 
@@ -270,6 +271,12 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::ImportCertifications, Some(path)) => {
                 Command::ImportCertifications(path).into()
             }
+            JobResult::Picked(FileIntent::ImportTimeOff, Some(path)) => {
+                Command::ImportTimeOff(path).into()
+            }
+            JobResult::Picked(FileIntent::ImportHolidays, Some(path)) => {
+                Command::ImportHolidays(path).into()
+            }
             JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
                 Command::ExportProjects(path).into()
             }
@@ -373,6 +380,7 @@ impl eframe::App for SkillgridApp {
             dialogs::sheet_dialog_ui(&mut view, &ctx);
             development::target_dialog_ui(&mut view, &ctx);
             development::certifications_dialog_ui(&mut view, &ctx);
+            time_off::time_off_dialog_ui(&mut view, &ctx);
             who::who_panel_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }

@@ -88,6 +88,18 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::ImportCertifications),
     },
     MenuCommand {
+        label: "Import time off…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportTimeOff),
+    },
+    MenuCommand {
+        label: "Import public holidays…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportHolidays),
+    },
+    MenuCommand {
         label: "Export matrix as SVG…",
         menu: Menu::File,
         shortcut: None,

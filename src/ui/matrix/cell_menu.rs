@@ -111,4 +111,8 @@ pub(super) fn cell_menu(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize, co
         }
         ui.close();
     }
+    if ui.button("Time off…").clicked() {
+        crate::ui::time_off::open_time_off(view, member);
+        ui.close();
+    }
 }

@@ -100,7 +100,50 @@ pub(super) fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             }
         });
     }
+    week_by_week_ui(view, ui);
     view.forms.chart_skill = chosen;
+}
+
+/// The next two quarters week by week: each run of weeks where a needed
+/// skill has one or no free lead, and why the others are out.
+fn week_by_week_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+    let Some(results) = view.state.insights().results() else {
+        return;
+    };
+    widgets::section(ui, "Week by week, the next 26 weeks");
+    ui.label(
+        RichText::new(
+            "Skills the projects or roles need, in the weeks one or nobody who can lead them \
+             has time: away (leave, holidays) or booked elsewhere.",
+        )
+        .weak(),
+    );
+    let runs = &results.analysis.thin_weeks;
+    if runs.is_empty() {
+        ui.label(
+            RichText::new("Every needed skill has two or more free leads every week.")
+                .color(ok_colour()),
+        );
+    }
+    let mut show = None;
+    for run in runs.iter().take(widgets::LISTED) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(&*run.skill.name).clicked() {
+                show = Some(run.skill.id.to_string());
+            }
+            let colour = if run.free.is_empty() {
+                alert_colour()
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.label(RichText::new(run.weeks_text()).strong());
+            ui.add(egui::Label::new(RichText::new(run.reason_text()).color(colour)).wrap());
+        });
+    }
+    widgets::more_line(ui, runs.len());
+    if let Some(id) = show {
+        view.send(crate::app::Command::ShowSkillById(id));
+    }
 }
 
 fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
