@@ -106,7 +106,7 @@ pub(super) fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 
 /// The next two quarters week by week: each run of weeks where a needed
 /// skill has one or no free lead, and why the others are out.
-fn week_by_week_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
+fn week_by_week_ui(view: &ViewCtx, ui: &mut egui::Ui) {
     let Some(results) = view.state.insights().results() else {
         return;
     };
@@ -125,12 +125,9 @@ fn week_by_week_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 .color(ok_colour()),
         );
     }
-    let mut show = None;
     for run in runs.iter().take(widgets::LISTED) {
         ui.horizontal_wrapped(|ui| {
-            if ui.link(&*run.skill.name).clicked() {
-                show = Some(run.skill.id.to_string());
-            }
+            ui.label(RichText::new(format!("{}:", run.skill.name)).strong());
             let colour = if run.free.is_empty() {
                 alert_colour()
             } else {
@@ -141,9 +138,6 @@ fn week_by_week_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         });
     }
     widgets::more_line(ui, runs.len());
-    if let Some(id) = show {
-        view.send(crate::app::Command::ShowSkillById(id));
-    }
 }
 
 fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
