@@ -151,6 +151,13 @@ pub enum Command {
 
     // Projects.
     NewProject,
+    /// Moves a project's start (or end) by whole weeks: a bar dragged on
+    /// the timeline.
+    ShiftProjectDates {
+        project: usize,
+        start: bool,
+        weeks: i32,
+    },
     SaveProjectDetails {
         project: usize,
         name: String,
@@ -426,6 +433,11 @@ impl AppState {
             }
 
             C::NewProject => return Ok(Outcome::ProjectAdded(self.new_project())),
+            C::ShiftProjectDates {
+                project,
+                start,
+                weeks,
+            } => self.shift_project_dates(project, start, weeks)?,
             C::SaveProjectDetails {
                 project,
                 name,

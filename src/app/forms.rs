@@ -43,6 +43,8 @@ pub struct ViewSelection {
     pub target: Option<super::TargetForm>,
     pub certifications: Option<super::CertificationForm>,
     pub time_off: Option<super::TimeOffForm>,
+    /// The timeline's mode, zoom and drag.
+    pub timeline: super::TimelineForm,
     /// The member the fit view shows.
     pub member: Option<usize>,
     /// What is typed in the fit and hiring views' member search.

@@ -302,6 +302,11 @@ impl Insights {
         self.results.as_deref()
     }
 
+    /// The results as shared, to tell one analysis from the next.
+    pub fn shared(&self) -> Option<&Arc<InsightResults>> {
+        self.results.as_ref()
+    }
+
     /// Whether the results shown are of this document as it is now, with
     /// these options.
     pub fn is_current(&self, document: &Document, options: &InsightOptions) -> bool {

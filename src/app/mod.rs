@@ -15,6 +15,7 @@ mod insights;
 mod recovery;
 mod review;
 mod staffing;
+mod timeline;
 mod view_caches;
 mod what_if;
 mod who;
@@ -30,6 +31,7 @@ pub use insights::{
 };
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 pub use review::Review;
+pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
 use view_caches::MemberKey;
 pub use who::{WhoForm, WhoPanel};
 
@@ -57,19 +59,22 @@ pub enum View {
     Hiring,
     Capacity,
     Staffing,
+    /// People and projects week by week.
+    Timeline,
     /// Self ratings against the manager's, to settle.
     Review,
     Roles,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Matrix,
         View::Gaps,
         View::Fit,
         View::Hiring,
         View::Capacity,
         View::Staffing,
+        View::Timeline,
         View::Review,
         View::Roles,
     ];
@@ -83,6 +88,7 @@ impl View {
             View::Hiring => "hiring",
             View::Capacity => "capacity",
             View::Staffing => "staffing",
+            View::Timeline => "timeline",
             View::Review => "review",
             View::Roles => "roles",
         }
@@ -97,6 +103,7 @@ impl View {
             View::Hiring => "Hiring plan",
             View::Capacity => "Team capacity",
             View::Staffing => "Staffing",
+            View::Timeline => "Timeline",
             View::Review => "Review",
             View::Roles => "Roles & skills",
         }
@@ -293,6 +300,7 @@ pub struct AppState {
     /// The "who knows X" panel, while it is open.
     who: Option<WhoPanel>,
     review: Review,
+    timeline: Timeline,
 }
 
 /// What the views read.
@@ -438,6 +446,7 @@ impl AppState {
             sheet_request: None,
             who: None,
             review: Review::default(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -492,6 +501,7 @@ impl AppState {
         self.refresh_who();
         self.refresh_review();
         self.insights.poll();
+        self.refresh_timeline();
         self.finish_pending_export();
     }
 

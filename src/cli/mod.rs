@@ -40,7 +40,7 @@ pub struct Cli {
     /// bundled sample team when none is given).
     pub file: Option<PathBuf>,
     /// With no command: the view the window opens on: matrix, gaps, fit,
-    /// hiring, capacity, staffing or roles.
+    /// hiring, capacity, staffing, timeline, review or roles.
     #[arg(long)]
     pub view: Option<String>,
     /// The sheet of an Excel workbook to read the roster from (by default

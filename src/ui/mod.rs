@@ -16,6 +16,7 @@ mod roles;
 mod shell;
 mod staffing;
 mod time_off;
+mod timeline;
 mod who;
 mod widgets;
 
@@ -436,6 +437,7 @@ pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         View::Hiring => hiring::hiring_ui(view, ui),
         View::Capacity => capacity::capacity_ui(view, ui),
         View::Staffing => staffing::staffing_ui(view, ui),
+        View::Timeline => timeline::timeline_ui(view, ui),
         View::Review => review::review_ui(view, ui),
         View::Roles => roles::roles_ui(view, ui),
     }
