@@ -79,10 +79,14 @@ const WEEKS_AFTER: i32 = 4;
 impl Timeline {
     pub fn build(workspace: &Workspace, staffing: Option<&Staffing>, today_week: i32) -> Timeline {
         let members = workspace.members.len();
-        let first = today_week - WEEKS_BEFORE;
+        let mut first = today_week - WEEKS_BEFORE;
         let mut last = today_week + crate::analysis::WEEKS_AHEAD;
         if let Some(staffing) = staffing.filter(|s| !s.projects.is_empty()) {
             last = last.max(staffing.weeks.1 + WEEKS_AFTER);
+            // Plans wholly past are shown from their start, not as blank.
+            if staffing.weeks.1 < first {
+                first = staffing.weeks.0 - 1;
+            }
         }
         let weeks = (last - first + 1).max(1) as usize;
         let mut bars = vec![Vec::new(); members];

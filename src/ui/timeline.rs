@@ -34,12 +34,18 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         if ui.button("Today").clicked() {
             form.scroll_to_today = true;
         }
-        ui.separator();
-        ui.weak(
-            "Bars are bookings by project; hatched, time away; red edge, booked past what they \
-             have. Click a bar to open its project; drag its first or last week to move it.",
-        );
     });
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(
+                "Bars are bookings, coloured by project; hatched, time away; a red edge, booked \
+                 past what they have. Click a bar to open its project; drag its first or last \
+                 week to move the project's start or end.",
+            )
+            .weak(),
+        )
+        .wrap(),
+    );
     // A new mode or zoom is a new table: it opens on today again.
     if (form.lines, form.week_width) != shown {
         form.scroll_to_today = true;
@@ -318,8 +324,14 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
             // The month, over its first week.
             let previous = week_start(week - 1);
             if previous.month() != monday.month() || cell.col_range.start == 1 {
-                let text = format!("{} {}", month_name(monday.month()), monday.year());
-                ui.add(egui::Label::new(egui::RichText::new(text).small()).extend());
+                // A week is narrow: the month, and the year where it turns.
+                let text = if monday.month() == 1 || cell.col_range.start == 1 {
+                    format!("{} {}", month_name(monday.month()), monday.year() % 100)
+                } else {
+                    month_name(monday.month()).to_string()
+                };
+                ui.add(egui::Label::new(egui::RichText::new(text).small()).extend())
+                    .on_hover_text(format!("{} {}", month_name(monday.month()), monday.year()));
             }
             return;
         }
