@@ -13,6 +13,8 @@ use eframe::egui::{self, Color32, CornerRadius, Sense, Stroke, StrokeKind};
 use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
 
 const NAME_WIDTH: f32 = 220.0;
+/// Project lines are named "project: skill level+".
+const LINE_NAME_WIDTH: f32 = 340.0;
 const ROW_HEIGHT: f32 = 24.0;
 
 fn project_colour(project: usize) -> Color32 {
@@ -38,9 +40,10 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     ui.add(
         egui::Label::new(
             egui::RichText::new(
-                "Bars are bookings, coloured by project; hatched, time away; a red edge, booked \
-                 past what they have. Click a bar to open its project; drag its first or last \
-                 week to move the project's start or end.",
+                "People: bars are bookings, coloured by project; hatched, time away; a red \
+                 edge, booked past what they have. Project lines: green filled, amber part \
+                 filled, red open. Click a bar to open its project; drag its first or last week \
+                 to move the project's start or end.",
             )
             .weak(),
         )
@@ -61,7 +64,12 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     } else {
         view.state.workspace().members.len()
     };
-    let columns: Vec<Column> = std::iter::once(Column::new(NAME_WIDTH).range(120.0..=480.0))
+    let name_width = if form.lines {
+        LINE_NAME_WIDTH
+    } else {
+        NAME_WIDTH
+    };
+    let columns: Vec<Column> = std::iter::once(Column::new(name_width).range(120.0..=520.0))
         .chain((0..timeline.weeks).map(|_| Column::new(form.week_width).resizable(false)))
         .collect();
     let mut table = Table::new()
@@ -254,8 +262,9 @@ impl TimelineDelegate<'_, '_> {
         if week < line.first || week > line.last {
             return;
         }
+        // Lines are coloured by how full they are, not by project.
         let colour = if line.filled == line.people {
-            project_colour(line.project)
+            Color32::from_rgb(0x1b, 0x9e, 0x5a)
         } else if line.filled == 0 {
             Color32::from_rgb(0xd6, 0x2d, 0x2d)
         } else {
