@@ -101,6 +101,22 @@ fn leave_drops_a_skills_cover_in_exactly_its_weeks_and_says_why() {
         ),
         "{said}"
     );
+    // The report says it too, in text and on the HTML page.
+    for format in ["text", "html"] {
+        let (ok, said, _) = run(&[
+            "report",
+            text(&workspace),
+            "--as-of",
+            "2026-07-20",
+            "--format",
+            format,
+        ]);
+        assert!(ok);
+        assert!(
+            said.contains("in 2026-W32 to 2026-W34: Tomasz Nowak on leave"),
+            "{format}: {said}"
+        );
+    }
 }
 
 #[test]

@@ -66,6 +66,19 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     hiring(&mut out, analysis);
     if let Some(staffing) = &analysis.staffing {
         super::staffing::staffing_html(&mut out, staffing);
+        out.push_str("<h2>Skill cover week by week, the next 26 weeks</h2>\n");
+        if analysis.thin_weeks.is_empty() {
+            out.push_str(
+                "<p>Every skill the projects or roles need has two or more free to lead it \
+                 every week.</p>\n",
+            );
+        } else {
+            out.push_str("<ul>\n");
+            for run in &analysis.thin_weeks {
+                let _ = writeln!(out, "<li>{}</li>", escape(&run.sentence()));
+            }
+            out.push_str("</ul>\n");
+        }
     }
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
