@@ -241,11 +241,18 @@ pub(super) fn quarter_loads(
         if weeks.is_empty() {
             continue;
         }
+        // Each member's mean booked and capacity over the quarter, once.
         let mean = |value: &dyn Fn(i32) -> f64| {
             weeks.iter().map(|&week| value(week)).sum::<f64>() / weeks.len() as f64
         };
-        let booked = |member: usize| mean(&|week| bookings.booked_at(member, week));
-        let capacity = |member: usize| mean(&|week| bookings.capacity_at(member, week));
+        let booked_means: Vec<f64> = (0..workspace.members.len())
+            .map(|member| mean(&|week| bookings.booked_at(member, week)))
+            .collect();
+        let capacity_means: Vec<f64> = (0..workspace.members.len())
+            .map(|member| mean(&|week| bookings.capacity_at(member, week)))
+            .collect();
+        let booked = |member: usize| booked_means[member];
+        let capacity = |member: usize| capacity_means[member];
         // Each project with the share of the quarter's days it runs.
         let quarter_days = f64::from((last_day - first_day).get_days() + 1);
         let running: Vec<(&Project, f64)> = spans

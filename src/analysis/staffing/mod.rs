@@ -362,9 +362,20 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             .collect();
         let on_project = |member: usize| pinned.iter().any(|(m, _)| *m == member);
         // Members able to take at least one slot, with their fits.
+        // Each line's fit of every member, once: a line's slots share it, and
+        // who cannot take any line is passed over before their bookings are read.
+        let line_fits: Vec<Vec<Option<f64>>> = wants
+            .iter()
+            .map(|(want, _, _)| {
+                (0..members)
+                    .map(|member| line_fit(&scope, &compiled, want, member))
+                    .collect()
+            })
+            .collect();
         let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
             (0..members)
                 .filter(|&member| !on_project(member))
+                .filter(|&member| line_fits.iter().any(|fits| fits[member].is_some()))
                 .filter_map(|member| {
                     let free = bookings.free(member, window);
                     let row: Vec<Option<f64>> = slots
@@ -375,7 +386,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
                                 .iter()
                                 .any(|e| e.member == member && e.line == slot.line);
                             (free + EPSILON >= slot.fte && !ruled_out)
-                                .then(|| line_fit(&scope, &compiled, &wants[slot.line].0, member))
+                                .then(|| line_fits[slot.line][member])
                                 .flatten()
                         })
                         .collect();
@@ -421,24 +432,31 @@ pub fn staff(workspace: &Workspace) -> Staffing {
 
         // The greedy baseline: each slot in turn takes its best free member.
         let mut used: Vec<usize> = pinned.iter().map(|(m, _)| *m).collect();
+        // Each member's free FTE over the window, read once: booking them
+        // here takes exactly the slot's FTE off it.
+        let mut greedy_free: Vec<Option<f64>> = vec![None; members];
         for slot in &slots {
             let best = (0..members)
-                .filter(|member| !used.contains(member))
-                .filter(|&member| {
+                .filter_map(|member| line_fits[slot.line][member].map(|fit| (member, fit)))
+                .filter(|(member, _)| !used.contains(member))
+                .filter(|&(member, _)| {
                     !project
                         .excluded
                         .iter()
                         .any(|e| e.member == member && e.line == slot.line)
                 })
-                .filter(|&member| greedy_bookings.free(member, window) + EPSILON >= slot.fte)
-                .filter_map(|member| {
-                    line_fit(&scope, &compiled, &wants[slot.line].0, member)
-                        .map(|fit| (member, fit))
+                .filter(|&(member, _)| {
+                    let free = *greedy_free[member]
+                        .get_or_insert_with(|| greedy_bookings.free(member, window));
+                    free + EPSILON >= slot.fte
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             if let Some((member, fit)) = best {
                 used.push(member);
                 greedy_bookings.book(member, window, slot.fte);
+                if let Some(free) = &mut greedy_free[member] {
+                    *free -= slot.fte;
+                }
                 greedy_objective += fit;
             }
         }
