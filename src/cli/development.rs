@@ -91,3 +91,52 @@ fn apply<T>(
     }
     (count, changed)
 }
+
+/// `import-framework`: a public career framework's levels as roles, shown
+/// first and, unless `dry_run`, applied.
+pub fn import_framework(
+    file: &Path,
+    into: &Path,
+    output: Option<&Path>,
+    dry_run: bool,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(output) = super::convert::workspace_output(into, output, "roles", err) else {
+        return ExitCode::from(2);
+    };
+    let Some(mut workspace) = open_reporting(into, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let name = io::display_name(file);
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(err, "{name}: cannot read it: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let preview = match io::read_ft_framework(&text, &name, &workspace.value, catalog) {
+        Ok(preview) => preview,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    for line in preview.summary(&workspace.value) {
+        let _ = writeln!(out, "{line}");
+    }
+    if dry_run {
+        let _ = writeln!(out, "dry run: nothing was changed");
+        return ExitCode::SUCCESS;
+    }
+    let (added, updated) = preview.apply(&mut workspace.value);
+    super::convert::save_workspace(
+        &workspace.value,
+        output,
+        &format!(" ({added} roles added, {updated} updated)"),
+        out,
+        err,
+    )
+}

@@ -289,6 +289,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Text)]
         format: coverage::CoverageFormat,
     },
+    /// A public career framework's levels as roles (the Financial Times'
+    /// engineering-progression job-family YAML): a preview, then applied
+    /// unless --dry-run. Re-importing updates its roles in place.
+    ImportFramework {
+        framework: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Show what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Add or update roles in a workspace from a CSV of (role, skill,
     /// min level, importance).
     ImportRoles {
@@ -538,6 +551,20 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 skill: skill.as_deref(),
                 format,
             },
+            catalog,
+            out,
+            err,
+        ),
+        Command::ImportFramework {
+            framework,
+            into,
+            output,
+            dry_run,
+        } => development::import_framework(
+            &framework,
+            &into,
+            output.as_deref(),
+            dry_run,
             catalog,
             out,
             err,

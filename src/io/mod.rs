@@ -11,6 +11,7 @@ mod diag;
 mod export;
 mod form_return;
 mod forms;
+mod framework;
 mod history_blob;
 mod omissions;
 mod projects_csv;
@@ -38,6 +39,7 @@ pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use form_return::{FormReturn, prepare_form, read_form_return};
 pub use forms::{FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook};
+pub use framework::{FT_PROFICIENCY, FrameworkPreview, ThemeMatch, read_ft_framework};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,

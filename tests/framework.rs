@@ -1,0 +1,173 @@
+//! A public career framework (FT engineering-progression shape) imported as
+//! roles: previewed, applied, re-imported in place, and bad files refused
+//! with the line and column.
+
+mod common;
+use common::skillgrid;
+
+use skillgrid::model::{Level, RoleId, SkillId, Track};
+use std::path::{Path, PathBuf};
+
+const FRAMEWORK: &str = "tests/data/frameworks/ft-engineering.yml";
+
+fn text(path: &Path) -> &str {
+    path.to_str().expect("utf-8")
+}
+
+fn workspace_copy(folder: &Path) -> PathBuf {
+    let path = folder.join("org.skillgrid");
+    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
+    path
+}
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let ran = skillgrid(args);
+    (
+        ran.status.success(),
+        String::from_utf8_lossy(&ran.stdout).to_string(),
+        String::from_utf8_lossy(&ran.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_dry_run_shows_the_mapping_and_changes_nothing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let before = std::fs::read(&workspace).expect("read");
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        FRAMEWORK,
+        "--into",
+        text(&workspace),
+        "--dry-run",
+    ]);
+    assert!(ok, "{errors}");
+    for expected in [
+        "Engineering: 4 levels as roles, 3 themes as skills (2 matched, 1 new)",
+        "add role Engineering People Manager (manager, 1 requirements)",
+        "theme technical -> skill Programming",
+        "theme team-work -> new skill Team Work",
+        "dry run: nothing was changed",
+    ] {
+        assert!(said.contains(expected), "{expected}: {said}");
+    }
+    assert_eq!(std::fs::read(&workspace).expect("read"), before);
+}
+
+#[test]
+fn levels_become_roles_with_tracks_requirements_and_career_steps_and_reimport_updates_them() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let (ok, said, errors) = run(&["import-framework", FRAMEWORK, "--into", text(&workspace)]);
+    assert!(ok, "{errors}");
+    assert!(said.contains("4 roles added, 0 updated"), "{said}");
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let senior = opened
+        .role(&RoleId::new("engineering-senior-engineer"))
+        .expect("the senior level is a role");
+    assert_eq!(senior.track, Track::Ic);
+    let programming = senior
+        .requirements
+        .iter()
+        .find(|r| r.skill == SkillId::new("programming"))
+        .expect("the technical theme is the catalog's Programming");
+    assert_eq!(
+        programming.min_level,
+        Level::PROFICIENT,
+        "Practitioner is 3"
+    );
+    assert_eq!(
+        programming.basis,
+        "Sets the technical direction of a system."
+    );
+    let first = opened
+        .role(&RoleId::new("engineering-engineer-1"))
+        .expect("a role");
+    assert_eq!(
+        first.requirements[0].min_level,
+        Level::AWARENESS,
+        "Foundational is 1"
+    );
+    assert_eq!(first.career.advancement_to[0].title, "Engineer 2");
+    let manager = opened
+        .role(&RoleId::new("engineering-engineering-manager-pm"))
+        .expect("a role");
+    assert_eq!(manager.track, Track::Manager, "read from -pm and the name");
+    assert!(opened.skill_named("Team Work").is_some(), "a custom skill");
+
+    // A newer version of the framework updates its roles in place.
+    std::fs::create_dir(folder.path().join("v2")).expect("folder");
+    let newer = folder.path().join("v2").join("ft-engineering.yml");
+    let yaml = std::fs::read_to_string(FRAMEWORK)
+        .expect("fixture")
+        .replace(
+            "Sets the technical direction of a system.\n    proficiency: Practitioner",
+            "Sets the technical direction of a system.\n    proficiency: Expert",
+        );
+    std::fs::write(&newer, yaml).expect("written");
+    let (ok, said, errors) = run(&["import-framework", text(&newer), "--into", text(&workspace)]);
+    assert!(ok, "{errors}");
+    assert!(said.contains("update role Senior Engineer"), "{said}");
+    assert!(said.contains("keep role Engineer 1"), "{said}");
+    assert!(said.contains("0 roles added, 1 updated"), "{said}");
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let roles = opened
+        .roles
+        .iter()
+        .filter(|r| r.summary.starts_with("Engineering (ft-engineering.yml)"))
+        .count();
+    assert_eq!(roles, 4, "no duplicates");
+    let senior = opened
+        .role(&RoleId::new("engineering-senior-engineer"))
+        .expect("a role");
+    assert_eq!(senior.requirements[0].min_level, Level::EXPERT);
+}
+
+#[test]
+fn bad_framework_files_say_what_and_where() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let cases = [
+        (
+            "broken.yml",
+            "title: X\nlevels:\n  - id: a\n    name: A\n  competencies: [\n",
+            "broken.yml:5:3: did not find expected '-' indicator",
+        ),
+        (
+            "no-levels.yml",
+            "title: X\nthemes: []\ncompetencies: []\n",
+            "no-levels.yml:1:1: missing field `levels`",
+        ),
+        (
+            "unknown-level.yml",
+            "levels:\n  - {id: a, name: A}\nthemes:\n  - {id: t, name: Programming}\n\
+             competencies:\n  - {level: b, theme: t, summary: s, proficiency: Expert}\n",
+            "competency 1 names level \"b\", which the file does not define: expected one of a",
+        ),
+        (
+            "unknown-theme.yml",
+            "levels:\n  - {id: a, name: A}\nthemes: []\n\
+             competencies:\n  - {level: a, theme: t, summary: s, proficiency: Expert}\n",
+            "competency 1 names theme \"t\", which the file does not define",
+        ),
+        (
+            "word.yml",
+            "levels:\n  - {id: a, name: A}\nthemes:\n  - {id: t, name: Programming}\n\
+             competencies:\n  - {level: a, theme: t, summary: s, proficiency: Guru}\n",
+            "proficiency \"Guru\" is not one of FT's words",
+        ),
+    ];
+    let before = std::fs::read(&workspace).expect("read");
+    for (name, yaml, expected) in cases {
+        let path = folder.path().join(name);
+        std::fs::write(&path, yaml).expect("written");
+        let (ok, _, errors) = run(&["import-framework", text(&path), "--into", text(&workspace)]);
+        assert!(!ok, "{name}");
+        assert!(errors.contains(expected), "{name}: {errors}");
+    }
+    assert_eq!(std::fs::read(&workspace).expect("read"), before);
+}
