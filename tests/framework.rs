@@ -171,3 +171,84 @@ fn bad_framework_files_say_what_and_where() {
     }
     assert_eq!(std::fs::read(&workspace).expect("read"), before);
 }
+
+#[test]
+fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        "tests/data/frameworks/monzo-backend.md",
+        "--into",
+        text(&workspace),
+    ]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains("Backend Engineer: 4 levels as roles, 2 themes as skills (2 matched, 0 new)"),
+        "{said}"
+    );
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let level = |k: u32| {
+        opened
+            .role(&RoleId::new(format!("backend-engineer-level-{k}")))
+            .expect("a role")
+            .clone()
+    };
+    let programming = |k: u32| {
+        level(k)
+            .requirements
+            .iter()
+            .find(|r| r.skill == SkillId::new("programming"))
+            .map(|r| (r.min_level.get(), r.basis.clone()))
+    };
+    assert_eq!(
+        programming(1),
+        Some((1, "Ships small changes with review".into()))
+    );
+    assert_eq!(
+        programming(2).map(|(level, _)| level),
+        Some(1),
+        "level 1's holds at 2"
+    );
+    assert_eq!(
+        programming(3),
+        Some((
+            3,
+            "Designs services others build on; Reviews for correctness and clarity".into()
+        ))
+    );
+    assert_eq!(level(4).requirements.len(), 2, "mentoring joins at 4");
+
+    let prose = folder.path().join("principles.md");
+    std::fs::write(&prose, "---\ntitle: Principles\n---\n\nWe value...\n").expect("written");
+    let (ok, _, errors) = run(&["import-framework", text(&prose), "--into", text(&workspace)]);
+    assert!(!ok);
+    assert!(errors.contains("principles.md: prose only"), "{errors}");
+    let empty = folder.path().join("empty.md");
+    std::fs::write(
+        &empty,
+        "---\nyaml: true\nlevels: 3\ntopics:\n  - name: Programming\n    content:\n      - level: 2\n        criteria: []\n---\n",
+    )
+    .expect("written");
+    let (ok, _, errors) = run(&["import-framework", text(&empty), "--into", text(&workspace)]);
+    assert!(!ok);
+    assert!(
+        errors.contains("topic \"Programming\" at level 2 has no criteria"),
+        "{errors}"
+    );
+    let broken = folder.path().join("broken.md");
+    std::fs::write(&broken, "---\nyaml: true\nlevels: [\n---\n").expect("written");
+    let (ok, _, errors) = run(&[
+        "import-framework",
+        text(&broken),
+        "--into",
+        text(&workspace),
+    ]);
+    assert!(!ok);
+    assert!(
+        errors.contains("broken.md:3:"),
+        "the line in the file: {errors}"
+    );
+}

@@ -117,7 +117,13 @@ pub fn import_framework(
             return ExitCode::FAILURE;
         }
     };
-    let preview = match io::read_ft_framework(&text, &name, &workspace.value, catalog) {
+    // Monzo's pages are Markdown with front matter; FT's files plain YAML.
+    let read = if io::looks_like_monzo(&text) {
+        io::read_monzo_framework(&text, &name, &workspace.value, catalog)
+    } else {
+        io::read_ft_framework(&text, &name, &workspace.value, catalog)
+    };
+    let preview = match read {
         Ok(preview) => preview,
         Err(failure) => {
             print_failure(&failure, err);

@@ -85,6 +85,51 @@ fn is_manager(level: &FtLevel) -> bool {
         || id.ends_with("_pm")
 }
 
+/// A framework read from any format, before it is mapped: its levels,
+/// its themes, and what each level expects of each theme.
+pub(super) struct Ladder {
+    pub name: String,
+    /// (id, name, a manager level).
+    pub levels: Vec<(String, String, bool)>,
+    /// (id, name).
+    pub themes: Vec<(String, String)>,
+    /// (level index, theme index, level expected, the criteria text).
+    pub expectations: Vec<(usize, usize, Level, String)>,
+}
+
+/// The YAML crate's error as a diagnostic at its line and column.
+pub(super) fn yaml_failure(
+    error: &serde_yaml_ng::Error,
+    file: &str,
+    expected: &str,
+) -> ImportFailure {
+    let place = error.location();
+    let message = error.to_string();
+    // The crate appends " at line L column C": the place is said apart.
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    failure(
+        file,
+        place.as_ref().map(|p| p.line() as u64),
+        place.as_ref().map(|p| p.column() as u64),
+        format!("{message}: expected {expected}"),
+    )
+}
+
+pub(super) fn failure_at(file: &str, message: String) -> ImportFailure {
+    failure(file, None, None, message)
+}
+
+/// The file's name without its folder or extension, for a framework with
+/// no title.
+pub(super) fn file_stem(file: &str) -> &str {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.rsplit_once('.').map_or(base, |(stem, _)| stem)
+}
+
 /// Reads an FT job family and maps it against `workspace` and the catalog.
 pub fn read_ft_framework(
     text: &str,
@@ -93,94 +138,37 @@ pub fn read_ft_framework(
     catalog: &Catalog,
 ) -> Result<FrameworkPreview, ImportFailure> {
     let parsed: FtFile = serde_yaml_ng::from_str(text).map_err(|error| {
-        let place = error.location();
-        let message = error.to_string();
-        // The crate appends " at line L column C": the place is said apart.
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
-        failure(
+        yaml_failure(
+            &error,
             file,
-            place.as_ref().map(|p| p.line() as u64),
-            place.as_ref().map(|p| p.column() as u64),
-            format!("{message}: expected an FT job family with levels, themes and competencies"),
+            "an FT job family with levels, themes and competencies",
         )
     })?;
     if parsed.levels.is_empty() {
-        return Err(failure(
-            file,
-            None,
-            None,
-            "no levels: expected at least one".into(),
-        ));
+        return Err(failure_at(file, "no levels: expected at least one".into()));
     }
-    let name = parsed.title.clone().unwrap_or_else(|| {
-        file.trim_end_matches(".yml")
-            .trim_end_matches(".yaml")
-            .to_string()
-    });
-    let slug = slugify(&name, "framework");
-    // The source names the file, not the folder it was read from.
-    let source = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let themes: Vec<ThemeMatch> = parsed
-        .themes
-        .iter()
-        .map(|theme| {
-            let known = workspace
-                .skill_named(&theme.name)
-                .map(|column| workspace.skills[column].clone())
-                .or_else(|| catalog.find_skill(&theme.name).cloned());
-            ThemeMatch {
-                theme: theme.id.clone(),
-                skill: known.as_ref().map(|skill| skill.id.clone()),
-                skill_name: known.map_or_else(|| theme.name.clone(), |skill| skill.name),
-            }
-        })
-        .collect();
-    let new_skills: Vec<Skill> = themes
-        .iter()
-        .filter(|theme| theme.skill.is_none())
-        .map(|theme| {
-            Skill::custom(
-                SkillId::new(format!("{slug}-{}", slugify(&theme.theme, "theme"))),
-                &theme.skill_name,
-                SkillKind::Hard,
-            )
-        })
-        .collect();
-    let skill_of = |theme_id: &str| -> Option<SkillId> {
-        let at = parsed.themes.iter().position(|t| t.id == theme_id)?;
-        Some(
-            themes[at]
-                .skill
-                .clone()
-                .unwrap_or_else(|| SkillId::new(format!("{slug}-{}", slugify(theme_id, "theme")))),
-        )
+    let mut ladder = Ladder {
+        name: parsed
+            .title
+            .clone()
+            .unwrap_or_else(|| file_stem(file).to_string()),
+        levels: parsed
+            .levels
+            .iter()
+            .map(|level| (level.id.clone(), level.name.clone(), is_manager(level)))
+            .collect(),
+        themes: parsed
+            .themes
+            .iter()
+            .map(|theme| (theme.id.clone(), theme.name.clone()))
+            .collect(),
+        expectations: Vec::new(),
     };
-    let role_id = |level: &FtLevel| RoleId::new(format!("{slug}-{}", slugify(&level.id, "level")));
-    let mut roles: Vec<Role> = parsed
-        .levels
-        .iter()
-        .map(|level| {
-            let mut role = Role::custom(role_id(level), &level.name);
-            role.track = if is_manager(level) {
-                Track::Manager
-            } else {
-                Track::Ic
-            };
-            role.summary = format!("{name} ({source}), level {}", level.id);
-            role
-        })
-        .collect();
     for (index, competency) in parsed.competencies.iter().enumerate() {
         let place = format!("competency {}", index + 1);
-        let Some(at) = parsed.levels.iter().position(|l| l.id == competency.level) else {
-            return Err(failure(
+        let Some(level_at) = parsed.levels.iter().position(|l| l.id == competency.level) else {
+            return Err(failure_at(
                 file,
-                None,
-                None,
                 format!(
                     "{place} names level \"{}\", which the file does not define: expected one of {}",
                     competency.level,
@@ -193,11 +181,9 @@ pub fn read_ft_framework(
                 ),
             ));
         };
-        let Some(skill) = skill_of(&competency.theme) else {
-            return Err(failure(
+        let Some(theme_at) = parsed.themes.iter().position(|t| t.id == competency.theme) else {
+            return Err(failure_at(
                 file,
-                None,
-                None,
                 format!(
                     "{place} names theme \"{}\", which the file does not define",
                     competency.theme
@@ -210,10 +196,8 @@ pub fn read_ft_framework(
             .position(|known| *known == word)
             .and_then(|value| Level::new(value as u8))
         else {
-            return Err(failure(
+            return Err(failure_at(
                 file,
-                None,
-                None,
                 format!(
                     "{place}: proficiency \"{}\" is not one of FT's words: expected Awareness, \
                      Foundational, Working knowledge, Practitioner or Expert",
@@ -221,19 +205,80 @@ pub fn read_ft_framework(
                 ),
             ));
         };
-        let role = &mut roles[at];
+        ladder.expectations.push((
+            level_at,
+            theme_at,
+            level,
+            competency.summary.trim().to_string(),
+        ));
+    }
+    Ok(map_ladder(ladder, file, workspace, catalog))
+}
+
+/// Maps a ladder: each level a role, each theme a skill, each expectation
+/// a requirement; a theme asked twice of one level keeps its highest.
+pub(super) fn map_ladder(
+    ladder: Ladder,
+    file: &str,
+    workspace: &Workspace,
+    catalog: &Catalog,
+) -> FrameworkPreview {
+    let name = ladder.name;
+    let slug = slugify(&name, "framework");
+    // The source names the file, not the folder it was read from.
+    let source = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let themes: Vec<ThemeMatch> = ladder
+        .themes
+        .iter()
+        .map(|(id, theme_name)| {
+            let known = workspace
+                .skill_named(theme_name)
+                .map(|column| workspace.skills[column].clone())
+                .or_else(|| catalog.find_skill(theme_name).cloned());
+            ThemeMatch {
+                theme: id.clone(),
+                skill: known.as_ref().map(|skill| skill.id.clone()),
+                skill_name: known.map_or_else(|| theme_name.clone(), |skill| skill.name),
+            }
+        })
+        .collect();
+    let custom_id = |theme: &str| SkillId::new(format!("{slug}-{}", slugify(theme, "theme")));
+    let new_skills: Vec<Skill> = themes
+        .iter()
+        .filter(|theme| theme.skill.is_none())
+        .map(|theme| Skill::custom(custom_id(&theme.theme), &theme.skill_name, SkillKind::Hard))
+        .collect();
+    let mut roles: Vec<Role> = ladder
+        .levels
+        .iter()
+        .map(|(id, title, manager)| {
+            let mut role = Role::custom(
+                RoleId::new(format!("{slug}-{}", slugify(id, "level"))),
+                title,
+            );
+            role.track = if *manager { Track::Manager } else { Track::Ic };
+            role.summary = format!("{name} ({source}), level {id}");
+            role
+        })
+        .collect();
+    for (level_at, theme_at, level, text) in ladder.expectations {
+        let theme = &themes[theme_at];
+        let skill = theme
+            .skill
+            .clone()
+            .unwrap_or_else(|| custom_id(&theme.theme));
+        let role = &mut roles[level_at];
         match role.requirements.iter_mut().find(|r| r.skill == skill) {
-            // Several competencies of one theme: the highest word stands.
             Some(existing) if existing.min_level >= level => {}
             Some(existing) => {
                 existing.min_level = level;
-                existing.basis = competency.summary.trim().to_string();
+                existing.basis = text;
             }
             None => role.requirements.push(Requirement {
                 skill,
                 min_level: level,
                 importance: Importance::Required,
-                basis: competency.summary.trim().to_string(),
+                basis: text,
             }),
         }
     }
@@ -251,12 +296,12 @@ pub fn read_ft_framework(
             roles[pair[0]].career.advancement_to.push(next);
         }
     }
-    Ok(FrameworkPreview {
+    FrameworkPreview {
         name,
         roles,
         themes,
         new_skills,
-    })
+    }
 }
 
 impl FrameworkPreview {

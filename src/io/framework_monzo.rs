@@ -1,0 +1,163 @@
+//! Monzo's progression-framework pages: Markdown whose YAML front matter
+//! (`yaml: true`, `levels: N`, `topics` with `content` of `level` and
+//! `criteria`) holds the framework. Levels 1..N become roles, spread over
+//! our levels 1-4; each topic a skill; a topic's criteria at a level the
+//! requirement's basis.
+
+use super::diag::ImportFailure;
+use super::framework::{FrameworkPreview, Ladder, failure_at, file_stem, map_ladder, yaml_failure};
+use crate::catalog::Catalog;
+use crate::model::{Level, Workspace};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct FrontMatter {
+    #[serde(default)]
+    yaml: bool,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    levels: Option<u32>,
+    #[serde(default)]
+    topics: Vec<Topic>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Topic {
+    #[serde(alias = "title")]
+    name: String,
+    #[serde(default)]
+    content: Vec<Content>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Content {
+    level: u32,
+    #[serde(default)]
+    criteria: Vec<String>,
+}
+
+/// Level `k` of `n` on our scale: spread evenly over 1-4.
+pub fn spread_level(k: u32, n: u32) -> Level {
+    let value = if n <= 1 {
+        4
+    } else {
+        1 + ((k.saturating_sub(1)) * 3 + (n - 1) / 2) / (n - 1)
+    };
+    Level::new(value.clamp(1, 4) as u8).unwrap_or(Level::EXPERT)
+}
+
+/// Whether a file is a Markdown page with front matter (Monzo's layout).
+pub fn looks_like_monzo(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').starts_with("---")
+}
+
+pub fn read_monzo_framework(
+    text: &str,
+    file: &str,
+    workspace: &Workspace,
+    catalog: &Catalog,
+) -> Result<FrameworkPreview, ImportFailure> {
+    let text = text.trim_start_matches('\u{feff}');
+    let Some(rest) = text.strip_prefix("---") else {
+        return Err(failure_at(
+            file,
+            "no front matter: expected a Markdown page starting with --- and its YAML".into(),
+        ));
+    };
+    let Some(end) = rest.find("\n---") else {
+        return Err(failure_at(
+            file,
+            "the front matter never closes: expected a line of --- after it".into(),
+        ));
+    };
+    let front = &rest[..end];
+    // `front` starts just after the opening ---, so its lines are the file's.
+    let parsed: FrontMatter = serde_yaml_ng::from_str(front).map_err(|error| {
+        yaml_failure(
+            &error,
+            file,
+            "Monzo front matter with yaml: true, levels and topics",
+        )
+    })?;
+    if !parsed.yaml {
+        return Err(failure_at(
+            file,
+            "prose only: its front matter has no yaml: true, so it holds no framework to import"
+                .into(),
+        ));
+    }
+    let Some(levels) = parsed.levels.filter(|&n| n > 0) else {
+        return Err(failure_at(
+            file,
+            "missing field `levels`: expected the number of levels, such as levels: 6".into(),
+        ));
+    };
+    let name = parsed
+        .title
+        .clone()
+        .unwrap_or_else(|| file_stem(file).to_string());
+    let mut ladder = Ladder {
+        levels: (1..=levels)
+            .map(|k| (format!("level-{k}"), format!("{name} {k}"), false))
+            .collect(),
+        themes: parsed
+            .topics
+            .iter()
+            .map(|topic| {
+                (
+                    crate::model::slugify(&topic.name, "topic"),
+                    topic.name.clone(),
+                )
+            })
+            .collect(),
+        expectations: Vec::new(),
+        name,
+    };
+    for (theme_at, topic) in parsed.topics.iter().enumerate() {
+        for content in &topic.content {
+            if content.level == 0 || content.level > levels {
+                return Err(failure_at(
+                    file,
+                    format!(
+                        "topic \"{}\" has content for level {}: expected 1-{levels}",
+                        topic.name, content.level
+                    ),
+                ));
+            }
+            if content.criteria.iter().all(|c| c.trim().is_empty()) {
+                return Err(failure_at(
+                    file,
+                    format!(
+                        "topic \"{}\" at level {} has no criteria: expected a list of what is \
+                         expected there",
+                        topic.name, content.level
+                    ),
+                ));
+            }
+            // What a level expects holds for every level above it too.
+            for k in content.level..=levels {
+                ladder.expectations.push((
+                    (k - 1) as usize,
+                    theme_at,
+                    spread_level(content.level, levels),
+                    content.criteria.join("; "),
+                ));
+            }
+        }
+    }
+    Ok(map_ladder(ladder, file, workspace, catalog))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn six_levels_spread_over_one_to_four() {
+        let spread: Vec<u8> = (1..=6).map(|k| spread_level(k, 6).get()).collect();
+        assert_eq!(spread, [1, 2, 2, 3, 3, 4]);
+        assert_eq!(spread_level(1, 4).get(), 1);
+        assert_eq!(spread_level(4, 4).get(), 4);
+    }
+}
