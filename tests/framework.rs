@@ -252,3 +252,57 @@ fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
         "the line in the file: {errors}"
     );
 }
+
+#[test]
+fn a_grid_exported_from_a_spreadsheet_maps_text_by_column_and_levels_as_given() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        "tests/data/frameworks/grid-ladder.csv",
+        "--into",
+        text(&workspace),
+    ]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains("grid-ladder: 4 levels as roles, 3 themes as skills (2 matched, 1 new)"),
+        "{said}"
+    );
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let role = |id: &str| {
+        opened
+            .role(&RoleId::new(format!("grid-ladder-{id}")))
+            .expect("a role")
+            .clone()
+    };
+    let needs = |id: &str, skill: &str| {
+        role(id)
+            .requirements
+            .iter()
+            .find(|r| r.skill == SkillId::new(skill))
+            .map(|r| (r.min_level.get(), r.basis.clone()))
+    };
+    assert_eq!(role("engineer-i").title, "Engineer I");
+    // Text takes its column's place over 1-4; a number or word is a level.
+    assert_eq!(
+        needs("engineer-i", "programming"),
+        Some((1, "Writes tested code with help".into()))
+    );
+    assert_eq!(needs("engineer-ii", "programming").map(|n| n.0), Some(2));
+    assert_eq!(
+        needs("senior-engineer", "programming").map(|n| n.0),
+        Some(3)
+    );
+    assert_eq!(
+        needs("staff-engineer", "programming").map(|n| n.0),
+        Some(4),
+        "expert"
+    );
+    assert_eq!(needs("engineer-i", "communication"), None, "a blank cell");
+    assert_eq!(
+        role("engineer-i").career.advancement_to[0].title,
+        "Engineer II"
+    );
+}

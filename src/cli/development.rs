@@ -110,15 +110,24 @@ pub fn import_framework(
         return ExitCode::FAILURE;
     };
     let name = io::display_name(file);
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
         Err(error) => {
             let _ = writeln!(err, "{name}: cannot read it: {error}");
             return ExitCode::FAILURE;
         }
     };
-    // Monzo's pages are Markdown with front matter; FT's files plain YAML.
-    let read = if io::looks_like_monzo(&text) {
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let text = String::from_utf8_lossy(&bytes);
+    // A grid is a spreadsheet's CSV; Monzo's pages are Markdown with front
+    // matter; FT's files plain YAML.
+    let read = if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+        io::read_grid_framework(&bytes, &name, &workspace.value, catalog)
+    } else if io::looks_like_monzo(&text) {
         io::read_monzo_framework(&text, &name, &workspace.value, catalog)
     } else {
         io::read_ft_framework(&text, &name, &workspace.value, catalog)

@@ -12,6 +12,7 @@ mod export;
 mod form_return;
 mod forms;
 mod framework;
+mod framework_grid;
 mod framework_monzo;
 mod history_blob;
 mod omissions;
@@ -41,6 +42,7 @@ pub use export::{ExportOptions, export_roster, skill_header};
 pub use form_return::{FormReturn, prepare_form, read_form_return};
 pub use forms::{FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook};
 pub use framework::{FT_PROFICIENCY, FrameworkPreview, ThemeMatch, read_ft_framework};
+pub use framework_grid::read_grid_framework;
 pub use framework_monzo::{looks_like_monzo, read_monzo_framework, spread_level};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
