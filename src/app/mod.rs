@@ -5,6 +5,7 @@
 //! caches right; nothing here draws.
 
 mod command;
+mod commands;
 mod derived;
 mod development;
 mod document;
@@ -12,6 +13,7 @@ mod files;
 mod forms;
 mod forms_io;
 mod insights;
+mod preferences;
 mod recovery;
 mod review;
 mod staffing;
@@ -29,6 +31,7 @@ pub use insights::{
     CHARTED_GAPS, CHARTED_TEAMS, INLINE_CELLS, InsightOptions, InsightResults, Insights,
     PlannedReports, ViewLists,
 };
+pub use preferences::{Preferences, ThemeChoice, View};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 pub use review::Review;
 pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
@@ -39,7 +42,6 @@ use crate::analysis::RoleFit;
 use crate::catalog::{self, Catalog};
 use crate::io::{self, Diagnostic, ImportFailure, Imported, Layout};
 use crate::model::{Cell, Level, Workspace};
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -47,111 +49,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// The sample team a new user sees first, built into the binary.
 pub const SAMPLE_NAME: &str = "product-org.csv";
 const SAMPLE_CSV: &[u8] = include_bytes!("../../sample-teams/product-org.csv");
-const RECENT_FILES: usize = 8;
-
-/// The views of the left navigation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Matrix,
-    Gaps,
-    Fit,
-    Hiring,
-    Capacity,
-    Staffing,
-    /// People and projects week by week.
-    Timeline,
-    /// Self ratings against the manager's, to settle.
-    Review,
-    Roles,
-}
-
-impl View {
-    pub const ALL: [View; 9] = [
-        View::Matrix,
-        View::Gaps,
-        View::Fit,
-        View::Hiring,
-        View::Capacity,
-        View::Staffing,
-        View::Timeline,
-        View::Review,
-        View::Roles,
-    ];
-
-    /// What `--view` calls it.
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Matrix => "matrix",
-            View::Gaps => "gaps",
-            View::Fit => "fit",
-            View::Hiring => "hiring",
-            View::Capacity => "capacity",
-            View::Staffing => "staffing",
-            View::Timeline => "timeline",
-            View::Review => "review",
-            View::Roles => "roles",
-        }
-    }
-
-    /// What the navigation calls it.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Matrix => "Skills matrix",
-            View::Gaps => "Gaps & bus factor",
-            View::Fit => "Fit & succession",
-            View::Hiring => "Hiring plan",
-            View::Capacity => "Team capacity",
-            View::Staffing => "Staffing",
-            View::Timeline => "Timeline",
-            View::Review => "Review",
-            View::Roles => "Roles & skills",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<View> {
-        View::ALL
-            .into_iter()
-            .find(|view| view.name().eq_ignore_ascii_case(name))
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-/// What persists between runs (never the roster itself).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Preferences {
-    pub theme: ThemeChoice,
-    pub zoom: f32,
-    pub last_view: View,
-    pub recent_files: Vec<PathBuf>,
-}
-
-impl Default for Preferences {
-    fn default() -> Self {
-        Preferences {
-            theme: ThemeChoice::System,
-            zoom: 1.0,
-            last_view: View::Matrix,
-            recent_files: Vec::new(),
-        }
-    }
-}
-
-impl Preferences {
-    pub fn remember(&mut self, path: &Path) {
-        self.recent_files.retain(|known| known != path);
-        self.recent_files.insert(0, path.to_path_buf());
-        self.recent_files.truncate(RECENT_FILES);
-    }
-}
 
 /// Work done off the UI thread; its result arrives on the next frame.
 pub enum JobResult {

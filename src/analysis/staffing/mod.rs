@@ -14,14 +14,14 @@
 use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
 use super::{CompiledRole, Cost, PROMOTION_SCORE};
 use crate::model::{Level, Project, Role, Workspace};
-use pathfinding::kuhn_munkres::kuhn_munkres;
-use pathfinding::matrix::Matrix;
 use serde::Serialize;
 
+mod assign;
 mod candidates;
 mod explain;
 mod free;
 mod weeks;
+use assign::best_assignment;
 pub use candidates::LineCandidate;
 use candidates::line_candidates;
 use explain::{quarter_loads, unfilled_reason};
@@ -572,35 +572,6 @@ fn level_in(workspace: &Workspace, want: &Want, member: usize) -> Option<Level> 
         Want::Skill { column, .. } => column.and_then(|c| workspace.cell(member, c).level()),
         Want::Role { .. } => None,
     }
-}
-
-/// The Hungarian method over slots (rows) and candidates plus one "leave
-/// it open" column per slot: filling a slot always beats leaving it, and
-/// among fillings the highest total fit wins.
-fn best_assignment(slots: &[Slot], candidates: &[(usize, Vec<Option<f64>>)]) -> Vec<Option<usize>> {
-    if slots.is_empty() {
-        return Vec::new();
-    }
-    const FILLED: i64 = 1_000_000;
-    const IMPOSSIBLE: i64 = -1_000_000_000;
-    let columns = candidates.len() + slots.len();
-    let mut weights = Matrix::new(slots.len(), columns, 0i64);
-    for row in 0..slots.len() {
-        for (column, (_, fits)) in candidates.iter().enumerate() {
-            weights[(row, column)] = match fits[row] {
-                Some(fit) => FILLED + (fit * 100.0).round() as i64,
-                None => IMPOSSIBLE,
-            };
-        }
-    }
-    let (_, assignment) = kuhn_munkres(&weights);
-    assignment
-        .into_iter()
-        .enumerate()
-        .map(|(row, column)| {
-            (column < candidates.len() && candidates[column].1[row].is_some()).then_some(column)
-        })
-        .collect()
 }
 
 #[cfg(test)]

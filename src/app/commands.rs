@@ -1,0 +1,250 @@
+//! Every change to the app's state, as data: the `Command`s views, menus
+//! and shortcuts send, and the `Outcome` they leave for the views' forms.
+//! `command.rs` applies them.
+
+use super::{InsightOptions, MatrixFilter, PlanFormat, Preferences, View};
+use crate::io::Layout;
+use crate::model::{Importance, Level, RoleId, SkillKind};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // The document and its files.
+    NewDocument,
+    /// Writes where the document lives (even over an outside change).
+    SaveOver,
+    SaveTo(PathBuf),
+    SaveRosterOnly(PathBuf),
+    CancelLossySave,
+    Export(PathBuf, Layout),
+    ExportPlan(PathBuf, PlanFormat),
+    /// The matrix as shown, filter and sort, as an SVG picture.
+    ExportPicture(PathBuf),
+    /// A self-assessment form for each member shown, into a folder.
+    WriteForms(PathBuf),
+    /// Filled forms recorded as self ratings dated today, as one edit.
+    ImportForms(Vec<PathBuf>),
+    ImportProjects(PathBuf),
+    ExportProjects(PathBuf),
+    CancelPending,
+    Undo,
+    Redo,
+    /// The unsaved-changes question: asked, answered.
+    AskToClose,
+    CloseAnyway,
+    CancelClose,
+    AskToOverwrite,
+    CancelOverwrite,
+    /// Save over a file another program changed, replacing its version.
+    Overwrite,
+    RestoreRecovery(String),
+    DiscardRecovery(String),
+    KeepRecoveryForLater,
+
+    // What is on show.
+    ShowView(View),
+    SetFilter(MatrixFilter),
+    /// Note evidence on a cell's latest assessment (blank clears it).
+    SetNote {
+        member: usize,
+        skill: usize,
+        text: String,
+    },
+    /// How old a rating may be before the matrix calls it stale.
+    SetStaleMonths(u32),
+    /// Ask the date and rater of a roster to import as a round.
+    AskRound(PathBuf),
+    /// The round question, cancelled.
+    CancelRound,
+    /// Ask which of a workbook's sheets is the roster.
+    AskSheet(super::SheetRequest),
+    /// The sheet question, cancelled: nothing is opened.
+    CancelSheet,
+    /// Moves members to new managers (member, the manager's email or
+    /// name), as one undoable edit.
+    ApplyMoves(Vec<(usize, String)>),
+    /// The manager's decision on a review difference: the level to record.
+    Decide {
+        member: usize,
+        skill: usize,
+        level: Option<crate::model::Level>,
+    },
+    /// Levels apart before a self rating is a difference to review.
+    SetReviewThreshold(u8),
+    /// Opens or closes the "who knows X" panel.
+    ToggleWho,
+    /// Asks the panel's question.
+    AskWho(super::WhoForm),
+    SetInsightOptions(InsightOptions),
+    SetPreferences(Preferences),
+    Select(Option<(usize, usize)>),
+    MoveSelection(isize, isize),
+    /// The matrix has scrolled to the cell it was asked to show.
+    ScrolledTo,
+    FocusSearch,
+    SearchFocused,
+    ShowDiagnostics(bool),
+    /// Shows what a diagnostic is about: its member's cell, or its skill.
+    PickDiagnostic(usize),
+    ShowSkillInMatrix(usize),
+    ShowSkillById(String),
+    Notice(String),
+
+    // Cells.
+    SetLevel {
+        member: usize,
+        skill: usize,
+        level: Option<Level>,
+    },
+    ToggleInterest {
+        member: usize,
+        skill: usize,
+    },
+
+    // Development targets and certifications.
+    SetTarget(super::TargetForm),
+    RemoveTarget {
+        member: usize,
+        skill: usize,
+    },
+    AddCertification(super::CertificationForm),
+    RemoveCertification {
+        member: usize,
+        index: usize,
+    },
+    ImportTargets(PathBuf),
+    ImportCertifications(PathBuf),
+    AddTimeOff(super::TimeOffForm),
+    RemoveTimeOff {
+        member: usize,
+        index: usize,
+    },
+    ImportTimeOff(PathBuf),
+    ImportHolidays(PathBuf),
+    /// How many days ahead a lapsing certification is listed.
+    SetExpiryWarningDays(u32),
+
+    // The what-if plan.
+    PlanHire {
+        role: RoleId,
+        team: Option<String>,
+        /// A specialist's skill and level, added to the role's.
+        specialty: Option<(crate::model::SkillId, crate::model::Level)>,
+    },
+    PlanSpanHire {
+        role: RoleId,
+        team: Option<String>,
+        manager: String,
+        span_max: u32,
+    },
+    UnplanHire(usize),
+    PlanDeparture(usize),
+    UnplanDeparture(usize),
+    SetPlannedReport {
+        hire: usize,
+        member: usize,
+        reports: bool,
+    },
+    ApplyPlan,
+
+    // Projects.
+    NewProject,
+    /// Moves a project's start (or end) by whole weeks: a bar dragged on
+    /// the timeline.
+    ShiftProjectDates {
+        project: usize,
+        start: bool,
+        weeks: i32,
+    },
+    SaveProjectDetails {
+        project: usize,
+        name: String,
+        priority: String,
+        start: String,
+        end: String,
+    },
+    AddDemandLine {
+        project: usize,
+        skill: usize,
+        level: Level,
+        people: String,
+        fte: String,
+    },
+    AddRoleSlot {
+        project: usize,
+        role: usize,
+        people: String,
+        fte: String,
+    },
+    RemoveLine {
+        project: usize,
+        line: usize,
+    },
+    Pin {
+        project: usize,
+        line: usize,
+        member: usize,
+        fte: f64,
+    },
+    Unpin {
+        project: usize,
+        line: usize,
+        member: usize,
+    },
+    TakeOff {
+        project: usize,
+        line: usize,
+        member: usize,
+    },
+    AcceptProposal(usize),
+
+    // Roles and skills.
+    AddSkill {
+        name: String,
+        kind: SkillKind,
+    },
+    RenameSkill {
+        column: usize,
+        name: String,
+    },
+    MergeSkills {
+        from: usize,
+        into: usize,
+    },
+    DuplicateRole(usize),
+    RenameRole {
+        role: usize,
+        title: String,
+    },
+    MoveRoleMembers {
+        from: usize,
+        to: usize,
+    },
+    SetRequirement {
+        role: usize,
+        row: usize,
+        change: Option<(Level, Importance)>,
+    },
+    AddRequirement {
+        role: usize,
+        skill: usize,
+    },
+}
+
+/// What a command left for the views' own state (their forms) to follow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Done,
+    /// A new document: every view's selection and typing starts afresh.
+    NewDocument,
+    ProjectAdded(usize),
+    SkillAdded(usize),
+    RoleAdded(usize),
+    /// A skill merged away: the one kept.
+    SkillKept(usize),
+    /// The projects were replaced: the one selected is let go.
+    ProjectsReplaced,
+    /// Members changed rows: what pointed at one is let go.
+    MembersMoved,
+    ShowMember(usize),
+}

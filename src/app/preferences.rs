@@ -1,0 +1,111 @@
+//! The views of the window and what persists between runs: the theme,
+//! the zoom, the last view and the recent files (never the roster).
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+const RECENT_FILES: usize = 8;
+
+/// The views of the left navigation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Matrix,
+    Gaps,
+    Fit,
+    Hiring,
+    Capacity,
+    Staffing,
+    /// People and projects week by week.
+    Timeline,
+    /// Self ratings against the manager's, to settle.
+    Review,
+    Roles,
+}
+
+impl View {
+    pub const ALL: [View; 9] = [
+        View::Matrix,
+        View::Gaps,
+        View::Fit,
+        View::Hiring,
+        View::Capacity,
+        View::Staffing,
+        View::Timeline,
+        View::Review,
+        View::Roles,
+    ];
+
+    /// What `--view` calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Matrix => "matrix",
+            View::Gaps => "gaps",
+            View::Fit => "fit",
+            View::Hiring => "hiring",
+            View::Capacity => "capacity",
+            View::Staffing => "staffing",
+            View::Timeline => "timeline",
+            View::Review => "review",
+            View::Roles => "roles",
+        }
+    }
+
+    /// What the navigation calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Matrix => "Skills matrix",
+            View::Gaps => "Gaps & bus factor",
+            View::Fit => "Fit & succession",
+            View::Hiring => "Hiring plan",
+            View::Capacity => "Team capacity",
+            View::Staffing => "Staffing",
+            View::Timeline => "Timeline",
+            View::Review => "Review",
+            View::Roles => "Roles & skills",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL
+            .into_iter()
+            .find(|view| view.name().eq_ignore_ascii_case(name))
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What persists between runs (never the roster itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub theme: ThemeChoice,
+    pub zoom: f32,
+    pub last_view: View,
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+            last_view: View::Matrix,
+            recent_files: Vec::new(),
+        }
+    }
+}
+
+impl Preferences {
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|known| known != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(RECENT_FILES);
+    }
+}

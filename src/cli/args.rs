@@ -1,0 +1,303 @@
+//! The command line's commands and their arguments, as clap reads them;
+//! `execute` in the module above runs them.
+
+use super::{coverage, forms, history, review, staff, who};
+use clap::{Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a roster, role requirements CSV or workspace; print a summary
+    /// and every warning and error as FILE:LINE:COL: message. Exit status 1
+    /// when it does not import.
+    Validate {
+        file: PathBuf,
+        /// List each case a grouped warning stands for.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Convert between wide CSV, long CSV, the .skillgrid workspace and
+    /// workspace JSON, by the output's extension (.csv, .tsv, .skillgrid,
+    /// .json). The output is written atomically, and not at all when the
+    /// input has errors.
+    Convert {
+        input: PathBuf,
+        output: PathBuf,
+        /// Layout of a CSV output.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Wide)]
+        layout: LayoutArg,
+        /// Delimiter of a CSV output (a .tsv output uses tab).
+        #[arg(long, value_enum)]
+        delimiter: Option<DelimiterArg>,
+        /// The date a roster's levels were assessed on, when it becomes a
+        /// workspace (default for .skillgrid: today).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
+    },
+    /// Import a roster into a workspace as a round of assessments dated
+    /// --as-of: members matched by email, then name; new ones added; those
+    /// missing kept and listed; cells at the current level add nothing.
+    /// With --rater self, takes filled self-assessment forms (see `forms`):
+    /// a form for someone not in the workspace is said and skipped, and a
+    /// form imported twice adds nothing.
+    Import {
+        /// The roster, or any number of filled self-assessment forms.
+        #[arg(required = true)]
+        rosters: Vec<PathBuf>,
+        /// The workspace (.skillgrid or .json); started from the round if
+        /// it does not exist.
+        #[arg(long)]
+        into: PathBuf,
+        /// The date of the ratings (YYYY-MM-DD); today when not given.
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
+        /// Who gave the ratings: manager, self, peer or import.
+        #[arg(long, value_parser = history::parse_rater, default_value = "manager")]
+        rater: crate::model::Rater,
+        /// Write here instead of --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Write a self-assessment form for each member (or a team's) into a
+    /// folder, to send out and import back with `import --rater self`.
+    Forms {
+        file: PathBuf,
+        /// The folder to write the forms into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value_t = forms::FormFormat::Xlsx)]
+        format: forms::FormFormat,
+        /// One file holding every member's rows, named after the team.
+        #[arg(long)]
+        combined: bool,
+    },
+    /// The self ratings that differ from the manager's and are not yet
+    /// settled, widest first (settle them in the window's Review view).
+    Review {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = review::ReviewFormat::Text)]
+        format: review::ReviewFormat,
+    },
+    /// Who knows a skill: members at a level in every skill asked, best
+    /// first, with their free FTE.
+    Who {
+        file: PathBuf,
+        /// A skill and its minimum level, NAME[:LEVEL] (the "can lead" level
+        /// when none is given); repeat for several.
+        #[arg(long = "skill", required = true)]
+        skills: Vec<String>,
+        /// Only members who want to grow in one of the skills.
+        #[arg(long)]
+        interest: bool,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        /// Only members with free FTE in this quarter once projects are
+        /// staffed (2026Q3).
+        #[arg(long)]
+        free_in: Option<String>,
+        #[arg(long, value_enum, default_value_t = who::WhoFormat::Text)]
+        format: who::WhoFormat,
+    },
+    /// List each change of a current level: member, skill, from, to, date
+    /// and rater.
+    History {
+        file: PathBuf,
+        /// Only this member (name or email).
+        #[arg(long)]
+        member: Option<String>,
+        /// Only this skill (name, alias or id).
+        #[arg(long)]
+        skill: Option<String>,
+        /// Only changes on or after this date (YYYY-MM-DD).
+        #[arg(long, value_parser = history::parse_date)]
+        since: Option<crate::model::Date>,
+        #[arg(long, value_enum, default_value_t = history::HistoryFormat::Text)]
+        format: history::HistoryFormat,
+    },
+    /// Analyse a roster or workspace: single points of failure, span of
+    /// control, who is ready to step up, a costed hiring plan, team gaps,
+    /// role fit, succession, time split and coverage.
+    Report {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Only this team's members.
+        #[arg(long)]
+        team: Option<String>,
+        /// Stop the hiring plan before its midpoint total passes this (USD a year).
+        #[arg(long)]
+        budget: Option<f64>,
+        /// The table a CSV report holds.
+        #[arg(long, value_enum, default_value_t = TableArg::Gaps)]
+        table: TableArg,
+        /// Write the report here (atomically) instead of to standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
+        /// Report the organisation as it stood on this date (YYYY-MM-DD).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
+    },
+    /// Print the built-in skill catalog and role library.
+    Catalog {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Propose who staffs each project: the assignment, the lines left
+    /// unfilled and why, hiring placeholders with their cost, and demand
+    /// against capacity by quarter.
+    Staff {
+        file: PathBuf,
+        /// Only this project.
+        #[arg(long)]
+        project: Option<String>,
+        #[arg(long, value_enum, default_value_t = staff::StaffFormat::Text)]
+        format: staff::StaffFormat,
+    },
+    /// Replace a workspace's projects with those of a CSV (one row per
+    /// skill a project needs: Project, Start, End, Priority, Skill, Level,
+    /// People, FTE, or Role instead of Skill and Level).
+    ImportProjects {
+        projects: PathBuf,
+        /// The roster or workspace the projects go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace (.skillgrid or .json); defaults to --into when it
+        /// is a workspace.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Set development targets from a CSV or workbook of (member, skill,
+    /// target, by[, note]): one target a member and skill, replacing any
+    /// earlier one.
+    ImportTargets {
+        targets: PathBuf,
+        /// The workspace the targets go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace; defaults to --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The day the targets were agreed (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        set_on: Option<crate::model::Date>,
+    },
+    /// Add certifications from a CSV or workbook of (member,
+    /// certification, issuer, skill, level, issued, expires).
+    ImportCertifications {
+        certifications: PathBuf,
+        /// The workspace the certifications go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace; defaults to --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Add leave and other periods away from a CSV of (member, start, end,
+    /// fraction, reason): 1 a whole day off, 0.5 half-time.
+    ImportTimeoff {
+        time_off: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Add public holidays from a calendar CSV of (location, date, name):
+    /// members at that location do not work that day.
+    ImportHolidays {
+        holidays: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Each skill the projects or roles need, week by week: who can lead
+    /// it with time free, and in the weeks it falls to one or nobody, why
+    /// (leave, a holiday, booked elsewhere).
+    Coverage {
+        file: PathBuf,
+        /// The first day to look at (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        from: Option<crate::model::Date>,
+        /// The last day (default 26 weeks on).
+        #[arg(long, value_parser = history::parse_date)]
+        to: Option<crate::model::Date>,
+        /// Only this skill.
+        #[arg(long)]
+        skill: Option<String>,
+        #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Text)]
+        format: coverage::CoverageFormat,
+    },
+    /// A public career framework's levels as roles (the Financial Times'
+    /// engineering-progression job-family YAML): a preview, then applied
+    /// unless --dry-run. Re-importing updates its roles in place.
+    ImportFramework {
+        framework: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Show what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Add or update roles in a workspace from a CSV of (role, skill,
+    /// min level, importance).
+    ImportRoles {
+        /// The role requirements CSV.
+        roles: PathBuf,
+        /// The roster or workspace the roles go into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Where to write the workspace (.skillgrid or .json); defaults to --into when it
+        /// is a workspace.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LayoutArg {
+    Wide,
+    Long,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DelimiterArg {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
+    /// An Excel workbook: the coloured matrix, then a sheet a table.
+    Xlsx,
+    /// The matrix as an SVG picture, in role-fit order.
+    Svg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TableArg {
+    Coverage,
+    Gaps,
+    Fit,
+    Hiring,
+    Staffing,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
