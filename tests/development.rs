@@ -4,31 +4,12 @@
 //! and set from the matrix in the window.
 
 mod common;
-use common::{opened, skillgrid, window};
+use common::{history_copy as workspace_copy, opened, run, text, window};
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use skillgrid::model::{Date, Level, SkillId};
-use std::path::{Path, PathBuf};
-
-fn text(path: &Path) -> &str {
-    path.to_str().expect("utf-8")
-}
-
-fn workspace_copy(folder: &Path) -> PathBuf {
-    let path = folder.join("org.skillgrid");
-    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
-    path
-}
-
-fn run(args: &[&str]) -> (bool, String, String) {
-    let ran = skillgrid(args);
-    (
-        ran.status.success(),
-        String::from_utf8_lossy(&ran.stdout).to_string(),
-        String::from_utf8_lossy(&ran.stderr).to_string(),
-    )
-}
+use std::path::Path;
 
 /// Targets agreed on 2026-11-02, as a titled sheet exported on Windows.
 fn import_targets(workspace: &Path, folder: &Path) {

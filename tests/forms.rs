@@ -3,22 +3,12 @@
 //! workbook), imported as rater self; bad forms said per file.
 
 mod common;
-use common::skillgrid;
+use common::{history_copy as workspace_copy, skillgrid, text};
 
 use skillgrid::catalog;
 use skillgrid::io;
 use skillgrid::model::Rater;
 use std::path::{Path, PathBuf};
-
-fn workspace_copy(folder: &Path) -> PathBuf {
-    let path = folder.join("org.skillgrid");
-    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
-    path
-}
-
-fn text(path: &Path) -> &str {
-    path.to_str().expect("utf-8")
-}
 
 /// `skillgrid import FORMS... --into WORKSPACE --rater self [--as-of]`.
 fn import_self(forms: &[&Path], workspace: &Path, as_of: Option<&str>) -> std::process::Output {
@@ -29,6 +19,29 @@ fn import_self(forms: &[&Path], workspace: &Path, as_of: Option<&str>) -> std::p
         args.extend(["--as-of", date]);
     }
     skillgrid(&args)
+}
+
+/// The history sample in `folder` and its Search team's forms sent as CSV
+/// into `forms/` there.
+fn search_csv_forms(folder: &Path) -> (PathBuf, PathBuf) {
+    let workspace = workspace_copy(folder);
+    let forms = folder.join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    (workspace, forms)
 }
 
 /// Fills a CSV form's "Your level" and "Wants to grow" for some skills.
@@ -244,19 +257,7 @@ fn a_workbook_form_is_filled_in_excel_and_read_back() {
 #[test]
 fn bad_forms_are_said_per_file_and_the_rest_imported() {
     let folder = tempfile::tempdir().expect("folder");
-    let workspace = workspace_copy(folder.path());
-    let forms = folder.path().join("forms");
-    let ran = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-        "--format",
-        "csv",
-    ]);
-    assert!(ran.status.success());
+    let (workspace, forms) = search_csv_forms(folder.path());
     let good = fill_csv(
         &forms.join("Priya Raman - self-assessment.csv"),
         &[("Programming", "4", "")],
@@ -447,19 +448,7 @@ fn a_combined_team_form_fills_in_for_everyone_and_reads_back() {
 #[test]
 fn a_form_is_dated_by_its_own_date_keeps_its_evidence_and_refuses_edited_guidance() {
     let folder = tempfile::tempdir().expect("folder");
-    let workspace = workspace_copy(folder.path());
-    let forms = folder.path().join("forms");
-    let ran = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-        "--format",
-        "csv",
-    ]);
-    assert!(ran.status.success());
+    let (workspace, forms) = search_csv_forms(folder.path());
     let sent = forms.join("Priya Raman - self-assessment.csv");
     let mut reader = csv::Reader::from_path(&sent).expect("a form");
     let header = reader.headers().expect("a header").clone();

@@ -3,31 +3,11 @@
 //! with the line and column.
 
 mod common;
-use common::skillgrid;
+use common::{history_copy as workspace_copy, run, text};
 
 use skillgrid::model::{Level, RoleId, SkillId, Track};
-use std::path::{Path, PathBuf};
 
 const FRAMEWORK: &str = "tests/data/frameworks/ft-engineering.yml";
-
-fn text(path: &Path) -> &str {
-    path.to_str().expect("utf-8")
-}
-
-fn workspace_copy(folder: &Path) -> PathBuf {
-    let path = folder.join("org.skillgrid");
-    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
-    path
-}
-
-fn run(args: &[&str]) -> (bool, String, String) {
-    let ran = skillgrid(args);
-    (
-        ran.status.success(),
-        String::from_utf8_lossy(&ran.stdout).to_string(),
-        String::from_utf8_lossy(&ran.stderr).to_string(),
-    )
-}
 
 #[test]
 fn a_dry_run_shows_the_mapping_and_changes_nothing() {

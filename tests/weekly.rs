@@ -2,22 +2,9 @@
 //! skill loses its last free lead and why, and bad files refused whole.
 
 mod common;
-use common::skillgrid;
+use common::{run, text};
 
 use std::path::{Path, PathBuf};
-
-fn text(path: &Path) -> &str {
-    path.to_str().expect("utf-8")
-}
-
-fn run(args: &[&str]) -> (bool, String, String) {
-    let ran = skillgrid(args);
-    (
-        ran.status.success(),
-        String::from_utf8_lossy(&ran.stdout).to_string(),
-        String::from_utf8_lossy(&ran.stderr).to_string(),
-    )
-}
 
 /// The staffing sample, where Tomasz is the one Kubernetes lead.
 fn staffing_copy(folder: &Path) -> PathBuf {

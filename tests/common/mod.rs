@@ -95,3 +95,29 @@ pub fn opened(path: &std::path::Path) -> skillgrid::app::AppState {
     state.finish_open(path, FileIntent::Open, result);
     state
 }
+
+/// A path as the command line takes it.
+#[allow(dead_code)]
+pub fn text(path: &std::path::Path) -> &str {
+    path.to_str().expect("utf-8")
+}
+
+/// A copy of the history sample (three 2026 rounds) to change.
+#[allow(dead_code)]
+pub fn history_copy(folder: &std::path::Path) -> std::path::PathBuf {
+    let path = folder.join("org.skillgrid");
+    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
+    path
+}
+
+/// Runs the command line: whether it succeeded, what it printed, what it
+/// said on stderr.
+#[allow(dead_code)]
+pub fn run(args: &[&str]) -> (bool, String, String) {
+    let ran = skillgrid(args);
+    (
+        ran.status.success(),
+        String::from_utf8_lossy(&ran.stdout).to_string(),
+        String::from_utf8_lossy(&ran.stderr).to_string(),
+    )
+}
