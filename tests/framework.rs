@@ -90,6 +90,10 @@ fn levels_become_roles_with_tracks_requirements_and_career_steps_and_reimport_up
     let (ok, said, errors) = run(&["import-framework", text(&newer), "--into", text(&workspace)]);
     assert!(ok, "{errors}");
     assert!(said.contains("update role Senior Engineer"), "{said}");
+    assert!(
+        said.contains("      Programming: level 3 -> 4"),
+        "what changed is listed: {said}"
+    );
     assert!(said.contains("keep role Engineer 1"), "{said}");
     assert!(said.contains("0 roles added, 1 updated"), "{said}");
     let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
@@ -284,5 +288,191 @@ fn a_grid_exported_from_a_spreadsheet_maps_text_by_column_and_levels_as_given() 
     assert_eq!(
         role("engineer-i").career.advancement_to[0].title,
         "Engineer II"
+    );
+}
+
+#[test]
+fn the_choices_the_dialog_offers_are_options_on_the_command_line() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        FRAMEWORK,
+        "--into",
+        text(&workspace),
+        "--confirm",
+        "team-work",
+        "--track",
+        "engineer-2=manager",
+        "--scale",
+        "Practitioner=4",
+        "--licence",
+        "CC BY 4.0",
+    ]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains("theme team-work -> skill Cross-functional Collaboration"),
+        "{said}"
+    );
+    assert!(said.contains("Practitioner = 4"), "{said}");
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    assert!(opened.skill_named("Team Work").is_none(), "no custom skill");
+    let engineer_2 = opened
+        .role(&RoleId::new("engineering-engineer-2"))
+        .expect("a role");
+    assert_eq!(engineer_2.track, Track::Manager);
+    assert!(
+        engineer_2
+            .requirement(&SkillId::new("collaboration"))
+            .is_some()
+    );
+    let senior = opened
+        .role(&RoleId::new("engineering-senior-engineer"))
+        .expect("a role");
+    assert_eq!(
+        senior
+            .requirement(&SkillId::new("programming"))
+            .map(|r| r.min_level),
+        Some(Level::EXPERT),
+        "Practitioner mapped to 4"
+    );
+    let source = senior.framework.as_ref().expect("its source");
+    assert_eq!(source.licence.as_deref(), Some("CC BY 4.0"));
+    assert_eq!(source.file, "ft-engineering.yml");
+    assert_eq!(source.level, "senior-engineer");
+
+    let before = std::fs::read(&workspace).expect("read");
+    for (option, value, expected) in [
+        (
+            "--confirm",
+            "nope",
+            "--confirm nope: the framework has no such theme",
+        ),
+        (
+            "--confirm",
+            "technical",
+            "no similar skill was offered for it",
+        ),
+        (
+            "--track",
+            "engineer-2",
+            "expected LEVEL=ic or LEVEL=manager",
+        ),
+        (
+            "--track",
+            "engineer-9=ic",
+            "the framework has no level \"engineer-9\"",
+        ),
+        (
+            "--scale",
+            "Guru=4",
+            "\"Guru\" is not a step of the framework's scale",
+        ),
+        ("--scale", "Expert=7", "expected a level 0-4"),
+        ("--format", "xml", "expected ft, monzo or grid"),
+    ] {
+        let (ok, _, errors) = run(&[
+            "import-framework",
+            FRAMEWORK,
+            "--into",
+            text(&workspace),
+            option,
+            value,
+        ]);
+        assert!(!ok, "{option} {value}");
+        assert!(errors.contains(expected), "{option} {value}: {errors}");
+    }
+    assert_eq!(std::fs::read(&workspace).expect("read"), before);
+}
+
+#[test]
+fn a_format_named_overrides_the_files_extension() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let page = folder.path().join("backend.txt");
+    std::fs::copy("tests/data/frameworks/monzo-backend.md", &page).expect("copied");
+    let (ok, _, errors) = run(&["import-framework", text(&page), "--into", text(&workspace)]);
+    assert!(!ok, "a .txt reads as a grid by default");
+    assert!(errors.contains("backend.txt"), "{errors}");
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        text(&page),
+        "--into",
+        text(&workspace),
+        "--format",
+        "monzo",
+        "--dry-run",
+    ]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains("Backend Engineer: 4 levels as roles"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_grid_in_an_excel_workbook_reads_as_its_csv_does_and_errors_name_the_cell() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let write = |name: &str, blank_name: bool| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write(0, 0, "Our ladder, 2026").expect("cell");
+        for (column, title) in ["Competency", "Engineer I", "Engineer II", "Senior Engineer"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write(1, column as u16, *title).expect("cell");
+        }
+        sheet.write(2, 0, "Programming").expect("cell");
+        sheet
+            .write(2, 1, "Writes tested code with help")
+            .expect("cell");
+        sheet.write(2, 2, 2).expect("cell");
+        sheet.write(2, 3, "expert").expect("cell");
+        sheet
+            .write(3, 0, if blank_name { "" } else { "Communication" })
+            .expect("cell");
+        sheet
+            .write(3, 2, "Explains decisions in writing")
+            .expect("cell");
+        let path = folder.path().join(name);
+        book.save(&path).expect("saved");
+        path
+    };
+    let good = write("ladder.xlsx", false);
+    let (ok, said, errors) = run(&["import-framework", text(&good), "--into", text(&workspace)]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains("ladder: 3 levels as roles, 2 themes as skills (2 matched, 0 new)"),
+        "{said}"
+    );
+    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let needs = |role: &str, skill: &str| {
+        opened
+            .role(&RoleId::new(format!("ladder-{role}")))
+            .and_then(|r| r.requirement(&SkillId::new(skill)))
+            .map(|r| r.min_level.get())
+    };
+    assert_eq!(needs("engineer-i", "programming"), Some(1));
+    assert_eq!(needs("engineer-ii", "programming"), Some(2));
+    assert_eq!(needs("senior-engineer", "programming"), Some(4));
+    // Three columns spread over 1-4: 1, 3 (2.5 rounded up) and 4.
+    assert_eq!(
+        needs("engineer-ii", "communication"),
+        Some(3),
+        "text by column"
+    );
+
+    let bad = write("bad-ladder.xlsx", true);
+    let (ok, _, errors) = run(&["import-framework", text(&bad), "--into", text(&workspace)]);
+    assert!(!ok);
+    assert!(
+        errors.contains("A4") && errors.contains("the competency's name is blank"),
+        "the Excel cell: {errors}"
     );
 }

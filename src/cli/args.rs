@@ -234,18 +234,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Text)]
         format: coverage::CoverageFormat,
     },
-    /// A public career framework's levels as roles (the Financial Times'
-    /// engineering-progression job-family YAML): a preview, then applied
-    /// unless --dry-run. Re-importing updates its roles in place.
+    /// A public career framework's levels as roles: an FT
+    /// engineering-progression job family (YAML), a Monzo progression page
+    /// (Markdown with front matter) or a levels x competencies grid (CSV or
+    /// Excel). The preview is printed, then applied unless --dry-run.
+    /// Re-importing updates its roles in place and lists what changed.
     ImportFramework {
         framework: PathBuf,
         #[arg(long)]
         into: PathBuf,
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Show what would change, and change nothing.
-        #[arg(long)]
-        dry_run: bool,
+        #[command(flatten)]
+        choices: super::framework::FrameworkChoices,
     },
     /// Add or update roles in a workspace from a CSV of (role, skill,
     /// min level, importance).

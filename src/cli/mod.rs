@@ -11,6 +11,7 @@ mod convert;
 mod coverage;
 mod development;
 mod forms;
+mod framework;
 mod history;
 mod report_command;
 mod review;
@@ -264,12 +265,12 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             framework,
             into,
             output,
-            dry_run,
-        } => development::import_framework(
+            choices,
+        } => framework::import_framework(
             &framework,
             &into,
             output.as_deref(),
-            dry_run,
+            &choices,
             catalog,
             out,
             err,

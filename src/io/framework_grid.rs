@@ -4,24 +4,30 @@
 //! expects: a level (0-4 or a scale word) or the expectation's text, which
 //! takes the column's place spread over 1-4. Blank cells expect nothing.
 
+use super::Imported;
 use super::decode;
 use super::diag::{ImportFailure, Report};
-use super::framework::{FrameworkPreview, Ladder, file_stem, map_ladder};
+use super::framework::{
+    Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, base_name,
+    file_stem, is_manager_level,
+};
 use super::table::{Table, line_of};
-use crate::catalog::Catalog;
-use crate::model::{Workspace, slugify};
+use crate::model::{ScaleWords, slugify};
 
-pub fn read_grid_framework(
+/// Whether a row could be a grid's header: a competency column and at
+/// least one level.
+pub fn is_grid_header(header: &[String]) -> bool {
+    header.len() >= 2 && header[1..].iter().any(|cell| !cell.trim().is_empty())
+}
+
+pub fn read_grid(
     bytes: &[u8],
     file: &str,
-    workspace: &Workspace,
-    catalog: &Catalog,
-) -> Result<FrameworkPreview, ImportFailure> {
+    scale: &ScaleWords,
+) -> Result<Imported<Framework>, ImportFailure> {
     let mut report = Report::new(file);
     let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(table) = Table::read_finding(&text, &mut report, |header| {
-        header.len() >= 2 && header[1..].iter().any(|cell| !cell.is_empty())
-    }) else {
+    let Some(table) = Table::read_finding(&text, &mut report, is_grid_header) else {
         return Err(report.fail());
     };
     let levels: Vec<(usize, String)> = table
@@ -40,22 +46,32 @@ pub fn read_grid_framework(
         );
         return Err(report.fail());
     }
-    let name = file_stem(file).to_string();
-    let mut ladder = Ladder {
+    let count = levels.len() as u32;
+    let mut framework = Framework {
+        name: file_stem(file).to_string(),
+        file: base_name(file).to_string(),
+        licence: None,
         levels: levels
             .iter()
-            .map(|(_, level)| {
-                let manager = level.to_lowercase().contains("manager");
+            .map(|(_, level)| FrameworkLevel {
                 // A grid's column headers are its roles' titles.
-                (slugify(level, "level"), level.clone(), manager)
+                id: slugify(level, "level"),
+                name: level.clone(),
+                manager: is_manager_level("", level),
             })
             .collect(),
         themes: Vec::new(),
+        // Text cells take their column's place on the scale.
+        scale: levels
+            .iter()
+            .enumerate()
+            .map(|(rank, (_, level))| ScaleStep {
+                label: level.clone(),
+                level: super::framework_monzo::spread_level(rank as u32 + 1, count),
+            })
+            .collect(),
         expectations: Vec::new(),
-        name,
     };
-    let count = levels.len() as u32;
-    let scale = &workspace.settings.scale;
     table.for_each_row(&mut report, |record, report| {
         let line = line_of(record);
         let theme = decode::restore_text(record[0].trim()).to_string();
@@ -63,29 +79,35 @@ pub fn read_grid_framework(
             report.error(line, Some(1), "the competency's name is blank".into());
             return;
         }
-        let theme_at = ladder.themes.len();
-        ladder
-            .themes
-            .push((slugify(&theme, "competency"), theme.clone()));
+        let theme_at = framework.themes.len();
+        framework.themes.push(FrameworkTheme {
+            id: slugify(&theme, "competency"),
+            name: theme.clone(),
+        });
         for (rank, (column, level_name)) in levels.iter().enumerate() {
             let cell = decode::restore_text(record[*column].trim());
             if cell.is_empty() {
                 continue;
             }
-            let (level, text) = match scale.parse_cell(cell).ok().and_then(|c| c.level()) {
-                Some(level) => (level, format!("{theme} at {level_name}: level {level}")),
-                None => (
-                    super::framework_monzo::spread_level(rank as u32 + 1, count),
-                    cell.to_string(),
+            let (strength, text) = match scale.parse_cell(cell).ok().and_then(|c| c.level()) {
+                Some(level) => (
+                    Strength::Given(level),
+                    format!("{theme} at {level_name}: level {level}"),
                 ),
+                None => (Strength::Step(rank), cell.to_string()),
             };
-            ladder.expectations.push((rank, theme_at, level, text));
+            framework.expectations.push(Expectation {
+                level: rank,
+                theme: theme_at,
+                strength,
+                text,
+            });
         }
     });
     if report.has_errors() {
         return Err(report.fail());
     }
-    if ladder.themes.is_empty() {
+    if framework.themes.is_empty() {
         report.error(
             table.header_line,
             None,
@@ -93,5 +115,5 @@ pub fn read_grid_framework(
         );
         return Err(report.fail());
     }
-    Ok(map_ladder(ladder, file, workspace, catalog))
+    report.finish(framework)
 }

@@ -5,9 +5,11 @@
 //! requirement's basis.
 
 use super::diag::ImportFailure;
-use super::framework::{FrameworkPreview, Ladder, failure_at, file_stem, map_ladder, yaml_failure};
-use crate::catalog::Catalog;
-use crate::model::{Level, Workspace};
+use super::framework::{
+    Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, base_name,
+    failure_at, file_stem, yaml_failure,
+};
+use crate::model::Level;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -16,6 +18,8 @@ struct FrontMatter {
     yaml: bool,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default, alias = "license")]
+    licence: Option<String>,
     #[serde(default)]
     levels: Option<u32>,
     #[serde(default)]
@@ -52,12 +56,7 @@ pub fn looks_like_monzo(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').starts_with("---")
 }
 
-pub fn read_monzo_framework(
-    text: &str,
-    file: &str,
-    workspace: &Workspace,
-    catalog: &Catalog,
-) -> Result<FrameworkPreview, ImportFailure> {
+pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
     let text = text.trim_start_matches('\u{feff}');
     let Some(rest) = text.strip_prefix("---") else {
         return Err(failure_at(
@@ -97,21 +96,31 @@ pub fn read_monzo_framework(
         .title
         .clone()
         .unwrap_or_else(|| file_stem(file).to_string());
-    let mut ladder = Ladder {
+    let mut framework = Framework {
         levels: (1..=levels)
-            .map(|k| (format!("level-{k}"), format!("{name} {k}"), false))
+            .map(|k| FrameworkLevel {
+                id: format!("level-{k}"),
+                name: format!("{name} {k}"),
+                manager: false,
+            })
             .collect(),
         themes: parsed
             .topics
             .iter()
-            .map(|topic| {
-                (
-                    crate::model::slugify(&topic.name, "topic"),
-                    topic.name.clone(),
-                )
+            .map(|topic| FrameworkTheme {
+                id: crate::model::slugify(&topic.name, "topic"),
+                name: topic.name.clone(),
+            })
+            .collect(),
+        scale: (1..=levels)
+            .map(|k| ScaleStep {
+                label: format!("Level {k}"),
+                level: spread_level(k, levels),
             })
             .collect(),
         expectations: Vec::new(),
+        file: base_name(file).to_string(),
+        licence: parsed.licence.clone(),
         name,
     };
     for (theme_at, topic) in parsed.topics.iter().enumerate() {
@@ -137,16 +146,16 @@ pub fn read_monzo_framework(
             }
             // What a level expects holds for every level above it too.
             for k in content.level..=levels {
-                ladder.expectations.push((
-                    (k - 1) as usize,
-                    theme_at,
-                    spread_level(content.level, levels),
-                    content.criteria.join("; "),
-                ));
+                framework.expectations.push(Expectation {
+                    level: (k - 1) as usize,
+                    theme: theme_at,
+                    strength: Strength::Step((content.level - 1) as usize),
+                    text: content.criteria.join("; "),
+                });
             }
         }
     }
-    Ok(map_ladder(ladder, file, workspace, catalog))
+    Ok(framework)
 }
 
 #[cfg(test)]

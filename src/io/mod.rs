@@ -13,6 +13,7 @@ mod form_return;
 mod forms;
 mod framework;
 mod framework_grid;
+mod framework_map;
 mod framework_monzo;
 mod history_blob;
 mod omissions;
@@ -41,9 +42,15 @@ pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use export::{ExportOptions, export_roster, skill_header};
 pub use form_return::{FormReturn, prepare_form, read_form_return};
 pub use forms::{FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook};
-pub use framework::{FT_PROFICIENCY, FrameworkPreview, ThemeMatch, read_ft_framework};
-pub use framework_grid::read_grid_framework;
-pub use framework_monzo::{looks_like_monzo, read_monzo_framework, spread_level};
+pub use framework::{
+    Expectation, FT_PROFICIENCY, Framework, FrameworkFormat, FrameworkLevel, FrameworkTheme,
+    ScaleStep, Strength, read_framework, read_ft,
+};
+pub use framework_grid::read_grid;
+pub use framework_map::{
+    ChangeKind, FrameworkPreview, RoleChange, Suggestion, ThemeMatch, track_words,
+};
+pub use framework_monzo::{looks_like_monzo, read_monzo, spread_level};
 pub use history_blob::{decode_history, encode_history};
 pub use omissions::{
     count_of, not_written_sentence, projects_csv_leaves_out, roster_csv_leaves_out,

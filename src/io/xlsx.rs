@@ -96,6 +96,8 @@ pub enum SheetKind {
     Projects,
     Targets,
     Certifications,
+    /// A career framework's levels x competencies grid.
+    Framework,
 }
 
 impl SheetKind {
@@ -111,6 +113,7 @@ impl SheetKind {
                     SheetKind::Roles => super::roles_csv::is_roles_header(&header),
                     SheetKind::Projects => super::projects_csv::is_projects_header(&header),
                     SheetKind::Targets => super::development_csv::is_targets_header(&header),
+                    SheetKind::Framework => super::framework_grid::is_grid_header(&header),
                     _ => super::development_csv::is_certifications_header(&header),
                 }
             }
@@ -124,6 +127,7 @@ impl SheetKind {
             SheetKind::Projects => "projects",
             SheetKind::Targets => "development targets",
             SheetKind::Certifications => "certifications",
+            SheetKind::Framework => "a career framework grid",
         }
     }
 
@@ -134,6 +138,9 @@ impl SheetKind {
             SheetKind::Projects => "a header row with Project, Start, End and Priority",
             SheetKind::Targets => "a header row with Member, Skill, Target and By",
             SheetKind::Certifications => "a header row with Member and Certification",
+            SheetKind::Framework => {
+                "a header row of Competency, then one column per level, lowest first"
+            }
         }
     }
 }

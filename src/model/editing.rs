@@ -167,8 +167,27 @@ impl Workspace {
         copy.title = self.unused_role_title(&format!("{} (custom)", source.title));
         copy.aliases.clear();
         copy.builtin = false;
+        // A copy is the team's own, not a level a re-import would update.
+        copy.framework = None;
         self.roles.insert(index + 1, copy);
         index + 1
+    }
+
+    /// Gives one member a role (or none).
+    pub fn set_member_role(
+        &mut self,
+        member: usize,
+        role: Option<&RoleId>,
+    ) -> Result<(), EditError> {
+        if role.is_some_and(|id| self.role(id).is_none()) {
+            return Err(EditError::Gone("role"));
+        }
+        let member = self
+            .members
+            .get_mut(member)
+            .ok_or(EditError::Gone("member"))?;
+        member.role = role.cloned();
+        Ok(())
     }
 
     /// Points every member of role `from` at role `to`.

@@ -29,8 +29,8 @@ pub use member::Member;
 pub use plan::{Plan, PlannedHire};
 pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot, quarter_of};
 pub use role::{
-    CareerLink, CareerLinks, Importance, Requirement, Role, RoleId, SalaryBand, SpanOfControl,
-    TimeSplit, Track, YearsGuideline,
+    CareerLink, CareerLinks, FrameworkSource, Importance, Requirement, Role, RoleId, SalaryBand,
+    SpanOfControl, TimeSplit, Track, YearsGuideline,
 };
 pub use round::{RoundSummary, import_round, import_round_noted, matching_member};
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};

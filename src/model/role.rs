@@ -172,6 +172,30 @@ pub struct Role {
     pub requirements: Vec<Requirement>,
     #[serde(default = "yes")]
     pub builtin: bool,
+    /// The public career framework the role is a level of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<FrameworkSource>,
+}
+
+/// Where an imported role comes from: the framework, the file read, its
+/// licence, and the level's own id there (what a re-import matches on).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkSource {
+    pub name: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    pub level: String,
+}
+
+impl FrameworkSource {
+    /// "Engineering (ft-engineering.yml), licence MIT".
+    pub fn describe(&self) -> String {
+        match &self.licence {
+            Some(licence) => format!("{} ({}), licence {licence}", self.name, self.file),
+            None => format!("{} ({}), licence not given", self.name, self.file),
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -195,6 +219,7 @@ impl Role {
             career: CareerLinks::default(),
             requirements: Vec::new(),
             builtin: false,
+            framework: None,
         }
     }
 
