@@ -349,6 +349,16 @@ impl AppState {
                 self.document
                     .edit(&label, |w| w.add_requirement(role, skill))?;
             }
+            C::SetMemberRole { member, role } => self.set_member_role(member, role)?,
+            C::PreviewFramework(path) => self.preview_framework(&path),
+            C::ChooseFramework(choice) => self.choose_framework(choice),
+            C::ApplyFramework => {
+                if let Some(first) = self.apply_framework() {
+                    self.view = super::View::Roles;
+                    return Ok(Outcome::RoleAdded(first));
+                }
+            }
+            C::CancelFramework => self.cancel_framework(),
         }
         Ok(Outcome::Done)
     }

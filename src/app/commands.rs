@@ -229,6 +229,17 @@ pub enum Command {
         role: usize,
         skill: usize,
     },
+    /// Gives a member a role (an imported level, say), or none.
+    SetMemberRole {
+        member: usize,
+        role: Option<RoleId>,
+    },
+    /// Reads a career framework into the preview dialog.
+    PreviewFramework(PathBuf),
+    ChooseFramework(super::FrameworkChoice),
+    /// The preview, applied as one undoable edit.
+    ApplyFramework,
+    CancelFramework,
 }
 
 /// What a command left for the views' own state (their forms) to follow.

@@ -66,6 +66,8 @@ pub struct Derived {
     pub roles: Vec<(String, String)>,
     /// Per workspace role: how many members hold it.
     pub role_members: Vec<u32>,
+    /// The workspace's roles by source, for lists and menus.
+    pub role_groups: Vec<(String, Vec<usize>)>,
     pub categories: Vec<String>,
     /// The rows and columns on show, for `filter` at `generation`.
     pub rows: Vec<usize>,
@@ -216,6 +218,7 @@ impl Derived {
                 levels
             })
             .collect();
+        self.role_groups = workspace.role_groups();
         self.role_members = vec![0; workspace.roles.len()];
         for member in 0..workspace.members.len() {
             if let Some(role) = scope.role_index_of(member) {

@@ -43,6 +43,8 @@ pub struct ViewSelection {
     pub target: Option<super::TargetForm>,
     pub certifications: Option<super::CertificationForm>,
     pub time_off: Option<super::TimeOffForm>,
+    /// The licence typed in the framework preview (`None`: not yet shown).
+    pub framework_licence: Option<String>,
     /// The timeline's mode, zoom and drag.
     pub timeline: super::TimelineForm,
     /// The member the fit view shows.

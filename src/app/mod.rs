@@ -12,6 +12,7 @@ mod document;
 mod files;
 mod forms;
 mod forms_io;
+mod framework;
 mod insights;
 mod preferences;
 mod recovery;
@@ -27,6 +28,7 @@ pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
 pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
+pub use framework::FrameworkChoice;
 pub use insights::{
     CHARTED_GAPS, CHARTED_TEAMS, INLINE_CELLS, InsightOptions, InsightResults, Insights,
     PlannedReports, ViewLists,
@@ -95,6 +97,8 @@ pub enum FileIntent {
     /// Development targets or certifications, from CSV or Excel.
     ImportTargets,
     ImportCertifications,
+    /// A career framework, previewed before its levels become roles.
+    ImportFramework,
     /// Leave from CSV, and a public holiday calendar.
     ImportTimeOff,
     ImportHolidays,
@@ -198,6 +202,8 @@ pub struct AppState {
     who: Option<WhoPanel>,
     review: Review,
     timeline: Timeline,
+    /// A career framework read, its preview up until applied or let go.
+    framework: Option<Box<io::FrameworkPreview>>,
 }
 
 /// What the views read.
@@ -344,6 +350,7 @@ impl AppState {
             who: None,
             review: Review::default(),
             timeline: Timeline::default(),
+            framework: None,
         }
     }
 

@@ -79,6 +79,35 @@ impl Workspace {
         self.roles.iter().find(|role| &role.id == id)
     }
 
+    /// The roles by where they come from: the built-in library, each
+    /// imported framework (by name), then the team's own; workspace order
+    /// within each.
+    pub fn role_groups(&self) -> Vec<(String, Vec<usize>)> {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut custom = Vec::new();
+        let mut library = Vec::new();
+        for (index, role) in self.roles.iter().enumerate() {
+            match (&role.framework, role.builtin) {
+                (Some(source), _) => match groups.iter_mut().find(|(name, _)| *name == source.name)
+                {
+                    Some((_, roles)) => roles.push(index),
+                    None => groups.push((source.name.clone(), vec![index])),
+                },
+                (None, true) => library.push(index),
+                (None, false) => custom.push(index),
+            }
+        }
+        let mut all = Vec::new();
+        if !library.is_empty() {
+            all.push(("Built-in library".to_string(), library));
+        }
+        all.extend(groups);
+        if !custom.is_empty() {
+            all.push(("Your roles".to_string(), custom));
+        }
+        all
+    }
+
     pub fn member_role(&self, member: usize) -> Option<&Role> {
         self.members[member]
             .role

@@ -111,6 +111,16 @@ impl FileDialogs for NativeDialogs {
                             &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
                         )
                         .pick_file(),
+                    FileIntent::ImportFramework => dialog
+                        .set_title("Import a career framework")
+                        .add_filter(
+                            "Framework (FT YAML, Monzo Markdown, grid CSV or Excel)",
+                            &[
+                                "yml", "yaml", "md", "csv", "tsv", "txt", "xlsx", "xlsm", "xls",
+                                "ods",
+                            ],
+                        )
+                        .pick_file(),
                     FileIntent::ImportCertifications => dialog
                         .set_title("Import certifications")
                         .add_filter(

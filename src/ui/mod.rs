@@ -8,6 +8,7 @@ mod diagnostics;
 mod dialogs;
 mod file_dialogs;
 mod fit;
+mod framework;
 mod gaps;
 mod hiring;
 mod matrix;
@@ -269,6 +270,9 @@ impl SkillgridApp {
             JobResult::Picked(FileIntent::ImportTargets, Some(path)) => {
                 Command::ImportTargets(path).into()
             }
+            JobResult::Picked(FileIntent::ImportFramework, Some(path)) => {
+                Command::PreviewFramework(path).into()
+            }
             JobResult::Picked(FileIntent::ImportCertifications, Some(path)) => {
                 Command::ImportCertifications(path).into()
             }
@@ -382,6 +386,7 @@ impl eframe::App for SkillgridApp {
             development::target_dialog_ui(&mut view, &ctx);
             development::certifications_dialog_ui(&mut view, &ctx);
             time_off::time_off_dialog_ui(&mut view, &ctx);
+            framework::framework_dialog_ui(&mut view, &ctx);
             who::who_panel_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }

@@ -3,9 +3,9 @@
 //! roles are duplicated to be customised; skills are added, renamed and
 //! merged. Every change is one undoable step saved with the workspace.
 
-use super::ViewCtx;
 use super::widgets::{self, alert_colour};
-use crate::app::Command;
+use super::{UiCommand, ViewCtx};
+use crate::app::{Command, FileIntent};
 use crate::model::{Importance, Level, SkillKind};
 use eframe::egui::{self, RichText};
 
@@ -60,44 +60,26 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             widgets::section(ui, "Roles");
+            if ui
+                .button("Import a career framework…")
+                .on_hover_text(
+                    "An FT job family (YAML), a Monzo page (Markdown) or a levels x \
+                     competencies grid (CSV or Excel): its levels become roles, after a preview",
+                )
+                .clicked()
+            {
+                view.send(UiCommand::AskForFile(FileIntent::ImportFramework));
+            }
             let workspace = state.workspace();
-            for (index, role) in workspace.roles.iter().enumerate() {
-                let members = state
-                    .derived()
-                    .role_members
-                    .get(index)
-                    .copied()
-                    .unwrap_or(0);
-                let selected = view.forms.role == Some(index);
-                let mut text = egui::text::LayoutJob::default();
-                let style = ui.style();
-                RichText::new(&role.title).append_to(
-                    &mut text,
-                    style,
-                    egui::FontSelection::Default,
-                    egui::Align::Center,
-                );
-                let tag = if role.builtin {
-                    String::new()
-                } else {
-                    " custom".to_string()
-                };
-                RichText::new(format!("  {members}{tag}"))
-                    .weak()
-                    .small()
-                    .append_to(
-                        &mut text,
-                        style,
-                        egui::FontSelection::Default,
-                        egui::Align::Center,
-                    );
-                if ui
-                    .selectable_label(selected, text)
-                    .on_hover_text(format!("{members} members hold this role"))
-                    .clicked()
-                {
-                    view.forms.select_role(index, role);
-                }
+            for (group, roles) in &state.derived().role_groups {
+                egui::CollapsingHeader::new(group)
+                    .id_salt(("role-group", group))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for &index in roles {
+                            role_entry(view, ui, index);
+                        }
+                    });
             }
             widgets::section(ui, "Skills");
             ui.horizontal(|ui| {
@@ -144,6 +126,42 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         });
 }
 
+fn role_entry(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
+    let state = view.state;
+    let role = &state.workspace().roles[index];
+    let members = state
+        .derived()
+        .role_members
+        .get(index)
+        .copied()
+        .unwrap_or(0);
+    let selected = view.forms.role == Some(index);
+    let mut text = egui::text::LayoutJob::default();
+    let style = ui.style();
+    RichText::new(&role.title).append_to(
+        &mut text,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::Center,
+    );
+    RichText::new(format!("  {members}"))
+        .weak()
+        .small()
+        .append_to(
+            &mut text,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    if ui
+        .selectable_label(selected, text)
+        .on_hover_text(format!("{members} members hold this role"))
+        .clicked()
+    {
+        view.forms.select_role(index, role);
+    }
+}
+
 fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let state = view.state;
     let workspace = state.workspace();
@@ -159,6 +177,8 @@ fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
         ui.label(
             RichText::new(if role.builtin {
                 "built-in, read-only"
+            } else if role.framework.is_some() {
+                "imported level, editable"
             } else {
                 "custom"
             })
@@ -177,7 +197,16 @@ fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
             format!("Authored from {}.", seeds.join(" and "))
         });
     }
-    if !role.summary.is_empty() {
+    if let Some(source) = &role.framework {
+        ui.add(
+            egui::Label::new(format!(
+                "Level {} of {}. Importing a newer version of the framework updates it in place.",
+                source.level,
+                source.describe()
+            ))
+            .wrap(),
+        );
+    } else if !role.summary.is_empty() {
         ui.add(egui::Label::new(&role.summary).wrap());
     }
     ui.label(format!(
@@ -301,7 +330,7 @@ fn requirements_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for heading in ["Skill", "Level", "Importance", "Basis", ""] {
+            for heading in ["Skill", "Level", "Importance", "Basis or criteria", ""] {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();

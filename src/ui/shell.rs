@@ -88,6 +88,12 @@ pub const MENU: &[MenuCommand] = &[
         command: || UiCommand::AskForFile(FileIntent::ImportCertifications),
     },
     MenuCommand {
+        label: "Import career framework…",
+        menu: Menu::File,
+        shortcut: None,
+        command: || UiCommand::AskForFile(FileIntent::ImportFramework),
+    },
+    MenuCommand {
         label: "Import time off…",
         menu: Menu::File,
         shortcut: None,

@@ -9,9 +9,11 @@ use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
 mod cell_menu;
 mod marks;
+mod role_menu;
 mod toolbar;
+mod tooltip;
 
-use marks::{below_role_mark, history_lines, movement_mark, stale_mark};
+use marks::{below_role_mark, movement_mark, stale_mark};
 
 use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
 
@@ -490,40 +492,7 @@ impl MatrixDelegate<'_, '_> {
             );
         }
         let response = response.on_hover_ui(|ui| {
-            ui.strong(member_name);
-            ui.label(format!(
-                "{skill_name}: {}{}",
-                value(),
-                if cell.interest() {
-                    ", wants to grow"
-                } else {
-                    ""
-                }
-            ));
-            match (required, workspace.member_role(member)) {
-                (Some(required), Some(role)) => {
-                    ui.label(format!(
-                        "{} requires {required} {}",
-                        role.title,
-                        words.word(required)
-                    ));
-                }
-                (None, Some(role)) => {
-                    ui.label(format!("Not required for {}", role.title));
-                }
-                _ => {}
-            }
-            if ratings != Ratings::Current {
-                let own = state.derived().self_rating(member, column);
-                ui.label(own.map_or("No self rating".to_string(), |own| {
-                    format!(
-                        "Self rating: {}",
-                        own.map_or("not assessed".to_string(), |level| level.to_string())
-                    )
-                }));
-            }
-            cell_menu::development_lines(ui, state, member, column);
-            history_lines(ui, workspace, member, column);
+            tooltip::cell_tooltip(ui, state, member, column, &value());
         });
         if response.clicked() {
             self.view.send(Command::Select(Some((member, column))));
@@ -568,13 +537,7 @@ impl TableDelegate for MatrixDelegate<'_, '_> {
                 ui.label(if selected { text.strong() } else { text })
                     .on_hover_text(record.email.as_deref().unwrap_or(&record.name));
             }
-            1 => {
-                ui.label(
-                    workspace
-                        .member_role(member)
-                        .map_or("—", |role| role.title.as_str()),
-                );
-            }
+            1 => role_menu::role_cell(self.view, ui, member),
             2 => {
                 ui.label(record.team.as_deref().unwrap_or("—"));
             }
