@@ -343,6 +343,26 @@ fn the_choices_the_dialog_offers_are_options_on_the_command_line() {
     assert_eq!(source.file, "ft-engineering.yml");
     assert_eq!(source.level, "senior-engineer");
 
+    // A re-import keeps what was chosen: the match, the track, the scale.
+    let (ok, said, errors) = run(&[
+        "import-framework",
+        FRAMEWORK,
+        "--into",
+        text(&workspace),
+        "--licence",
+        "CC BY 4.0",
+        "--dry-run",
+    ]);
+    assert!(ok, "{errors}");
+    for expected in [
+        "theme team-work -> skill Cross-functional Collaboration",
+        "keep role Engineer 2 (manager",
+        "keep role Senior Engineer",
+        "Practitioner = 4",
+    ] {
+        assert!(said.contains(expected), "{expected}: {said}");
+    }
+
     let before = std::fs::read(&workspace).expect("read");
     for (option, value, expected) in [
         (
@@ -474,5 +494,59 @@ fn a_grid_in_an_excel_workbook_reads_as_its_csv_does_and_errors_name_the_cell() 
     assert!(
         errors.contains("A4") && errors.contains("the competency's name is blank"),
         "the Excel cell: {errors}"
+    );
+}
+
+#[test]
+fn a_team_on_an_imported_ladder_gets_its_fit_succession_and_gaps_from_it() {
+    use skillgrid::analysis::{AnalysisOptions, analyze};
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let (ok, _, errors) = run(&[
+        "import-framework",
+        "sample-teams/frameworks/engineering-ladder.yml",
+        "--into",
+        text(&workspace),
+        "--confirm",
+        "team-work",
+    ]);
+    assert!(ok, "{errors}");
+    let mut opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value;
+    let senior = RoleId::new("product-engineering-senior-engineer");
+    let moved = opened.reassign_role(&RoleId::new("senior-software-engineer"), &senior);
+    assert!(moved > 0, "the sample has senior engineers");
+    let analysis = analyze(&opened, &AnalysisOptions::default());
+    let on_ladder: Vec<_> = analysis
+        .fit
+        .iter()
+        .filter_map(|fit| fit.own_role.as_ref())
+        .filter(|fit| &*fit.role.id == senior.as_str())
+        .collect();
+    assert_eq!(on_ladder.len(), moved, "fit is judged against the ladder");
+    assert!(
+        on_ladder.iter().all(|fit| fit
+            .gaps
+            .iter()
+            .all(|gap| gap.skill.id.as_ref() != "people-management")),
+        "only the level's own requirements"
+    );
+    let principal = analysis
+        .succession
+        .iter()
+        .find(|s| &*s.role.id == "product-engineering-principal-engineer")
+        .expect("succession for the next level");
+    assert!(
+        principal.candidates.iter().any(|c| c.natural_step),
+        "Senior Engineer -> Principal Engineer is the ladder's next step"
+    );
+    let level = opened.role(&senior).expect("imported");
+    assert_eq!(
+        level
+            .requirement(&SkillId::new("collaboration"))
+            .map(|r| (r.min_level, r.basis.as_str())),
+        Some((Level::PROFICIENT, "Mentors engineers on the team.")),
+        "the confirmed Teamwork skill, with the ladder's words"
     );
 }

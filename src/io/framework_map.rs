@@ -167,6 +167,28 @@ fn suggest(name: &str, workspace: &Workspace, catalog: &Catalog) -> Option<Sugge
     best.map(|(_, suggestion)| suggestion)
 }
 
+/// Whether a role came from `framework`: the same name or the same file.
+fn from_framework<'r>(role: &'r Role, framework: &Framework) -> Option<&'r FrameworkSource> {
+    role.framework
+        .as_ref()
+        .filter(|source| source.name == framework.name || source.file == framework.file)
+}
+
+/// The skill an earlier import of `framework` made of theme `theme`.
+fn earlier_skill<'w>(
+    framework: &Framework,
+    theme: &str,
+    workspace: &'w Workspace,
+) -> Option<&'w SkillId> {
+    workspace
+        .roles
+        .iter()
+        .filter_map(|role| from_framework(role, framework))
+        .flat_map(|source| &source.themes)
+        .find(|(id, _)| id == theme)
+        .map(|(_, skill)| skill)
+}
+
 impl FrameworkPreview {
     /// The framework mapped with the defaults: tracks as read, the scale
     /// as the reader set it, exact matches used and similar ones asked.
@@ -184,26 +206,50 @@ impl FrameworkPreview {
                     Some(_) => None,
                     None => suggest(&theme.name, workspace, catalog),
                 };
+                // An earlier import of this framework was answered already.
+                let answer = suggestion.as_ref().and_then(|suggestion| {
+                    earlier_skill(&framework, &theme.id, workspace)
+                        .map(|skill| skill == &suggestion.skill)
+                });
                 ThemeMatch {
                     theme: theme.id.clone(),
                     theme_name: theme.name.clone(),
                     matched,
                     suggestion,
-                    answer: None,
+                    answer,
                 }
             })
             .collect();
+        let mut framework = framework;
+        let earlier: Vec<&Role> = workspace
+            .roles
+            .iter()
+            .filter(|role| from_framework(role, &framework).is_some())
+            .collect();
+        // A re-import keeps the tracks and the scale the user set before.
         let tracks = framework
             .levels
             .iter()
             .map(|level| {
-                if level.manager {
-                    Track::Manager
-                } else {
-                    Track::Ic
+                let before = earlier
+                    .iter()
+                    .find(|role| role.framework.as_ref().is_some_and(|s| s.level == level.id));
+                match before {
+                    Some(role) => role.track,
+                    None if level.manager => Track::Manager,
+                    None => Track::Ic,
                 }
             })
             .collect();
+        if let Some(source) = earlier.first().and_then(|role| role.framework.as_ref()) {
+            for step in &mut framework.scale {
+                if let Some((_, level)) =
+                    source.scale.iter().find(|(label, _)| *label == step.label)
+                {
+                    step.level = *level;
+                }
+            }
+        }
         let mut preview = FrameworkPreview {
             framework,
             tracks,
@@ -278,10 +324,7 @@ impl FrameworkPreview {
     /// and level keeps its id, so members keep their role.
     fn role_id(&self, level: &str, workspace: &Workspace) -> RoleId {
         let earlier = workspace.roles.iter().find(|role| {
-            role.framework.as_ref().is_some_and(|source| {
-                source.level == level
-                    && (source.name == self.framework.name || source.file == self.framework.file)
-            })
+            from_framework(role, &self.framework).is_some_and(|source| source.level == level)
         });
         match earlier {
             Some(role) => role.id.clone(),
@@ -339,6 +382,12 @@ impl FrameworkPreview {
                     file: framework.file.clone(),
                     licence: framework.licence.clone(),
                     level: level.id.clone(),
+                    themes: Vec::new(),
+                    scale: framework
+                        .scale
+                        .iter()
+                        .map(|step| (step.label.clone(), step.level))
+                        .collect(),
                 });
                 role
             })
@@ -350,6 +399,12 @@ impl FrameworkPreview {
             };
             let skill = &skills[expectation.theme];
             let role = &mut roles[expectation.level];
+            if let Some(source) = role.framework.as_mut() {
+                let theme = &framework.themes[expectation.theme].id;
+                if !source.themes.iter().any(|(id, _)| id == theme) {
+                    source.themes.push((theme.clone(), skill.clone()));
+                }
+            }
             // A theme asked twice of one level keeps its highest.
             match role.requirements.iter_mut().find(|r| &r.skill == skill) {
                 Some(existing) if existing.min_level >= level => {}

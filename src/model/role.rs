@@ -186,6 +186,13 @@ pub struct FrameworkSource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub level: String,
+    /// The skill each of the framework's themes became (theme id, skill),
+    /// so a re-import keeps the matches the user confirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<(String, super::SkillId)>,
+    /// The framework's scale as it was mapped (step, our level).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scale: Vec<(String, super::Level)>,
 }
 
 impl FrameworkSource {
