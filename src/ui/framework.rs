@@ -71,12 +71,12 @@ pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             let asks = preview.themes.iter().filter(|t| t.asks()).count();
             if asks > 0 {
                 ui.weak(format!(
-                    "{} not answered: {} as new skills",
+                    "{} not answered: {}",
                     crate::io::count_of(asks, "suggestion", "suggestions"),
                     if asks == 1 {
-                        "it is imported"
+                        "its theme is imported as a new skill"
                     } else {
-                        "they are imported"
+                        "their themes are imported as new skills"
                     }
                 ));
             }
@@ -125,6 +125,7 @@ fn levels_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<Ui
                 let mut track = preview.tracks[index];
                 let combo = egui::ComboBox::from_id_salt(("framework-track", index))
                     .selected_text(track_words(track))
+                    .width(170.0)
                     .show_ui(ui, |ui| {
                         for option in [Track::Ic, Track::Manager] {
                             ui.selectable_value(&mut track, option, track_words(option));
@@ -144,7 +145,8 @@ fn levels_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<Ui
                     role.requirements.len(),
                     "skill",
                     "skills",
-                ));
+                ))
+                .on_hover_ui(|ui| requirements_tooltip(ui, preview, role));
                 let change = &preview.changes[index];
                 ui.vertical(|ui| {
                     ui.label(match change.kind {
@@ -159,6 +161,27 @@ fn levels_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<Ui
                 ui.end_row();
             }
         });
+}
+
+/// A level's requirements with the framework's words, on hover.
+fn requirements_tooltip(ui: &mut egui::Ui, preview: &FrameworkPreview, role: &crate::model::Role) {
+    ui.set_max_width(420.0);
+    for requirement in &role.requirements {
+        let matched = preview
+            .themes
+            .iter()
+            .find_map(|theme| theme.skill().filter(|(id, _)| **id == requirement.skill));
+        let name = match matched {
+            Some((_, name)) => name.to_string(),
+            None => preview
+                .new_skills
+                .iter()
+                .find(|skill| skill.id == requirement.skill)
+                .map_or_else(|| requirement.skill.to_string(), |skill| skill.name.clone()),
+        };
+        ui.strong(format!("{name} {}", requirement.min_level));
+        ui.add(egui::Label::new(RichText::new(&requirement.basis).weak()).wrap());
+    }
 }
 
 fn themes_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<UiCommand>) {
@@ -240,6 +263,7 @@ fn scale_ui(
                 let mut level = entry.level;
                 let combo = egui::ComboBox::from_id_salt(("framework-scale", step))
                     .selected_text(format!("{level} {}", words.word(level)))
+                    .width(130.0)
                     .show_ui(ui, |ui| {
                         for option in Level::ALL {
                             ui.selectable_value(

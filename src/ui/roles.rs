@@ -292,7 +292,7 @@ fn rename_role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
 fn move_members_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let state = view.state;
     let workspace = state.workspace();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Move the members of");
         for (other, role) in workspace.roles.iter().enumerate() {
             let count = state

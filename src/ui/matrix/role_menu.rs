@@ -11,8 +11,10 @@ pub(super) fn role_cell(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize) {
     let workspace = state.workspace();
     let current = workspace.member_role(member);
     let title = current.map_or("—", |role| role.title.as_str());
+    // Drawn as plain text, like the name and team beside it.
     let response = ui
-        .add(egui::Label::new(title).sense(egui::Sense::click()))
+        .label(title)
+        .interact(egui::Sense::click())
         .on_hover_text("Right-click to give them another role");
     response.context_menu(|ui| {
         ui.weak(format!("Role of {}", workspace.members[member].name));
