@@ -7,6 +7,7 @@
 //! own level ids.
 
 use super::framework::{Framework, Strength};
+use super::framework_similar::suggest;
 use crate::catalog::Catalog;
 use crate::model::{
     CareerLink, FrameworkSource, Importance, Level, Requirement, Role, RoleId, Skill, SkillId,
@@ -96,75 +97,6 @@ pub struct FrameworkPreview {
     /// What applying does to each role, against the workspace it was
     /// mapped for (kept for the dialog, which draws it every frame).
     pub changes: Vec<RoleChange>,
-}
-
-/// Lowercase letters and digits only: "Team Work" and "Teamwork" alike.
-fn compact(label: &str) -> String {
-    normalize_label(label)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// How alike two names are, 0-1: the same letters, a few letters apart,
-/// or one's words all within the other's.
-fn similarity(a: &str, b: &str) -> f64 {
-    let (tight_a, tight_b) = (compact(a), compact(b));
-    if tight_a.is_empty() || tight_b.is_empty() {
-        return 0.0;
-    }
-    if tight_a == tight_b {
-        return 1.0;
-    }
-    let close = strsim::normalized_damerau_levenshtein(&tight_a, &tight_b);
-    let words = |label: &str| -> Vec<String> {
-        normalize_label(label)
-            .split(' ')
-            .filter(|word| word.len() >= 5)
-            .map(str::to_string)
-            .collect()
-    };
-    let (words_a, words_b) = (words(a), words(b));
-    let within = |small: &[String], large: &[String]| {
-        !small.is_empty() && small.iter().all(|word| large.contains(word))
-    };
-    let contained = if within(&words_a, &words_b) || within(&words_b, &words_a) {
-        0.75
-    } else {
-        0.0
-    };
-    close.max(contained)
-}
-
-/// Below this, a name is not offered as a match.
-const SUGGEST_FROM: f64 = 0.75;
-
-/// The workspace's or the library's skill most like `name`, if any is
-/// alike enough to offer.
-fn suggest(name: &str, workspace: &Workspace, catalog: &Catalog) -> Option<Suggestion> {
-    let known = workspace.skills.iter().chain(
-        catalog
-            .skills
-            .iter()
-            .filter(|skill| workspace.skill(&skill.id).is_none()),
-    );
-    let mut best: Option<(f64, Suggestion)> = None;
-    for skill in known {
-        for label in skill.labels() {
-            let score = similarity(name, label);
-            if score >= SUGGEST_FROM && best.as_ref().is_none_or(|(top, _)| score > *top) {
-                best = Some((
-                    score,
-                    Suggestion {
-                        skill: skill.id.clone(),
-                        name: skill.name.clone(),
-                        label: label.to_string(),
-                    },
-                ));
-            }
-        }
-    }
-    best.map(|(_, suggestion)| suggestion)
 }
 
 /// Whether a role came from `framework`: the same name or the same file.
@@ -614,19 +546,5 @@ pub fn track_words(track: Track) -> &'static str {
     match track {
         Track::Ic => "individual contributor",
         Track::Manager => "manager",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_alike_are_offered_and_names_apart_are_not() {
-        assert_eq!(similarity("Team Work", "Teamwork"), 1.0);
-        assert!(similarity("Observabilty", "Observability") >= SUGGEST_FROM);
-        assert!(similarity("Technical Leadership", "Leadership") >= SUGGEST_FROM);
-        assert!(similarity("Delivery", "Security") < SUGGEST_FROM);
-        assert!(similarity("Craft", "Communication") < SUGGEST_FROM);
     }
 }

@@ -15,6 +15,7 @@ mod framework;
 mod framework_grid;
 mod framework_map;
 mod framework_monzo;
+mod framework_similar;
 mod history_blob;
 mod omissions;
 mod projects_csv;
