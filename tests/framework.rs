@@ -70,6 +70,10 @@ fn levels_become_roles_with_tracks_requirements_and_career_steps_and_reimport_up
         Level::AWARENESS,
         "Foundational is 1"
     );
+    assert_eq!(
+        first.requirements[0].basis, "Writes small, well-tested changes with guidance.",
+        "a block summary without its line end"
+    );
     assert_eq!(first.career.advancement_to[0].title, "Engineer 2");
     let manager = opened
         .role(&RoleId::new("engineering-engineering-manager-pm"))
@@ -168,7 +172,9 @@ fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
     ]);
     assert!(ok, "{errors}");
     assert!(
-        said.contains("Backend Engineer: 4 levels as roles, 2 themes as skills (2 matched, 0 new)"),
+        said.contains(
+            "Backend Engineer Framework: 4 levels as roles, 2 themes as skills (2 matched, 0 new)"
+        ),
         "{said}"
     );
     let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
@@ -176,7 +182,9 @@ fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
         .value;
     let level = |k: u32| {
         opened
-            .role(&RoleId::new(format!("backend-engineer-level-{k}")))
+            .role(&RoleId::new(format!(
+                "backend-engineer-framework-level-{k}"
+            )))
             .expect("a role")
             .clone()
     };
@@ -204,6 +212,11 @@ fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
         ))
     );
     assert_eq!(level(4).requirements.len(), 2, "mentoring joins at 4");
+    assert_eq!(
+        level(4).title,
+        "Backend Engineer 4",
+        "the emoji and 'Framework' left out"
+    );
 
     let prose = folder.path().join("principles.md");
     std::fs::write(&prose, "---\ntitle: Principles\n---\n\nWe value...\n").expect("written");
@@ -427,7 +440,7 @@ fn a_format_named_overrides_the_files_extension() {
     ]);
     assert!(ok, "{errors}");
     assert!(
-        said.contains("Backend Engineer: 4 levels as roles"),
+        said.contains("Backend Engineer Framework: 4 levels as roles"),
         "{said}"
     );
 }

@@ -140,8 +140,9 @@ pub fn read_framework(
 
 #[derive(Debug, Deserialize)]
 struct FtFile {
-    #[serde(default)]
-    title: Option<String>,
+    /// The job family's name ("Engineering"); some copies call it title.
+    #[serde(default, alias = "title")]
+    name: Option<String>,
     #[serde(default, alias = "license")]
     licence: Option<String>,
     levels: Vec<FtLevel>,
@@ -192,6 +193,7 @@ pub(super) fn is_manager_level(id: &str, name: &str) -> bool {
     let id = id.to_lowercase();
     name.contains("manager")
         || name.contains("head of")
+        || name.contains("director")
         || id.ends_with("-pm")
         || id.ends_with("_pm")
 }
@@ -216,6 +218,15 @@ pub(super) fn yaml_failure(
         place.as_ref().map(|p| p.column() as u64),
         format!("{message}: expected {expected}"),
     )
+}
+
+/// A title without the emoji or marks some frameworks lead with
+/// ("🛠️ Backend Engineering Framework").
+pub(super) fn plain_title(title: &str) -> &str {
+    title
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end()
 }
 
 /// The file's name without its folder.
@@ -244,9 +255,12 @@ pub fn read_ft(text: &str, file: &str) -> Result<Framework, ImportFailure> {
     }
     let mut framework = Framework {
         name: parsed
-            .title
-            .clone()
-            .unwrap_or_else(|| file_stem(file).to_string()),
+            .name
+            .as_deref()
+            .map(plain_title)
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| file_stem(file))
+            .to_string(),
         file: base_name(file).to_string(),
         licence: parsed.licence.clone(),
         levels: parsed
@@ -320,4 +334,25 @@ pub fn read_ft(text: &str, file: &str) -> Result<Framework, ImportFailure> {
         });
     }
     Ok(framework)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_their_emoji_and_manager_levels_are_read_from_names_and_ids() {
+        assert_eq!(
+            plain_title("🛠️ Backend Engineering Framework"),
+            "Backend Engineering Framework"
+        );
+        assert_eq!(plain_title("  Engineering "), "Engineering");
+        assert!(is_manager_level("senior-2-pm", "Senior Engineer 2"));
+        assert!(is_manager_level("x", "Senior Engineer 2 (People Manager)"));
+        assert!(is_manager_level("tech-director", "Technology Director"));
+        assert!(!is_manager_level(
+            "senior-2-ic",
+            "Senior Engineer 2 (Individual Contributor)"
+        ));
+    }
 }

@@ -7,7 +7,7 @@
 use super::diag::ImportFailure;
 use super::framework::{
     Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, base_name,
-    failure_at, file_stem, yaml_failure,
+    failure_at, file_stem, plain_title, yaml_failure,
 };
 use crate::model::Level;
 use serde::Deserialize;
@@ -28,8 +28,11 @@ struct FrontMatter {
 
 #[derive(Debug, Deserialize)]
 struct Topic {
-    #[serde(alias = "title")]
+    /// Monzo's id for the topic ("communication"); `title` is how it is
+    /// shown, often with an emoji, and may be empty.
     name: String,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     content: Vec<Content>,
 }
@@ -39,6 +42,43 @@ struct Content {
     level: u32,
     #[serde(default)]
     criteria: Vec<String>,
+    /// Criteria with worked examples: the criteria count, the examples
+    /// are illustration.
+    #[serde(default, rename = "exampleCriteria")]
+    example_criteria: Vec<ExampleCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ExampleCriterion {
+    criteria: String,
+}
+
+impl Topic {
+    /// The topic's name as shown: its title without the emoji, else its
+    /// id with a capital.
+    fn shown(&self) -> String {
+        match self.title.as_deref().map(plain_title) {
+            Some(title) if !title.is_empty() => title.to_string(),
+            _ => {
+                let mut letters = self.name.trim().chars();
+                letters.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(letters).collect()
+                })
+            }
+        }
+    }
+}
+
+impl Content {
+    fn all_criteria(&self) -> Vec<&str> {
+        self.criteria
+            .iter()
+            .map(String::as_str)
+            .chain(self.example_criteria.iter().map(|e| e.criteria.as_str()))
+            .map(str::trim)
+            .filter(|criterion| !criterion.is_empty())
+            .collect()
+    }
 }
 
 /// Level `k` of `n` on our scale: spread evenly over 1-4.
@@ -94,13 +134,22 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
     };
     let name = parsed
         .title
-        .clone()
-        .unwrap_or_else(|| file_stem(file).to_string());
+        .as_deref()
+        .map(plain_title)
+        .filter(|title| !title.is_empty())
+        .unwrap_or_else(|| file_stem(file))
+        .to_string();
+    // "Backend Engineering Framework" has levels "Backend Engineering 3".
+    let ladder = name
+        .strip_suffix(" Framework")
+        .or_else(|| name.strip_suffix(" framework"))
+        .unwrap_or(&name)
+        .to_string();
     let mut framework = Framework {
         levels: (1..=levels)
             .map(|k| FrameworkLevel {
                 id: format!("level-{k}"),
-                name: format!("{name} {k}"),
+                name: format!("{ladder} {k}"),
                 manager: false,
             })
             .collect(),
@@ -109,7 +158,7 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
             .iter()
             .map(|topic| FrameworkTheme {
                 id: crate::model::slugify(&topic.name, "topic"),
-                name: topic.name.clone(),
+                name: topic.shown(),
             })
             .collect(),
         scale: (1..=levels)
@@ -130,17 +179,20 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
                     file,
                     format!(
                         "topic \"{}\" has content for level {}: expected 1-{levels}",
-                        topic.name, content.level
+                        topic.shown(),
+                        content.level
                     ),
                 ));
             }
-            if content.criteria.iter().all(|c| c.trim().is_empty()) {
+            let criteria = content.all_criteria();
+            if criteria.is_empty() {
                 return Err(failure_at(
                     file,
                     format!(
                         "topic \"{}\" at level {} has no criteria: expected a list of what is \
                          expected there",
-                        topic.name, content.level
+                        topic.shown(),
+                        content.level
                     ),
                 ));
             }
@@ -150,7 +202,7 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
                     level: (k - 1) as usize,
                     theme: theme_at,
                     strength: Strength::Step((content.level - 1) as usize),
-                    text: content.criteria.join("; "),
+                    text: criteria.join("; "),
                 });
             }
         }
