@@ -167,3 +167,37 @@ fn a_member_takes_an_imported_level_as_their_role_from_the_matrix() {
     // Fit is measured against the imported level.
     assert!(state.derived().fit[member].is_some());
 }
+
+#[test]
+fn rejecting_a_suggestion_keeps_the_theme_as_a_new_skill_and_change_asks_again() {
+    let (_folder, mut harness) = window_on_roles();
+    pick_framework(&mut harness, FRAMEWORK.as_ref());
+    harness.get_by_label("Keep as a new skill").click();
+    harness.run();
+    let preview = harness.state().state().framework_preview().expect("up");
+    assert_eq!(preview.themes[2].answer, Some(false));
+    assert_eq!(preview.new_skills.len(), 1, "Team Work stays its own skill");
+    harness.get_by_label("a new skill, Team Work");
+    harness.get_by_label("Change").click();
+    harness.run();
+    let preview = harness.state().state().framework_preview().expect("up");
+    assert!(preview.themes[2].asks(), "asked again");
+    harness.get_by_label("Keep as a new skill").click();
+    harness.run();
+    harness.get_by_label("Import 4 roles").click();
+    harness.run();
+    let workspace = harness.state().state().workspace();
+    let team_work = workspace.skill_named("Team Work").expect("a custom skill");
+    let engineer_2 = workspace
+        .role(&RoleId::new("engineering-engineer-2"))
+        .expect("imported");
+    assert!(
+        engineer_2
+            .requirement(&workspace.skills[team_work].id)
+            .is_some()
+    );
+    // The matrix has a column for it, to rate the team in.
+    harness.get_by_label(View::Matrix.label()).click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Team Work").count() > 0);
+}
