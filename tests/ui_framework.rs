@@ -201,3 +201,22 @@ fn rejecting_a_suggestion_keeps_the_theme_as_a_new_skill_and_change_asks_again()
     harness.run();
     assert!(harness.query_all_by_label_contains("Team Work").count() > 0);
 }
+
+#[test]
+fn a_framework_file_dropped_on_the_window_opens_its_preview() {
+    let (_folder, mut harness) = window_on_roles();
+    let document = harness.state().state().document().path.clone();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::Dropped(FRAMEWORK.into())));
+    harness.run();
+    for _ in 0..4 {
+        harness.step();
+    }
+    harness.run();
+    let state = harness.state().state();
+    assert!(state.framework_preview().is_some(), "{:?}", state.notice());
+    assert_eq!(state.document().path, document, "not opened as a roster");
+    harness.get_by_label("Import Engineering");
+}

@@ -2,29 +2,15 @@
 //! picks the sheet, and exports the matrix as a workbook and a picture.
 
 mod common;
-use common::{pick, wait_for_load};
-use eframe::egui;
+use common::{Dropped, pick, wait_for_load};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rust_xlsxwriter::Workbook;
 use skillgrid::app::{AppState, Command, FileIntent, MatrixFilter, Preferences};
 use skillgrid::io;
 use skillgrid::ui::SkillgridApp;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
 
 fn window() -> Harness<'static, SkillgridApp> {
     let mut harness = Harness::builder()

@@ -332,7 +332,16 @@ impl SkillgridApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.run(ctx, UiCommand::Open(path, FileIntent::Open));
+            // A framework's YAML or Markdown is a ladder to preview, not a roster.
+            let framework = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "md"));
+            if framework {
+                self.run(ctx, Command::PreviewFramework(path).into());
+            } else {
+                self.run(ctx, UiCommand::Open(path, FileIntent::Open));
+            }
         }
     }
 

@@ -395,7 +395,7 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a roster CSV or workspace to open it",
+        "Drop a roster CSV or workspace to open it, or a career framework to import",
         egui::FontId::proportional(22.0),
         egui::Color32::WHITE,
     );

@@ -121,3 +121,18 @@ pub fn run(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&ran.stderr).to_string(),
     )
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+#[allow(dead_code)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl eframe::egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
