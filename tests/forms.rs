@@ -97,23 +97,7 @@ fn self_ratings(workspace: &Path, member: &str) -> Vec<(String, Option<u8>, bool
 #[test]
 fn forms_go_out_one_a_member_and_come_back_as_self_ratings() {
     let folder = tempfile::tempdir().expect("folder");
-    let workspace = workspace_copy(folder.path());
-    let forms = folder.path().join("forms");
-    let ran = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-        "--format",
-        "csv",
-    ]);
-    assert!(
-        ran.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ran.stderr)
-    );
+    let (workspace, forms) = search_csv_forms(folder.path());
     let opened = io::open_path(&workspace, catalog::builtin())
         .expect("opens")
         .value;

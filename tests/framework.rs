@@ -9,6 +9,13 @@ use skillgrid::model::{Level, RoleId, SkillId, Track};
 
 const FRAMEWORK: &str = "tests/data/frameworks/ft-engineering.yml";
 
+/// The workspace as written.
+fn open(path: &std::path::Path) -> skillgrid::model::Workspace {
+    skillgrid::io::open_path(path, skillgrid::catalog::builtin())
+        .expect("opens")
+        .value
+}
+
 #[test]
 fn a_dry_run_shows_the_mapping_and_changes_nothing() {
     let folder = tempfile::tempdir().expect("folder");
@@ -41,9 +48,7 @@ fn levels_become_roles_with_tracks_requirements_and_career_steps_and_reimport_up
     let (ok, said, errors) = run(&["import-framework", FRAMEWORK, "--into", text(&workspace)]);
     assert!(ok, "{errors}");
     assert!(said.contains("4 roles added, 0 updated"), "{said}");
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     let senior = opened
         .role(&RoleId::new("engineering-senior-engineer"))
         .expect("the senior level is a role");
@@ -100,9 +105,7 @@ fn levels_become_roles_with_tracks_requirements_and_career_steps_and_reimport_up
     );
     assert!(said.contains("keep role Engineer 1"), "{said}");
     assert!(said.contains("0 roles added, 1 updated"), "{said}");
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     let roles = opened
         .roles
         .iter()
@@ -177,9 +180,7 @@ fn a_monzo_page_maps_its_levels_over_one_to_four_and_prose_pages_are_refused() {
         ),
         "{said}"
     );
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     let level = |k: u32| {
         opened
             .role(&RoleId::new(format!(
@@ -265,9 +266,7 @@ fn a_grid_exported_from_a_spreadsheet_maps_text_by_column_and_levels_as_given() 
         said.contains("grid-ladder: 4 levels as roles, 3 themes as skills (2 matched, 1 new)"),
         "{said}"
     );
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     let role = |id: &str| {
         opened
             .role(&RoleId::new(format!("grid-ladder-{id}")))
@@ -328,9 +327,7 @@ fn the_choices_the_dialog_offers_are_options_on_the_command_line() {
         "{said}"
     );
     assert!(said.contains("Practitioner = 4"), "{said}");
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     assert!(opened.skill_named("Team Work").is_none(), "no custom skill");
     let engineer_2 = opened
         .role(&RoleId::new("engineering-engineer-2"))
@@ -482,9 +479,7 @@ fn a_grid_in_an_excel_workbook_reads_as_its_csv_does_and_errors_name_the_cell() 
         said.contains("ladder: 3 levels as roles, 2 themes as skills (2 matched, 0 new)"),
         "{said}"
     );
-    let opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let opened = open(&workspace);
     let needs = |role: &str, skill: &str| {
         opened
             .role(&RoleId::new(format!("ladder-{role}")))
@@ -524,9 +519,7 @@ fn a_team_on_an_imported_ladder_gets_its_fit_succession_and_gaps_from_it() {
         "team-work",
     ]);
     assert!(ok, "{errors}");
-    let mut opened = skillgrid::io::open_path(&workspace, skillgrid::catalog::builtin())
-        .expect("opens")
-        .value;
+    let mut opened = open(&workspace);
     let senior = RoleId::new("product-engineering-senior-engineer");
     let moved = opened.reassign_role(&RoleId::new("senior-software-engineer"), &senior);
     assert!(moved > 0, "the sample has senior engineers");
@@ -562,4 +555,38 @@ fn a_team_on_an_imported_ladder_gets_its_fit_succession_and_gaps_from_it() {
         Some((Level::PROFICIENT, "Mentors engineers on the team.")),
         "the confirmed Teamwork skill, with the ladder's words"
     );
+}
+
+#[test]
+fn a_library_skill_the_roster_does_not_track_becomes_a_column_to_rate() {
+    let folder = tempfile::tempdir().expect("folder");
+    let roster = folder.path().join("team.csv");
+    std::fs::write(
+        &roster,
+        "Name,Team,Programming\r\nAda,Search,3\r\nBo,Search,2\r\n",
+    )
+    .expect("written");
+    let workspace = folder.path().join("team.skillgrid");
+    let (ok, _, errors) = run(&["convert", text(&roster), text(&workspace)]);
+    assert!(ok, "{errors}");
+    let (ok, said, errors) = run(&["import-framework", FRAMEWORK, "--into", text(&workspace)]);
+    assert!(ok, "{errors}");
+    assert!(
+        said.contains(
+            "theme delivery -> skill Agile & Project Management (from the library, added as a column)"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("theme technical -> skill Programming\n"),
+        "{said}"
+    );
+    let opened = open(&workspace);
+    let names: Vec<&str> = opened.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Programming", "Agile & Project Management", "Team Work"],
+        "the library's skill and the new one, each a column"
+    );
+    assert_eq!(opened.members.len(), 2, "the team is kept");
 }

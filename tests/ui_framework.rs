@@ -199,7 +199,9 @@ fn rejecting_a_suggestion_keeps_the_theme_as_a_new_skill_and_change_asks_again()
     // The matrix has a column for it, to rate the team in.
     harness.get_by_label(View::Matrix.label()).click();
     harness.run();
-    assert!(harness.query_all_by_label_contains("Team Work").count() > 0);
+    let state = harness.state().state();
+    assert_eq!(state.view(), View::Matrix);
+    assert!(state.derived().columns.contains(&team_work));
 }
 
 #[test]

@@ -100,6 +100,11 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// How many members hold workspace role `role`.
+    pub fn members_in_role(&self, role: usize) -> u32 {
+        self.role_members.get(role).copied().unwrap_or(0)
+    }
+
     /// Recomputes what the workspace or the filter changed, nothing else.
     /// The latest self rating of a cell, once the matrix shows self ratings
     /// (`None` inside: rated, not assessed).

@@ -229,18 +229,27 @@ impl AppState {
                     "Read {} from {name}: {changed} new or changed",
                     io::count_of(read, one, many)
                 ));
-                self.diagnostics_open = !imported.warnings.is_empty();
-                self.diagnostics = imported.warnings;
+                self.import_warnings(imported.warnings);
             }
-            Err(failure) => {
-                self.notice = Some(format!(
-                    "Could not import {name}: {}; nothing was changed",
-                    io::count_of(failure.errors.len(), "error", "errors")
-                ));
-                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
-                self.diagnostics_open = true;
-            }
+            Err(failure) => self.import_failed(&name, failure),
         }
+    }
+
+    /// An import's warnings in the diagnostics panel, open when any.
+    pub(super) fn import_warnings(&mut self, warnings: Vec<io::Diagnostic>) {
+        self.diagnostics_open = !warnings.is_empty();
+        self.diagnostics = warnings;
+        self.failed_open = None;
+    }
+
+    /// A failed import: the status bar says so, the panel lists why.
+    pub(super) fn import_failed(&mut self, name: &str, failure: io::ImportFailure) {
+        self.notice = Some(format!(
+            "Could not import {name}: {}; nothing was changed",
+            io::count_of(failure.errors.len(), "error", "errors")
+        ));
+        self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
+        self.diagnostics_open = true;
         self.failed_open = None;
     }
 }

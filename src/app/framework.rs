@@ -35,8 +35,7 @@ impl AppState {
 
     pub(super) fn preview_framework(&mut self, path: &Path) {
         let name = io::display_name(path);
-        let scale = self.document.workspace.settings.scale.clone();
-        match io::read_framework(path, None, &scale) {
+        match io::read_framework(path, None, &self.document.workspace.settings.scale) {
             Ok(read) => {
                 let preview =
                     FrameworkPreview::new(read.value, &self.document.workspace, self.library());
@@ -44,20 +43,11 @@ impl AppState {
                     "Read {} from {name}: check the preview, then apply",
                     preview.framework.name
                 ));
-                self.diagnostics_open = !read.warnings.is_empty();
-                self.diagnostics = read.warnings;
                 self.framework = Some(Box::new(preview));
+                self.import_warnings(read.warnings);
             }
-            Err(failure) => {
-                self.notice = Some(format!(
-                    "Could not read {name} as a career framework: {}; nothing was changed",
-                    io::count_of(failure.errors.len(), "error", "errors")
-                ));
-                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
-                self.diagnostics_open = true;
-            }
+            Err(failure) => self.import_failed(&name, failure),
         }
-        self.failed_open = None;
     }
 
     pub(super) fn choose_framework(&mut self, choice: FrameworkChoice) {
@@ -79,10 +69,11 @@ impl AppState {
         let name = preview.framework.name.clone();
         let first = preview.roles.first().map(|role| role.id.clone());
         let mut counts = (0, 0);
+        let catalog = self.library();
         let _ = self
             .document
             .edit(&format!("import framework {name}"), |workspace| {
-                counts = preview.apply(workspace);
+                counts = preview.apply(workspace, catalog);
                 Ok::<_, EditError>(())
             });
         self.notice = Some(format!(

@@ -87,23 +87,13 @@ impl AppState {
                         Ok::<_, EditError>(())
                     },
                 );
-                self.diagnostics = imported.warnings;
-                self.failed_open = None;
-                self.diagnostics_open = !self.diagnostics.is_empty();
+                self.import_warnings(imported.warnings);
                 self.notice = Some(format!(
                     "Imported {} from {name}",
                     crate::io::count_of(count, "project", "projects")
                 ));
             }
-            Err(failure) => {
-                self.notice = Some(format!(
-                    "Could not import {name}: {}; nothing was changed",
-                    crate::io::count_of(failure.errors.len(), "error", "errors")
-                ));
-                self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
-                self.failed_open = None;
-                self.diagnostics_open = true;
-            }
+            Err(failure) => self.import_failed(&name, failure),
         }
     }
 

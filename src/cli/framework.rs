@@ -143,7 +143,7 @@ pub fn import_framework(
         let _ = writeln!(out, "dry run: nothing was changed");
         return ExitCode::SUCCESS;
     }
-    let (added, updated) = preview.apply(&mut workspace.value);
+    let (added, updated) = preview.apply(&mut workspace.value, catalog);
     super::convert::save_workspace(
         &workspace.value,
         output,

@@ -61,7 +61,6 @@ impl ThemeMatch {
 /// What applying does to one role.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleChange {
-    pub title: String,
     pub kind: ChangeKind,
     /// For an update, each difference in words.
     pub details: Vec<String>,
@@ -399,11 +398,7 @@ impl FrameworkPreview {
                         self.differences(existing, role, workspace),
                     ),
                 };
-                RoleChange {
-                    title: role.title.clone(),
-                    kind,
-                    details,
-                }
+                RoleChange { kind, details }
             })
             .collect()
     }
@@ -456,26 +451,11 @@ impl FrameworkPreview {
             };
             said.push(format!("next step {} -> {}", next(old), next(new)));
         }
-        if old.framework != new.framework || old.summary != new.summary {
-            said.push(format!(
-                "source {}",
-                new.framework
-                    .as_ref()
-                    .map_or_else(String::new, FrameworkSource::describe)
-            ));
+        let source = |role: &Role| role.framework.as_ref().map(FrameworkSource::describe);
+        if source(old) != source(new) {
+            said.push(format!("source {}", source(new).unwrap_or_default()));
         }
         said
-    }
-
-    /// Roles added, updated and kept.
-    pub fn counts(&self, workspace: &Workspace) -> (usize, usize, usize) {
-        let changes = self.changes_against(workspace);
-        let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
-        (
-            count(ChangeKind::Add),
-            count(ChangeKind::Update),
-            count(ChangeKind::Keep),
-        )
     }
 
     /// The preview in words, a line each.
@@ -512,6 +492,10 @@ impl FrameworkPreview {
         }
         for theme in &self.themes {
             lines.push(match (theme.skill(), &theme.suggestion) {
+                (Some((id, name)), _) if workspace.skill(id).is_none() => format!(
+                    "  theme {} -> skill {name} (from the library, added as a column)",
+                    theme.theme
+                ),
                 (Some((_, name)), _) => format!("  theme {} -> skill {name}", theme.theme),
                 (None, Some(suggestion)) if theme.answer.is_none() => format!(
                     "  theme {} -> new skill {} (like {}, read as \"{}\": --confirm {} to use it)",
@@ -525,9 +509,17 @@ impl FrameworkPreview {
 
     /// Applies the preview: custom skills added, roles added or updated
     /// in place. Returns (added, updated).
-    pub fn apply(self, workspace: &mut Workspace) -> (usize, usize) {
-        let (added, updated, _) = self.counts(workspace);
-        for skill in self.new_skills {
+    pub fn apply(self, workspace: &mut Workspace, catalog: &Catalog) -> (usize, usize) {
+        let [added, updated, _] = tally(&self.changes_against(workspace));
+        // A library skill the roster does not track yet becomes a column,
+        // as import-roles does, so the team can be rated in it.
+        let library = self
+            .themes
+            .iter()
+            .filter_map(|theme| theme.skill())
+            .filter_map(|(id, _)| catalog.skill(id))
+            .cloned();
+        for skill in library.chain(self.new_skills) {
             if workspace.skill_index(&skill.id).is_none() {
                 workspace.push_skill(skill);
             }
@@ -540,6 +532,16 @@ impl FrameworkPreview {
         }
         (added, updated)
     }
+}
+
+/// How many roles `changes` adds, updates and keeps.
+pub fn tally(changes: &[RoleChange]) -> [usize; 3] {
+    let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
+    [
+        count(ChangeKind::Add),
+        count(ChangeKind::Update),
+        count(ChangeKind::Keep),
+    ]
 }
 
 pub fn track_words(track: Track) -> &'static str {

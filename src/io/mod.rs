@@ -49,7 +49,7 @@ pub use framework::{
 };
 pub use framework_grid::read_grid;
 pub use framework_map::{
-    ChangeKind, FrameworkPreview, RoleChange, Suggestion, ThemeMatch, track_words,
+    ChangeKind, FrameworkPreview, RoleChange, Suggestion, ThemeMatch, tally, track_words,
 };
 pub use framework_monzo::{looks_like_monzo, read_monzo, spread_level};
 pub use history_blob::{decode_history, encode_history};

@@ -52,7 +52,7 @@ pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 levels_ui(ui, preview, &mut answers);
-                themes_ui(ui, preview, &mut answers);
+                themes_ui(ui, preview, view.state.workspace(), &mut answers);
                 scale_ui(ui, preview, view.state.workspace(), &mut answers);
             });
         ui.separator();
@@ -91,7 +91,7 @@ pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
 }
 
 fn summary_line(preview: &FrameworkPreview) -> String {
-    let count = |kind| preview.changes.iter().filter(|c| c.kind == kind).count();
+    let [added, updated, kept] = crate::io::tally(&preview.changes);
     let matched = preview
         .themes
         .iter()
@@ -101,9 +101,9 @@ fn summary_line(preview: &FrameworkPreview) -> String {
         "{} become roles ({} new, {} updated, {} unchanged); {} become skills ({matched} \
          matched, {} new). Nothing changes until you import.",
         crate::io::count_of(preview.roles.len(), "level", "levels"),
-        count(ChangeKind::Add),
-        count(ChangeKind::Update),
-        count(ChangeKind::Keep),
+        added,
+        updated,
+        kept,
         crate::io::count_of(preview.themes.len(), "theme", "themes"),
         preview.new_skills.len()
     )
@@ -184,7 +184,12 @@ fn requirements_tooltip(ui: &mut egui::Ui, preview: &FrameworkPreview, role: &cr
     }
 }
 
-fn themes_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<UiCommand>) {
+fn themes_ui(
+    ui: &mut egui::Ui,
+    preview: &FrameworkPreview,
+    workspace: &crate::model::Workspace,
+    answers: &mut Vec<UiCommand>,
+) {
     super::widgets::section(ui, "Themes as skills");
     egui::Grid::new("framework-themes")
         .num_columns(3)
@@ -204,9 +209,13 @@ fn themes_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<Ui
                     }))
                 };
                 match (&theme.matched, &theme.suggestion, theme.answer) {
-                    (Some((_, name)), _, _) => {
+                    (Some((id, name)), _, _) => {
                         ui.label(format!("the skill {name}"));
-                        ui.weak("same name or alias");
+                        ui.weak(if workspace.skill(id).is_some() {
+                            "same name or alias"
+                        } else {
+                            "same name or alias, from the library: added to the matrix"
+                        });
                     }
                     (None, Some(suggestion), None) => {
                         ui.label(RichText::new(format!(

@@ -40,6 +40,13 @@ pub struct Launch {
     pub view: Option<View>,
 }
 
+/// A framework's YAML or Markdown: a ladder to preview, not a roster.
+fn is_framework_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "md"))
+}
+
 pub struct SkillgridApp {
     state: AppState,
     /// What the views have selected and typed: their own state.
@@ -113,9 +120,13 @@ impl SkillgridApp {
             app.state.use_recovery(store);
         }
         if let Some(path) = launch.path {
-            let ctx = cc.egui_ctx.clone();
-            app.state
-                .start_open(path, FileIntent::Open, move || ctx.request_repaint());
+            if is_framework_file(&path) {
+                app.state.apply(Command::PreviewFramework(path));
+            } else {
+                let ctx = cc.egui_ctx.clone();
+                app.state
+                    .start_open(path, FileIntent::Open, move || ctx.request_repaint());
+            }
         }
         app
     }
@@ -332,12 +343,7 @@ impl SkillgridApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            // A framework's YAML or Markdown is a ladder to preview, not a roster.
-            let framework = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "md"));
-            if framework {
+            if is_framework_file(&path) {
                 self.run(ctx, Command::PreviewFramework(path).into());
             } else {
                 self.run(ctx, UiCommand::Open(path, FileIntent::Open));

@@ -129,12 +129,7 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 fn role_entry(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let state = view.state;
     let role = &state.workspace().roles[index];
-    let members = state
-        .derived()
-        .role_members
-        .get(index)
-        .copied()
-        .unwrap_or(0);
+    let members = state.derived().members_in_role(index);
     let selected = view.forms.role == Some(index);
     let mut text = egui::text::LayoutJob::default();
     let style = ui.style();
@@ -166,12 +161,7 @@ fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let state = view.state;
     let workspace = state.workspace();
     let role = &workspace.roles[index];
-    let members = state
-        .derived()
-        .role_members
-        .get(index)
-        .copied()
-        .unwrap_or(0);
+    let members = state.derived().members_in_role(index);
     ui.horizontal(|ui| {
         ui.label(RichText::new(&role.title).heading());
         ui.label(
@@ -295,12 +285,7 @@ fn move_members_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Move the members of");
         for (other, role) in workspace.roles.iter().enumerate() {
-            let count = state
-                .derived()
-                .role_members
-                .get(other)
-                .copied()
-                .unwrap_or(0);
+            let count = state.derived().members_in_role(other);
             if other == index || count == 0 {
                 continue;
             }
