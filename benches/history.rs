@@ -152,7 +152,9 @@ fn main() {
         bench.dates.len(),
         bench.leaders.len()
     );
-    let (since, moved) = fastest(5, || analysis::changed_since(&imported, date("2026-12-31")));
+    let (since, moved) = fastest(5, || {
+        analysis::changed_since(&analysis::Scope::today(&imported), date("2026-12-31"))
+    });
     println!(
         "changes since the last round: {} ({} up, {} down)",
         ms(since),

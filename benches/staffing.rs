@@ -48,7 +48,7 @@ fn with_projects(mut workspace: Workspace, seed: u64) -> Workspace {
 }
 
 fn report(members: usize, workspace: &Workspace) {
-    let result = staff(workspace);
+    let result = staff(&skillgrid::analysis::Scope::today(workspace));
     let lines: usize = workspace.projects.iter().map(|p| p.demand.len()).sum();
     let filled: u32 = result
         .projects
@@ -86,7 +86,7 @@ fn staffing(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function("1000 members x 50 projects x 300 lines", |b| {
-        b.iter(|| staff(&workspace))
+        b.iter(|| staff(&skillgrid::analysis::Scope::today(&workspace)))
     });
     group.finish();
 }

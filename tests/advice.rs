@@ -25,42 +25,86 @@ fn analysis() -> skillgrid::analysis::Analysis {
 }
 
 #[test]
-fn a_member_who_meets_every_assessed_requirement_is_ready_on_what_is_assessed() {
+fn a_member_who_meets_everything_assessed_is_ready_only_once_the_rest_is_assessed() {
     let analysis = analysis();
-    let ana = analysis
-        .promotions
+    let tech_lead = analysis
+        .succession
         .iter()
-        .find(|p| &*p.member.name == "Ana Ruiz" && &*p.to.title == "Tech Lead")
-        .expect("Ana's next step is listed, not hidden by skills nobody tracks");
-    assert!(ana.ready);
-    assert_eq!(ana.score, 100.0);
-    let tech_lead = catalog::builtin()
-        .roles
-        .iter()
-        .find(|role| role.title == "Tech Lead")
-        .expect("in the library");
+        .find(|role| &*role.role.title == "Tech Lead")
+        .expect("a succession list");
+    let ana = &tech_lead.candidates[0];
+    assert_eq!(&*ana.member.name, "Ana Ruiz");
+    assert_eq!(ana.required_gaps, 0, "nothing assessed is short");
+    assert!(!ana.ready, "three required skills are not on record");
+    let text = skillgrid::analysis::fit_text(ana.score, &ana.coverage);
     assert_eq!(
-        ana.coverage.requirements as usize,
-        tech_lead.requirements.len()
+        text,
+        format!(
+            "fit {:.0}, meets 8 of 11 required (3 not assessed)",
+            ana.score
+        )
     );
-    assert!(ana.coverage.not_assessed() > 0);
+    assert!(ana.score < skillgrid::analysis::GOOD_FIT, "{text}");
     assert_eq!(
         skillgrid::report::readiness(ana.ready, &ana.coverage),
-        "ready on what is assessed"
+        "nothing short: assess the rest"
     );
-    let assess: Vec<String> = skillgrid::report::to_assess(&ana.gaps);
-    assert!(assess.contains(&"Innovation 3+".to_string()), "{assess:?}");
-    assert!(skillgrid::report::short_of(&ana.gaps).is_empty());
-
-    // Her own fit reads as what it is: full on what is assessed.
+    // Her own fit says the same: full marks on what is assessed would hide
+    // the two required skills nobody has rated.
     let own = analysis
         .fit
         .iter()
         .find(|fit| &*fit.member.name == "Ana Ruiz")
         .and_then(|fit| fit.own_role.clone())
         .expect("a role");
-    assert_eq!(own.score, 100.0);
     assert_eq!(own.required_gaps, 0);
+    assert_eq!(
+        own.coverage.text(),
+        "meets 10 of 12 required (2 not assessed)"
+    );
+    let assess: Vec<String> = skillgrid::report::to_assess(&own.gaps);
+    assert_eq!(assess.len(), 3, "{assess:?}");
+
+    // Assessed at the level in the rest, she is ready and listed to step up.
+    let mut workspace = io::import_roster(ROSTER.as_bytes(), "core.csv", catalog::builtin())
+        .expect("the roster reads")
+        .value;
+    let role = catalog::builtin()
+        .roles
+        .iter()
+        .find(|role| role.title == "Tech Lead")
+        .expect("in the library");
+    for requirement in &role.requirements {
+        let column = match workspace.skill_index(&requirement.skill) {
+            Some(column) => column,
+            None => {
+                let skill = catalog::builtin()
+                    .skill(&requirement.skill)
+                    .expect("a library skill")
+                    .clone();
+                workspace.push_skill(skill)
+            }
+        };
+        if workspace.cell(0, column).level().is_none() {
+            workspace.levels.set(
+                0,
+                column,
+                skillgrid::model::Cell::assessed(requirement.min_level),
+            );
+        }
+    }
+    let assessed = analyze(&workspace, &AnalysisOptions::default());
+    let step = assessed
+        .promotions
+        .iter()
+        .find(|p| &*p.member.name == "Ana Ruiz" && &*p.to.title == "Tech Lead")
+        .expect("Ana's next step is listed once she is assessed");
+    assert!(step.ready);
+    assert_eq!(step.score, 100.0);
+    assert_eq!(
+        skillgrid::report::readiness(step.ready, &step.coverage),
+        "ready"
+    );
 }
 
 #[test]
@@ -113,46 +157,45 @@ fn the_reports_say_how_much_each_judgement_rests_on_and_their_counts_agree() {
 
     let text = skillgrid(&["report", roster]);
     let text = String::from_utf8_lossy(&text.stdout).to_string();
-    assert!(!text.contains("nobody scores"), "{text}");
-    assert!(text.contains("ready on what is assessed"), "{text}");
-    assert!(text.contains("Assess next"), "{text}");
+    // Nobody meets enough of a next step on record to step up, and the
+    // report says how the fit is made beside every score.
+    assert!(text.contains("nobody scores 70+"), "{text}");
+    assert!(text.contains(skillgrid::analysis::FIT_FORMULA), "{text}");
     assert!(
-        text.contains("People Management 2+, Influence & Negotiation 3+"),
-        "what to assess next: {text}"
-    );
-
-    let html = skillgrid(&["report", roster, "--format", "html"]);
-    let html = String::from_utf8_lossy(&html.stdout).to_string();
-    let card = html
-        .split("<span>Ready to step up</span>")
-        .next()
-        .and_then(|before| before.rsplit("<b>").next())
-        .and_then(|value| value.strip_suffix("</b>"))
-        .expect("the card");
-    let ready_tags = html.matches("<span class=\"tag good\">").count();
-    assert_eq!(
-        card.parse::<usize>().expect("a count"),
-        ready_tags,
-        "the card counts the rows marked ready"
+        text.contains("Ana Ruiz (62, meets 8 of 11 required, next step)"),
+        "{text}"
     );
 
     let json = skillgrid(&["report", roster, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
-    let coverage = &json["promotions"][0]["coverage"];
+    let ana = json["fit"]
+        .as_array()
+        .and_then(|fits| fits.iter().find(|fit| fit["member"]["name"] == "Ana Ruiz"))
+        .expect("Ana's fit");
+    let coverage = &ana["own_role"]["coverage"];
     assert_eq!(coverage["judgeable"], true);
-    assert!(coverage["assessed"].as_u64() < coverage["requirements"].as_u64());
+    assert_eq!(
+        (
+            coverage["required_met"].as_u64(),
+            coverage["required"].as_u64()
+        ),
+        (Some(10), Some(12))
+    );
 
     let csv = skillgrid(&["report", roster, "--format", "csv", "--table", "fit"]);
     let csv = String::from_utf8_lossy(&csv.stdout).to_string();
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("member,email,role,fit,assessed,requirements,judgeable,required_gaps,gaps")
+        Some(
+            "member,email,role,fit,assessed,requirements,judgeable,required_gaps,required_met,\
+             required,gaps"
+        )
     );
     let ben = lines
         .find(|line| line.starts_with("Ben Okafor"))
         .expect("Ben's row");
-    assert!(ben.contains(",1,13,false,"), "{ben}");
+    assert!(ben.contains(",1,13,false,0,1,12,"), "{ben}");
 }
 
 fn plan_of(roster: &str) -> skillgrid::analysis::HiringPlan {

@@ -265,20 +265,26 @@ fn role_fit_weights_required_skills_and_never_lets_strength_hide_a_gap() {
     assert_eq!(short.required_gaps, 1);
     assert_eq!(&*short.gaps[0].skill.name, "Programming");
 
-    // Unknown is not zero: a skill not assessed neither counts against the
-    // fit nor is hidden; it is the one to assess next.
+    // Unknown is not zero: a skill not assessed is not short and not
+    // hidden; it is the one to assess next, and the fit counts what is on
+    // record, so it earns nothing until then.
     workspace.levels.set(0, programming, Cell::NOT_ASSESSED);
     let unknown = run(&workspace).fit[0].own_role.clone().expect("fit");
-    assert_eq!(unknown.score, 100.0);
+    // Far short and not assessed both earn nothing; only the first is short.
+    assert_eq!(unknown.score, short.score);
     assert_eq!(unknown.required_gaps, 0);
     assert_eq!(unknown.gaps[0].has, None);
     assert_eq!(unknown.coverage.not_assessed(), 1);
+    let required = role
+        .requirements
+        .iter()
+        .filter(|r| r.importance == skillgrid::model::Importance::Required)
+        .count();
     assert_eq!(
         unknown.coverage.text(),
         format!(
-            "on {} of {} requirements (1 not assessed)",
-            role.requirements.len() - 1,
-            role.requirements.len()
+            "meets {} of {required} required (1 not assessed)",
+            required - 1
         )
     );
 }

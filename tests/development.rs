@@ -300,7 +300,10 @@ fn certifications_lapse_after_their_last_day_and_a_lapsed_level_is_not_held() {
         "{said}"
     );
     assert!(
-        said.contains("evidence expired: Containers & Kubernetes 1 person holds it only on a lapsed certificate"),
+        said.contains(
+            "evidence expired: Containers & Kubernetes: 1 person holds it only on a lapsed \
+             certificate"
+        ),
         "{said}"
     );
 }

@@ -134,7 +134,7 @@ fn projects(bytes: &[u8]) {
         let mut workspace = team.clone();
         workspace.projects = imported.value;
         // What imports must staff, and export and import again.
-        let _ = skillgrid::analysis::staff(&workspace);
+        let _ = skillgrid::analysis::staff(&skillgrid::analysis::Scope::today(&workspace));
         let exported = io::export_projects_csv(&workspace);
         io::import_projects_csv(&exported, "again.csv", team, catalog::builtin())
             .expect("an export always imports");

@@ -70,7 +70,8 @@ fn the_sample_tells_its_story() {
     );
     assert_eq!(trend.leaders[observability], [2, 2, 1]);
     assert!(trend.fell.contains(&observability));
-    let stale = analysis::stale_cells(&workspace, analysis::stale_before(date("2026-12-01"), 12));
+    let scope = analysis::Scope::today(&workspace);
+    let stale = analysis::stale_cells(&scope, analysis::stale_before(date("2026-12-01"), 12));
     assert_eq!(stale.len(), 1, "Mei Chen's Security & Compliance");
 }
 

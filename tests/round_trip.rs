@@ -113,6 +113,10 @@ prop_compose! {
                 planned: false,
                 development: Default::default(),
                 time_off: Vec::new(),
+                joined: None,
+                left: None,
+                changes: Vec::new(),
+                fte_stated: true,
             };
             workspace.push_member(member);
         }

@@ -6,7 +6,7 @@
 mod common;
 use common::skillgrid;
 
-use skillgrid::analysis::{Need, staff};
+use skillgrid::analysis::{Need, Scope, staff};
 use skillgrid::{catalog, io};
 
 const SAMPLE: &str = "sample-teams/product-org-staffing.json";
@@ -19,7 +19,8 @@ fn sample() -> skillgrid::model::Workspace {
 
 #[test]
 fn the_q3_project_cannot_get_kubernetes_and_says_why() {
-    let staffing = staff(&sample());
+    let sample = sample();
+    let staffing = staff(&Scope::today(&sample));
     let names: Vec<&str> = staffing.projects.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
         names,
@@ -41,7 +42,8 @@ fn the_q3_project_cannot_get_kubernetes_and_says_why() {
     assert_eq!(
         kubernetes.reason.as_deref(),
         Some(
-            "Tomasz Nowak, the only member who has Containers & Kubernetes at level 3+, is fully booked in 2026 Q3"
+            "Tomasz Nowak, the only member who has Containers & Kubernetes at level 3+, is fully \
+             booked in 2026-W27 to 2026-W39 (on Payments on Kubernetes and Data pipeline migration)"
         )
     );
     let security = search
@@ -65,7 +67,8 @@ fn the_q3_project_cannot_get_kubernetes_and_says_why() {
 
 #[test]
 fn q3_is_over_allocated_for_kubernetes_and_the_placeholders_are_priced() {
-    let staffing = staff(&sample());
+    let sample = sample();
+    let staffing = staff(&Scope::today(&sample));
     let (_, kubernetes) = staffing
         .skill_quarters
         .iter()
@@ -81,7 +84,9 @@ fn q3_is_over_allocated_for_kubernetes_and_the_placeholders_are_priced() {
         .iter()
         .find(|q| q.quarter == "2026 Q3")
         .expect("Q3");
-    assert_eq!((q3.available_fte, q3.demanded_fte), (1.0, 1.25));
+    assert_eq!(q3.available_fte, 1.0);
+    assert!(q3.demanded_fte > 1.2, "{}", q3.demanded_fte);
+    assert!(q3.assigned_fte <= q3.demanded_fte + 1e-9 && q3.over_booked.is_empty());
     let single: Vec<&str> = staffing.quarters[2]
         .single_cover
         .iter()

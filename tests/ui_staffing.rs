@@ -46,7 +46,7 @@ fn the_q3_project_shows_why_kubernetes_is_open_and_what_to_hire() {
     harness.get_by_label("Search relaunch").click();
     harness.run();
     harness.get_by_label_contains(
-        "1 open: Tomasz Nowak, the only member who has Containers & Kubernetes at level 3+, is fully booked in 2026 Q3",
+        "1 open: Tomasz Nowak, the only member who has Containers & Kubernetes at level 3+, is fully booked in 2026-W27 to 2026-W39",
     );
     harness
         .get_by_label_contains("1 open: nobody on the team has Security & Compliance at level 3+");

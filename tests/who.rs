@@ -6,7 +6,7 @@ use common::skillgrid;
 
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use skillgrid::analysis::{WhoQuery, parse_quarter, parse_skills, who};
+use skillgrid::analysis::{Scope, WhoQuery, parse_period, parse_skills, staff, who};
 use skillgrid::app::View;
 use skillgrid::catalog;
 use skillgrid::io;
@@ -38,8 +38,15 @@ fn team() -> Workspace {
     workspace
 }
 
+/// Who answers, from everyone on the team today with the staffing proposed.
+fn ask(workspace: &Workspace, query: &WhoQuery) -> Vec<skillgrid::analysis::WhoMatch> {
+    let scope = Scope::today(workspace);
+    let staffing = (!workspace.projects.is_empty()).then(|| staff(&scope));
+    who(&scope, staffing.as_ref(), query)
+}
+
 fn names(workspace: &Workspace, query: &WhoQuery) -> Vec<String> {
-    who(workspace, query)
+    ask(workspace, query)
         .into_iter()
         .map(|found| found.member.name.to_string())
         .collect()
@@ -97,17 +104,28 @@ fn interest_team_and_free_time_narrow_the_answer() {
     assert_eq!(names(&workspace, &asked), ["Ana Ruiz", "Ben Okafor"]);
 
     let mut asked = query(&workspace, "Kubernetes 3+");
-    asked.free_in = Some(parse_quarter("2026q3").expect("a quarter"));
+    asked.free_in = Some(parse_period("2026q3").expect("a quarter"));
     assert_eq!(
         names(&workspace, &asked),
         ["Ben Okafor", "Chen Li"],
         "Ana is booked on the cluster move all quarter"
     );
-    asked.free_in = Some(parse_quarter("2026 Q4").expect("a quarter"));
-    let found = who(&workspace, &asked);
+    asked.free_in = Some(parse_period("2026 Q4").expect("a quarter"));
+    let found = ask(&workspace, &asked);
     assert_eq!(found[0].member.name.as_ref(), "Ana Ruiz");
+    // The project's last three days fall in Q4's first week: the quarter
+    // is the mean of its weeks (2026 Q4 has 14, to W53).
+    let weeks = skillgrid::analysis::Weeks::of_quarter(2026 * 4 + 3).len() as f64;
+    assert_eq!(weeks, 14.0);
+    assert!(
+        (found[0].free_fte - (weeks - 1.0 + 0.4) / weeks).abs() < 1e-9,
+        "{}",
+        found[0].free_fte
+    );
+    asked.free_in = Some(parse_period("2026-W41..2026-W45").expect("weeks"));
+    let found = ask(&workspace, &asked);
     assert_eq!(found[0].free_fte, 1.0, "free again once the project ends");
-    assert!(parse_quarter("2026Q5").is_err());
+    assert!(parse_period("2026Q5").is_err());
 }
 
 #[test]
@@ -134,7 +152,7 @@ fn the_command_line_answers_in_text_json_and_csv() {
     assert!(text.contains("Ben Okafor"), "{text}");
     assert!(!text.contains("Ana Ruiz"), "{text}");
     assert!(
-        text.contains("2 of 4 members; free FTE in 2026 Q3"),
+        text.contains("2 of 4 members; free FTE in 2026-W27 to 2026-W39"),
         "{text}"
     );
 

@@ -1,6 +1,5 @@
 //! Coverage per skill: how many members sit at each level.
 
-use super::development::LapsedEvidence;
 use super::scope::{Scope, SkillRef};
 use crate::model::{Level, Settings};
 use serde::Serialize;
@@ -31,13 +30,9 @@ fn is_zero(count: &u32) -> bool {
     *count == 0
 }
 
-/// Per skill of the workspace, in column order. `lapsed` are the held
-/// cells resting only on an expired certificate.
-pub fn coverage(
-    scope: &Scope,
-    settings: &Settings,
-    lapsed: &[LapsedEvidence],
-) -> Vec<SkillCoverage> {
+/// Per skill of the workspace, in column order, by the record of the
+/// scope's day: a level resting only on a lapsed certificate is not held.
+pub fn coverage(scope: &Scope, settings: &Settings) -> Vec<SkillCoverage> {
     let workspace = scope.workspace;
     let skills = workspace.skills.len();
     // One pass over the rows in view (the matrix is row-major). A table
@@ -51,29 +46,27 @@ pub fn coverage(
         std::array::from_fn(|byte| u8::from(crate::model::Cell::from_byte(byte as u8).interest()));
     let mut counts = vec![[0u32; 7]; skills];
     for &member in &scope.members {
-        for (cell, count) in workspace.levels.row(member).iter().zip(counts.iter_mut()) {
+        for (cell, count) in scope.row(member).iter().zip(counts.iter_mut()) {
             let byte = cell.to_byte();
             count[usize::from(slot_of[usize::from(byte)])] += 1;
             count[6] += u32::from(interest_of[usize::from(byte)]);
         }
     }
     let in_view = scope.members.len() as f64;
-    // Per column: lapsed cells, and those of them at the lead level.
-    let mut expired = vec![(0u32, 0u32); skills];
-    for cell in lapsed {
-        let leads = workspace
-            .cell(cell.member, cell.column)
-            .at_least(settings.lead_level);
-        let slot = &mut expired[cell.column];
-        slot.0 += 1;
-        slot.1 += u32::from(leads);
+    // Per column: the cells in view whose evidence lapsed. The record
+    // reads them as not assessed; they are counted apart.
+    let mut expired = vec![0u32; skills];
+    for &(member, column) in scope.lapsed() {
+        if scope.contains(member) {
+            expired[column] += 1;
+        }
     }
     workspace
         .skills
         .iter()
         .zip(counts)
         .zip(expired)
-        .map(|((skill, count), (expired, expired_leaders))| {
+        .map(|((skill, count), expired)| {
             let at_level = [count[0], count[1], count[2], count[3], count[4]];
             let assessed: u32 = at_level.iter().sum();
             let total: u32 = at_level
@@ -86,12 +79,12 @@ pub fn coverage(
             SkillCoverage {
                 skill: SkillRef::of(skill),
                 at_level,
-                not_assessed: count[5],
-                holders: at_least(settings.hold_level) - expired,
-                leaders: at_least(settings.lead_level) - expired_leaders,
+                not_assessed: count[5] - expired,
+                holders: at_least(settings.hold_level),
+                leaders: at_least(settings.lead_level),
                 average: (assessed > 0).then(|| f64::from(total) / f64::from(assessed)),
                 not_assessed_share: if in_view > 0.0 {
-                    f64::from(count[5]) / in_view
+                    f64::from(count[5] - expired) / in_view
                 } else {
                     0.0
                 },

@@ -3,7 +3,7 @@
 //! nothing but a lapsed certificate.
 
 use super::scope::{MemberRef, Scope, SkillRef};
-use crate::model::{Certification, Date, Level, Settings, Target, Workspace};
+use crate::model::{Certification, Date, Level, Target, Workspace};
 use serde::Serialize;
 
 /// A target this close to its date and not reached is "due soon".
@@ -118,13 +118,6 @@ pub struct CertificationStatus {
     pub days_left: Option<i64>,
 }
 
-/// A held level whose only evidence is a lapsed certificate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LapsedEvidence {
-    pub member: usize,
-    pub column: usize,
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DevelopmentReport {
     /// Every target of the members in view, latest-first by urgency: late,
@@ -164,7 +157,7 @@ pub fn development(scope: &Scope, today: Date) -> DevelopmentReport {
             let Some(column) = scope.column(&target.skill) else {
                 continue;
             };
-            let level = workspace.cell(member, column).level();
+            let level = scope.level(member, column);
             report.targets.push(TargetStatus {
                 member: scope.member_ref(member),
                 skill: scope.column_ref(column),
@@ -203,54 +196,6 @@ pub fn development(scope: &Scope, today: Date) -> DevelopmentReport {
         .sort_by_key(|target| (target.state, target.by));
     report.certifications.sort_by_key(|c| c.expires);
     report
-}
-
-/// The held cells of `members` whose every certificate for the skill at
-/// that level has lapsed by `today`, with no rating given since the last
-/// one lapsed: the level rests on expired evidence.
-pub fn lapsed_evidence(
-    workspace: &Workspace,
-    members: &[usize],
-    today: Date,
-    settings: &Settings,
-) -> Vec<LapsedEvidence> {
-    let mut found = Vec::new();
-    for &member in members {
-        let development = &workspace.members[member].development;
-        if development.certifications.is_empty() {
-            continue;
-        }
-        for (column, skill) in workspace.skills.iter().enumerate() {
-            let Some(level) = workspace.cell(member, column).level() else {
-                continue;
-            };
-            if level < settings.hold_level {
-                continue;
-            }
-            let mut evidence = development
-                .certifications
-                .iter()
-                .filter(|c| c.issued_by(today) && c.evidences(&skill.id, level))
-                .peekable();
-            if evidence.peek().is_none() {
-                continue;
-            }
-            let mut last_lapse = None;
-            let all_lapsed = evidence.all(|c| {
-                last_lapse = last_lapse.max(c.expires);
-                c.expired_on(today)
-            });
-            let rated_since = workspace
-                .history
-                .row(member)
-                .last_dated(column as u32)
-                .is_some_and(|rated| last_lapse.is_some_and(|lapse| rated > lapse));
-            if all_lapsed && !rated_since {
-                found.push(LapsedEvidence { member, column });
-            }
-        }
-    }
-    found
 }
 
 /// A dated event of a member's development, for "changes since".

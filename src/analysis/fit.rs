@@ -1,18 +1,34 @@
-//! Role fit: how well a member's levels meet a role's requirements, and who
-//! is most ready for each role. Unknown is not zero: a fit is scored over
-//! the requirements that are assessed, and says how many those are.
+//! Role fit: how well a member's levels of record meet a role's
+//! requirements, and who is most ready for each role.
+//!
+//! The score, out of 100: the required skills share 80 points and the
+//! preferred 20 (a role with only one kind gives it all 100); a skill met
+//! earns its full share, one a level short half of it, and one further
+//! short or not assessed nothing. So the score and "meets N of M required"
+//! tell one story: meeting under half the required skills scores under 80,
+//! which never reads as a good fit. A skill not assessed is listed to
+//! assess, never as level 0.
 
 use super::scope::{MemberRef, ResolvedRequirement, RoleRef, Scope, SkillRef};
-use crate::model::{Importance, Level, Role, Workspace};
+use crate::model::{Importance, Level, Role};
 use serde::Serialize;
 
-/// Required skills weigh three times a preferred one.
-pub const REQUIRED_WEIGHT: f64 = 3.0;
-pub const PREFERRED_WEIGHT: f64 = 1.0;
+/// The required skills' share of the score when a role has both kinds.
+pub const REQUIRED_WEIGHT: f64 = 80.0;
+pub const PREFERRED_WEIGHT: f64 = 20.0;
+/// A fit at or above this, with no required skill assessed short, is ready.
+pub const GOOD_FIT: f64 = 80.0;
 /// Successors listed per role.
 pub const SUCCESSORS: usize = 5;
-/// A natural next step at or above this score is reported as a promotion.
-pub const PROMOTION_SCORE: f64 = 85.0;
+/// A natural next step at or above this score is listed as one to step up
+/// to (ready once it is a good fit with nothing short).
+pub const PROMOTION_SCORE: f64 = 70.0;
+
+/// The formula, for the views and the report to state.
+pub const FIT_FORMULA: &str = "Fit out of 100: required skills share 80 points, preferred 20 \
+     (all 100 when a role has only one kind); a skill met earns its share, one level short half \
+     of it, further short or not assessed nothing. Ready: no required skill short and fit 80 or \
+     more.";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Gap {
@@ -24,18 +40,26 @@ pub struct Gap {
 }
 
 /// How much of a role a fit rests on: the requirements with a level on
-/// record (a minimum of 0 is met either way).
+/// record (a minimum of 0 is met either way), and how many required skills
+/// are met.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
     pub assessed: u32,
     pub requirements: u32,
     pub required_assessed: u32,
     pub required: u32,
+    /// Required skills at or above their minimum.
+    pub required_met: u32,
 }
 
 impl Coverage {
     pub fn not_assessed(&self) -> u32 {
         self.requirements - self.assessed
+    }
+
+    /// Required skills assessed below their minimum.
+    pub fn required_short(&self) -> u32 {
+        self.required_assessed - self.required_met.min(self.required_assessed)
     }
 
     /// Whether enough is assessed to judge: at least a third of the
@@ -48,30 +72,50 @@ impl Coverage {
         }
     }
 
-    /// `on 8 of 16 requirements (8 not assessed)`, or `on all 16
-    /// requirements`.
+    /// `meets 10 of 24 required (6 short, 8 not assessed)`, or `meets all
+    /// 24 required`; for a role with nothing required, over all of it.
     pub fn text(&self) -> String {
-        if self.assessed == self.requirements {
-            format!("on all {} requirements", self.requirements)
-        } else {
-            format!(
-                "on {} of {} requirements ({} not assessed)",
-                self.assessed,
-                self.requirements,
-                self.not_assessed()
-            )
+        if self.required == 0 {
+            return if self.assessed == self.requirements {
+                format!("on all {} requirements", self.requirements)
+            } else {
+                format!(
+                    "on {} of {} requirements ({} not assessed)",
+                    self.assessed,
+                    self.requirements,
+                    self.not_assessed()
+                )
+            };
         }
+        if self.required_met == self.required {
+            return format!("meets all {} required", self.required);
+        }
+        let mut parts = Vec::new();
+        if self.required_short() > 0 {
+            parts.push(format!("{} short", self.required_short()));
+        }
+        let unassessed = self.required - self.required_assessed;
+        if unassessed > 0 {
+            parts.push(format!("{unassessed} not assessed"));
+        }
+        format!(
+            "meets {} of {} required ({})",
+            self.required_met,
+            self.required,
+            parts.join(", ")
+        )
     }
 }
 
 impl Serialize for Coverage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut out = serializer.serialize_struct("Coverage", 5)?;
+        let mut out = serializer.serialize_struct("Coverage", 6)?;
         out.serialize_field("assessed", &self.assessed)?;
         out.serialize_field("requirements", &self.requirements)?;
         out.serialize_field("required_assessed", &self.required_assessed)?;
         out.serialize_field("required", &self.required)?;
+        out.serialize_field("required_met", &self.required_met)?;
         out.serialize_field("judgeable", &self.judgeable())?;
         out.end()
     }
@@ -80,7 +124,7 @@ impl Serialize for Coverage {
 /// A member measured against a role.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
-    /// 0-100, over the assessed requirements.
+    /// 0-100 by the formula above.
     pub score: f64,
     /// Required skills assessed below their minimum.
     pub required_gaps: u32,
@@ -88,17 +132,17 @@ pub struct Score {
 }
 
 impl Score {
-    /// Meets every assessed required minimum, on enough to judge.
+    /// No required skill assessed short, and a good fit.
     pub fn ready(&self) -> bool {
-        self.required_gaps == 0 && self.coverage.judgeable()
+        self.required_gaps == 0 && self.score >= GOOD_FIT
     }
 }
 
-/// A fit in words: `fit 100 on 8 of 16 requirements (8 not assessed)`, or
-/// `too little assessed to judge (2 of 9 required skills)`.
+/// A fit in words: `fit 46, meets 10 of 24 required (6 short, 8 not
+/// assessed)`, or `too little assessed to judge (2 of 9 required skills)`.
 pub fn fit_text(score: f64, coverage: &Coverage) -> String {
     if coverage.judgeable() {
-        format!("fit {score:.0} {}", coverage.text())
+        format!("fit {score:.0}, {}", coverage.text())
     } else {
         format!(
             "too little assessed to judge ({} of {} required skills)",
@@ -166,13 +210,6 @@ pub struct CompiledRole<'s, 'w> {
     requirements: &'s [ResolvedRequirement<'w>],
 }
 
-fn weight(importance: Importance) -> f64 {
-    match importance {
-        Importance::Required => REQUIRED_WEIGHT,
-        Importance::Preferred => PREFERRED_WEIGHT,
-    }
-}
-
 impl<'s, 'w> CompiledRole<'s, 'w> {
     pub fn new(scope: &'s Scope<'w>, index: usize) -> CompiledRole<'s, 'w> {
         let requirements = &scope.requirements[index][..];
@@ -183,44 +220,50 @@ impl<'s, 'w> CompiledRole<'s, 'w> {
         }
     }
 
-    /// The score (0-100) over the assessed requirements, the required
-    /// skills assessed short, and how much was assessed. A level above a
-    /// minimum earns no more than meeting it, so strength in one skill
-    /// never hides a gap in another; a skill not assessed earns nothing
-    /// and costs nothing.
-    pub fn score(&self, workspace: &Workspace, member: usize) -> Score {
-        let row = workspace.levels.row(member);
-        let mut earned = 0.0;
-        let mut assessed_weight = 0.0;
-        let mut required_gaps = 0;
+    /// The member's score against the role by the formula above, from
+    /// their levels of record on the scope's day.
+    pub fn score(&self, scope: &Scope, member: usize) -> Score {
+        let row = scope.row(member);
         let mut coverage = Coverage::default();
+        let mut required_gaps = 0;
+        // Earned credit and count, required then preferred.
+        let mut earned = [0.0f64; 2];
+        let mut counted = [0u32; 2];
         for requirement in self.requirements {
             let required = requirement.importance == Importance::Required;
+            let kind = usize::from(!required);
             coverage.requirements += 1;
             coverage.required += u32::from(required);
+            counted[kind] += 1;
             let has = requirement.column.and_then(|column| row[column].level());
-            let credit = match (has, requirement.min_level.get()) {
-                (_, 0) => 1.0,
-                (None, _) => continue,
-                (Some(level), min) => f64::from(level.get().min(min)) / f64::from(min),
+            let min = requirement.min_level.get();
+            let credit = match has {
+                _ if min == 0 => 1.0,
+                None => continue,
+                Some(level) if level.get() >= min => 1.0,
+                Some(level) if level.get() + 1 == min => 0.5,
+                Some(_) => 0.0,
             };
             coverage.assessed += 1;
             coverage.required_assessed += u32::from(required);
-            earned += credit * weight(requirement.importance);
-            assessed_weight += weight(requirement.importance);
-            if credit < 1.0 && required {
-                required_gaps += 1;
+            earned[kind] += credit;
+            if required {
+                if credit < 1.0 {
+                    required_gaps += 1;
+                } else {
+                    coverage.required_met += 1;
+                }
             }
         }
-        let score = if coverage.requirements == 0 {
-            100.0
-        } else if assessed_weight == 0.0 {
-            0.0
-        } else {
-            (1000.0 * earned / assessed_weight).round() / 10.0
+        let share = |kind: usize| earned[kind] / f64::from(counted[kind]);
+        let score = match (counted[0] > 0, counted[1] > 0) {
+            (false, false) => 100.0,
+            (true, false) => 100.0 * share(0),
+            (false, true) => 100.0 * share(1),
+            (true, true) => REQUIRED_WEIGHT * share(0) + PREFERRED_WEIGHT * share(1),
         };
         Score {
-            score,
+            score: (score * 10.0).round() / 10.0,
             required_gaps,
             coverage,
         }
@@ -231,8 +274,8 @@ impl<'s, 'w> CompiledRole<'s, 'w> {
             score,
             required_gaps,
             coverage,
-        } = self.score(scope.workspace, member);
-        let row = scope.workspace.levels.row(member);
+        } = self.score(scope, member);
+        let row = scope.row(member);
         let mut gaps: Vec<Gap> = self
             .requirements
             .iter()
@@ -338,7 +381,7 @@ pub fn fit(scope: &Scope) -> FitResults {
             if current.is_some_and(|role| role == target.index || behind[role]) {
                 continue;
             }
-            let measured = target.score(workspace, member);
+            let measured = target.score(scope, member);
             let natural_step = current.is_some_and(|role| natural[role]);
             let promising = measured.score >= PROMOTION_SCORE && measured.coverage.judgeable();
             if let Some(current) = current.filter(|_| natural_step && promising) {

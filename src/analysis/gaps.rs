@@ -165,7 +165,6 @@ fn group_gaps(
     members: &[usize],
     settings: &Settings,
 ) -> TeamGaps {
-    let workspace = scope.workspace;
     let mut tallies = vec![Tally::default(); table.skills.len()];
     // Roles are counted per demand; their names are listed only for gaps.
     let present = scope.roles_present(members);
@@ -180,11 +179,11 @@ fn group_gaps(
         .filter(|&n| tallies[n].level.is_some())
         .collect();
     for &member in members {
-        let row = workspace.levels.row(member);
+        let row = scope.row(member);
         for &number in &wanted {
             if let Some(column) = table.skills[number].1 {
                 let tally = &mut tallies[number];
-                tally.assessed += u32::from(row[column].level().is_some());
+                tally.assessed += u32::from(scope.known(member, column));
                 tally.leaders += u32::from(row[column].at_least(settings.lead_level));
             }
         }
@@ -250,7 +249,6 @@ pub fn bus_factor(
     scope: &Scope,
     settings: &Settings,
 ) -> (Vec<BusFactorRisk>, Vec<UnassessedRequirement>) {
-    let workspace = scope.workspace;
     let mut risks = Vec::new();
     let mut unassessed = Vec::new();
     for demand in demands(scope, &scope.roles_present(&scope.members)) {
@@ -263,7 +261,7 @@ pub fn bus_factor(
             scope
                 .members
                 .iter()
-                .any(|&member| workspace.cell(member, column).level().is_some())
+                .any(|&member| scope.known(member, column))
         });
         let Some(column) = column else {
             unassessed.push(UnassessedRequirement {
@@ -276,7 +274,7 @@ pub fn bus_factor(
             .members
             .iter()
             .copied()
-            .filter(|&member| workspace.cell(member, column).at_least(settings.lead_level))
+            .filter(|&member| scope.cell(member, column).at_least(settings.lead_level))
             .take(2)
             .collect();
         if leaders.len() <= 1 {

@@ -213,7 +213,7 @@ fn upskilling(
         };
         let mut counted = 0;
         for &member in &scope.members {
-            let cell = workspace.cell(member, column);
+            let cell = scope.cell(member, column);
             let Some(has) = cell.level() else {
                 continue;
             };
@@ -260,8 +260,7 @@ fn mentor_for(
     mentees: &[usize],
     managers: &[Result<usize, u32>],
 ) -> Option<usize> {
-    let workspace = scope.workspace;
-    let learner_level = workspace.cell(learner, column).level()?;
+    let learner_level = scope.level(learner, column)?;
     scope
         .members
         .iter()
@@ -272,7 +271,7 @@ fn mentor_for(
         .filter(|&member| free_fte.get(member).copied().unwrap_or(0.0) >= MENTOR_FTE)
         .filter(|&member| !reports_to(managers, member, learner))
         .filter_map(|member| {
-            let level = workspace.cell(member, column).level()?;
+            let level = scope.level(member, column)?;
             (level > learner_level).then_some((level, member))
         })
         // Highest level, then fewest mentees, then roster order.

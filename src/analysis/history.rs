@@ -1,8 +1,9 @@
-//! Skills over time: each change of a current level, what moved since a
+//! Skills over time: each change of a level of record, what moved since a
 //! date, the bench of every skill at every round, a member's levels over
-//! time, and the workspace as it stood on a date.
+//! time, and the workspace as it stood on a date. Every walk folds the
+//! record with `CellRecord`, the one rule for a level of record.
 
-use crate::model::{Cell, Date, Level, MemberHistory, Rater, Workspace};
+use crate::model::{Cell, CellRecord, Date, Level, MemberHistory, Rater, Workspace};
 use serde::Serialize;
 
 /// A current level that changed: an assessment that moved the cell.
@@ -27,53 +28,34 @@ pub struct ChangeQuery {
 }
 
 /// Walks one member's record in date order and calls `emit` each time a
-/// cell's current level (by the house rule) changes.
+/// cell's level of record changes (a self rating waiting for review moves
+/// nothing).
 fn walk_changes(
     row: &MemberHistory,
     skills: usize,
     mut emit: impl FnMut(usize, Option<Cell>, Cell, Option<Date>, Rater),
 ) {
-    // Per skill: the latest manager or import cell, and the latest of any.
-    let mut setting: Vec<Option<Cell>> = vec![None; skills];
-    let mut any: Vec<Option<Cell>> = vec![None; skills];
+    let mut records: Vec<CellRecord> = vec![CellRecord::default(); skills];
     for entry in row.entries() {
         let skill = entry.skill as usize;
-        if skill >= skills {
+        let Some(record) = records.get_mut(skill) else {
             continue;
-        }
-        let before = setting[skill].or(any[skill]);
-        any[skill] = Some(entry.cell);
-        if entry.rater.sets_current() {
-            setting[skill] = Some(entry.cell);
-        }
-        let after = setting[skill].or(any[skill]).unwrap_or(entry.cell);
+        };
+        let before = record.cell();
+        record.push(entry);
+        let after = record.cell().unwrap_or(entry.cell);
         if before != Some(after) {
             emit(skill, before, after, entry.as_of, entry.rater);
         }
     }
 }
 
-/// Each skill's cell as `row` gave it on `date` (by the house rule), in
-/// one pass over the row; `None` where nothing was recorded by then.
+/// Each skill's cell as `row` gave it on `date`, in one pass over the
+/// row; `None` where nothing was recorded by then.
 fn row_as_of(row: &MemberHistory, skills: usize, date: Date) -> Vec<Option<Cell>> {
-    let mut setting: Vec<Option<Cell>> = vec![None; skills];
-    let mut any: Vec<Option<Cell>> = vec![None; skills];
-    for entry in row.entries() {
-        if entry.as_of.is_some_and(|as_of| as_of > date) {
-            break;
-        }
-        let skill = entry.skill as usize;
-        if skill < skills {
-            any[skill] = Some(entry.cell);
-            if entry.rater.sets_current() {
-                setting[skill] = Some(entry.cell);
-            }
-        }
-    }
-    setting
-        .into_iter()
-        .zip(any)
-        .map(|(setting, any)| setting.or(any))
+    row.records(skills, Some(date))
+        .iter()
+        .map(CellRecord::cell)
         .collect()
 }
 
@@ -107,16 +89,18 @@ pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
     found
 }
 
-/// Up or down, between two levels; a first rating or a rating taken away
-/// is neither.
+/// Up or down between two levels, or a first rating (not a move).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Movement {
     Up,
     Down,
+    New,
 }
 
-/// The cells whose level differs now from what it was on `date`.
+/// The cells whose level of record differs now from what it was on
+/// `date`: moves up and down, and first ratings counted apart (a first
+/// rating is not a move).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangedSince {
     pub date: Option<Date>,
@@ -124,6 +108,10 @@ pub struct ChangedSince {
     pub cells: Vec<(usize, usize, Movement)>,
     pub up: usize,
     pub down: usize,
+    /// Cells rated for the first time since the date.
+    pub newly_rated: usize,
+    /// The members with any of these, sorted.
+    pub members: Vec<usize>,
 }
 
 impl ChangedSince {
@@ -134,49 +122,59 @@ impl ChangedSince {
             .ok()
             .map(|index| self.cells[index].2)
     }
+
+    pub fn changed(&self, member: usize) -> bool {
+        self.members.binary_search(&member).is_ok()
+    }
+
+    /// `12 newly rated, 3 up, 1 down`.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.newly_rated > 0 {
+            parts.push(format!("{} newly rated", self.newly_rated));
+        }
+        parts.push(format!("{} up", self.up));
+        parts.push(format!("{} down", self.down));
+        parts.join(", ")
+    }
 }
 
-pub fn changed_since(workspace: &Workspace, date: Date) -> ChangedSince {
+/// What moved since `date` among the members of `scope`, by the record.
+pub fn changed_since(scope: &super::Scope, date: Date) -> ChangedSince {
+    let workspace = scope.workspace;
     let mut result = ChangedSince {
         date: Some(date),
         ..ChangedSince::default()
     };
     let skills = workspace.skills.len();
-    for (member, row) in workspace.history.rows() {
-        if member >= workspace.members.len() {
-            continue;
-        }
+    for &member in &scope.members {
+        let row = workspace.history.row(member);
         let last = row.entries().last().and_then(|entry| entry.as_of);
         if last.is_none_or(|last| last <= date) {
             continue;
         }
         let then = row_as_of(row, skills, date);
-        let mut recorded = vec![false; skills];
-        for entry in row.entries() {
-            if let Some(slot) = recorded.get_mut(entry.skill as usize) {
-                *slot = true;
-            }
-        }
-        let now = workspace.levels.row(member);
+        let now = scope.row(member);
+        let mut moved = false;
         for column in 0..skills {
             let before = then[column].and_then(Cell::level);
             let after = now[column].level();
             let movement = match (before, after) {
                 (Some(before), Some(after)) if after > before => Movement::Up,
                 (Some(before), Some(after)) if after < before => Movement::Down,
-                // Rated for the first time since the date.
-                (None, Some(after))
-                    if then[column].is_none() && recorded[column] && after > Level::NONE =>
-                {
-                    Movement::Up
-                }
+                (None, Some(_)) => Movement::New,
                 _ => continue,
             };
             match movement {
                 Movement::Up => result.up += 1,
                 Movement::Down => result.down += 1,
+                Movement::New => result.newly_rated += 1,
             }
+            moved = true;
             result.cells.push((member, column, movement));
+        }
+        if moved {
+            result.members.push(member);
         }
     }
     result
@@ -209,7 +207,7 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
     // Each member adds to a skill's count from the round they first lead
     // it and takes away from the round they stop: one pass over the record.
     let mut delta = vec![vec![0i32; rounds + 1]; skills];
-    let mut state: Vec<(Option<Cell>, Option<Cell>)> = vec![(None, None); skills];
+    let mut state: Vec<CellRecord> = vec![CellRecord::default(); skills];
     let mut leading = vec![false; skills];
     for member in 0..workspace.members.len() {
         let record = &workspace.members[member];
@@ -217,9 +215,31 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
         if record.planned || !in_team {
             continue;
         }
+        let dated = record.joined.is_some()
+            || record.left.is_some()
+            || !record.development.certifications.is_empty();
+        if dated {
+            // Joining, leaving and lapsing certificates: each round asked
+            // the one rule directly (few members have them).
+            let mut before = vec![false; skills];
+            for (round, &date) in dates.iter().enumerate() {
+                let on_team = workspace.is_member_on(member, date);
+                let levels = workspace.row_on(member, date);
+                for (column, was) in before.iter_mut().enumerate() {
+                    let leads = on_team && levels[column].is_some_and(|level| level >= lead);
+                    if leads != *was {
+                        delta[column][round] += if leads { 1 } else { -1 };
+                        *was = leads;
+                    }
+                }
+            }
+            continue;
+        }
         let row = workspace.history.row(member);
         let baseline = workspace.levels.row(member);
-        state.iter_mut().for_each(|slot| *slot = (None, None));
+        state
+            .iter_mut()
+            .for_each(|slot| *slot = CellRecord::default());
         leading.iter_mut().for_each(|slot| *slot = false);
         for entry in row.entries() {
             if let Some(slot) = leading.get_mut(entry.skill as usize) {
@@ -245,11 +265,8 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
             let Some(slot) = state.get_mut(skill) else {
                 continue;
             };
-            slot.1 = Some(entry.cell);
-            if entry.rater.sets_current() {
-                slot.0 = Some(entry.cell);
-            }
-            let leads = slot.0.or(slot.1).is_some_and(|cell| cell.at_least(lead));
+            slot.push(entry);
+            let leads = slot.cell().is_some_and(|cell| cell.at_least(lead));
             if leads != leading[skill] {
                 delta[skill][round] += if leads { 1 } else { -1 };
                 leading[skill] = leads;
@@ -320,38 +337,61 @@ pub fn member_timeline(workspace: &Workspace, member: usize) -> Vec<SkillSeries>
 }
 
 /// The workspace as it stood on `date`: each cell as its record gave it
-/// then, and without the members whose every rating came later.
+/// then, the assessments given by then, each member's details of that
+/// day, targets set and certificates issued by then, a leave not yet taken
+/// undone, and without the members who had not arrived (joined later, or
+/// every rating came later). The report of it on `date` is the report as
+/// of `date`.
 pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
     let mut then = workspace.clone();
     for member in &mut then.members {
+        *member = member.as_of(date);
         member.development = member.development.as_of(date);
     }
+    let skills = workspace.skills.len();
     let mut departures = Vec::new();
-    for (member, row) in workspace.history.rows() {
-        if member >= workspace.members.len() {
-            continue;
-        }
-        let arrived = row
-            .entries()
-            .iter()
-            .any(|entry| entry.as_of.is_none_or(|as_of| as_of <= date));
-        if !arrived {
+    for member in 0..workspace.members.len() {
+        let arrived = workspace.members[member]
+            .joined
+            .is_none_or(|joined| joined <= date);
+        let row = workspace.history.row(member);
+        let rated_by_then = row.is_empty()
+            || row
+                .entries()
+                .iter()
+                .any(|entry| entry.as_of.is_none_or(|as_of| as_of <= date));
+        if !arrived || (workspace.members[member].joined.is_none() && !rated_by_then) {
             departures.push(member);
             continue;
         }
-        let cells = row_as_of(row, workspace.skills.len(), date);
-        let mut recorded = vec![false; workspace.skills.len()];
-        for entry in row.entries() {
-            if let Some(slot) = recorded.get_mut(entry.skill as usize) {
-                *slot = true;
-            }
+        if row.is_empty() {
+            continue;
         }
+        let cells = row_as_of(row, skills, date);
+        let ever = row.records(skills, None);
         for (skill, cell) in cells.into_iter().enumerate() {
-            if recorded[skill] {
+            if ever[skill].is_recorded() {
                 then.levels
                     .set(member, skill, cell.unwrap_or(Cell::NOT_ASSESSED));
             }
         }
+        // What was not said yet is not part of the workspace then.
+        let kept: Vec<crate::model::Assessment> = row
+            .entries()
+            .iter()
+            .filter(|entry| entry.as_of.is_none_or(|as_of| as_of <= date))
+            .copied()
+            .collect();
+        let notes: Vec<crate::model::Note> = row
+            .notes()
+            .iter()
+            .filter(|note| note.as_of.is_none_or(|as_of| as_of <= date))
+            .cloned()
+            .collect();
+        then.history.set_row(
+            member,
+            std::sync::Arc::new(MemberHistory::from_parts(kept, notes)),
+        );
     }
     // By row, not by name: two people may share one.
     super::scenario::remove_members(&mut then, &departures);
@@ -366,23 +406,28 @@ pub fn stale_before(today: Date, months: u32) -> Date {
         .unwrap_or(today)
 }
 
-/// The cells last rated before `cutoff`: (member, skill), sorted.
-pub fn stale_cells(workspace: &Workspace, cutoff: Date) -> Vec<(usize, usize)> {
+/// The cells of `scope`'s members whose level of record was last rated
+/// before `cutoff`: (member, skill), sorted.
+pub fn stale_cells(scope: &super::Scope, cutoff: Date) -> Vec<(usize, usize)> {
+    let workspace = scope.workspace;
     let mut stale = Vec::new();
-    for (member, row) in workspace.history.rows() {
-        if member >= workspace.members.len() {
+    let mut last: Vec<Option<Date>> = vec![None; workspace.skills.len()];
+    for &member in &scope.members {
+        let row = workspace.history.row(member);
+        if row.is_empty() {
             continue;
         }
-        let mut last: Vec<Option<Date>> = vec![None; workspace.skills.len()];
+        last.iter_mut().for_each(|slot| *slot = None);
         for entry in row.entries() {
+            if !entry.rater.sets_current() {
+                continue;
+            }
             if let (Some(slot), Some(as_of)) = (last.get_mut(entry.skill as usize), entry.as_of) {
                 *slot = Some(as_of);
             }
         }
-        for (skill, last) in last.into_iter().enumerate() {
-            if last.is_some_and(|last| last < cutoff)
-                && !workspace.levels.get(member, skill).is_blank()
-            {
+        for (skill, last) in last.iter().enumerate() {
+            if last.is_some_and(|last| last < cutoff) && scope.level(member, skill).is_some() {
                 stale.push((member, skill));
             }
         }
@@ -483,7 +528,8 @@ mod tests {
 
     #[test]
     fn what_moved_since_a_date_up_and_down() {
-        let moved = changed_since(&two_people(), date("2026-03-31"));
+        let workspace = two_people();
+        let moved = changed_since(&super::super::Scope::today(&workspace), date("2026-03-31"));
         assert_eq!((moved.up, moved.down), (1, 1));
         assert_eq!(moved.movement(0, 0), Some(Movement::Up));
         assert_eq!(moved.movement(1, 0), Some(Movement::Down));
@@ -511,6 +557,7 @@ mod tests {
         let workspace = two_people();
         let cutoff = stale_before(date("2027-08-01"), 12);
         assert_eq!(cutoff, date("2026-08-01"));
-        assert_eq!(stale_cells(&workspace, cutoff), vec![(0, 0)]);
+        let scope = super::super::Scope::today(&workspace);
+        assert_eq!(stale_cells(&scope, cutoff), vec![(0, 0)]);
     }
 }

@@ -1,6 +1,7 @@
 //! Analysis: pure functions from a workspace to results. The app, the
 //! command line and the tests all call `analyze`.
 
+mod availability;
 mod coverage;
 mod development;
 mod fit;
@@ -17,16 +18,17 @@ mod time;
 mod weekly;
 mod who;
 
+pub use availability::{MIN_FREE_FTE, WEEKS_NOW, Weeks, capacity, free_in_week, free_over};
 pub use coverage::{SkillCoverage, coverage};
 pub use development::{
     CertificationState, CertificationStatus, DUE_SOON_DAYS, DevelopmentEvent, DevelopmentReport,
-    LapsedEvidence, TargetState, TargetStatus, certification_state, days_between, development,
-    development_events, lapsed_evidence, target_state,
+    TargetState, TargetStatus, certification_state, days_between, development, development_events,
+    target_state,
 };
 pub use fit::{
-    Candidate, CompiledRole, Coverage as FitCoverage, Gap, MemberFit, PREFERRED_WEIGHT,
-    PROMOTION_SCORE, Promotion, REQUIRED_WEIGHT, RoleFit, RoleSuccession, Score, fit_text,
-    natural_step,
+    Candidate, CompiledRole, Coverage as FitCoverage, FIT_FORMULA, GOOD_FIT, Gap, MemberFit,
+    PREFERRED_WEIGHT, PROMOTION_SCORE, Promotion, REQUIRED_WEIGHT, RoleFit, RoleSuccession, Score,
+    fit_text, natural_step,
 };
 pub use gaps::{
     ALL_TEAMS, BusFactorRisk, NO_TEAM, SkillGap, TeamGaps, UnassessedRequirement, bus_factor,
@@ -43,20 +45,20 @@ pub use history::{
 pub use rebalance::{ReportMove, rebalance};
 pub use review::{Difference, review_differences, review_progress};
 pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
-pub use scope::{MemberRef, RoleRef, Scope, SkillRef};
+pub use scope::{MemberRef, RoleRef, Scope, ScopeFilter, SkillRef};
 pub use span::{
     MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
 };
 pub use staffing::{
     Assigned, Booking, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
-    QuarterLoad, Staffing, project_weeks, quarter_label, quarter_of, staff,
+    QuarterLoad, Run, Staffing, project_weeks, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 pub use weekly::{
-    MIN_FREE_FTE, Out, SkillWeeks, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, thin_runs,
+    Out, SkillWeeks, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, skills_followed, thin_runs,
     weekly_coverage,
 };
-pub use who::{WhoError, WhoMatch, WhoQuery, parse_quarter, parse_skills, who, who_staffed};
+pub use who::{WhoError, WhoMatch, WhoQuery, parse_period, parse_quarter, parse_skills, who};
 
 use crate::model::{Level, Workspace};
 use serde::Serialize;
@@ -70,7 +72,8 @@ pub struct AnalysisOptions {
     pub team: Option<String>,
     /// Stop the hiring plan before its midpoint total passes this.
     pub budget: Option<f64>,
-    /// The day targets and certifications are judged on; today when `None`.
+    /// The day the analysis is of: membership, levels, lapsed evidence,
+    /// targets and the weeks ahead; today when `None`.
     pub today: Option<crate::model::Date>,
 }
 
@@ -81,11 +84,49 @@ pub struct Thresholds {
     pub bench_depth: u32,
 }
 
+/// Ratings of record older than the workspace's stale limit, by member.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct StaleRatings {
+    /// The limit in months, and the day before which a rating is stale.
+    pub months: u32,
+    pub before: Option<crate::model::Date>,
+    /// Stale cells in all.
+    pub cells: u32,
+    pub members: Vec<StaleMember>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StaleMember {
+    pub member: MemberRef,
+    pub skills: Vec<SkillRef>,
+    /// The oldest of their stale ratings.
+    pub oldest: crate::model::Date,
+}
+
+/// What the last round changed in who can lead each skill.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct BenchChanges {
+    /// The round before the last, and the last.
+    pub from: Option<crate::model::Date>,
+    pub to: Option<crate::model::Date>,
+    /// Skills whose count of leads changed, most lost first.
+    pub skills: Vec<BenchChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BenchChange {
+    pub skill: SkillRef,
+    pub before: u32,
+    pub after: u32,
+}
+
 /// Everything Skillgrid finds in a workspace.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
     pub report_version: u32,
     pub team: Option<String>,
+    /// The day the analysis is of.
+    pub as_of: crate::model::Date,
     pub members: u32,
     pub skills: u32,
     pub thresholds: Thresholds,
@@ -110,22 +151,31 @@ pub struct Analysis {
     /// Development targets and certifications due attention.
     #[serde(skip_serializing_if = "DevelopmentReport::is_empty")]
     pub development: DevelopmentReport,
+    /// Ratings older than the stale limit.
+    pub stale: StaleRatings,
+    /// What the last round changed in the bench.
+    #[serde(skip_serializing_if = "bench_unchanged")]
+    pub bench_changes: BenchChanges,
+}
+
+fn bench_unchanged(changes: &BenchChanges) -> bool {
+    changes.skills.is_empty()
 }
 
 pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let settings = &workspace.settings;
-    let scope = Scope::new(workspace, options.team.as_deref());
     let today = options.today.unwrap_or_else(crate::model::today);
-    let lapsed = development::lapsed_evidence(workspace, &scope.members, today, settings);
+    let everyone = Scope::new(workspace, today, &ScopeFilter::default());
+    let scope = everyone.narrowed(&ScopeFilter::team(options.team.as_deref()));
     let fit = fit::fit(&scope);
     let team_gaps = team_gaps(&scope, settings);
     let span = span_of_control(&scope);
     let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
-    let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
+    let staffing = (!workspace.projects.is_empty()).then(|| staff(&everyone));
     let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
         let from_week = crate::model::week_of(today);
         thin_runs(&weekly_coverage(
-            workspace,
+            &scope,
             Some(staffing),
             &WeeklyQuery {
                 from_week,
@@ -134,7 +184,16 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
             },
         ))
     });
-    let free_fte = staffing::free_fte(workspace, staffing.as_ref());
+    let ahead = Weeks::from(today);
+    let free_fte: Vec<f64> = (0..workspace.members.len())
+        .map(|member| {
+            if scope.contains(member) {
+                free_over(workspace, staffing.as_ref(), member, ahead)
+            } else {
+                0.0
+            }
+        })
+        .collect();
     let moves = rebalance(&scope, &span.breaches);
     let hiring = hiring_plan(
         &scope,
@@ -147,9 +206,12 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         },
         settings,
     );
+    let coverage = coverage(&scope, settings);
+    let bench_changes = bench_changes(&bench_trend(workspace, options.team.as_deref()), &scope);
     Analysis {
         report_version: REPORT_VERSION,
         team: options.team.clone(),
+        as_of: today,
         members: scope.members.len() as u32,
         skills: workspace.skills.len() as u32,
         thresholds: Thresholds {
@@ -157,7 +219,7 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
             lead_level: settings.lead_level,
             bench_depth: settings.bench_depth,
         },
-        coverage: coverage(&scope, settings, &lapsed),
+        coverage,
         thin_weeks,
         development: development::development(&scope, today),
         bus_factor,
@@ -170,5 +232,137 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         hiring,
         time_split: time_split(&scope),
         staffing,
+        stale: stale_ratings(&scope, today),
+        bench_changes,
+    }
+}
+
+/// A skill whose number of leads a plan changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeadChange {
+    pub skill: SkillRef,
+    pub before: u32,
+    pub after: u32,
+    /// Required by a role present, and nobody left to lead it: a new gap.
+    pub new_gap: bool,
+}
+
+/// Each skill whose leads differ between two analyses of the same
+/// workspace (now and with a plan), most lost first. A required skill
+/// that goes from one lead or more to none is a new gap.
+pub fn lead_changes(before: &Analysis, after: &Analysis) -> Vec<LeadChange> {
+    let after_by_id: std::collections::HashMap<&str, &SkillCoverage> = after
+        .coverage
+        .iter()
+        .map(|coverage| (&*coverage.skill.id, coverage))
+        .collect();
+    let required_after: std::collections::HashSet<&str> = after
+        .bus_factor
+        .iter()
+        .map(|risk| &*risk.skill.id)
+        .chain(after.unassessed_requirements.iter().map(|u| &*u.skill.id))
+        .collect();
+    let mut changes: Vec<LeadChange> = before
+        .coverage
+        .iter()
+        .filter_map(|old| {
+            let now = after_by_id.get(&*old.skill.id).map_or(0, |c| c.leaders);
+            (now != old.leaders).then(|| LeadChange {
+                skill: old.skill.clone(),
+                before: old.leaders,
+                after: now,
+                new_gap: now == 0 && old.leaders > 0 && required_after.contains(&*old.skill.id),
+            })
+        })
+        .collect();
+    // Skills the plan brings that the roster did not track.
+    for new in &after.coverage {
+        if new.leaders > 0
+            && !before
+                .coverage
+                .iter()
+                .any(|old| old.skill.id == new.skill.id)
+        {
+            changes.push(LeadChange {
+                skill: new.skill.clone(),
+                before: 0,
+                after: new.leaders,
+                new_gap: false,
+            });
+        }
+    }
+    changes.sort_by(|a, b| {
+        (i64::from(a.after) - i64::from(a.before))
+            .cmp(&(i64::from(b.after) - i64::from(b.before)))
+            .then_with(|| a.skill.name.cmp(&b.skill.name))
+    });
+    changes
+}
+
+/// The ratings of `scope` older than the workspace's stale limit on `today`.
+pub fn stale_ratings(scope: &Scope, today: crate::model::Date) -> StaleRatings {
+    let workspace = scope.workspace;
+    let months = workspace.settings.stale_months;
+    let before = stale_before(today, months);
+    let cells = stale_cells(scope, before);
+    let mut members: Vec<StaleMember> = Vec::new();
+    for (member, column) in &cells {
+        let last = workspace
+            .history
+            .row(*member)
+            .of_skill(*column as u32)
+            .filter(|entry| entry.rater.sets_current())
+            .filter_map(|entry| entry.as_of)
+            .last()
+            .unwrap_or(before);
+        match members.last_mut() {
+            Some(known) if known.member.index == *member => {
+                known.skills.push(scope.column_ref(*column));
+                known.oldest = known.oldest.min(last);
+            }
+            _ => members.push(StaleMember {
+                member: scope.member_ref(*member),
+                skills: vec![scope.column_ref(*column)],
+                oldest: last,
+            }),
+        }
+    }
+    StaleRatings {
+        months,
+        before: Some(before),
+        cells: cells.len() as u32,
+        members,
+    }
+}
+
+/// What the last round changed in who can lead each skill, from the
+/// bench at every round.
+pub fn bench_changes(trend: &BenchTrend, scope: &Scope) -> BenchChanges {
+    let rounds = trend.rounds.len();
+    if rounds < 2 {
+        return BenchChanges::default();
+    }
+    let mut skills: Vec<BenchChange> = trend
+        .leaders
+        .iter()
+        .enumerate()
+        .filter_map(|(column, counts)| {
+            let (before, after) = (counts[rounds - 2], counts[rounds - 1]);
+            (before != after).then(|| BenchChange {
+                skill: scope.column_ref(column),
+                before,
+                after,
+            })
+        })
+        .collect();
+    skills.sort_by(|a, b| {
+        (i64::from(a.after) - i64::from(a.before))
+            .cmp(&(i64::from(b.after) - i64::from(b.before)))
+            .then_with(|| a.skill.name.cmp(&b.skill.name))
+    });
+    BenchChanges {
+        from: Some(trend.rounds[rounds - 2]),
+        to: Some(trend.rounds[rounds - 1]),
+        skills,
     }
 }

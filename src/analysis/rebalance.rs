@@ -21,8 +21,14 @@ pub fn rebalance(scope: &Scope, breaches: &[SpanBreach]) -> Vec<ReportMove> {
     let workspace = scope.workspace;
     let managers = resolve_managers(workspace);
     let mut directs = vec![0u32; workspace.members.len()];
-    for manager in managers.iter().flatten() {
-        directs[*manager] += 1;
+    // Each manager's reports in view, once: a scan per pair of managers
+    // would grow with the square of the roster.
+    let mut reports_of: Vec<Vec<usize>> = vec![Vec::new(); workspace.members.len()];
+    for &member in &scope.members {
+        if let Ok(manager) = managers[member] {
+            directs[manager] += 1;
+            reports_of[manager].push(member);
+        }
     }
     let mut receivers: Vec<(&SpanBreach, u32)> = breaches
         .iter()
@@ -50,11 +56,9 @@ pub fn rebalance(scope: &Scope, breaches: &[SpanBreach]) -> Vec<ReportMove> {
             }
             let to = receiver.manager.index;
             let team = &workspace.members[to].team;
-            let mut reports: Vec<usize> = scope
-                .members
+            let mut reports: Vec<usize> = reports_of[over.manager.index]
                 .iter()
                 .copied()
-                .filter(|&member| managers[member] == Ok(over.manager.index))
                 .filter(|&member| member != to && !moved[member])
                 .collect();
             reports.sort_by_key(|&member| {

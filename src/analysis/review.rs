@@ -1,9 +1,10 @@
 //! The review: where a member's own rating differs from the manager's, and
 //! which of those the manager has settled (a manager rating recorded after
-//! the self rating).
+//! the self rating). A self rating in a cell the manager never rated always
+//! waits here: it counts nowhere until accepted.
 
-use super::scope::{MemberRef, SkillRef};
-use crate::model::{Date, Level, Workspace};
+use super::scope::{MemberRef, Scope, SkillRef};
+use crate::model::{Date, Level};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -40,54 +41,60 @@ impl Difference {
     }
 }
 
-/// Every self rating at least `threshold` levels from the manager's, the
-/// latest per member and skill, undecided first, then the widest.
-pub fn review_differences(workspace: &Workspace, threshold: u8) -> Vec<Difference> {
+/// Every self rating at least `threshold` levels from the manager's, and
+/// every one in a cell the manager never rated, the latest per member and
+/// skill of the members in `scope`, undecided first, then the widest.
+pub fn review_differences(scope: &Scope, threshold: u8) -> Vec<Difference> {
+    let workspace = scope.workspace;
     let mut found = Vec::new();
-    for (member, record) in workspace.members.iter().enumerate() {
+    for &member in &scope.members {
+        let record = &workspace.members[member];
         let entries = workspace.history.row(member).entries();
-        for column in 0..workspace.skills.len() {
-            let skill = column as u32;
-            let Some((at, own)) = entries
-                .iter()
-                .enumerate()
-                .rev()
-                .filter(|(_, entry)| {
-                    entry.skill == skill && entry.rater == crate::model::Rater::SelfRated
-                })
-                .find_map(|(at, entry)| entry.cell.level().map(|level| (at, level)))
-            else {
+        if entries.is_empty() {
+            continue;
+        }
+        // One pass: per skill, the latest rating of record so far, and the
+        // latest self rating with the manager's level then and the
+        // decision recorded after it.
+        let skills = workspace.skills.len();
+        let mut of_record: Vec<Option<Option<Level>>> = vec![None; skills];
+        let mut latest_self: Vec<Option<Pending>> = vec![None; skills];
+        for entry in entries {
+            let column = entry.skill as usize;
+            if column >= skills {
                 continue;
-            };
-            let decision = entries
-                .iter()
-                .enumerate()
-                .skip(at + 1)
-                .find(|(_, entry)| entry.skill == skill && entry.rater.sets_current());
-            let before = decision.map_or(entries.len(), |(index, _)| index);
-            let manager_level = match decision {
-                None => workspace.cell(member, column).level(),
-                Some(_) => entries[..before]
-                    .iter()
-                    .rev()
-                    .find(|entry| entry.skill == skill && entry.rater.sets_current())
-                    .and_then(|entry| entry.cell.level()),
-            };
+            }
+            if entry.rater.sets_current() {
+                of_record[column] = Some(entry.cell.level());
+                if let Some(pending) = &mut latest_self[column]
+                    && pending.decided.is_none()
+                {
+                    pending.decided = Some(entry.cell.level());
+                }
+            } else if entry.rater == crate::model::Rater::SelfRated
+                && let Some(own) = entry.cell.level()
+            {
+                latest_self[column] = Some(Pending {
+                    own,
+                    date: entry.as_of,
+                    manager_level: of_record[column].flatten(),
+                    decided: None,
+                });
+            }
+        }
+        for (column, pending) in latest_self.into_iter().enumerate() {
+            let Some(pending) = pending else { continue };
             let difference = Difference {
-                member: MemberRef {
-                    index: member,
-                    name: record.name.as_str().into(),
-                    email: record.email.as_deref().map(std::sync::Arc::from),
-                },
+                member: scope.member_ref(member),
                 team: record.team.clone(),
-                skill: SkillRef::of(&workspace.skills[column]),
+                skill: scope.column_ref(column),
                 column,
-                self_level: own,
-                self_date: entries[at].as_of,
-                manager_level,
-                decided: decision.map(|(_, entry)| entry.cell.level()),
+                self_level: pending.own,
+                self_date: pending.date,
+                manager_level: pending.manager_level,
+                decided: pending.decided,
             };
-            if difference.gap() >= threshold.max(1) {
+            if difference.manager_level.is_none() || difference.gap() >= threshold.max(1) {
                 found.push(difference);
             }
         }
@@ -100,6 +107,15 @@ pub fn review_differences(workspace: &Workspace, threshold: u8) -> Vec<Differenc
             .then_with(|| a.member.name.cmp(&b.member.name))
     });
     found
+}
+
+/// The latest self rating of a cell as the review reads it.
+#[derive(Clone, Copy)]
+struct Pending {
+    own: Level,
+    date: Option<Date>,
+    manager_level: Option<Level>,
+    decided: Option<Option<Level>>,
 }
 
 /// `38 differences across 12 people, 9 decided`.

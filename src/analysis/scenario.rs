@@ -130,16 +130,17 @@ pub fn planned_cost(workspace: &Workspace, plan: &Plan) -> (Cost, usize) {
     (total, unpriced)
 }
 
-/// One member's fit for every role, best first; `natural_step` tells which
-/// are next steps along the seeds' career paths from their current role.
-pub fn role_fits(workspace: &Workspace, member: usize) -> Vec<(RoleFit, bool)> {
-    let scope = Scope::new(workspace, None);
+/// One member's fit for every role by the record of the scope's day,
+/// best first; `natural_step` tells which are next steps along the seeds'
+/// career paths from their current role.
+pub fn role_fits(scope: &Scope, member: usize) -> Vec<(RoleFit, bool)> {
+    let workspace = scope.workspace;
     let current = workspace.member_role(member);
     let mut fits: Vec<(RoleFit, bool)> = (0..workspace.roles.len())
         .map(|index| {
             let role = &workspace.roles[index];
             let step = current.is_some_and(|from| from.id != role.id && natural_step(from, role));
-            (CompiledRole::new(&scope, index).fit(&scope, member), step)
+            (CompiledRole::new(scope, index).fit(scope, member), step)
         })
         .collect();
     fits.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
@@ -191,7 +192,7 @@ mod tests {
             workspace.push_member(report);
         }
         let span = |w: &Workspace| {
-            crate::analysis::span_of_control(&Scope::new(w, None))
+            crate::analysis::span_of_control(&Scope::today(w))
                 .breaches
                 .len()
         };

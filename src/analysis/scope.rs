@@ -1,10 +1,52 @@
-//! Which members an analysis looks at, and the lookups every part shares,
-//! resolved once so the hot loops compare indices, not strings.
+//! The one door every analysis goes through: who is on the team on a date
+//! (and in a team or role filter), the level each holds by the record of
+//! that date, and the lookups every part shares, resolved once so the hot
+//! loops compare indices, not strings. No section reads the workspace's
+//! matrix or its assessments directly.
 
-use crate::model::{Importance, Level, Role, Skill, SkillId, SkillKind, Workspace};
+use crate::model::{
+    Cell, Date, Importance, Level, Record, Role, Skill, SkillId, SkillKind, Workspace,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Which members a scope holds besides the date: a team, a role (by id).
+/// Search, stale and changes-since marks are views and never narrow it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ScopeFilter {
+    pub team: Option<String>,
+    pub role: Option<String>,
+}
+
+impl ScopeFilter {
+    pub fn team(team: Option<&str>) -> ScopeFilter {
+        ScopeFilter {
+            team: team.map(str::to_string),
+            role: None,
+        }
+    }
+
+    pub fn is_everyone(&self) -> bool {
+        self.team.is_none() && self.role.is_none()
+    }
+
+    /// Whether the member's own details put them in it.
+    pub fn admits(&self, workspace: &Workspace, member: usize) -> bool {
+        let record = &workspace.members[member];
+        let team = self.team.as_deref().is_none_or(|team| {
+            record
+                .team
+                .as_deref()
+                .is_some_and(|own| own.trim().eq_ignore_ascii_case(team.trim()))
+        });
+        let role = self
+            .role
+            .as_deref()
+            .is_none_or(|role| record.role.as_ref().is_some_and(|own| own.as_str() == role));
+        team && role
+    }
+}
 
 /// A member as reports name them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -73,30 +115,34 @@ pub struct ResolvedRequirement<'w> {
     pub importance: Importance,
 }
 
-/// The members in view (all, or one team's) and each one's role.
+/// The members in view on a date (all, or a team's or a role's), each
+/// one's role, and their levels of record that day.
 pub struct Scope<'w> {
     pub workspace: &'w Workspace,
+    /// The day the scope is taken on: membership, levels and lapsed
+    /// evidence are of this day.
+    pub date: Date,
+    pub filter: ScopeFilter,
+    /// Members on the team that day, in the filter, in roster order.
     pub members: Vec<usize>,
+    /// Per workspace member: on the team that day (whatever the filter).
+    on_team: Arc<Vec<bool>>,
+    record: Arc<Record<'w>>,
     /// Per workspace member, the index of their role in `workspace.roles`.
-    role_index: Vec<Option<usize>>,
-    columns: HashMap<&'w str, usize>,
-    skill_refs: Vec<SkillRef>,
-    role_refs: Vec<RoleRef>,
+    role_index: Arc<Vec<Option<usize>>>,
+    columns: Arc<HashMap<&'w str, usize>>,
+    skill_refs: Arc<Vec<SkillRef>>,
+    role_refs: Arc<Vec<RoleRef>>,
     member_refs: Vec<Option<MemberRef>>,
     /// Per workspace role, its requirements resolved to columns.
-    pub requirements: Vec<Vec<ResolvedRequirement<'w>>>,
+    pub requirements: Arc<Vec<Vec<ResolvedRequirement<'w>>>>,
 }
 
 impl<'w> Scope<'w> {
-    pub fn new(workspace: &'w Workspace, team: Option<&str>) -> Scope<'w> {
-        let members: Vec<usize> = (0..workspace.members.len())
-            .filter(|&member| match team {
-                None => true,
-                Some(team) => workspace.members[member]
-                    .team
-                    .as_deref()
-                    .is_some_and(|own| own.eq_ignore_ascii_case(team)),
-            })
+    /// The whole team on `date`, narrowed by `filter`.
+    pub fn new(workspace: &'w Workspace, date: Date, filter: &ScopeFilter) -> Scope<'w> {
+        let on_team: Vec<bool> = (0..workspace.members.len())
+            .map(|member| workspace.is_member_on(member, date))
             .collect();
         let role_positions: HashMap<&str, usize> = workspace
             .roles
@@ -143,6 +189,34 @@ impl<'w> Scope<'w> {
                     .collect()
             })
             .collect();
+        let everyone = Scope {
+            workspace,
+            date,
+            filter: ScopeFilter::default(),
+            members: Vec::new(),
+            on_team: Arc::new(on_team),
+            record: Arc::new(workspace.record_on(date)),
+            role_index: Arc::new(role_index),
+            columns: Arc::new(columns),
+            skill_refs: Arc::new(skill_refs),
+            role_refs: Arc::new(workspace.roles.iter().map(RoleRef::new).collect()),
+            member_refs: Vec::new(),
+            requirements: Arc::new(requirements),
+        };
+        everyone.narrowed(filter)
+    }
+
+    /// The team today, everyone in it.
+    pub fn today(workspace: &'w Workspace) -> Scope<'w> {
+        Scope::new(workspace, crate::model::today(), &ScopeFilter::default())
+    }
+
+    /// The same day and record, with other members in view.
+    pub fn narrowed(&self, filter: &ScopeFilter) -> Scope<'w> {
+        let workspace = self.workspace;
+        let members: Vec<usize> = (0..workspace.members.len())
+            .filter(|&member| self.on_team[member] && filter.admits(workspace, member))
+            .collect();
         let mut member_refs = vec![None; workspace.members.len()];
         for &member in &members {
             let record = &workspace.members[member];
@@ -154,13 +228,96 @@ impl<'w> Scope<'w> {
         }
         Scope {
             workspace,
+            date: self.date,
+            filter: filter.clone(),
             members,
-            role_index,
-            columns,
-            skill_refs,
-            role_refs: workspace.roles.iter().map(RoleRef::new).collect(),
+            on_team: Arc::clone(&self.on_team),
+            record: Arc::clone(&self.record),
+            role_index: Arc::clone(&self.role_index),
+            columns: Arc::clone(&self.columns),
+            skill_refs: Arc::clone(&self.skill_refs),
+            role_refs: Arc::clone(&self.role_refs),
             member_refs,
-            requirements,
+            requirements: Arc::clone(&self.requirements),
+        }
+    }
+
+    /// Everyone on the team that day, whatever the filter.
+    pub fn everyone(&self) -> Scope<'w> {
+        self.narrowed(&ScopeFilter::default())
+    }
+
+    /// Whether the member is in view: on the team that day and in the filter.
+    pub fn contains(&self, member: usize) -> bool {
+        self.members.binary_search(&member).is_ok()
+    }
+
+    /// Whether the member is on the team on the scope's day.
+    pub fn on_team(&self, member: usize) -> bool {
+        self.on_team.get(member).copied().unwrap_or(false)
+    }
+
+    /// The member's cell by the record of the day: the level they hold
+    /// (not assessed where the only evidence lapsed), and their interest.
+    pub fn cell(&self, member: usize, column: usize) -> Cell {
+        self.record.cell(member, column)
+    }
+
+    pub fn level(&self, member: usize, column: usize) -> Option<Level> {
+        self.record.cell(member, column).level()
+    }
+
+    /// One member's cells by the record of the day, in column order.
+    pub fn row(&self, member: usize) -> &[Cell] {
+        self.record.row(member)
+    }
+
+    /// Whether the member can lead the skill that day.
+    pub fn leads(&self, member: usize, column: usize) -> bool {
+        self.cell(member, column)
+            .at_least(self.workspace.settings.lead_level)
+    }
+
+    /// Whether the member holds `min` in the skill in `week`: at that level
+    /// by the record of the scope's day, and not lapsing by the week's
+    /// Monday (a certificate that runs out takes its level with it).
+    pub fn holds_in_week(&self, member: usize, column: usize, min: Level, week: i32) -> bool {
+        self.cell(member, column).at_least(min)
+            && self
+                .workspace
+                .lapses_on(member, column, self.date)
+                .is_none_or(|lapse| lapse > crate::model::week_start(week))
+    }
+
+    /// Whether anything is known of the member in the skill: a level, or
+    /// one whose evidence lapsed (known not to be held any more).
+    pub fn known(&self, member: usize, column: usize) -> bool {
+        self.level(member, column).is_some() || self.is_lapsed(member, column)
+    }
+
+    /// Held cells whose only evidence lapsed by the scope's day, sorted.
+    pub fn lapsed(&self) -> &[(usize, usize)] {
+        self.record.lapsed()
+    }
+
+    pub fn is_lapsed(&self, member: usize, column: usize) -> bool {
+        self.record.is_lapsed(member, column)
+    }
+
+    /// "in Growth", "in Growth's Tech Leads", or "" for everyone.
+    pub fn in_words(&self) -> String {
+        let role = self.filter.role.as_deref().map(|id| {
+            self.workspace
+                .roles
+                .iter()
+                .find(|role| role.id.as_str() == id)
+                .map_or(id.to_string(), |role| role.title.clone())
+        });
+        match (&self.filter.team, role) {
+            (None, None) => String::new(),
+            (Some(team), None) => format!("in {team}"),
+            (None, Some(role)) => format!("among {role}s"),
+            (Some(team), Some(role)) => format!("among {team}'s {role}s"),
         }
     }
 

@@ -93,12 +93,18 @@ pub fn resolve_managers(workspace: &Workspace) -> Vec<Result<usize, u32>> {
         .collect()
 }
 
+/// Managers out of their span, counting only the reports on the team on
+/// the scope's day (a leaver is nobody's report).
 pub fn span_of_control(scope: &Scope) -> SpanReport {
     let workspace = scope.workspace;
     let managers = resolve_managers(workspace);
     let mut directs = vec![0u32; workspace.members.len()];
-    for manager in managers.iter().flatten() {
-        directs[*manager] += 1;
+    for (member, manager) in managers.iter().enumerate() {
+        if let Ok(manager) = manager
+            && scope.on_team(member)
+        {
+            directs[*manager] += 1;
+        }
     }
     let mut report = SpanReport::default();
     for &member in &scope.members {

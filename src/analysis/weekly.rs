@@ -1,18 +1,18 @@
-//! Skill cover week by week: for each skill the projects or the roles in
-//! the team need, who can lead it and has time that week, and in the weeks
-//! it falls to one person or nobody, why the others are out: away (leave,
-//! a holiday) or booked on other projects.
+//! Skill cover week by week: for each skill the projects need, and each
+//! skill the roles in view require that someone is assessed in, who can
+//! lead it and has time that week, and in the weeks it falls to one person
+//! or nobody, why the others are out: away (leave, a holiday, gone) or
+//! booked on other projects. Time comes from the one availability; a
+//! level from the record of the scope's day, less what lapses by the week.
 
+use super::availability::{self, MIN_FREE_FTE};
 use super::scope::{MemberRef, Scope, SkillRef};
 use super::staffing::Staffing;
-use crate::model::{Level, Workspace, week_label, week_start};
+use crate::model::{Level, week_label, week_start};
 use serde::Serialize;
 
 /// How far ahead the report and the staffing view look: two quarters.
 pub const WEEKS_AHEAD: i32 = 26;
-
-/// Free FTE below this in a week is no time to lead anything.
-pub const MIN_FREE_FTE: f64 = 0.1;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "why", rename_all = "snake_case")]
@@ -59,9 +59,11 @@ pub struct WeeklyQuery {
     pub skill: Option<usize>,
 }
 
-/// The skills the projects demand or the roles present require, in
-/// column order.
-fn skills_needed(scope: &Scope) -> Vec<usize> {
+/// The skills to follow week by week, in column order: those the projects
+/// demand, and those the roles in view require that someone in view is
+/// assessed in. The roles' skills nobody is assessed in come second: they
+/// are said once as not assessed, never as a gap every week.
+pub fn skills_followed(scope: &Scope) -> (Vec<usize>, Vec<SkillRef>) {
     let workspace = scope.workspace;
     let mut needed = vec![false; workspace.skills.len()];
     for project in &workspace.projects {
@@ -71,52 +73,69 @@ fn skills_needed(scope: &Scope) -> Vec<usize> {
             }
         }
     }
+    let mut required = vec![false; workspace.skills.len()];
     for role in scope.roles_present(&scope.members) {
         for requirement in &scope.requirements[role] {
             if let Some(column) = requirement.column {
-                needed[column] = true;
+                required[column] = true;
             }
         }
     }
-    (0..needed.len()).filter(|&column| needed[column]).collect()
+    let mut unassessed = Vec::new();
+    for column in 0..needed.len() {
+        if !required[column] || needed[column] {
+            continue;
+        }
+        let known = scope
+            .members
+            .iter()
+            .any(|&member| scope.known(member, column));
+        if known {
+            needed[column] = true;
+        } else {
+            unassessed.push(scope.column_ref(column));
+        }
+    }
+    let columns = (0..needed.len()).filter(|&column| needed[column]).collect();
+    (columns, unassessed)
 }
 
+/// Who in `scope` can lead each followed skill (or the one asked) in
+/// each week, with time for it once the staffing is booked.
 pub fn weekly_coverage(
-    workspace: &Workspace,
+    scope: &Scope,
     staffing: Option<&Staffing>,
     query: &WeeklyQuery,
 ) -> Vec<SkillWeeks> {
-    let scope = Scope::new(workspace, None);
+    let workspace = scope.workspace;
     let lead = workspace.settings.lead_level;
     let weeks: Vec<i32> = (query.from_week..=query.to_week).collect();
+    // Which projects each member is booked on, per week slot.
     let span = weeks.len();
-    // Booked FTE per member and week, and on which projects.
-    let members = workspace.members.len();
-    let mut booked = vec![0.0f64; members * span];
-    let mut on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); members];
+    let mut on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); workspace.members.len()];
     for booking in staffing.iter().flat_map(|s| &s.bookings) {
         for (slot, &week) in weeks.iter().enumerate() {
             if booking.weeks.contains(week) {
-                booked[booking.member * span + slot] += booking.fte * booking.weeks.share(week);
                 on[booking.member].push((slot, booking.project));
             }
         }
     }
     let columns = match query.skill {
         Some(column) => vec![column],
-        None => skills_needed(&scope),
+        None => skills_followed(scope).0,
     };
     columns
         .into_iter()
         .map(|column| {
-            let leaders: Vec<usize> = (0..members)
-                .filter(|&m| !workspace.members[m].planned)
-                .filter(|&m| workspace.cell(m, column).at_least(lead))
-                .collect();
-            let covers = weeks
+            let leaders: Vec<usize> = scope
+                .members
                 .iter()
-                .enumerate()
-                .map(|(slot, &week)| {
+                .copied()
+                .filter(|&m| scope.leads(m, column))
+                .collect();
+            let covers = (0..span)
+                .map(|slot| {
+                    let week = weeks[slot];
                     let mut cover = WeekCover {
                         week: week_label(week),
                         starts: week_start(week),
@@ -124,15 +143,15 @@ pub fn weekly_coverage(
                         out: Vec::new(),
                     };
                     for &member in &leaders {
-                        let record = &workspace.members[member];
-                        let capacity = staffing.map_or_else(
-                            || workspace.capacity_in_week(member, week),
-                            |s| s.capacity_in(workspace, member, week),
-                        );
-                        let left = capacity - booked[member * span + slot];
-                        if left + 1e-9 >= MIN_FREE_FTE {
+                        if !scope.holds_in_week(member, column, lead, week) {
+                            continue;
+                        }
+                        let free = availability::free_in_week(workspace, staffing, member, week);
+                        let capacity = availability::capacity(workspace, staffing, member, week);
+                        let fte = workspace.members[member].fte_on(week_start(week));
+                        if free + 1e-9 >= MIN_FREE_FTE {
                             cover.free.push(scope.member_ref(member));
-                        } else if capacity < record.fte * 0.5 {
+                        } else if capacity < fte * 0.5 || capacity < MIN_FREE_FTE {
                             cover.out.push((
                                 scope.member_ref(member),
                                 Out::Away {
@@ -166,12 +185,18 @@ pub fn weekly_coverage(
 
 /// Why a member is away in a week: the reason of the period that covers
 /// most of it, or the holiday's name.
-fn away_reason(workspace: &Workspace, member: usize, week: i32) -> String {
+fn away_reason(workspace: &crate::model::Workspace, member: usize, week: i32) -> String {
     let monday = week_start(week);
     let friday = monday
         .checked_add(jiff::Span::new().days(4))
         .unwrap_or(monday);
     let record = &workspace.members[member];
+    if let Some(left) = record.left.filter(|&left| left <= friday) {
+        return format!("leaves on {left}");
+    }
+    if record.fte_on(monday) <= 0.0 {
+        return "at 0 FTE".to_string();
+    }
     if let Some(period) = record
         .time_off
         .iter()

@@ -1,8 +1,10 @@
-//! Who knows X: members with one or more skills at a minimum level,
-//! optionally only those who want to grow in them, in a team, or with time
-//! free in a quarter once the proposed staffing is booked.
+//! Who knows X: members with one or more skills at a minimum level by
+//! the record of the scope's day, optionally only those who want to grow
+//! in them, in a team, or with time free in a week, a run of weeks or a
+//! quarter once the proposed staffing is booked (the one availability).
 
-use super::scope::{MemberRef, RoleRef, SkillRef};
+use super::availability::{self, MIN_FREE_FTE, Weeks};
+use super::scope::{MemberRef, RoleRef, Scope, ScopeFilter, SkillRef};
 use crate::model::{Level, Workspace, normalize_label};
 use serde::Serialize;
 
@@ -14,9 +16,9 @@ pub struct WhoQuery {
     /// Only members who marked interest in at least one of the skills.
     pub interest: bool,
     pub team: Option<String>,
-    /// A quarter as staffing names it (`2026 Q3`): only members with free
-    /// FTE in it, ranked by how much.
-    pub free_in: Option<String>,
+    /// Only members with free FTE in these weeks (their mean), ranked by
+    /// how much; a level must hold through the first of them.
+    pub free_in: Option<Weeks>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,8 +28,7 @@ pub struct WhoMatch {
     pub team: Option<String>,
     /// Each asked skill with the member's level and interest.
     pub levels: Vec<(SkillRef, Level, bool)>,
-    /// Free FTE in the asked quarter, or overall (their FTE less the
-    /// heaviest quarter's bookings).
+    /// Mean free FTE over the asked weeks, or over the quarter ahead.
     pub free_fte: f64,
 }
 
@@ -40,7 +41,10 @@ pub enum WhoError {
     UnknownSkill(String),
     #[error("\"{0}\" is not a level: expected 0-4, as in Kubernetes 3+ or Kubernetes:3")]
     BadLevel(String),
-    #[error("\"{0}\" is not a quarter: expected a year and quarter, e.g. 2026Q3 or 2026 Q3")]
+    #[error(
+        "\"{0}\" is not a week or a quarter: expected an ISO week (2026-W36), a run of weeks \
+         (2026-W34..2026-W36) or a quarter (2026Q3)"
+    )]
     BadQuarter(String),
 }
 
@@ -98,6 +102,12 @@ fn skill_column(workspace: &Workspace, name: &str) -> Option<usize> {
 
 /// `2026Q3`, `2026 Q3` or `2026-q3` as staffing names quarters: `2026 Q3`.
 pub fn parse_quarter(text: &str) -> Result<String, WhoError> {
+    let quarter = quarter_number(text)?;
+    Ok(super::quarter_label(quarter))
+}
+
+/// A quarter as `year * 4 + quarter - 1`.
+fn quarter_number(text: &str) -> Result<i32, WhoError> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -106,54 +116,70 @@ pub fn parse_quarter(text: &str) -> Result<String, WhoError> {
     let bad = || WhoError::BadQuarter(text.to_string());
     let (year, quarter) = compact.split_once('Q').ok_or_else(bad)?;
     let year: i32 = year.parse().map_err(|_| bad())?;
-    let quarter: u8 = quarter.parse().map_err(|_| bad())?;
+    let quarter: i32 = quarter.parse().map_err(|_| bad())?;
     if !(1..=4).contains(&quarter) || !(1900..=2999).contains(&year) {
         return Err(bad());
     }
-    Ok(format!("{year} Q{quarter}"))
+    Ok(year * 4 + quarter - 1)
 }
 
-/// The members who answer `query`, the most skilled first (sum of levels
-/// over the asked skills), then the freest, then by name.
-pub fn who(workspace: &Workspace, query: &WhoQuery) -> Vec<WhoMatch> {
-    let staffing = (!workspace.projects.is_empty()).then(|| super::staff(workspace));
-    who_staffed(workspace, query, staffing.as_ref())
+/// One ISO week, `2026-W36` (or `2026W36`).
+fn parse_week(text: &str) -> Option<i32> {
+    let compact: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let (year, week) = compact.split_once('W')?;
+    let year: i16 = year.parse().ok()?;
+    let week: i8 = week.parse().ok()?;
+    let date = jiff::civil::ISOWeekDate::new(year, week, jiff::civil::Weekday::Monday).ok()?;
+    Some(crate::model::week_of(date.date()))
 }
 
-/// `who` with the workspace's staffing already proposed, for a caller that
-/// asks many questions of one document.
-pub fn who_staffed(
-    workspace: &Workspace,
-    query: &WhoQuery,
-    staffing: Option<&super::Staffing>,
-) -> Vec<WhoMatch> {
-    let free = match &query.free_in {
-        Some(quarter) => super::staffing::free_in_quarter(workspace, staffing, quarter),
-        None => super::staffing::free_fte(workspace, staffing),
-    };
+/// When to look for free time: `2026-W36`, `2026-W34..2026-W36`, or a
+/// quarter (`2026Q3`), which is the mean of its weeks.
+pub fn parse_period(text: &str) -> Result<Weeks, WhoError> {
+    let bad = || WhoError::BadQuarter(text.to_string());
+    if let Some((first, last)) = text.split_once("..") {
+        let (first, last) = (
+            parse_week(first).ok_or_else(bad)?,
+            parse_week(last).ok_or_else(bad)?,
+        );
+        if last < first {
+            return Err(bad());
+        }
+        return Ok(Weeks { first, last });
+    }
+    if let Some(week) = parse_week(text) {
+        return Ok(Weeks::one(week));
+    }
+    quarter_number(text).map(Weeks::of_quarter)
+}
+
+/// The members of `scope` who answer `query`, the most skilled first (sum
+/// of levels over the asked skills), then the freest, then by name. Free
+/// time is read from `staffing`, proposed for the same scope.
+pub fn who(scope: &Scope, staffing: Option<&super::Staffing>, query: &WhoQuery) -> Vec<WhoMatch> {
+    let workspace = scope.workspace;
+    let in_team = scope.narrowed(&ScopeFilter {
+        team: query.team.clone(),
+        ..scope.filter.clone()
+    });
+    let weeks = query.free_in.unwrap_or_else(|| Weeks::from(scope.date));
     let mut found: Vec<(u32, WhoMatch)> = Vec::new();
-    for (index, member) in workspace.members.iter().enumerate() {
-        if member.planned {
-            continue;
-        }
-        if let Some(team) = &query.team
-            && !member
-                .team
-                .as_deref()
-                .is_some_and(|own| own.eq_ignore_ascii_case(team.trim()))
-        {
-            continue;
-        }
+    for &index in &in_team.members {
         let mut levels = Vec::with_capacity(query.skills.len());
         for &(column, min) in &query.skills {
-            let cell = workspace.cell(index, column);
+            let cell = scope.cell(index, column);
+            let holds = match query.free_in {
+                Some(weeks) => scope.holds_in_week(index, column, min, weeks.first),
+                None => cell.at_least(min),
+            };
             match cell.level() {
-                Some(level) if level >= min => {
-                    levels.push((
-                        SkillRef::of(&workspace.skills[column]),
-                        level,
-                        cell.interest(),
-                    ));
+                Some(level) if holds => {
+                    levels.push((scope.column_ref(column), level, cell.interest()));
                 }
                 _ => break,
             }
@@ -164,8 +190,8 @@ pub fn who_staffed(
         if query.interest && !levels.iter().any(|(_, _, interest)| *interest) {
             continue;
         }
-        let free_fte = free.get(index).copied().unwrap_or(0.0);
-        if query.free_in.is_some() && free_fte <= 0.0 {
+        let free_fte = availability::free_over(workspace, staffing, index, weeks);
+        if query.free_in.is_some() && free_fte + 1e-9 < MIN_FREE_FTE {
             continue;
         }
         let total = levels
@@ -175,13 +201,9 @@ pub fn who_staffed(
         found.push((
             total,
             WhoMatch {
-                member: MemberRef {
-                    index,
-                    name: member.name.as_str().into(),
-                    email: member.email.as_deref().map(std::sync::Arc::from),
-                },
-                role: workspace.member_role(index).map(RoleRef::new),
-                team: member.team.clone(),
+                member: scope.member_ref(index),
+                role: scope.role_of(index).map(RoleRef::new),
+                team: workspace.members[index].team.clone(),
                 levels,
                 free_fte,
             },

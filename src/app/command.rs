@@ -350,6 +350,33 @@ impl AppState {
                     .edit(&label, |w| w.add_requirement(role, skill))?;
             }
             C::SetMemberRole { member, role } => self.set_member_role(member, role)?,
+            C::SetLeaver { member, on } => {
+                let name = self
+                    .document
+                    .workspace
+                    .members
+                    .get(member)
+                    .ok_or(EditError::Gone("member"))?
+                    .name
+                    .clone();
+                match on {
+                    Some(on) => {
+                        self.document.edit(&format!("{name} left on {on}"), |w| {
+                            w.record_leaver(member, on)
+                        })?;
+                        self.notice = Some(format!(
+                            "{name} left on {on}: out of every count from that day (Edit > Undo \
+                             takes it back)"
+                        ));
+                    }
+                    None => {
+                        self.document
+                            .edit(&format!("{name} back on the team"), |w| {
+                                w.clear_leaver(member)
+                            })?;
+                    }
+                }
+            }
             C::PreviewFramework(path) => self.preview_framework(&path),
             C::ChooseFramework(choice) => self.choose_framework(choice),
             C::ApplyFramework => {

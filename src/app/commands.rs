@@ -234,6 +234,12 @@ pub enum Command {
         member: usize,
         role: Option<RoleId>,
     },
+    /// Records that a member left on a date (undoable): out of every
+    /// count from that day; `None` takes a leaving date back.
+    SetLeaver {
+        member: usize,
+        on: Option<crate::model::Date>,
+    },
     /// Reads a career framework into the preview dialog.
     PreviewFramework(PathBuf),
     ChooseFramework(super::FrameworkChoice),

@@ -2,7 +2,7 @@
 //! workspace or the view's filter changes, never per frame.
 
 use super::Document;
-use crate::analysis::{self, CompiledRole, Scope};
+use crate::analysis::{self, CompiledRole, Scope, ScopeFilter};
 use crate::model::{Level, SkillKind, Workspace};
 
 /// What the matrix shows: which rows and columns, in what order.
@@ -22,6 +22,21 @@ pub struct MatrixFilter {
     pub stale_before: Option<crate::model::Date>,
     /// Whose ratings the cells show.
     pub ratings: Ratings,
+    /// With `since`: show only the members whose levels moved.
+    pub changed_only: bool,
+    /// Show the members who have left (greyed, counted nowhere).
+    pub show_leavers: bool,
+}
+
+impl MatrixFilter {
+    /// The part of the filter that defines whom the counts are over: a
+    /// team and a role. Search, stale and changes-since only pick rows.
+    pub fn scope(&self) -> ScopeFilter {
+        ScopeFilter {
+            team: self.team.clone(),
+            role: self.role.clone(),
+        }
+    }
 }
 
 /// The matrix's cells: the current (manager's) levels, the members' own
@@ -72,10 +87,20 @@ pub struct Derived {
     /// The rows and columns on show, for `filter` at `generation`.
     pub rows: Vec<usize>,
     pub columns: Vec<usize>,
-    /// Per skill column: of the rows on show, who can lead it, and whether
+    /// Per skill column: of the members in the team and role filter (not
+    /// narrowed by search, stale or changes), who can lead it, and whether
     /// a role among them requires it while one or nobody of them leads it.
     pub shown_leaders: Vec<u32>,
     pub shown_bus_factor: Vec<bool>,
+    /// How many members the team and role filter holds.
+    pub in_scope: usize,
+    /// "in Growth" for the counts' label; empty for everyone.
+    pub scope_words: String,
+    /// Per member: on the team on the day the view is of (leavers are not).
+    pub on_team: Vec<bool>,
+    /// Self or peer ratings waiting for review, with their level, sorted:
+    /// shown as such and counted nowhere.
+    pub waiting: Vec<((usize, usize), Level)>,
     /// Skills the search found by an alias: (what was typed, the skill).
     pub alias_matches: Vec<String>,
     /// The member with the longest name, and the longest team name and
@@ -149,6 +174,19 @@ impl Derived {
         self.lapsed.binary_search(&(member, skill)).is_ok()
     }
 
+    /// The level a self or peer rating waits to have reviewed in a cell.
+    pub fn waiting(&self, member: usize, skill: usize) -> Option<Level> {
+        self.waiting
+            .binary_search_by_key(&(member, skill), |(cell, _)| *cell)
+            .ok()
+            .map(|found| self.waiting[found].1)
+    }
+
+    /// The day the view is of: today unless a test pins it.
+    pub fn day(&self) -> crate::model::Date {
+        self.today.unwrap_or_else(crate::model::today)
+    }
+
     /// One pass over the history: each cell's latest self rating.
     fn recompute_self_ratings(&mut self, workspace: &Workspace) {
         let columns = workspace.skills.len();
@@ -168,21 +206,31 @@ impl Derived {
     }
 
     fn recompute_workspace(&mut self, workspace: &Workspace) {
-        let scope = Scope::new(workspace, None);
+        let today = self.day();
+        let scope = Scope::new(workspace, today, &ScopeFilter::default());
         let settings = &workspace.settings;
-        let today = self.today.unwrap_or_else(crate::model::today);
-        let lapsed = analysis::lapsed_evidence(workspace, &scope.members, today, settings);
-        let coverage = analysis::coverage(&scope, settings, &lapsed);
-        self.lapsed = lapsed
-            .iter()
-            .map(|cell| (cell.member, cell.column))
+        let coverage = analysis::coverage(&scope, settings);
+        self.lapsed = scope.lapsed().to_vec();
+        self.on_team = (0..workspace.members.len())
+            .map(|member| scope.on_team(member))
             .collect();
-        self.lapsed.sort_unstable();
+        self.waiting.clear();
+        let skills = workspace.skills.len();
+        for (member, row) in workspace.history.rows() {
+            if member >= workspace.members.len() {
+                continue;
+            }
+            for (column, record) in row.records(skills, None).iter().enumerate() {
+                if let Some((level, _)) = record.waiting_level() {
+                    self.waiting.push(((member, column), level));
+                }
+            }
+        }
         self.targets.clear();
         for (member, record) in workspace.members.iter().enumerate() {
             for target in &record.development.targets {
                 if let Some(column) = workspace.skill_index(&target.skill) {
-                    let level = workspace.cell(member, column).level();
+                    let level = scope.level(member, column);
                     let state = analysis::target_state(target, level, today);
                     self.targets.push(((member, column), state));
                 }
@@ -207,7 +255,7 @@ impl Derived {
             .map(|member| {
                 scope
                     .role_index_of(member)
-                    .map(|role| compiled[role].score(workspace, member))
+                    .map(|role| compiled[role].score(&scope, member))
             })
             .collect();
         self.required = (0..workspace.members.len())
@@ -307,12 +355,16 @@ impl Derived {
                     .is_some_and(|t| t.to_lowercase().contains(&query))
         };
         let search_members = !query.is_empty() && !search_skills;
+        // The team and role filter is the scope every count is over;
+        // search, stale and changes-since only pick rows to show.
+        let everyone = Scope::new(workspace, self.day(), &ScopeFilter::default());
+        let scope = everyone.narrowed(&filter.scope());
         self.changed = match filter.since {
-            Some(date) => analysis::changed_since(workspace, date),
+            Some(date) => analysis::changed_since(&scope, date),
             None => analysis::ChangedSince::default(),
         };
         self.stale = match filter.stale_before {
-            Some(cutoff) => analysis::stale_cells(workspace, cutoff),
+            Some(cutoff) => analysis::stale_cells(&scope, cutoff),
             None => Vec::new(),
         };
         let stale_members: Vec<bool> = {
@@ -322,19 +374,16 @@ impl Derived {
             }
             members
         };
+        let scope_filter = filter.scope();
         let mut rows: Vec<usize> = (0..workspace.members.len())
             .filter(|&member| {
-                let record = &workspace.members[member];
-                filter
-                    .team
-                    .as_ref()
-                    .is_none_or(|team| record.team.as_ref() == Some(team))
-                    && filter
-                        .role
-                        .as_ref()
-                        .is_none_or(|role| record.role.as_ref().is_some_and(|r| r.as_str() == role))
+                (self.on_team[member] || filter.show_leavers)
+                    && scope_filter.admits(workspace, member)
                     && (!search_members || member_matches(member))
                     && stale_members[member]
+                    && (!filter.changed_only
+                        || filter.since.is_none()
+                        || self.changed.changed(member))
             })
             .collect();
         let title = |member: usize| {
@@ -365,8 +414,9 @@ impl Derived {
                 rows.sort_by(|&a, &b| key(a).total_cmp(&key(b)))
             }
             SortKey::Skill(column) => rows.sort_by_key(|&member| {
-                let cell = workspace.cell(member, column);
-                cell.level().map_or(-1, |level| i16::from(level.get()))
+                scope
+                    .level(member, column)
+                    .map_or(-1, |level| i16::from(level.get()))
             }),
         }
         if filter.descending {
@@ -381,32 +431,28 @@ impl Derived {
                 .map(|&column| workspace.skills[column].name.clone())
                 .collect()
         };
-        if rows.len() == workspace.members.len() {
+        if scope_filter.is_everyone() {
             self.shown_leaders.clone_from(&self.leaders);
             self.shown_bus_factor.clone_from(&self.bus_factor);
         } else {
-            let lead = workspace.settings.lead_level;
-            let mut leaders = vec![0u32; workspace.skills.len()];
-            let mut required = vec![false; workspace.skills.len()];
-            for &member in &rows {
-                for (column, count) in leaders.iter_mut().enumerate() {
-                    if workspace
-                        .cell(member, column)
-                        .level()
-                        .is_some_and(|level| level >= lead)
-                    {
-                        *count += 1;
-                    }
-                    required[column] |= self.required[member][column].is_some();
+            let settings = &workspace.settings;
+            self.shown_leaders = analysis::coverage(&scope, settings)
+                .iter()
+                .map(|c| c.leaders)
+                .collect();
+            let (risks, _) = analysis::bus_factor(&scope, settings);
+            let mut risky = vec![false; workspace.skills.len()];
+            for risk in &risks {
+                if let Some(column) =
+                    workspace.skill_index(&crate::model::SkillId::new(&*risk.skill.id))
+                {
+                    risky[column] = true;
                 }
             }
-            self.shown_bus_factor = required
-                .iter()
-                .zip(&leaders)
-                .map(|(&required, &leaders)| required && leaders <= 1)
-                .collect();
-            self.shown_leaders = leaders;
+            self.shown_bus_factor = risky;
         }
+        self.in_scope = scope.members.len();
+        self.scope_words = scope.in_words();
         self.rows = rows;
         self.columns = columns;
     }

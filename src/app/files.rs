@@ -31,8 +31,13 @@ impl AppState {
         result: Result<Imported<Workspace>, ImportFailure>,
         revision: Option<u64>,
     ) -> bool {
-        if let FileIntent::Round { as_of, rater } = intent {
-            return self.finish_round(path, as_of, rater, result);
+        if let FileIntent::Round {
+            as_of,
+            rater,
+            leavers,
+        } = intent
+        {
+            return self.finish_round(path, as_of, rater, leavers, result);
         }
         match result {
             Ok(imported) => {
@@ -112,6 +117,7 @@ impl AppState {
         path: &Path,
         as_of: crate::model::Date,
         rater: crate::model::Rater,
+        leavers: bool,
         result: Result<Imported<Workspace>, ImportFailure>,
     ) -> bool {
         self.round_request = None;
@@ -132,12 +138,13 @@ impl AppState {
         let summary = self
             .document
             .edit(&label, |workspace| {
-                Ok::<_, std::convert::Infallible>(crate::model::import_round(
-                    workspace,
-                    &round.value,
-                    as_of,
-                    rater,
-                ))
+                let summary = crate::model::import_round(workspace, &round.value, as_of, rater);
+                if leavers {
+                    for &member in &summary.missing_rows {
+                        let _ = workspace.record_leaver(member, as_of);
+                    }
+                }
+                Ok::<_, std::convert::Infallible>(summary)
             })
             .unwrap_or_else(|never| match never {});
         let mut notice = format!(
@@ -152,9 +159,17 @@ impl AppState {
                 io::count_of(summary.added.len(), "member", "members")
             );
         }
+        if !summary.detail_changes.is_empty() {
+            notice += &format!("; {}", summary.detail_changes.join("; "));
+        }
         if !summary.missing.is_empty() {
             notice += &format!(
-                "; not in the round, kept as they were: {}",
+                "; not in the round, {}: {}",
+                if leavers {
+                    format!("recorded as left on {as_of}")
+                } else {
+                    "kept as they were".to_string()
+                },
                 summary.missing.join(", ")
             );
         }

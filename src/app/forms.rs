@@ -12,6 +12,8 @@ pub struct RoundForm {
     /// `None` until the dialog first shows, then today.
     pub as_of: Option<crate::model::Date>,
     pub rater: crate::model::Rater,
+    /// Members missing from the round left on its date.
+    pub leavers: bool,
 }
 
 impl Default for RoundForm {
@@ -19,6 +21,7 @@ impl Default for RoundForm {
         RoundForm {
             as_of: None,
             rater: crate::model::Rater::Manager,
+            leavers: false,
         }
     }
 }
@@ -26,6 +29,8 @@ impl Default for RoundForm {
 /// What the insight views have selected, and text being typed in them.
 #[derive(Clone, Debug, Default)]
 pub struct ViewSelection {
+    /// The member whose leaving date is being picked, and the date.
+    pub leaver: Option<(usize, crate::model::Date)>,
     /// The round being imported: its date and rater as picked.
     pub round: RoundForm,
     /// The workbook sheet picked to read the roster from, by position.

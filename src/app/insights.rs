@@ -36,6 +36,8 @@ pub struct InsightResults {
     pub lists: ViewLists,
     /// Who could lead each skill at each round, in the team filter.
     pub bench_trend: analysis::BenchTrend,
+    /// Each skill whose leads the plan changes (empty without a plan).
+    pub lead_changes: Vec<analysis::LeadChange>,
 }
 
 /// The gaps chart shows at most this many skills, the thinnest.
@@ -223,10 +225,19 @@ impl InsightResults {
                 analysis::apply_plan(workspace, &workspace.plan, &catalog::builtin().skills);
             analysis::analyze(&planned, &options)
         });
-        let team_time = analysis::time_split_by_team(&Scope::new(workspace, None));
+        let day = options.today.unwrap_or_else(crate::model::today);
+        let team_time = analysis::time_split_by_team(&Scope::new(
+            workspace,
+            day,
+            &analysis::ScopeFilter::default(),
+        ));
         let lists = ViewLists::compute(workspace, &analysis, &team_time, options.team.as_deref());
         let bench_trend = analysis::bench_trend(workspace, options.team.as_deref());
+        let lead_changes = what_if.as_ref().map_or_else(Vec::new, |planned| {
+            analysis::lead_changes(&analysis, planned)
+        });
         InsightResults {
+            lead_changes,
             bench_trend,
             analysis,
             what_if,

@@ -116,6 +116,8 @@ pub enum FileIntent {
     Round {
         as_of: crate::model::Date,
         rater: crate::model::Rater,
+        /// Record the members the round does not list as leavers on its date.
+        leavers: bool,
     },
 }
 
@@ -367,6 +369,16 @@ impl AppState {
     /// The date a cell edit is an assessment of.
     pub fn today(&self) -> crate::model::Date {
         self.fixed_today.unwrap_or_else(crate::model::today)
+    }
+
+    /// The whole team on the day the window is of, by that day's record:
+    /// the one door the views' own questions go through.
+    pub fn scope(&self) -> crate::analysis::Scope<'_> {
+        crate::analysis::Scope::new(
+            &self.document.workspace,
+            self.today(),
+            &crate::analysis::ScopeFilter::default(),
+        )
     }
 
     /// Pins today's date, so tests read the same history whenever they run.

@@ -43,7 +43,7 @@ impl AppState {
         let threshold = self.review.threshold.max(1);
         let version = Some((self.document.id, self.document.generation, threshold));
         if self.review.version != version {
-            self.review.differences = review_differences(&self.document.workspace, threshold);
+            self.review.differences = review_differences(&self.scope(), threshold);
             self.review.version = version;
         }
     }

@@ -30,7 +30,7 @@ impl AppState {
                 .as_ref()
                 .is_none_or(|(known, _)| known != &key)
             {
-                let fits = crate::analysis::role_fits(&self.document.workspace, member);
+                let fits = crate::analysis::role_fits(&self.scope(), member);
                 self.role_fits = Some((key, fits));
                 let timeline = crate::analysis::member_timeline(&self.document.workspace, member);
                 self.member_timeline = Some((key, timeline));

@@ -12,7 +12,8 @@ pub struct WhoForm {
     pub skills: String,
     pub interest: bool,
     pub team: Option<String>,
-    /// `2026Q3`, or empty for any time.
+    /// `2026-W36`, `2026-W34..2026-W36` or `2026Q3`; empty for the quarter
+    /// ahead.
     pub free_in: String,
 }
 
@@ -66,8 +67,9 @@ impl AppState {
     fn answer_who(&self, form: WhoForm, staffing: Option<Arc<analysis::Staffing>>) -> WhoPanel {
         let workspace = &self.document.workspace;
         let version = (self.document.id, self.document.generation);
+        let scope = self.scope();
         let staffing = staffing.or_else(|| {
-            (!workspace.projects.is_empty()).then(|| Arc::new(analysis::staff(workspace)))
+            (!workspace.projects.is_empty()).then(|| Arc::new(analysis::staff(&scope)))
         });
         let answer = (|| {
             let skills =
@@ -78,7 +80,7 @@ impl AppState {
             }
             let free_in = match form.free_in.trim() {
                 "" => None,
-                text => Some(analysis::parse_quarter(text).map_err(|error| error.to_string())?),
+                text => Some(analysis::parse_period(text).map_err(|error| error.to_string())?),
             };
             let query = WhoQuery {
                 skills,
@@ -86,11 +88,7 @@ impl AppState {
                 team: form.team.clone(),
                 free_in,
             };
-            Ok(analysis::who_staffed(
-                workspace,
-                &query,
-                staffing.as_deref(),
-            ))
+            Ok(analysis::who(&scope, staffing.as_deref(), &query))
         })();
         WhoPanel {
             form,

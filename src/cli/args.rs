@@ -54,7 +54,28 @@ pub enum Command {
         /// Who gave the ratings: manager, self, peer or import.
         #[arg(long, value_parser = history::parse_rater, default_value = "manager")]
         rater: crate::model::Rater,
+        /// Members of the workspace the round does not list: keep them and
+        /// list them (keep), or record that they left on the round's date
+        /// (leave).
+        #[arg(long, value_enum, default_value_t = history::Missing::Keep)]
+        missing: history::Missing,
         /// Write here instead of --into.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Record that a member left on a date: from that day they are out of
+    /// every count, span, pool and list; their history stays, and
+    /// `--as-of` before the date shows them.
+    Leave {
+        /// The workspace (.skillgrid or .json).
+        file: PathBuf,
+        /// The member, by name or email.
+        #[arg(long)]
+        member: String,
+        /// The day they left (YYYY-MM-DD).
+        #[arg(long, value_parser = history::parse_date)]
+        on: crate::model::Date,
+        /// Write here instead of FILE.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -95,10 +116,15 @@ pub enum Command {
         /// Only this team's members.
         #[arg(long)]
         team: Option<String>,
-        /// Only members with free FTE in this quarter once projects are
-        /// staffed (2026Q3).
+        /// Only members with free FTE once projects are staffed, in an ISO
+        /// week (2026-W36), a run of weeks (2026-W34..2026-W36) or a
+        /// quarter (2026Q3, the mean of its weeks).
         #[arg(long)]
         free_in: Option<String>,
+        /// Ask as of this date (YYYY-MM-DD): who was on the team then, at
+        /// what level (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
         #[arg(long, value_enum, default_value_t = who::WhoFormat::Text)]
         format: who::WhoFormat,
     },
@@ -115,6 +141,11 @@ pub enum Command {
         /// Only changes on or after this date (YYYY-MM-DD).
         #[arg(long, value_parser = history::parse_date)]
         since: Option<crate::model::Date>,
+        /// List the ratings of record last given longer ago than the
+        /// workspace's stale limit (12 months unless set), instead of the
+        /// changes.
+        #[arg(long)]
+        stale: bool,
         #[arg(long, value_enum, default_value_t = history::HistoryFormat::Text)]
         format: history::HistoryFormat,
     },
@@ -157,6 +188,10 @@ pub enum Command {
         /// Only this project.
         #[arg(long)]
         project: Option<String>,
+        /// Staff as of this date (YYYY-MM-DD): who is on the team then, at
+        /// what level (default today).
+        #[arg(long, value_parser = history::parse_date)]
+        as_of: Option<crate::model::Date>,
         #[arg(long, value_enum, default_value_t = staff::StaffFormat::Text)]
         format: staff::StaffFormat,
     },

@@ -2,7 +2,9 @@
 //! and has time, and why the others are out.
 
 use super::open_reporting;
-use crate::analysis::{Out, WeeklyQuery, staff, thin_runs, weekly_coverage};
+use crate::analysis::{
+    Out, Scope, ScopeFilter, WeeklyQuery, skills_followed, staff, thin_runs, weekly_coverage,
+};
 use crate::catalog::Catalog;
 use crate::model::{Date, week_of};
 use std::fmt::Write as _;
@@ -56,9 +58,17 @@ pub(super) fn coverage_command(
             }
         },
     };
-    let staffing = (!workspace.projects.is_empty()).then(|| staff(workspace));
+    // The cover as it stands on the first day asked: who is on the team and
+    // at what level then.
+    let day = request.from.unwrap_or_else(crate::model::today);
+    let snapshot = request
+        .from
+        .map(|from| crate::analysis::workspace_as_of(workspace, from));
+    let workspace = snapshot.as_ref().unwrap_or(workspace);
+    let scope = Scope::new(workspace, day, &ScopeFilter::default());
+    let staffing = (!workspace.projects.is_empty()).then(|| staff(&scope));
     let coverage = weekly_coverage(
-        workspace,
+        &scope,
         staffing.as_ref(),
         &WeeklyQuery {
             from_week,
@@ -114,6 +124,17 @@ pub(super) fn coverage_command(
             }
             for run in &runs {
                 let _ = writeln!(out, "  {}", run.sentence());
+            }
+            let (_, unassessed) = skills_followed(&scope);
+            if skill.is_none() && !unassessed.is_empty() {
+                let names: Vec<&str> = unassessed.iter().map(|skill| &*skill.name).collect();
+                let _ = writeln!(
+                    out,
+                    "Not assessed: nobody on the team is rated in {} (the roles need {}): \
+                     assess them to know the cover",
+                    names.join(", "),
+                    if names.len() == 1 { "it" } else { "them" }
+                );
             }
         }
     }

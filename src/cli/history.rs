@@ -24,6 +24,15 @@ pub fn parse_rater(text: &str) -> Result<Rater, String> {
         .ok_or_else(|| format!("\"{text}\" is not a rater: expected manager, self, peer or import"))
 }
 
+/// What a round does with the workspace's members it does not list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Missing {
+    /// Keep them as they were, and list them.
+    Keep,
+    /// Record that they left on the round's date.
+    Leave,
+}
+
 pub(super) struct RoundRequest<'a> {
     /// One roster, or many self-assessment forms.
     pub rosters: &'a [std::path::PathBuf],
@@ -32,6 +41,7 @@ pub(super) struct RoundRequest<'a> {
     /// The date given; otherwise a form's own date, else today.
     pub as_of: Option<Date>,
     pub rater: Rater,
+    pub missing: Missing,
 }
 
 /// Imports a roster into a workspace as a round dated `as_of`. A
@@ -95,6 +105,11 @@ pub(super) fn import_round_command(
                 .unwrap_or_else(crate::model::today);
             let summary =
                 import_round_noted(&mut workspace, &round, as_of, request.rater, &form.evidence);
+            if request.missing == Missing::Leave {
+                for &member in &summary.missing_rows {
+                    let _ = workspace.record_leaver(member, as_of);
+                }
+            }
             (roster, as_of, summary)
         })
         .collect();
@@ -131,12 +146,23 @@ pub(super) fn import_round_command(
         if !summary.new_skills.is_empty() {
             let _ = writeln!(out, "new skills: {}", summary.new_skills.join(", "));
         }
+        for change in &summary.detail_changes {
+            let _ = writeln!(out, "{change}");
+        }
         if !summary.missing.is_empty() {
-            let _ = writeln!(
-                out,
-                "not in this round, kept as they were: {}",
-                summary.missing.join(", ")
-            );
+            let _ = match request.missing {
+                Missing::Keep => writeln!(
+                    out,
+                    "not in this round, kept as they were: {} (--missing leave records them as \
+                     leavers)",
+                    summary.missing.join(", ")
+                ),
+                Missing::Leave => writeln!(
+                    out,
+                    "not in this round, recorded as left on {as_of}: {}",
+                    summary.missing.join(", ")
+                ),
+            };
         }
         if !summary.unknown.is_empty() {
             let _ = writeln!(
@@ -148,6 +174,45 @@ pub(super) fn import_round_command(
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `skillgrid leave`: records that a member left on a date.
+pub(super) fn leave_command(
+    file: &Path,
+    member: &str,
+    on: Date,
+    output: Option<&Path>,
+    catalog: &Catalog,
+    out: &mut String,
+    err: &mut String,
+) -> ExitCode {
+    let Some(output) = super::convert::workspace_output(file, output, "leavers", err) else {
+        return ExitCode::from(2);
+    };
+    let Some(mut workspace) = open_reporting(file, catalog, err) else {
+        return ExitCode::FAILURE;
+    };
+    let workspace = &mut workspace.value;
+    let Some(index) = workspace.find_member(member) else {
+        let _ = writeln!(
+            err,
+            "{}: no member \"{member}\": expected a member's name or email",
+            file.display()
+        );
+        return ExitCode::from(2);
+    };
+    if let Err(error) = workspace.record_leaver(index, on) {
+        let _ = writeln!(err, "{}: {}: {error}", file.display(), member);
+        return ExitCode::from(2);
+    }
+    let name = workspace.members[index].name.clone();
+    super::convert::save_workspace(
+        workspace,
+        output,
+        &format!(" ({name} left on {on}: out of every count from that day)"),
+        out,
+        err,
+    )
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -162,6 +227,7 @@ pub(super) struct HistoryRequest<'a> {
     pub member: Option<&'a str>,
     pub skill: Option<&'a str>,
     pub since: Option<Date>,
+    pub stale: bool,
     pub format: HistoryFormat,
 }
 
@@ -228,6 +294,10 @@ pub(super) fn history_command(
             }
         }
     }
+    if request.stale {
+        stale_listing(workspace, &query, request.format, out);
+        return ExitCode::SUCCESS;
+    }
     let found = changes(workspace, query);
     let rows: Vec<ChangeOut> = found
         .iter()
@@ -293,6 +363,23 @@ pub(super) fn history_command(
                     format!("{}  {}", workspace.members[event.member].name, event.what),
                 )
             }));
+            // Joining, leaving and changes of details are dated too.
+            for (index, member) in workspace.members.iter().enumerate() {
+                if query.member.is_some_and(|m| m != index) || query.skill.is_some() {
+                    continue;
+                }
+                let after = |date: &Date| request.since.is_none_or(|since| *date >= since);
+                let mut dated: Vec<(Date, String)> = member
+                    .changes
+                    .iter()
+                    .map(|change| (change.on, change.detail.describe()))
+                    .collect();
+                dated.extend(member.joined.map(|on| (on, "joined".to_string())));
+                dated.extend(member.left.map(|on| (on, "left".to_string())));
+                for (on, what) in dated.into_iter().filter(|(on, _)| after(on)) {
+                    lines.push((Some(on.to_string()), format!("{}  {what}", member.name)));
+                }
+            }
             lines.sort_by(|a, b| a.0.cmp(&b.0));
             if lines.is_empty() {
                 let _ = writeln!(out, "no changes");
@@ -303,6 +390,107 @@ pub(super) fn history_command(
         }
     }
     ExitCode::SUCCESS
+}
+
+/// One stale rating as `history --stale --format json` writes it.
+#[derive(Serialize)]
+struct StaleOut<'w> {
+    member: &'w str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'w str>,
+    skill: &'w str,
+    skill_id: &'w str,
+    level: Option<u8>,
+    last_rated: String,
+}
+
+/// The ratings of record older than the workspace's stale limit, of the
+/// members on the team today (narrowed by --member and --skill).
+fn stale_listing(
+    workspace: &Workspace,
+    query: &ChangeQuery,
+    format: HistoryFormat,
+    out: &mut String,
+) {
+    let today = crate::model::today();
+    let scope = crate::analysis::Scope::today(workspace);
+    let stale = crate::analysis::stale_ratings(&scope, today);
+    let mut rows = Vec::new();
+    for member in &stale.members {
+        if query
+            .member
+            .is_some_and(|wanted| wanted != member.member.index)
+        {
+            continue;
+        }
+        let record = &workspace.members[member.member.index];
+        for skill in &member.skills {
+            let Some(column) = workspace.skill_index(&crate::model::SkillId::new(&*skill.id))
+            else {
+                continue;
+            };
+            if query.skill.is_some_and(|wanted| wanted != column) {
+                continue;
+            }
+            let last = workspace
+                .history
+                .row(member.member.index)
+                .of_skill(column as u32)
+                .filter(|entry| entry.rater.sets_current())
+                .filter_map(|entry| entry.as_of)
+                .last();
+            rows.push(StaleOut {
+                member: &record.name,
+                email: record.email.as_deref(),
+                skill: &workspace.skills[column].name,
+                skill_id: workspace.skills[column].id.as_str(),
+                level: scope
+                    .level(member.member.index, column)
+                    .map(|level| level.get()),
+                last_rated: last.map_or(String::new(), |date| date.to_string()),
+            });
+        }
+    }
+    match format {
+        HistoryFormat::Json => {
+            let text = serde_json::to_string_pretty(&rows).expect("stale ratings serialise");
+            let _ = writeln!(out, "{text}");
+        }
+        HistoryFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let _ = writer.write_record(["member", "email", "skill", "level", "last_rated"]);
+            for row in &rows {
+                let _ = writer.write_record([
+                    io::neutralise_text(row.member).as_ref(),
+                    row.email.unwrap_or(""),
+                    row.skill,
+                    &row.level.map_or(String::new(), |level| level.to_string()),
+                    &row.last_rated,
+                ]);
+            }
+            let bytes = writer.into_inner().unwrap_or_default();
+            out.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        HistoryFormat::Text => {
+            let _ = writeln!(
+                out,
+                "{} last given over {} months ago (before {}):",
+                io::count_of(rows.len(), "rating", "ratings"),
+                stale.months,
+                stale.before.map_or(String::new(), |date| date.to_string())
+            );
+            for row in &rows {
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {}: level {}",
+                    row.last_rated,
+                    row.member,
+                    row.skill,
+                    row.level.map_or("-".to_string(), |level| level.to_string())
+                );
+            }
+        }
+    }
 }
 
 fn out_of<'w>(workspace: &'w Workspace, change: &LevelChange) -> ChangeOut<'w> {

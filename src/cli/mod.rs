@@ -119,6 +119,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             into,
             as_of,
             rater,
+            missing,
             output,
         } => {
             let request = history::RoundRequest {
@@ -127,9 +128,16 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 output: output.as_deref(),
                 as_of,
                 rater,
+                missing,
             };
             history::import_round_command(&request, catalog, out, err)
         }
+        Command::Leave {
+            file,
+            member,
+            on,
+            output,
+        } => history::leave_command(&file, &member, on, output.as_deref(), catalog, out, err),
         Command::Forms {
             file,
             out: folder,
@@ -157,6 +165,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             interest,
             team,
             free_in,
+            as_of,
             format,
         } => {
             let request = who::WhoRequest {
@@ -165,6 +174,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 interest,
                 team: team.as_deref(),
                 free_in: free_in.as_deref(),
+                as_of,
                 format,
             };
             who::who_command(&request, catalog, out, err)
@@ -174,6 +184,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             member,
             skill,
             since,
+            stale,
             format,
         } => {
             let request = history::HistoryRequest {
@@ -181,6 +192,7 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 member: member.as_deref(),
                 skill: skill.as_deref(),
                 since,
+                stale,
                 format,
             };
             history::history_command(&request, catalog, out, err)
@@ -220,8 +232,9 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
         Command::Staff {
             file,
             project,
+            as_of,
             format,
-        } => staff::staff_command(&file, project.as_deref(), format, catalog, out, err),
+        } => staff::staff_command(&file, project.as_deref(), as_of, format, catalog, out, err),
         Command::ImportProjects {
             projects,
             into,

@@ -25,7 +25,8 @@ pub(super) fn review_command(
     let Some(imported) = open_reporting(file, catalog, err) else {
         return ExitCode::FAILURE;
     };
-    let all = review_differences(&imported.value, 1);
+    let scope = crate::analysis::Scope::today(&imported.value);
+    let all = review_differences(&scope, 1);
     let open: Vec<_> = all.iter().filter(|d| d.decided.is_none()).collect();
     let level = |level: Option<crate::model::Level>| {
         level.map_or("not assessed".to_string(), |level| level.get().to_string())

@@ -18,6 +18,7 @@ pub enum StaffFormat {
 pub fn staff_command(
     path: &Path,
     project: Option<&str>,
+    as_of: Option<crate::model::Date>,
     format: StaffFormat,
     catalog: &Catalog,
     out: &mut String,
@@ -51,7 +52,14 @@ pub fn staff_command(
         );
         return ExitCode::from(2);
     }
-    let mut staffing = staff(workspace);
+    let snapshot = as_of.map(|date| crate::analysis::workspace_as_of(workspace, date));
+    let workspace = snapshot.as_ref().unwrap_or(workspace);
+    let scope = crate::analysis::Scope::new(
+        workspace,
+        as_of.unwrap_or_else(crate::model::today),
+        &crate::analysis::ScopeFilter::default(),
+    );
+    let mut staffing = staff(&scope);
     match format {
         StaffFormat::Text => {
             out.push_str(&report::staffing_text(

@@ -22,6 +22,7 @@ pub(super) struct WhoRequest<'a> {
     pub interest: bool,
     pub team: Option<&'a str>,
     pub free_in: Option<&'a str>,
+    pub as_of: Option<crate::model::Date>,
     pub format: WhoFormat,
 }
 
@@ -34,7 +35,10 @@ pub(super) fn who_command(
     let Some(imported) = open_reporting(request.file, catalog, err) else {
         return ExitCode::FAILURE;
     };
-    let workspace = &imported.value;
+    let snapshot = request
+        .as_of
+        .map(|date| analysis::workspace_as_of(&imported.value, date));
+    let workspace = snapshot.as_ref().unwrap_or(&imported.value);
     let lead = workspace.settings.lead_level;
     let mut query = WhoQuery {
         interest: request.interest,
@@ -57,16 +61,19 @@ pub(super) fn who_command(
         );
         return ExitCode::from(2);
     }
-    if let Some(quarter) = request.free_in {
-        match analysis::parse_quarter(quarter) {
-            Ok(quarter) => query.free_in = Some(quarter),
+    if let Some(period) = request.free_in {
+        match analysis::parse_period(period) {
+            Ok(weeks) => query.free_in = Some(weeks),
             Err(error) => {
                 let _ = writeln!(err, "--free-in: {error}");
                 return ExitCode::from(2);
             }
         }
     }
-    let found = analysis::who(workspace, &query);
+    let day = request.as_of.unwrap_or_else(crate::model::today);
+    let scope = analysis::Scope::new(workspace, day, &analysis::ScopeFilter::default());
+    let staffing = (!workspace.projects.is_empty()).then(|| analysis::staff(&scope));
+    let found = analysis::who(&scope, staffing.as_ref(), &query);
     match request.format {
         WhoFormat::Json => {
             let text = serde_json::to_string_pretty(&found).expect("matches serialise");
@@ -76,8 +83,8 @@ pub(super) fn who_command(
         WhoFormat::Csv => out.push_str(&crate::report::who_csv(&found)),
         WhoFormat::Text => out.push_str(&crate::report::who_text(
             &found,
-            query.free_in.as_deref(),
-            workspace.members.len(),
+            query.free_in.map(|weeks| weeks.label()).as_deref(),
+            scope.members.len(),
         )),
     }
     ExitCode::SUCCESS

@@ -14,13 +14,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The layout this build writes, in `PRAGMA user_version`.
-pub const DATABASE_VERSION: i32 = 4;
+pub const DATABASE_VERSION: i32 = 5;
 const FORMAT: &str = "skillgrid-workspace";
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Each step takes a file from the version before it to the next; a new
 /// file runs them all. Never edit a step that has shipped: add one.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     // 1: the snapshot a JSON workspace holds.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
      CREATE TABLE member (
@@ -36,7 +36,20 @@ const MIGRATIONS: [&str; 4] = [
     "ALTER TABLE member ADD COLUMN development TEXT NOT NULL DEFAULT '';",
     // 4: time off, as JSON ('' for none).
     "ALTER TABLE member ADD COLUMN time_off TEXT NOT NULL DEFAULT '';",
+    // 5: joined, left and dated changes of details, as JSON ('' for none).
+    "ALTER TABLE member ADD COLUMN membership TEXT NOT NULL DEFAULT '';",
 ];
+
+/// A member's dates and changes as the `membership` column holds them.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Membership {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    joined: Option<crate::model::Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    left: Option<crate::model::Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    changes: Vec<crate::model::DetailChange>,
+}
 
 /// Whether the file starts as a SQLite database does.
 pub fn is_database(path: &Path) -> bool {
@@ -198,9 +211,10 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
     let mut report = Report::new(&file);
     // One read transaction: the rows and the revision are of one save.
     connection.execute_batch("BEGIN").map_err(damaged)?;
-    let workspace = read_rows(&connection, version, &mut report).map_err(damaged)?;
+    let mut workspace = read_rows(&connection, version, &mut report).map_err(damaged)?;
     let revision = read_revision(&connection).map_err(damaged)?.unwrap_or(0);
     connection.execute_batch("COMMIT").map_err(damaged)?;
+    super::workspace_json::settle_levels(&mut workspace, &mut report);
     super::workspace_json::check_workspace(&workspace, &mut report);
     report.finish(ReadDatabase {
         workspace,
@@ -247,10 +261,11 @@ fn read_rows(
     let history_column = if version >= 2 { "history" } else { "x''" };
     let development_column = if version >= 3 { "development" } else { "''" };
     let time_off_column = if version >= 4 { "time_off" } else { "''" };
+    let membership_column = if version >= 5 { "membership" } else { "''" };
     let mut statement = connection.prepare(&format!(
         "SELECT position, name, email, role, team, manager, fte, location, years, planned, \
-         levels, {history_column}, {development_column}, {time_off_column} FROM member \
-         ORDER BY position"
+         levels, {history_column}, {development_column}, {time_off_column}, \
+         {membership_column} FROM member ORDER BY position"
     ))?;
     let mut rows = statement.query([])?;
     let mut levels = LevelMatrix::new(count, skills);
@@ -271,6 +286,10 @@ fn read_rows(
             planned: row.get::<_, i64>(9)? != 0,
             development: Default::default(),
             time_off: Vec::new(),
+            joined: None,
+            left: None,
+            changes: Vec::new(),
+            fte_stated: true,
         };
         let development: String = row.get(12)?;
         if !development.is_empty() {
@@ -289,6 +308,21 @@ fn read_rows(
                 Ok(read) => member.time_off = read,
                 Err(error) => report.error_without_place(format!(
                     "member {} (\"{}\"): time off is damaged ({error})",
+                    index + 1,
+                    member.name
+                )),
+            }
+        }
+        let membership: String = row.get(14)?;
+        if !membership.is_empty() {
+            match serde_json::from_str::<Membership>(&membership) {
+                Ok(read) => {
+                    member.joined = read.joined;
+                    member.left = read.left;
+                    member.changes = read.changes;
+                }
+                Err(error) => report.error_without_place(format!(
+                    "member {} (\"{}\"): joining, leaving and changes are damaged ({error})",
                     index + 1,
                     member.name
                 )),
@@ -486,8 +520,8 @@ fn same_history(a: &History, b: &History, member: usize) -> bool {
 }
 
 const INSERT_MEMBER: &str = "INSERT OR REPLACE INTO member (position, name, email, role, team, \
-    manager, fte, location, years, planned, levels, history, development, time_off) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    manager, fte, location, years, planned, levels, history, development, time_off, \
+    membership) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 fn insert_member(
     statement: &mut rusqlite::Statement,
@@ -523,6 +557,15 @@ fn insert_member(
             String::new()
         } else {
             json(&member.time_off)
+        },
+        if member.joined.is_none() && member.left.is_none() && member.changes.is_empty() {
+            String::new()
+        } else {
+            json(&Membership {
+                joined: member.joined,
+                left: member.left,
+                changes: member.changes.clone(),
+            })
         },
     ])?;
     Ok(())

@@ -105,6 +105,12 @@ struct MemberIn<'b> {
     development: crate::model::Development,
     #[serde(default)]
     time_off: Vec<crate::model::TimeOff>,
+    #[serde(default)]
+    joined: Option<crate::model::Date>,
+    #[serde(default)]
+    left: Option<crate::model::Date>,
+    #[serde(default)]
+    changes: Vec<crate::model::DetailChange>,
     #[serde(borrow, default)]
     levels: Levels<'b>,
     #[serde(default)]
@@ -375,6 +381,10 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             planned: record.planned,
             development: record.development,
             time_off: record.time_off,
+            joined: record.joined,
+            left: record.left,
+            changes: record.changes,
+            fte_stated: true,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
         for (skill, text) in &record.levels.0 {
@@ -395,7 +405,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         history.push(std::sync::Arc::new(row));
         members.push(member);
     }
-    let workspace = Workspace {
+    let mut workspace = Workspace {
         settings: parsed.settings,
         skills: parsed.skills,
         roles: parsed.roles,
@@ -406,8 +416,27 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         history: History::from_rows(history),
         holidays: parsed.holidays,
     };
+    settle_levels(&mut workspace, report);
     check_workspace(&workspace, report);
     workspace
+}
+
+/// Sets each recorded cell to its rating of record, and says so when a
+/// file from an older build held a self rating as a level.
+pub(crate) fn settle_levels(workspace: &mut Workspace, report: &mut Report) {
+    let moved = workspace.settle_levels();
+    if moved > 0 {
+        report.warning(
+            None,
+            None,
+            format!(
+                "{} held a self or peer rating as the level of record: {} now wait for review \
+                 and count nowhere until a manager accepts them",
+                super::count_of(moved, "cell", "cells"),
+                if moved == 1 { "it" } else { "they" }
+            ),
+        );
+    }
 }
 
 /// What any workspace file must hold true, whatever its format: ids

@@ -138,24 +138,29 @@ pub fn away_share(time_off: &[TimeOff], holidays: &[&Holiday], week: i32) -> f64
     if time_off.is_empty() && holidays.is_empty() {
         return 0.0;
     }
+    working_days(week)
+        .map(|day| away_on(time_off, holidays, day))
+        .sum::<f64>()
+        / 5.0
+}
+
+/// The five working days of a week, Monday to Friday.
+pub fn working_days(week: i32) -> impl Iterator<Item = Date> {
     let monday = week_start(week);
-    let mut away = 0.0;
-    for offset in 0..5 {
-        let Ok(day) = monday.checked_add(jiff::Span::new().days(offset)) else {
-            continue;
-        };
-        if holidays.iter().any(|holiday| holiday.date == day) {
-            away += 1.0;
-            continue;
-        }
-        let share: f64 = time_off
-            .iter()
-            .filter(|period| period.start <= day && day <= period.end)
-            .map(|period| period.fraction)
-            .sum();
-        away += share.min(1.0);
+    (0..5).filter_map(move |offset| monday.checked_add(jiff::Span::new().days(offset)).ok())
+}
+
+/// The share of one working day a member is away, 0-1.
+fn away_on(time_off: &[TimeOff], holidays: &[&Holiday], day: Date) -> f64 {
+    if holidays.iter().any(|holiday| holiday.date == day) {
+        return 1.0;
     }
-    away / 5.0
+    let share: f64 = time_off
+        .iter()
+        .filter(|period| period.start <= day && day <= period.end)
+        .map(|period| period.fraction)
+        .sum();
+    share.min(1.0)
 }
 
 impl super::Workspace {
@@ -202,11 +207,23 @@ impl super::Workspace {
             .collect()
     }
 
-    /// What is left of a member's FTE in a week once they are away.
+    /// What a member can give in a week, before any booking: each working
+    /// day, their FTE that day less the share of it they are away (leave,
+    /// a holiday at their location), and nothing on the days before they
+    /// joined or from the day they left. The one measure of a week's
+    /// capacity.
     pub fn capacity_in_week(&self, member: usize, week: i32) -> f64 {
         let record = &self.members[member];
         let holidays = self.holidays_of(member);
-        record.fte * (1.0 - away_share(&record.time_off, &holidays, week))
+        let dated = record.joined.is_some() || record.left.is_some() || !record.changes.is_empty();
+        if !dated {
+            return record.fte * (1.0 - away_share(&record.time_off, &holidays, week));
+        }
+        working_days(week)
+            .filter(|&day| record.dated_member_on(day))
+            .map(|day| record.fte_on(day) * (1.0 - away_on(&record.time_off, &holidays, day)))
+            .sum::<f64>()
+            / 5.0
     }
 }
 

@@ -2,12 +2,14 @@
 //! level. The level matrix holds the current level of every cell; the
 //! history is the record it came from, and what "as of a date" reads.
 //!
-//! The current level is the latest manager (or import) assessment of the
-//! cell, else the latest of any rater. A level a file gave without a date
-//! (a roster or a workspace from before history) counts as an undated
-//! import, older than every dated one.
+//! The rating of record of a cell is its latest manager (or import)
+//! assessment. A self or peer rating never sets it: it waits for review
+//! until a manager records a level after it (accepting it records the same
+//! level). `CellRecord` is the one place that rule lives. A level a file
+//! gave without a date (a roster or a workspace from before history)
+//! counts as an undated import, older than every dated one.
 
-use super::Cell;
+use super::{Cell, Level};
 use jiff::civil::Date;
 use std::sync::Arc;
 
@@ -39,8 +41,8 @@ impl Rater {
             .find(|rater| rater.as_str().eq_ignore_ascii_case(text.trim()))
     }
 
-    /// Whether this rater's word sets the current level over a self or
-    /// peer rating of the same cell.
+    /// Whether this rater's word is a rating of record; a self or peer
+    /// rating only waits for review.
     pub fn sets_current(self) -> bool {
         matches!(self, Rater::Manager | Rater::Import)
     }
@@ -141,18 +143,46 @@ impl MemberHistory {
             .map(|note| note.text.as_str())
     }
 
-    /// The cell's current level by the rule above; `None` with no record.
+    /// The cell's rating of record by the rule above; `None` with no record.
     pub fn current(&self, skill: u32) -> Option<Cell> {
-        current_of(self.of_skill(skill))
+        self.record_of(skill).cell()
     }
 
     /// The cell as it stood on `date`: the same rule over what was known by
     /// then.
     pub fn as_of(&self, skill: u32, date: Date) -> Option<Cell> {
-        current_of(
-            self.of_skill(skill)
-                .filter(|entry| entry.as_of.is_none_or(|as_of| as_of <= date)),
-        )
+        self.record_on(skill, date).cell()
+    }
+
+    /// The cell's record now: its rating of record and what waits for review.
+    pub fn record_of(&self, skill: u32) -> CellRecord {
+        let mut record = CellRecord::default();
+        self.of_skill(skill).for_each(|entry| record.push(entry));
+        record
+    }
+
+    /// The cell's record over what was known by `date`.
+    pub fn record_on(&self, skill: u32, date: Date) -> CellRecord {
+        let mut record = CellRecord::default();
+        self.of_skill(skill)
+            .filter(|entry| entry.as_of.is_none_or(|as_of| as_of <= date))
+            .for_each(|entry| record.push(entry));
+        record
+    }
+
+    /// Every skill's record over what was known by `date` (all when
+    /// `None`), in one pass over the row; `skills` long.
+    pub fn records(&self, skills: usize, date: Option<Date>) -> Vec<CellRecord> {
+        let mut records = vec![CellRecord::default(); skills];
+        for entry in &self.entries {
+            if date.is_some_and(|date| entry.as_of.is_some_and(|as_of| as_of > date)) {
+                break;
+            }
+            if let Some(record) = records.get_mut(entry.skill as usize) {
+                record.push(entry);
+            }
+        }
+        records
     }
 
     /// When the cell was last rated, by anyone; `None` when never with a date.
@@ -286,16 +316,52 @@ impl MemberHistory {
     }
 }
 
-fn current_of<'a>(entries: impl Iterator<Item = &'a Assessment>) -> Option<Cell> {
-    let mut latest_any = None;
-    let mut latest_setting = None;
-    for entry in entries {
-        latest_any = Some(entry.cell);
+/// One cell's assessments folded oldest first: the one place the rating of
+/// record is decided. Interest is the member's own wish, so it follows the
+/// latest rating by anyone; the level only a manager's (or an import's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CellRecord {
+    /// The latest manager or import rating.
+    pub of_record: Option<Cell>,
+    /// The latest self or peer rating given after the rating of record (or
+    /// with none): it counts nowhere until a manager reviews it.
+    pub waiting: Option<Assessment>,
+    /// Whether anything was recorded, and the latest rating's interest.
+    latest_interest: Option<bool>,
+}
+
+impl CellRecord {
+    /// Takes the next assessment in date order.
+    pub fn push(&mut self, entry: &Assessment) {
+        self.latest_interest = Some(entry.cell.interest());
         if entry.rater.sets_current() {
-            latest_setting = Some(entry.cell);
+            self.of_record = Some(entry.cell);
+            self.waiting = None;
+        } else {
+            self.waiting = Some(*entry);
         }
     }
-    latest_setting.or(latest_any)
+
+    /// Whether the cell has any assessment at all.
+    pub fn is_recorded(&self) -> bool {
+        self.latest_interest.is_some()
+    }
+
+    /// The cell the matrix holds: the level of record with the latest
+    /// interest; `None` when nothing was recorded.
+    pub fn cell(&self) -> Option<Cell> {
+        let interest = self.latest_interest?;
+        let level = self.of_record.and_then(Cell::level);
+        Some(Cell::new(level, interest))
+    }
+
+    /// The level a self or peer rating waits to have reviewed, when it
+    /// differs from the level of record.
+    pub fn waiting_level(&self) -> Option<(Level, Assessment)> {
+        let waiting = self.waiting?;
+        let level = waiting.cell.level()?;
+        (self.of_record.and_then(Cell::level) != Some(level)).then_some((level, waiting))
+    }
 }
 
 /// Every member's history, by row like the level matrix. Rows are shared,
@@ -487,15 +553,24 @@ mod tests {
     }
 
     #[test]
-    fn only_self_ratings_give_the_latest_self_rating() {
+    fn a_self_rating_alone_sets_no_level_and_waits_for_review() {
         let mut row = MemberHistory::default();
         rate(&mut row, rated(2, "2026-01-31", Level::NONE, Rater::Peer));
         rate(
             &mut row,
-            rated(2, "2026-02-28", Level::AWARENESS, Rater::SelfRated),
+            rated(2, "2026-02-28", Level::EXPERT, Rater::SelfRated),
         );
-        assert_eq!(row.current(2), Some(Cell::assessed(Level::AWARENESS)));
+        assert_eq!(row.current(2), Some(Cell::NOT_ASSESSED));
+        let (waiting, by) = row.record_of(2).waiting_level().expect("waits for review");
+        assert_eq!((waiting, by.rater), (Level::EXPERT, Rater::SelfRated));
         assert_eq!(row.current(1), None);
+        // The manager accepts it: the level is of record and nothing waits.
+        rate(
+            &mut row,
+            rated(2, "2026-03-02", Level::EXPERT, Rater::Manager),
+        );
+        assert_eq!(row.current(2), Some(Cell::assessed(Level::EXPERT)));
+        assert_eq!(row.record_of(2).waiting_level(), None);
     }
 
     #[test]

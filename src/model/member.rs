@@ -1,9 +1,9 @@
 //! Members of the roster. Their skill levels live in the workspace's matrix.
 
-use super::{Development, RoleId, TimeOff};
+use super::{Date, DetailChange, Development, RoleId, TimeOff};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Member {
     pub name: String,
     /// Identifies the member where names repeat across an organisation.
@@ -32,6 +32,61 @@ pub struct Member {
     /// Leave, part-time and other periods away.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub time_off: Vec<TimeOff>,
+    /// The day they joined, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<Date>,
+    /// The day they left: from then they are out of every count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Date>,
+    /// Dated changes of their details, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<DetailChange>,
+    /// Whether the file this member was read from states their FTE (a
+    /// roster with no FTE column does not): a round changes only what it
+    /// states. Not a detail of the member, so not saved or compared.
+    #[serde(skip, default = "stated")]
+    pub fte_stated: bool,
+}
+
+fn stated() -> bool {
+    true
+}
+
+impl PartialEq for Member {
+    fn eq(&self, other: &Member) -> bool {
+        // Destructured so a new field cannot be left out by accident.
+        let Member {
+            name,
+            email,
+            role,
+            team,
+            manager,
+            fte,
+            location,
+            years,
+            planned,
+            development,
+            time_off,
+            joined,
+            left,
+            changes,
+            fte_stated: _,
+        } = self;
+        *name == other.name
+            && *email == other.email
+            && *role == other.role
+            && *team == other.team
+            && *manager == other.manager
+            && *fte == other.fte
+            && *location == other.location
+            && *years == other.years
+            && *planned == other.planned
+            && *development == other.development
+            && *time_off == other.time_off
+            && *joined == other.joined
+            && *left == other.left
+            && *changes == other.changes
+    }
 }
 
 fn full_time() -> f64 {
@@ -52,6 +107,10 @@ impl Member {
             planned: false,
             development: Development::default(),
             time_off: Vec::new(),
+            joined: None,
+            left: None,
+            changes: Vec::new(),
+            fte_stated: true,
         }
     }
 

@@ -8,8 +8,10 @@ mod history;
 mod level;
 mod matrix;
 mod member;
+mod membership;
 mod plan;
 mod project;
+mod record;
 mod role;
 mod round;
 mod skill;
@@ -21,13 +23,15 @@ pub use calendar::{
 };
 pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};
-pub use history::{Assessment, History, MemberHistory, Note, Rater, today};
+pub use history::{Assessment, CellRecord, History, MemberHistory, Note, Rater, today};
 pub use jiff::civil::Date;
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;
+pub use membership::{Detail, DetailChange};
 pub use plan::{Plan, PlannedHire};
 pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot, quarter_of};
+pub use record::{Basis, Record};
 pub use role::{
     CareerLink, CareerLinks, FrameworkSource, Importance, Requirement, Role, RoleId, SalaryBand,
     SpanOfControl, TimeSplit, Track, YearsGuideline,

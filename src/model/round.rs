@@ -11,8 +11,13 @@ pub struct RoundSummary {
     pub unchanged: usize,
     /// Members of the round the workspace did not have, now added.
     pub added: Vec<String>,
-    /// Members of the workspace the round does not list: kept as they were.
+    /// Members of the workspace the round does not list: kept as they were
+    /// (unless the importer records them as leavers), with their rows.
     pub missing: Vec<String>,
+    pub missing_rows: Vec<usize>,
+    /// Each change of a member's details the round made, one line each:
+    /// `Kwame Mensah: FTE 1.0 -> 0.8`.
+    pub detail_changes: Vec<String>,
     /// Skills the round rates that the workspace did not track, now added.
     pub new_skills: Vec<String>,
     /// Self or peer ratings of people the workspace does not have: not
@@ -63,7 +68,22 @@ pub fn import_round_noted(
         let target = match matching_member(workspace, incoming) {
             Some(index) if !rater.sets_current() => index,
             Some(index) => {
-                update_details(&mut workspace.members[index], incoming);
+                let record = &mut workspace.members[index];
+                if record.left.is_some_and(|left| left <= as_of) {
+                    // In the round again: back on the team from its date.
+                    record.left = None;
+                    record.joined = Some(as_of);
+                    summary
+                        .detail_changes
+                        .push(format!("{}: back on the team", record.name));
+                }
+                for change in record.take_details(incoming, as_of) {
+                    summary.detail_changes.push(format!(
+                        "{}: {}",
+                        record.name,
+                        change.detail.describe()
+                    ));
+                }
                 index
             }
             None if !rater.sets_current() => {
@@ -73,7 +93,10 @@ pub fn import_round_noted(
             None => {
                 summary.added.push(incoming.name.clone());
                 seen.push(false);
-                workspace.push_member(incoming.clone())
+                let mut joining = incoming.clone();
+                joining.joined = Some(as_of);
+                joining.fte_stated = true;
+                workspace.push_member(joining)
             }
         };
         seen[target] = true;
@@ -118,12 +141,17 @@ pub fn import_round_noted(
         // A self-assessment form is one person's: the others are not missing.
         return summary;
     }
-    summary.missing = workspace
-        .members
+    // Someone who already left is not missing from the round.
+    summary.missing_rows = (0..workspace.members.len())
+        .filter(|&member| {
+            let record = &workspace.members[member];
+            !seen[member] && !record.planned && record.left.is_none_or(|left| left > as_of)
+        })
+        .collect();
+    summary.missing = summary
+        .missing_rows
         .iter()
-        .zip(&seen)
-        .filter(|(member, seen)| !**seen && !member.planned)
-        .map(|(member, _)| member.name.clone())
+        .map(|&member| workspace.members[member].name.clone())
         .collect();
     summary
 }
@@ -151,23 +179,6 @@ pub fn matching_member(workspace: &Workspace, incoming: &Member) -> Option<usize
             .trim()
             .eq_ignore_ascii_case(incoming.name.trim())
     })
-}
-
-/// The round is this quarter's roster: where it gives a detail, it is the
-/// current one.
-fn update_details(member: &mut Member, incoming: &Member) {
-    let keep = |known: &mut Option<String>, new: &Option<String>| {
-        if let Some(new) = new.as_ref().filter(|new| !new.trim().is_empty()) {
-            *known = Some(new.clone());
-        }
-    };
-    keep(&mut member.email, &incoming.email);
-    keep(&mut member.team, &incoming.team);
-    keep(&mut member.manager, &incoming.manager);
-    keep(&mut member.location, &incoming.location);
-    if incoming.role.is_some() {
-        member.role = incoming.role.clone();
-    }
 }
 
 #[cfg(test)]

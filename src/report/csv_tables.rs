@@ -57,6 +57,8 @@ pub const NUMBER_COLUMNS: &[&str] = &[
     "assessed",
     "requirements",
     "required_gaps",
+    "required_met",
+    "required",
     "rank",
     "cost_low",
     "cost_mid",
@@ -175,6 +177,8 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                     "requirements",
                     "judgeable",
                     "required_gaps",
+                    "required_met",
+                    "required",
                     "gaps",
                 ]
                 .map(String::from)
@@ -199,6 +203,8 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                     own.coverage.requirements.to_string(),
                     own.coverage.judgeable().to_string(),
                     own.required_gaps.to_string(),
+                    own.coverage.required_met.to_string(),
+                    own.coverage.required.to_string(),
                     text(&gaps),
                 ]);
             }

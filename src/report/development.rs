@@ -110,19 +110,135 @@ pub fn development_text(analysis: &Analysis, out: &mut String) {
         }
         table.render(out);
     }
-    for coverage in analysis.coverage.iter().filter(|c| c.evidence_expired > 0) {
+    for note in lapsed_notes(analysis) {
+        let _ = writeln!(out, "  {note}");
+    }
+}
+
+/// "evidence expired: Kubernetes: 1 person holds it only on a lapsed
+/// certificate, so not counted among its holders or leads", per skill.
+fn lapsed_notes(analysis: &Analysis) -> Vec<String> {
+    analysis
+        .coverage
+        .iter()
+        .filter(|c| c.evidence_expired > 0)
+        .map(|coverage| {
+            format!(
+                "evidence expired: {}: {} {} only on a lapsed certificate, so not counted \
+                 among its holders or leads",
+                coverage.skill.name,
+                crate::io::count_of(coverage.evidence_expired as usize, "person", "people"),
+                if coverage.evidence_expired == 1 {
+                    "holds it"
+                } else {
+                    "hold it"
+                }
+            )
+        })
+        .collect()
+}
+
+/// Stale ratings and what the last round changed in the bench, as text.
+pub fn record_text(analysis: &Analysis, out: &mut String) {
+    let stale = &analysis.stale;
+    heading(
+        out,
+        &format!(
+            "Stale ratings (last rated over {} months ago)",
+            stale.months
+        ),
+    );
+    if stale.members.is_empty() {
+        let _ = writeln!(out, "  none");
+    } else {
+        let _ = writeln!(out, "  {}", stale_summary(analysis));
+        let mut table = TextTable::new(&[("Member", false), ("Oldest", false), ("Skills", false)]);
+        for member in &stale.members {
+            let names: Vec<&str> = member.skills.iter().map(|s| &*s.name).collect();
+            table.row(vec![
+                member.member.name.to_string(),
+                member.oldest.to_string(),
+                names.join(", "),
+            ]);
+        }
+        table.render(out);
+    }
+    let changes = &analysis.bench_changes;
+    if let (Some(from), Some(to)) = (changes.from, changes.to) {
+        heading(
+            out,
+            &format!("Bench changes in the last round ({from} to {to})"),
+        );
+        for change in &changes.skills {
+            let _ = writeln!(out, "  {}", bench_change_text(change));
+        }
+    }
+}
+
+/// "14 stale ratings of 5 members, before 2025-12-07".
+fn stale_summary(analysis: &Analysis) -> String {
+    let stale = &analysis.stale;
+    format!(
+        "{} of {}{}",
+        crate::io::count_of(stale.cells as usize, "stale rating", "stale ratings"),
+        crate::io::count_of(stale.members.len(), "member", "members"),
+        stale
+            .before
+            .map_or(String::new(), |before| format!(", rated before {before}"))
+    )
+}
+
+/// "Observability: 2 leads -> 1", "Kubernetes: 1 lead -> none".
+pub fn bench_change_text(change: &crate::analysis::BenchChange) -> String {
+    let leads = |count: u32| match count {
+        0 => "none".to_string(),
+        1 => "1 lead".to_string(),
+        many => format!("{many} leads"),
+    };
+    format!(
+        "{}: {} -> {}",
+        change.skill.name,
+        leads(change.before),
+        leads(change.after)
+    )
+}
+
+/// Stale ratings and bench changes, as HTML.
+pub fn record_html(analysis: &Analysis, out: &mut String) {
+    let stale = &analysis.stale;
+    let _ = writeln!(
+        out,
+        "<h2>Stale ratings (last rated over {} months ago)</h2>",
+        stale.months
+    );
+    if stale.members.is_empty() {
+        out.push_str("<p>None.</p>\n");
+    } else {
+        let _ = writeln!(out, "<p>{}</p>", escape(&stale_summary(analysis)));
+        out.push_str("<table><tr><th>Member</th><th>Oldest</th><th>Skills</th></tr>\n");
+        for member in &stale.members {
+            let names: Vec<&str> = member.skills.iter().map(|s| &*s.name).collect();
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&member.member.name),
+                member.oldest,
+                escape(&names.join(", "))
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    let changes = &analysis.bench_changes;
+    if let (Some(from), Some(to)) = (changes.from, changes.to) {
         let _ = writeln!(
             out,
-            "  evidence expired: {} {} {} only on a lapsed certificate, so not counted among \
-             its holders",
-            coverage.skill.name,
-            crate::io::count_of(coverage.evidence_expired as usize, "person", "people"),
-            if coverage.evidence_expired == 1 {
-                "holds it"
-            } else {
-                "hold it"
-            }
+            "<h2>Bench changes in the last round ({from} to {to})</h2>"
         );
+        out.push_str("<ul>\n");
+        for change in &changes.skills {
+            let _ = writeln!(out, "<li>{}</li>", escape(&bench_change_text(change)));
+        }
+        out.push_str("</ul>\n");
     }
 }
 
@@ -186,5 +302,13 @@ pub fn development_html(analysis: &Analysis, out: &mut String) {
             );
         }
         out.push_str("</table>\n");
+    }
+    let notes = lapsed_notes(analysis);
+    if !notes.is_empty() {
+        out.push_str("<ul>\n");
+        for note in notes {
+            let _ = writeln!(out, "<li>{}</li>", escape(&note));
+        }
+        out.push_str("</ul>\n");
     }
 }

@@ -83,6 +83,7 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
     super::development::development_html(analysis, &mut out);
+    super::development::record_html(analysis, &mut out);
     fit_table(&mut out, analysis);
     out.push_str("<p class=\"note\">Made by Skillgrid. Salary bands marked * are estimates where the source role definitions give none.</p>\n</main></body></html>\n");
     out
@@ -286,13 +287,15 @@ fn span(out: &mut String, analysis: &Analysis) {
 fn promotions(out: &mut String, analysis: &Analysis) {
     out.push_str("<h2>Ready to step up</h2>\n");
     if analysis.promotions.is_empty() {
-        out.push_str(
-            "<p>Nobody scores 85+ on what is assessed for a next step on their career path.</p>\n",
-        );
+        out.push_str("<p>Nobody scores 70+ for a next step on their career path.</p>\n");
         return;
     }
-    out.push_str("<p class=\"note\">Next steps on the career paths scoring 85+ on the requirements that are assessed; a skill not assessed counts neither for nor against.</p>\n");
-    out.push_str("<table><tr><th>Member</th><th>From</th><th>To</th><th class=\"num\">Fit</th><th>Assessed</th><th>Status</th><th>Assess next</th></tr>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">Next steps on the career paths scoring 70+. {}</p>",
+        escape(crate::analysis::FIT_FORMULA)
+    );
+    out.push_str("<table><tr><th>Member</th><th>From</th><th>To</th><th class=\"num\">Fit</th><th>Required met</th><th>Status</th><th>Assess next</th></tr>\n");
     for p in &analysis.promotions {
         let word = super::readiness(p.ready, &p.coverage);
         let status = if p.ready {
@@ -305,13 +308,12 @@ fn promotions(out: &mut String, analysis: &Analysis) {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td><td>{} of {}</td><td>{status}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:.0}</td><td>{}</td><td>{status}</td><td>{}</td></tr>",
             escape(&p.member.name),
             escape(&p.from.title),
             escape(&p.to.title),
             p.score,
-            p.coverage.assessed,
-            p.coverage.requirements,
+            escape(&super::met_text(&p.coverage)),
             escape(&super::to_assess(&p.gaps).join(", "))
         );
     }
@@ -481,7 +483,14 @@ fn time_split(out: &mut String, analysis: &Analysis) {
 }
 
 fn fit_table(out: &mut String, analysis: &Analysis) {
-    out.push_str("<h2>Role fit, lowest first</h2>\n<p class=\"note\">Fit is scored over the requirements that are assessed: 92 (8/16) is 92 on 8 of 16; ? is too little assessed to judge (under a third of the required skills).</p>\n<table><tr><th>Member</th><th>Role</th><th class=\"num\">Fit (assessed)</th><th>Gaps (has → needs)</th></tr>\n");
+    out.push_str("<h2>Role fit, lowest first</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">{} ? is too little assessed to judge (under a third of the required \
+         skills).</p>",
+        escape(crate::analysis::FIT_FORMULA)
+    );
+    out.push_str("<table><tr><th>Member</th><th>Role</th><th class=\"num\">Fit</th><th>Gaps (has → needs)</th></tr>\n");
     let mut fits: Vec<_> = analysis
         .fit
         .iter()

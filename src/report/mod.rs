@@ -14,7 +14,7 @@ mod who;
 mod workbook;
 
 pub use csv_tables::{Table, csv_table, plan_csv, table_rows};
-pub use development::{expiry_text, standing_text};
+pub use development::{bench_change_text, expiry_text, standing_text};
 pub use html::html_report;
 pub use staffing::{need_text, placeholder_text, staffing_text};
 pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, matrix_picture};
@@ -64,12 +64,16 @@ pub fn to_assess(gaps: &[Gap]) -> Vec<String> {
         .collect()
 }
 
-/// A readiness in words: `ready`, `ready on what is assessed`, `not yet`.
+/// A readiness in words: `ready`, `ready on what is assessed`, `nothing
+/// short: assess the rest`, `not yet`.
 pub fn readiness(ready: bool, coverage: &crate::analysis::FitCoverage) -> &'static str {
     match (ready, coverage.not_assessed()) {
         (true, 0) => "ready",
         (true, _) => "ready on what is assessed",
         (false, _) if !coverage.judgeable() => "too little assessed to judge",
+        (false, unassessed) if unassessed > 0 && coverage.required_short() == 0 => {
+            "nothing short: assess the rest"
+        }
         (false, _) => "not yet",
     }
 }
@@ -262,19 +266,29 @@ pub fn thousands(value: f64) -> String {
     }
 }
 
-/// A fit as a table cell: `92 (8/16)` with how many requirements were
-/// assessed, or `?` when too little was.
-pub(crate) fn fit_cell(fit: &crate::analysis::RoleFit) -> String {
-    if fit.coverage.judgeable() {
+/// How many required skills are met: `meets 9 of 12 required`, or over
+/// all requirements for a role with none required.
+pub fn met_text(coverage: &crate::analysis::FitCoverage) -> String {
+    if coverage.required > 0 {
         format!(
-            "{:.0} ({}/{})",
-            fit.score, fit.coverage.assessed, fit.coverage.requirements
+            "meets {} of {} required",
+            coverage.required_met, coverage.required
         )
     } else {
         format!(
-            "? ({}/{})",
-            fit.coverage.assessed, fit.coverage.requirements
+            "on {} of {} requirements",
+            coverage.assessed, coverage.requirements
         )
+    }
+}
+
+/// A fit as a table cell: `46, meets 10 of 24 required`, or `?` when too
+/// little is assessed to judge.
+pub(crate) fn fit_cell(fit: &crate::analysis::RoleFit) -> String {
+    if fit.coverage.judgeable() {
+        format!("{:.0}, {}", fit.score, met_text(&fit.coverage))
+    } else {
+        format!("?, {}", met_text(&fit.coverage))
     }
 }
 

@@ -104,13 +104,13 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     if analysis.promotions.is_empty() {
         let _ = writeln!(
             out,
-            "  nobody scores {}+ on what is assessed for a next step on their career path",
+            "  nobody scores {}+ for a next step on their career path",
             crate::analysis::PROMOTION_SCORE
         );
     } else {
         let _ = writeln!(
             out,
-            "  {ready} of {} next steps scoring {}+ are ready; fit counts assessed requirements only",
+            "  {ready} of {} next steps scoring {}+ are ready",
             analysis.promotions.len(),
             crate::analysis::PROMOTION_SCORE
         );
@@ -119,7 +119,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
             ("From", false),
             ("To", false),
             ("Fit", true),
-            ("Assessed", false),
+            ("Required met", false),
             ("Ready", false),
             ("Short of", false),
             ("Assess next", false),
@@ -130,10 +130,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
                 promotion.from.title.to_string(),
                 promotion.to.title.to_string(),
                 format!("{:.0}", promotion.score),
-                format!(
-                    "{} of {}",
-                    promotion.coverage.assessed, promotion.coverage.requirements
-                ),
+                super::met_text(&promotion.coverage),
                 super::readiness(promotion.ready, &promotion.coverage).to_string(),
                 first_few(super::short_of(&promotion.gaps)),
                 first_few(super::to_assess(&promotion.gaps)),
@@ -267,10 +264,8 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         table.render(&mut out);
     }
 
-    heading(
-        &mut out,
-        "Role fit (lowest first; over assessed requirements)",
-    );
+    heading(&mut out, "Role fit (lowest first)");
+    let _ = writeln!(out, "  {}", crate::analysis::FIT_FORMULA);
     let mut fits: Vec<_> = analysis
         .fit
         .iter()
@@ -324,8 +319,10 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
                 }
                 if c.coverage.judgeable() {
                     format!(
-                        "{} ({:.0} on {}/{}{marks})",
-                        c.member.name, c.score, c.coverage.assessed, c.coverage.requirements
+                        "{} ({:.0}, {}{marks})",
+                        c.member.name,
+                        c.score,
+                        super::met_text(&c.coverage)
                     )
                 } else {
                     format!("{} (too little assessed{marks})", c.member.name)
@@ -395,6 +392,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     }
     table.render(&mut out);
     super::development::development_text(analysis, &mut out);
+    super::development::record_text(analysis, &mut out);
     if let Some(staffing) = &analysis.staffing {
         out.push('\n');
         out.push_str(&super::staffing::staffing_text(staffing, source, None));

@@ -50,8 +50,9 @@ pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         ui.heading("Import a roster as a new round");
         ui.label(format!(
             "Each level in {} that differs from the current one is recorded as an \
-             assessment on this date. Members are matched by email, then name; new members \
-             are added, and those missing are kept as they are.",
+             assessment on this date, and each change of FTE, role, team, manager or \
+             location as of it. Members are matched by email, then name; new members join \
+             on this date.",
             crate::app::file_name(&path)
         ));
         ui.add_space(6.0);
@@ -78,6 +79,11 @@ pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                     .labelled_by(label.id);
                 ui.end_row();
             });
+        ui.checkbox(
+            &mut form.leavers,
+            "Members missing from the round left on this date",
+        )
+        .on_hover_text("Unticked, they are kept as they are and listed");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Import round").clicked() {
@@ -86,6 +92,7 @@ pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                     FileIntent::Round {
                         as_of: *as_of,
                         rater: form.rater,
+                        leavers: form.leavers,
                     },
                 ));
             }

@@ -101,14 +101,9 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         .iter()
         .find(|(fit, _)| &*fit.role.id == role.id.as_str());
     if let Some((fit, _)) = own {
-        let short = crate::io::count_of(
-            fit.required_gaps as usize,
-            "required skill short",
-            "required skills short",
-        );
         ui.label(if fit.coverage.judgeable() {
             format!(
-                "Fit for {}: {:.0} of 100 {}, {short}",
+                "Fit for {}: {:.0} of 100, {}",
                 role.title,
                 fit.score,
                 fit.coverage.text()
@@ -124,6 +119,7 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         if !assess.is_empty() {
             ui.label(RichText::new(format!("Assess next: {}", assess.join(", "))).weak());
         }
+        ui.label(RichText::new(crate::analysis::FIT_FORMULA).weak().small());
     }
 
     let left = |ui: &mut egui::Ui| {

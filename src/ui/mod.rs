@@ -397,6 +397,7 @@ impl eframe::App for SkillgridApp {
             dialogs::close_dialog_ui(&mut view, &ctx);
             dialogs::overwrite_dialog_ui(&mut view, &ctx);
             dialogs::round_dialog_ui(&mut view, &ctx);
+            matrix::leaver_dialog_ui(&mut view, &ctx);
             dialogs::sheet_dialog_ui(&mut view, &ctx);
             development::target_dialog_ui(&mut view, &ctx);
             development::certifications_dialog_ui(&mut view, &ctx);

@@ -27,16 +27,17 @@ pub(super) fn line_candidates(
     window: super::Run,
     bookings: &Bookings,
 ) -> Vec<LineCandidate> {
-    let workspace = scope.workspace;
     let candidate = |member: usize, fit: f64, below: bool| LineCandidate {
         member: scope.member_ref(member),
-        level: level_in(workspace, want, member),
+        level: level_in(scope, want, member),
         fit,
         free_fte: bookings.free(member, window).max(0.0),
         below,
     };
-    let mut able: Vec<(usize, f64)> = (0..workspace.members.len())
-        .filter_map(|member| line_fit(scope, compiled, want, member).map(|fit| (member, fit)))
+    let mut able: Vec<(usize, f64)> = scope
+        .members
+        .iter()
+        .filter_map(|&member| line_fit(scope, compiled, want, member).map(|fit| (member, fit)))
         .collect();
     able.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut candidates: Vec<LineCandidate> = able
@@ -50,9 +51,11 @@ pub(super) fn line_candidates(
         ..
     } = want
     {
-        let mut under: Vec<(usize, Level)> = (0..workspace.members.len())
-            .filter_map(|member| {
-                let level = workspace.cell(member, *column).level()?;
+        let mut under: Vec<(usize, Level)> = scope
+            .members
+            .iter()
+            .filter_map(|&member| {
+                let level = scope.level(member, *column)?;
                 (level < *min_level && level.get() > 0).then_some((member, level))
             })
             .collect();

@@ -1,25 +1,53 @@
 //! Why a line stays open, and demand against capacity per quarter.
 
-use super::{Bookings, EPSILON, QuarterLoad, Want, line_fit, quarter_label};
+use super::{Booking, Bookings, EPSILON, QuarterLoad, Run, Want, line_fit, quarter_label};
+use crate::analysis::availability::Weeks;
 use crate::analysis::{CompiledRole, Scope};
-use crate::model::{Project, Workspace};
+use crate::model::{Project, week_label};
+
+/// Runs of consecutive weeks: `2026-W32 to 2026-W34, 2026-W40`.
+pub(crate) fn weeks_text(weeks: &[i32]) -> String {
+    let mut runs: Vec<Weeks> = Vec::new();
+    for &week in weeks {
+        match runs.last_mut() {
+            Some(run) if run.last + 1 == week => run.last = week,
+            _ => runs.push(Weeks::one(week)),
+        }
+    }
+    runs.iter().map(Weeks::label).collect::<Vec<_>>().join(", ")
+}
+
+/// What keeps an able member off a line, week by week.
+struct Short {
+    member: usize,
+    /// Weeks their time off alone leaves too little.
+    away: Vec<i32>,
+    /// Weeks their bookings leave too little, and on which projects.
+    booked: Vec<i32>,
+    projects: Vec<usize>,
+}
 
 /// Why a line stays open, as one true sentence: the members able to take
-/// it, sorted by what keeps each of them off it.
+/// it, sorted by what keeps each of them off it, with the exact weeks
+/// each lacks the time and the weeks nobody able has it.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn unfilled_reason(
-    workspace: &Workspace,
     scope: &Scope,
     compiled: &[CompiledRole],
     want: &Want,
     fte: f64,
-    window: super::Run,
+    window: Run,
     bookings: &Bookings,
+    booked_list: &[Booking],
     taken_off: &[usize],
     on_this_project: &[usize],
     project: &Project,
 ) -> String {
-    let able: Vec<usize> = (0..workspace.members.len())
+    let workspace = scope.workspace;
+    let able: Vec<usize> = scope
+        .members
+        .iter()
+        .copied()
         .filter(|&member| line_fit(scope, compiled, want, member).is_some())
         .collect();
     let (one, many) = match want {
@@ -40,23 +68,16 @@ pub(super) fn unfilled_reason(
     let period = period_text(&project.start, &project.end);
     let mut off = Vec::new();
     let mut elsewhere = Vec::new();
-    let mut booked = Vec::new();
-    let mut away = Vec::new();
+    let mut short: Vec<Short> = Vec::new();
     for &member in &able {
         if taken_off.contains(&member) {
             off.push(member);
         } else if on_this_project.contains(&member) {
             elsewhere.push(member);
         } else if bookings.free(member, window) + EPSILON < fte {
-            // Short of time in some week by leave alone, or by bookings.
-            if bookings.least_capacity(member, window) + EPSILON < fte {
-                away.push(member);
-            } else {
-                booked.push(member);
-            }
+            short.push(short_weeks(member, fte, window, bookings, booked_list));
         }
     }
-    let away_weeks = away_text(bookings, &away, window, fte);
     let names = |members: &[usize]| {
         let listed: Vec<&str> = members
             .iter()
@@ -69,98 +90,155 @@ pub(super) fn unfilled_reason(
             join_names(&listed)
         }
     };
-    // What keeps each group off the line, as a verb phrase for its size.
-    let groups: Vec<(&[usize], String)> = [
-        (off.as_slice(), {
-            let verb = if off.len() == 1 { "was" } else { "were" };
-            format!("{verb} taken off this line")
-        }),
-        (elsewhere.as_slice(), {
-            let (verb, line) = if elsewhere.len() == 1 {
-                ("is", "another line")
+    let whole_run = window.last - window.first + 1;
+    // What keeps each short member off, with their weeks.
+    let short_text = |entry: &Short, verb_is: &str| -> String {
+        let mut parts = Vec::new();
+        if !entry.booked.is_empty() {
+            let when = if entry.booked.len() as i32 == whole_run {
+                period.clone()
             } else {
-                ("are", "other lines")
+                format!("in {}", weeks_text(&entry.booked))
             };
-            format!("{verb} on {line} of this project")
-        }),
-        (booked.as_slice(), {
-            let verb = if booked.len() == 1 { "is" } else { "are" };
-            format!("{verb} fully booked {period}")
-        }),
-        (away.as_slice(), {
-            let verb = if away.len() == 1 { "is" } else { "are" };
-            format!("{verb} away {away_weeks}")
-        }),
-    ]
-    .into_iter()
-    .filter(|(members, _)| !members.is_empty())
-    .collect();
-    match groups.as_slice() {
-        [] => format!(
+            let on: Vec<&str> = entry
+                .projects
+                .iter()
+                .map(|&index| workspace.projects[index].name.as_str())
+                .collect();
+            if on.is_empty() {
+                parts.push(format!("fully booked {when}"));
+            } else {
+                parts.push(format!("fully booked {when} (on {})", join_names(&on)));
+            }
+        }
+        if !entry.away.is_empty() {
+            parts.push(format!("away in {}", weeks_text(&entry.away)));
+        }
+        format!("{verb_is} {}", parts.join(" and "))
+    };
+    let short_members: Vec<usize> = short.iter().map(|entry| entry.member).collect();
+    // The weeks in which nobody able is free for the line.
+    let nobody_free: Vec<i32> = if short.len() > 1 && off.is_empty() && elsewhere.is_empty() {
+        (window.first..=window.last)
+            .filter(|week| {
+                short
+                    .iter()
+                    .all(|entry| entry.away.contains(week) || entry.booked.contains(week))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let free: Vec<usize> = able
+        .iter()
+        .copied()
+        .filter(|m| !off.contains(m) && !elsewhere.contains(m) && !short_members.contains(m))
+        .collect();
+    let mut groups: Vec<String> = Vec::new();
+    if !off.is_empty() {
+        let verb = if off.len() == 1 { "was" } else { "were" };
+        groups.push(format!("{} {verb} taken off this line", names(&off)));
+    }
+    if !elsewhere.is_empty() {
+        let (verb, line) = if elsewhere.len() == 1 {
+            ("is", "another line")
+        } else {
+            ("are", "other lines")
+        };
+        groups.push(format!(
+            "{} {verb} on {line} of this project",
+            names(&elsewhere)
+        ));
+    }
+    // Short members named one by one (their weeks differ), the first three.
+    for entry in short.iter().take(3) {
+        groups.push(format!(
+            "{} {}",
+            workspace.members[entry.member].name,
+            short_text(entry, "is")
+        ));
+    }
+    if short.len() > 3 {
+        groups.push(format!("{} more lack the time", short.len() - 3));
+    }
+    let nobody = if nobody_free.is_empty() {
+        String::new()
+    } else {
+        format!("nobody able is free in {}: ", weeks_text(&nobody_free))
+    };
+    match (groups.as_slice(), free.is_empty()) {
+        ([], _) => format!(
             "{} could take it, but every slot they fit is filled; pin one to staff it",
             names(&able)
         ),
-        [(members, why)] if members.len() == able.len() => {
-            if able.len() == 1 {
-                format!("{}, the only member who {one}, {why}", names(members))
-            } else {
-                format!(
-                    "all {} members who {many} {why}: {}",
-                    able.len(),
-                    names(members)
-                )
-            }
+        ([only], true) if able.len() == 1 => {
+            let why = only
+                .strip_prefix(workspace.members[able[0]].name.as_str())
+                .unwrap_or(only)
+                .trim_start();
+            format!("{}, the only member who {one}, {why}", names(&able))
+        }
+        ([only], true) if off.len() == able.len() || elsewhere.len() == able.len() => {
+            let group = if off.is_empty() { &elsewhere } else { &off };
+            let why = only
+                .strip_prefix(names(group).as_str())
+                .unwrap_or(only)
+                .trim_start();
+            format!(
+                "all {} members who {many} {why}: {}",
+                able.len(),
+                names(group)
+            )
         }
         _ => {
-            let parts: Vec<String> = groups
-                .iter()
-                .map(|(members, why)| format!("{} {why}", names(members)))
-                .collect();
-            let free: Vec<usize> = able
-                .iter()
-                .copied()
-                .filter(|m| {
-                    !off.contains(m)
-                        && !elsewhere.contains(m)
-                        && !booked.contains(m)
-                        && !away.contains(m)
-                })
-                .collect();
             let rest = if free.is_empty() {
                 String::new()
             } else {
                 format!("; {} could take it: pin one to staff it", names(&free))
             };
             format!(
-                "of the {} who {}: {}{rest}",
+                "of the {} who {}: {nobody}{}{rest}",
                 crate::io::count_of(able.len(), "member", "members"),
                 if able.len() == 1 { &one } else { &many },
-                parts.join("; ")
+                groups.join("; ")
             )
         }
     }
 }
 
-/// The weeks the first of `away` lacks `fte` by time off alone:
-/// `in week 2026-W32`, `in 2026-W32 to 2026-W34`.
-fn away_text(bookings: &Bookings, away: &[usize], window: super::Run, fte: f64) -> String {
-    let Some(&member) = away.first() else {
-        return String::new();
+/// The weeks of `window` a member lacks `fte` for the line, each put down
+/// to time off (their capacity alone is short) or to bookings.
+fn short_weeks(
+    member: usize,
+    fte: f64,
+    window: Run,
+    bookings: &Bookings,
+    booked_list: &[Booking],
+) -> Short {
+    let mut entry = Short {
+        member,
+        away: Vec::new(),
+        booked: Vec::new(),
+        projects: Vec::new(),
     };
-    let short: Vec<i32> = (window.first..=window.last)
-        .filter(|&week| bookings.capacity_at(member, week) + EPSILON < fte * window.share(week))
-        .collect();
-    match (short.first(), short.last()) {
-        (Some(first), Some(last)) if first == last => {
-            format!("in week {}", crate::model::week_label(*first))
+    for week in window.first..=window.last {
+        let need = fte * window.share(week);
+        let capacity = bookings.capacity_at(member, week);
+        if capacity + EPSILON < need {
+            entry.away.push(week);
+        } else if capacity - bookings.booked_at(member, week) + EPSILON < need {
+            entry.booked.push(week);
+            for booking in booked_list
+                .iter()
+                .filter(|b| b.member == member && b.weeks.contains(week))
+            {
+                if !entry.projects.contains(&booking.project) {
+                    entry.projects.push(booking.project);
+                }
+            }
         }
-        (Some(first), Some(last)) => format!(
-            "in {} to {}",
-            crate::model::week_label(*first),
-            crate::model::week_label(*last)
-        ),
-        _ => String::new(),
     }
+    entry
 }
 
 /// `Ana`, `Ana and Ben`, `Ana, Ben and Cy`.
@@ -195,146 +273,218 @@ pub(super) fn period_text(start: &str, end: &str) -> String {
 }
 
 /// FTE available, demanded and booked per quarter, each the mean over the
-/// quarter's weeks that projects book; with `skill`, only the lines needing
-/// that skill and the members who hold it.
+/// quarter's weeks (those whose Thursday falls in it) of the week's
+/// figure: capacity from `Bookings`, demand as each line's people times
+/// their FTE for the share of the week the project runs, bookings as
+/// made. With `skill`, only the lines needing that skill, what is booked
+/// on them, and the capacity of the members able to take one.
 pub(super) fn quarter_loads(
-    workspace: &Workspace,
-    order: &[(usize, super::Run)],
+    scope: &Scope,
+    order: &[(usize, Run)],
     bookings: &Bookings,
+    booked_list: &[Booking],
     skill: Option<&str>,
 ) -> Vec<QuarterLoad> {
-    let scope = Scope::new(workspace, None);
+    let workspace = scope.workspace;
     let mut loads = Vec::new();
-    if bookings.weeks == 0 {
+    if bookings.weeks == 0 || order.is_empty() {
         return loads;
     }
+    let first_week = bookings.first;
     let last_week = bookings.first + bookings.weeks as i32 - 1;
-    // Projects run by calendar dates; a quarter is active with them by day.
-    let dates = |index: usize| {
+    let counts = |project: &Project, line: usize| -> bool {
+        match (skill, project.demand.get(line)) {
+            (None, _) => true,
+            (Some(wanted), Some(demand)) => demand.skill.as_str() == wanted,
+            (Some(_), None) => false,
+        }
+    };
+    // Week by week over the span: demand and booked on the lines counted.
+    let span = bookings.weeks;
+    let mut demand = vec![0.0f64; span];
+    let mut line_demand: Vec<(usize, usize, Run, f64)> = Vec::new();
+    for &(index, window) in order {
         let project = &workspace.projects[index];
-        let start: Option<crate::model::Date> = project.start.trim().parse().ok();
-        let end: Option<crate::model::Date> = project.end.trim().parse().ok();
-        start.zip(end)
-    };
-    let spans: Vec<(usize, (crate::model::Date, crate::model::Date))> = order
+        let lines = project
+            .demand
+            .iter()
+            .map(|line| (f64::from(line.people), line.fte_each))
+            .chain(
+                project
+                    .role_slots
+                    .iter()
+                    .map(|slot| (f64::from(slot.count), slot.fte)),
+            );
+        for (line, (people, fte)) in lines.enumerate() {
+            if !counts(project, line) {
+                continue;
+            }
+            line_demand.push((index, line, window, people * fte));
+            for week in window.first..=window.last {
+                demand[(week - first_week) as usize] += people * fte * window.share(week);
+            }
+        }
+    }
+    let mut booked = vec![0.0f64; span];
+    for booking in booked_list {
+        if !counts(&workspace.projects[booking.project], booking.line) {
+            continue;
+        }
+        for week in booking.weeks.first..=booking.weeks.last {
+            booked[(week - first_week) as usize] += booking.fte * booking.weeks.share(week);
+        }
+    }
+    // For one skill: those at the lowest level any line asks.
+    let skill_column =
+        skill.and_then(|wanted| workspace.skill_index(&crate::model::SkillId::new(wanted)));
+    let needed_level = order
         .iter()
-        .filter_map(|(index, _)| dates(*index).map(|span| (*index, span)))
+        .flat_map(|(index, _)| &workspace.projects[*index].demand)
+        .filter(|line| skill.is_some_and(|wanted| line.skill.as_str() == wanted))
+        .map(|line| line.min_level)
+        .min()
+        .unwrap_or(workspace.settings.hold_level);
+    let able: Vec<usize> = scope
+        .members
+        .iter()
+        .copied()
+        .filter(|&member| match (skill, skill_column) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(column)) => scope
+                .level(member, column)
+                .is_some_and(|level| level >= needed_level),
+        })
         .collect();
-    let quarter_of_date =
-        |date: crate::model::Date| i32::from(date.year()) * 4 + (i32::from(date.month()) - 1) / 3;
-    let (Some(first_quarter), Some(last_quarter)) = (
-        spans
-            .iter()
-            .map(|(_, (start, _))| quarter_of_date(*start))
-            .min(),
-        spans
-            .iter()
-            .map(|(_, (_, end))| quarter_of_date(*end))
-            .max(),
-    ) else {
-        return loads;
-    };
-    for quarter in first_quarter..=last_quarter {
-        let (first_day, last_day) = crate::model::days_of_quarter(quarter);
-        let (from, to) = crate::model::weeks_of_quarter(quarter);
-        let weeks: Vec<i32> = (from.max(bookings.first)..=to.min(last_week)).collect();
+    let quarter_of_week = crate::model::quarter_of_week;
+    for quarter in quarter_of_week(first_week)..=quarter_of_week(last_week) {
+        let weeks = Weeks::of_quarter(quarter);
         if weeks.is_empty() {
             continue;
         }
-        // Each member's mean booked and capacity over the quarter, once.
-        let mean = |value: &dyn Fn(i32) -> f64| {
-            weeks.iter().map(|&week| value(week)).sum::<f64>() / weeks.len() as f64
-        };
-        let booked_means: Vec<f64> = (0..workspace.members.len())
-            .map(|member| mean(&|week| bookings.booked_at(member, week)))
-            .collect();
-        let capacity_means: Vec<f64> = (0..workspace.members.len())
-            .map(|member| mean(&|week| bookings.capacity_at(member, week)))
-            .collect();
-        let booked = |member: usize| booked_means[member];
-        let capacity = |member: usize| capacity_means[member];
-        // Each project with the share of the quarter's days it runs.
-        let quarter_days = f64::from((last_day - first_day).get_days() + 1);
-        let running: Vec<(&Project, f64)> = spans
-            .iter()
-            .filter(|(_, (start, end))| *start <= last_day && *end >= first_day)
-            .map(|(index, (start, end))| {
-                let overlap = (*end.min(&last_day) - *start.max(&first_day)).get_days() + 1;
-                (
-                    &workspace.projects[*index],
-                    f64::from(overlap) / quarter_days,
-                )
-            })
-            .collect();
-        let active: Vec<&Project> = running.iter().map(|(project, _)| *project).collect();
-        let lines = running.iter().flat_map(|(p, share)| {
-            p.demand
+        let inside: Vec<i32> = (weeks.first.max(first_week)..=weeks.last.min(last_week)).collect();
+        let count = weeks.len() as f64;
+        // Weeks of the quarter outside the span have no demand or bookings.
+        let mean = |values: &[f64]| {
+            inside
                 .iter()
-                .filter(|line| skill.is_none_or(|wanted| line.skill.as_str() == wanted))
-                .map(move |line| (line, *share))
-        });
-        let mut demanded = 0.0;
-        let mut single_cover = Vec::new();
-        for (line, share) in lines {
-            demanded += f64::from(line.people) * line.fte_each * share;
-            let Some(column) = workspace.skill_index(&line.skill) else {
-                continue;
-            };
-            let free_able = (0..workspace.members.len())
-                .filter(|&member| {
-                    workspace
-                        .cell(member, column)
-                        .level()
-                        .is_some_and(|level| level >= line.min_level)
-                        && capacity(member) - booked(member) > EPSILON
+                .map(|&week| values[(week - first_week) as usize])
+                .sum::<f64>()
+                / count
+        };
+        let demanded_fte = mean(&demand);
+        let assigned_fte = mean(&booked);
+        if demanded_fte <= EPSILON && assigned_fte <= EPSILON {
+            continue;
+        }
+        let capacity_mean = |member: usize| {
+            (weeks.first..=weeks.last)
+                .map(|week| {
+                    if (first_week..=last_week).contains(&week) {
+                        bookings.capacity_at(member, week)
+                    } else {
+                        workspace.capacity_in_week(member, week)
+                    }
                 })
-                .count();
-            let skill_ref = scope.column_ref(column);
-            if free_able <= 1 && !single_cover.contains(&skill_ref) {
-                single_cover.push(skill_ref);
+                .sum::<f64>()
+                / count
+        };
+        let booked_mean = |member: usize| {
+            inside
+                .iter()
+                .map(|&week| bookings.booked_at(member, week))
+                .sum::<f64>()
+                / count
+        };
+        let available_fte: f64 = able.iter().map(|&member| capacity_mean(member)).sum();
+        // Skills demanded this quarter that one or nobody free can cover.
+        let mut single_cover = Vec::new();
+        for &(index, window) in order {
+            if !inside.iter().any(|&week| window.contains(week)) {
+                continue;
+            }
+            for line in &workspace.projects[index].demand {
+                if skill.is_some_and(|wanted| line.skill.as_str() != wanted) {
+                    continue;
+                }
+                let Some(column) = workspace.skill_index(&line.skill) else {
+                    continue;
+                };
+                let free_able = scope
+                    .members
+                    .iter()
+                    .filter(|&&member| {
+                        scope
+                            .level(member, column)
+                            .is_some_and(|level| level >= line.min_level)
+                            && capacity_mean(member) - booked_mean(member) > EPSILON
+                    })
+                    .take(2)
+                    .count();
+                let skill_ref = scope.column_ref(column);
+                if free_able <= 1 && !single_cover.contains(&skill_ref) {
+                    single_cover.push(skill_ref);
+                }
             }
         }
-        if skill.is_none() {
-            demanded += running
-                .iter()
-                .flat_map(|(p, share)| p.role_slots.iter().map(move |slot| (slot, *share)))
-                .map(|(slot, share)| f64::from(slot.count) * slot.fte * share)
-                .sum::<f64>();
-        }
-        // For one skill: those at the lowest level any active line asks.
-        let needed_level = active
-            .iter()
-            .flat_map(|p| &p.demand)
-            .filter(|line| skill.is_some_and(|wanted| line.skill.as_str() == wanted))
-            .map(|line| line.min_level)
-            .min()
-            .unwrap_or(workspace.settings.hold_level);
-        let skill_column =
-            skill.and_then(|wanted| workspace.skill_index(&crate::model::SkillId::new(wanted)));
-        let able = |member: usize| match (skill, skill_column) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(_), Some(column)) => workspace
-                .cell(member, column)
-                .level()
-                .is_some_and(|level| level >= needed_level),
-        };
-        let available_fte = (0..workspace.members.len())
-            .filter(|&m| able(m))
-            .map(capacity)
-            .sum();
-        let assigned_fte = (0..workspace.members.len())
-            .filter(|&m| able(m))
-            .map(booked)
-            .sum();
+        let over_booked = over_booked(scope, bookings, booked_list, &line_demand, &inside);
         loads.push(QuarterLoad {
             quarter: quarter_label(quarter),
             available_fte,
-            demanded_fte: demanded,
+            demanded_fte,
             assigned_fte,
-            over_allocated: demanded > available_fte + EPSILON,
+            over_allocated: demanded_fte > available_fte + EPSILON,
             single_cover,
+            over_booked,
         });
     }
     loads
+}
+
+/// Who is booked past what a line asks, or past their own capacity, in
+/// the weeks given; in words, once each.
+fn over_booked(
+    scope: &Scope,
+    bookings: &Bookings,
+    booked_list: &[Booking],
+    line_demand: &[(usize, usize, Run, f64)],
+    weeks: &[i32],
+) -> Vec<String> {
+    let workspace = scope.workspace;
+    let mut said = Vec::new();
+    for &(project, line, window, wanted) in line_demand {
+        let on_line: Vec<&Booking> = booked_list
+            .iter()
+            .filter(|b| b.project == project && b.line == line)
+            .collect();
+        let total: f64 = on_line.iter().map(|b| b.fte).sum();
+        if total > wanted + EPSILON && weeks.iter().any(|&week| window.contains(week)) {
+            let who: Vec<&str> = on_line
+                .iter()
+                .map(|b| workspace.members[b.member].name.as_str())
+                .collect();
+            said.push(format!(
+                "{}: {} pinned for {total:.1} FTE on a line that asks {wanted:.1}",
+                workspace.projects[project].name,
+                join_names(&who)
+            ));
+        }
+    }
+    let mut members: Vec<usize> = booked_list.iter().map(|b| b.member).collect();
+    members.sort_unstable();
+    members.dedup();
+    for member in members {
+        if let Some(&week) = weeks.iter().find(|&&week| {
+            bookings.booked_at(member, week) > bookings.capacity_at(member, week) + EPSILON
+        }) {
+            said.push(format!(
+                "{}: {:.1} FTE booked in {} against {:.1}",
+                workspace.members[member].name,
+                bookings.booked_at(member, week),
+                week_label(week),
+                bookings.capacity_at(member, week)
+            ));
+        }
+    }
+    said
 }

@@ -12,20 +12,18 @@
 //! public holidays. Quarters are a roll-up of the weeks.
 
 use super::scope::{MemberRef, RoleRef, Scope, SkillRef};
-use super::{CompiledRole, Cost, PROMOTION_SCORE};
-use crate::model::{Level, Project, Role, Workspace};
+use super::{CompiledRole, Cost};
+use crate::model::{Level, Project, Role};
 use serde::Serialize;
 
 mod assign;
 mod candidates;
 mod explain;
-mod free;
 mod weeks;
 use assign::best_assignment;
 pub use candidates::LineCandidate;
 use candidates::line_candidates;
 use explain::{quarter_loads, unfilled_reason};
-pub use free::{free_fte, free_in_quarter};
 pub(super) use weeks::Bookings;
 pub use weeks::{Booking, Run, project_weeks};
 
@@ -105,17 +103,26 @@ pub struct Placeholder {
     pub cost: Option<Cost>,
 }
 
+/// A quarter's demand against capacity: each the mean over the quarter's
+/// weeks (those whose Thursday falls in it) of the week's figure.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QuarterLoad {
     pub quarter: String,
-    /// Everyone's FTE (of those able, for one skill).
+    /// Everyone's capacity (of those able, for one skill).
     pub available_fte: f64,
     pub demanded_fte: f64,
+    /// Booked on the lines counted in `demanded_fte`: never more than it
+    /// unless `over_booked` says who.
     pub assigned_fte: f64,
     pub over_allocated: bool,
     /// Skills demanded this quarter that one member or nobody with free
     /// capacity can cover.
     pub single_cover: Vec<SkillRef>,
+    /// Who is booked past a line's people or past their own capacity in
+    /// a week of the quarter, in words ("Ana Souza: 1.2 FTE booked in
+    /// 2026-W32 against 1.0").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub over_booked: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -141,6 +148,9 @@ pub struct Staffing {
     /// Each member's capacity in each of `weeks`, row by row.
     #[serde(skip)]
     pub capacity: Vec<f64>,
+    /// Each member's booked FTE in each of `weeks`, row by row.
+    #[serde(skip)]
+    pub booked: Vec<f64>,
 }
 
 /// One person's worth of a line.
@@ -203,12 +213,11 @@ fn wants(scope: &Scope, project: &Project) -> Vec<(Want, u32, f64)> {
 /// it at all: 60 at the minimum level, 15 more per level above, 10 for
 /// wanting to grow in the skill, 15 when their own role requires it.
 fn line_fit(scope: &Scope, compiled: &[CompiledRole], want: &Want, member: usize) -> Option<f64> {
-    let workspace = scope.workspace;
     match want {
         Want::Skill {
             column, min_level, ..
         } => {
-            let cell = workspace.cell(member, (*column)?);
+            let cell = scope.cell(member, (*column)?);
             let level = cell.level()?;
             if level < *min_level {
                 return None;
@@ -230,9 +239,8 @@ fn line_fit(scope: &Scope, compiled: &[CompiledRole], want: &Want, member: usize
             if scope.role_index_of(member) == Some(index) {
                 return Some(100.0);
             }
-            let measured = compiled[index].score(workspace, member);
-            (measured.score >= PROMOTION_SCORE && measured.coverage.judgeable())
-                .then_some(measured.score)
+            let measured = compiled[index].score(scope, member);
+            measured.ready().then_some(measured.score)
         }
     }
 }
@@ -258,10 +266,12 @@ fn hire_as<'r>(roles: &'r [Role], want: &Want) -> Option<&'r Role> {
     }
 }
 
-pub fn staff(workspace: &Workspace) -> Staffing {
-    let scope = Scope::new(workspace, None);
+/// Staffs the workspace's projects from the members of `scope` (on the
+/// team on its day), by their levels of record that day.
+pub fn staff(scope: &Scope) -> Staffing {
+    let workspace = scope.workspace;
     let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
-        .map(|index| CompiledRole::new(&scope, index))
+        .map(|index| CompiledRole::new(scope, index))
         .collect();
     let mut problems = Vec::new();
     let mut order: Vec<(usize, Run)> = Vec::new();
@@ -284,8 +294,8 @@ pub fn staff(workspace: &Workspace) -> Staffing {
     let first = order.iter().map(|(_, w)| w.first).min().unwrap_or(0);
     let last = order.iter().map(|(_, w)| w.last).max().unwrap_or(-1);
     let members = workspace.members.len();
-    let mut bookings = Bookings::new(workspace, first, last);
-    let mut greedy_bookings = Bookings::new(workspace, first, last);
+    let mut bookings = Bookings::new(scope, first, last);
+    let mut greedy_bookings = Bookings::new(scope, first, last);
     let mut greedy_objective = 0.0;
     let mut booked = Vec::new();
 
@@ -313,7 +323,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
     let mut placeholders = Vec::new();
     for &(index, window) in &order {
         let project = &workspace.projects[index];
-        let wants = wants(&scope, project);
+        let wants = wants(scope, project);
         let mut lines: Vec<LineStaffing> = wants
             .iter()
             .enumerate()
@@ -343,10 +353,10 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             .map(|a| (a.member, a.demand))
             .collect();
         for &(member, line) in &pinned {
-            let fit = line_fit(&scope, &compiled, &wants[line].0, member).unwrap_or(0.0);
+            let fit = line_fit(scope, &compiled, &wants[line].0, member).unwrap_or(0.0);
             lines[line].assigned.push(Assigned {
                 member: scope.member_ref(member),
-                level: level_in(workspace, &wants[line].0, member),
+                level: level_in(scope, &wants[line].0, member),
                 fit,
                 free_fte: bookings.free(member, window) + wants[line].2,
                 pinned: true,
@@ -367,13 +377,18 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         let line_fits: Vec<Vec<Option<f64>>> = wants
             .iter()
             .map(|(want, _, _)| {
-                (0..members)
-                    .map(|member| line_fit(&scope, &compiled, want, member))
-                    .collect()
+                let mut fits = vec![None; members];
+                for &member in &scope.members {
+                    fits[member] = line_fit(scope, &compiled, want, member);
+                }
+                fits
             })
             .collect();
         let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
-            (0..members)
+            scope
+                .members
+                .iter()
+                .copied()
                 .filter(|&member| !on_project(member))
                 .filter(|&member| line_fits.iter().any(|fits| fits[member].is_some()))
                 .filter_map(|member| {
@@ -423,7 +438,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             objective += fit;
             lines[slot.line].assigned.push(Assigned {
                 member: scope.member_ref(*member),
-                level: level_in(workspace, &wants[slot.line].0, *member),
+                level: level_in(scope, &wants[slot.line].0, *member),
                 fit,
                 free_fte,
                 pinned: false,
@@ -436,8 +451,10 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         // here takes exactly the slot's FTE off it.
         let mut greedy_free: Vec<Option<f64>> = vec![None; members];
         for slot in &slots {
-            let best = (0..members)
-                .filter_map(|member| line_fits[slot.line][member].map(|fit| (member, fit)))
+            let best = scope
+                .members
+                .iter()
+                .filter_map(|&member| line_fits[slot.line][member].map(|fit| (member, fit)))
                 .filter(|(member, _)| !used.contains(member))
                 .filter(|&(member, _)| {
                     !project
@@ -472,13 +489,13 @@ pub fn staff(workspace: &Workspace) -> Staffing {
             let mut on_project = lines_members(&chosen, &candidates);
             on_project.extend(pinned.iter().map(|(member, _)| *member));
             line.reason = Some(unfilled_reason(
-                workspace,
-                &scope,
+                scope,
                 &compiled,
                 want,
                 *fte,
                 window,
                 &bookings,
+                &booked,
                 &taken_off,
                 &on_project,
                 project,
@@ -518,13 +535,13 @@ pub fn staff(workspace: &Workspace) -> Staffing {
 
     // Once every project is booked, whom each line could take instead.
     for (staffed, &(index, window)) in projects.iter_mut().zip(&order) {
-        let wants = wants(&scope, &workspace.projects[index]);
+        let wants = wants(scope, &workspace.projects[index]);
         for line in &mut staffed.lines {
             line.candidates =
-                line_candidates(&scope, &compiled, &wants[line.line].0, window, &bookings);
+                line_candidates(scope, &compiled, &wants[line.line].0, window, &bookings);
         }
     }
-    let quarters = quarter_loads(workspace, &order, &bookings, None);
+    let quarters = quarter_loads(scope, &order, &bookings, &booked, None);
     let mut demanded_skills: Vec<&str> = order
         .iter()
         .flat_map(|(index, _)| &workspace.projects[*index].demand)
@@ -536,7 +553,10 @@ pub fn staff(workspace: &Workspace) -> Staffing {
         .into_iter()
         .map(|id| {
             let skill = scope.skill_ref(&crate::model::SkillId::new(id));
-            (skill, quarter_loads(workspace, &order, &bookings, Some(id)))
+            (
+                skill,
+                quarter_loads(scope, &order, &bookings, &booked, Some(id)),
+            )
         })
         .collect();
     let objective = projects.iter().map(|p| p.objective).sum();
@@ -547,6 +567,7 @@ pub fn staff(workspace: &Workspace) -> Staffing {
     Staffing {
         weeks: (first, last),
         capacity: bookings.capacity,
+        booked: bookings.booked,
         bookings: booked,
         projects,
         placeholders,
@@ -567,9 +588,9 @@ fn lines_members(chosen: &[Option<usize>], candidates: &[(usize, Vec<Option<f64>
         .collect()
 }
 
-fn level_in(workspace: &Workspace, want: &Want, member: usize) -> Option<Level> {
+fn level_in(scope: &Scope, want: &Want, member: usize) -> Option<Level> {
     match want {
-        Want::Skill { column, .. } => column.and_then(|c| workspace.cell(member, c).level()),
+        Want::Skill { column, .. } => column.and_then(|c| scope.level(member, c)),
         Want::Role { .. } => None,
     }
 }

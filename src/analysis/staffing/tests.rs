@@ -1,7 +1,9 @@
 //! The assignment on small cases whose optimum is known by hand.
 
 use super::*;
-use crate::model::{Assignment, Cell, DemandLine, Exclusion, Member, Skill, SkillId, SkillKind};
+use crate::model::{
+    Assignment, Cell, DemandLine, Exclusion, Member, Skill, SkillId, SkillKind, Workspace,
+};
 
 /// Members with (name, fte, kubernetes, security) levels.
 fn team(people: &[(&str, f64, u8, u8)]) -> Workspace {
@@ -28,6 +30,11 @@ fn team(people: &[(&str, f64, u8, u8)]) -> Workspace {
             .set(row, 1, Cell::new(Level::new(sec), false));
     }
     workspace
+}
+
+/// Staffs the workspace from everyone on the team today.
+fn staff_today(workspace: &Workspace) -> Staffing {
+    staff(&Scope::today(workspace))
 }
 
 fn line(skill: &str, level: u8, people: u32, fte: f64) -> DemandLine {
@@ -70,7 +77,7 @@ fn the_optimum_fills_both_lines_where_greedy_fills_one() {
         1,
         vec![line("k8s", 3, 1, 1.0), line("sec", 3, 1, 1.0)],
     ));
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(names(&staffing, 0, 0), ["Yuri"]);
     assert_eq!(names(&staffing, 0, 1), ["Xena"]);
     // Yuri at the minimum (60) and Xena at the minimum (60).
@@ -106,7 +113,7 @@ fn nobody_is_booked_past_their_fte_in_any_quarter() {
             vec![line("k8s", 3, 1, 0.6)],
         ),
     ];
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(names(&staffing, 0, 0), ["Mira"]);
     assert!(names(&staffing, 1, 0).is_empty(), "0.6 + 0.6 > 1.0 in Q2");
     assert_eq!(names(&staffing, 2, 0), ["Mira"], "Q4 is free again");
@@ -116,7 +123,8 @@ fn nobody_is_booked_past_their_fte_in_any_quarter() {
         .expect("why");
     assert!(
         reason
-            == "Mira, the only member who has Kubernetes at level 3+, is fully booked in 2026 Q2 to 2026 Q3",
+            == "Mira, the only member who has Kubernetes at level 3+, is fully booked in \
+                2026-W15 to 2026-W26 (on First)",
         "{reason}"
     );
     let q2 = &staffing.quarters[1];
@@ -145,7 +153,7 @@ fn higher_priority_projects_are_served_first_whatever_their_order() {
             vec![line("k8s", 3, 1, 1.0)],
         ),
     ];
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(staffing.projects[0].name, "Must ship");
     assert_eq!(names(&staffing, 0, 0), ["Ana"]);
     assert!(names(&staffing, 1, 0).is_empty());
@@ -177,7 +185,7 @@ fn a_pinned_member_stays_and_nobody_at_the_level_is_said_so() {
             vec![line("k8s", 3, 1, 1.0), line("sec", 2, 1, 0.5)],
         ),
     ];
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(staffing.projects[0].name, "High");
     assert_eq!(names(&staffing, 0, 0), ["Ana"], "Bo is pinned to Low");
     assert_eq!(names(&staffing, 1, 0), ["Bo"]);
@@ -191,7 +199,7 @@ fn a_pinned_member_stays_and_nobody_at_the_level_is_said_so() {
 
 /// The reason given for the first line of the only project.
 fn reason_for(workspace: &Workspace) -> String {
-    staff(workspace).projects[0].lines[0]
+    staff_today(workspace).projects[0].lines[0]
         .reason
         .clone()
         .unwrap_or_default()
@@ -246,7 +254,7 @@ fn each_reason_for_an_open_line_is_true_and_says_one_or_many_right() {
         1,
         vec![line("sec", 3, 1, 1.0), line("k8s", 3, 1, 1.0)],
     ));
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     let open = staffing.projects[0]
         .lines
         .iter()
@@ -288,14 +296,14 @@ fn each_reason_for_an_open_line_is_true_and_says_one_or_many_right() {
     );
     platform.excluded.push(Exclusion { member: 1, line: 0 });
     workspace.projects = vec![busy, platform];
-    let reason = staff(&workspace).projects[1].lines[0]
+    let reason = staff_today(&workspace).projects[1].lines[0]
         .reason
         .clone()
         .expect("why");
     assert_eq!(
         reason,
         "of the 2 members who have Kubernetes at level 3+: Li was taken off this line; \
-         Mira is fully booked from 2026-02-01 to 2026-03-31"
+         Mira is fully booked in 2026-W06 to 2026-W13 (on Busy)"
     );
 }
 
@@ -328,7 +336,7 @@ fn projects_inside_one_quarter_book_only_their_weeks() {
             vec![line("k8s", 3, 1, 1.0)],
         ),
     ];
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(names(&staffing, 0, 0), ["Mira"]);
     assert_eq!(names(&staffing, 1, 0), ["Mira"]);
     assert_eq!(names(&staffing, 2, 0), ["Mira"]);
@@ -359,7 +367,7 @@ fn leave_in_the_middle_keeps_a_member_off_a_line_that_needs_them_then() {
         1,
         vec![line("k8s", 3, 2, 0.5)],
     )];
-    let staffing = staff(&workspace);
+    let staffing = staff_today(&workspace);
     assert_eq!(
         names(&staffing, 0, 0),
         ["Li"],

@@ -2,29 +2,29 @@
 //! last perhaps partial), and each member's bookings and capacity per week.
 
 use super::Staffing;
+use crate::analysis::Scope;
 use crate::model::{Project, Workspace};
 
 /// Members' bookings and capacity per week.
 pub(crate) struct Bookings {
     pub(super) first: i32,
     pub(super) weeks: usize,
-    booked: Vec<f64>,
+    pub(super) booked: Vec<f64>,
     pub(super) capacity: Vec<f64>,
 }
 
 impl Bookings {
-    pub(super) fn new(workspace: &Workspace, first: i32, last: i32) -> Bookings {
+    /// Capacity by `Workspace::capacity_in_week` for the members of
+    /// `scope`; none for anyone else (not on the team that day).
+    pub(super) fn new(scope: &Scope, first: i32, last: i32) -> Bookings {
+        let workspace = scope.workspace;
         let weeks = (last - first + 1).max(0) as usize;
         let members = workspace.members.len();
-        let mut capacity = Vec::with_capacity(weeks * members);
-        for member in 0..members {
-            let record = &workspace.members[member];
-            if record.time_off.is_empty() && workspace.holidays.is_empty() {
-                capacity.extend(std::iter::repeat_n(record.fte, weeks));
-            } else {
-                capacity.extend(
-                    (0..weeks).map(|w| workspace.capacity_in_week(member, first + w as i32)),
-                );
+        let mut capacity = vec![0.0; weeks * members];
+        for &member in &scope.members {
+            let row = &mut capacity[member * weeks..(member + 1) * weeks];
+            for (at, slot) in row.iter_mut().enumerate() {
+                *slot = workspace.capacity_in_week(member, first + at as i32);
             }
         }
         Bookings {
@@ -50,15 +50,6 @@ impl Bookings {
                 let left = self.capacity[start + at] - self.booked[start + at];
                 left / window.share(self.first + at as i32)
             })
-            .fold(f64::INFINITY, f64::min)
-    }
-
-    /// The least a member has in any week of `window`, bookings aside.
-    pub(super) fn least_capacity(&self, member: usize, window: Run) -> f64 {
-        let range = self.range(window);
-        let start = member * self.weeks;
-        range
-            .map(|at| self.capacity[start + at] / window.share(self.first + at as i32))
             .fold(f64::INFINITY, f64::min)
     }
 
@@ -149,22 +140,29 @@ pub struct Booking {
 }
 
 impl Staffing {
-    /// A member's capacity in a week the projects span; their FTE outside.
+    /// Where a member's week sits in `capacity` and `booked`, when the
+    /// projects span it.
+    fn slot(&self, member: usize, week: i32) -> Option<usize> {
+        if !(self.weeks.0..=self.weeks.1).contains(&week) {
+            return None;
+        }
+        let weeks = (self.weeks.1 - self.weeks.0 + 1) as usize;
+        let slot = member * weeks + (week - self.weeks.0) as usize;
+        (slot < self.capacity.len()).then_some(slot)
+    }
+
+    /// A member's capacity in a week the projects span; outside them, the
+    /// workspace's (no booking reaches there).
     pub fn capacity_in(&self, workspace: &Workspace, member: usize, week: i32) -> f64 {
-        let weeks = (self.weeks.1 - self.weeks.0 + 1).max(0) as usize;
-        if (self.weeks.0..=self.weeks.1).contains(&week) && weeks > 0 {
-            self.capacity[member * weeks + (week - self.weeks.0) as usize]
-        } else {
-            workspace.capacity_in_week(member, week)
+        match self.slot(member, week) {
+            Some(slot) => self.capacity[slot],
+            None => workspace.capacity_in_week(member, week),
         }
     }
 
     /// What a member is booked for in a week, in FTE.
     pub fn booked_in(&self, member: usize, week: i32) -> f64 {
-        self.bookings
-            .iter()
-            .filter(|b| b.member == member && b.weeks.contains(week))
-            .map(|b| b.fte * b.weeks.share(week))
-            .sum()
+        self.slot(member, week)
+            .map_or(0.0, |slot| self.booked[slot])
     }
 }

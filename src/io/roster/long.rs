@@ -131,8 +131,10 @@ fn merge_member<'r>(
     merge_optional!(Field::Manager, manager, |text: &String| text.clone());
     merge_optional!(Field::Location, location, |text: &String| text.clone());
     merge_optional!(Field::Years, years, |years: &f64| years.to_string());
-    let fte_given = field(Field::Fte).is_some_and(|(_, value)| !value.trim().is_empty());
-    if fte_given && stored.fte != row.fte {
+    if row.fte_stated && !stored.fte_stated {
+        stored.fte = row.fte;
+        stored.fte_stated = true;
+    } else if row.fte_stated && stored.fte != row.fte {
         conflict(Field::Fte, row.fte.to_string(), stored.fte.to_string());
     }
 }

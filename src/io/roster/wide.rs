@@ -234,6 +234,7 @@ pub(crate) fn read_member<'r>(
         return None;
     };
     let mut member = Member::new(&name);
+    member.fte_stated = false;
     let text = |wanted: Field| field(wanted).and_then(|(_, value)| text_cell(value));
     member.email = text(Field::Email);
     member.team = text(Field::Team);
@@ -262,7 +263,10 @@ pub(crate) fn read_member<'r>(
     }
     if let Some((column, value)) = field(Field::Fte).filter(|(_, value)| !value.trim().is_empty()) {
         match parse_fte(value) {
-            Ok(fte) => member.fte = fte,
+            Ok(fte) => {
+                member.fte = fte;
+                member.fte_stated = true;
+            }
             Err(error) => report.error(line, Some(column as u64 + 1), error.to_string()),
         }
     }

@@ -86,6 +86,19 @@ pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 before.bus_factor.len(),
                 after.bus_factor.len(),
             );
+            let nobody = |analysis: &Analysis| {
+                analysis
+                    .bus_factor
+                    .iter()
+                    .filter(|risk| risk.leaders.is_empty())
+                    .count()
+            };
+            compare_row(
+                ui,
+                "Required skills nobody can lead",
+                nobody(before),
+                nobody(after),
+            );
             compare_row(
                 ui,
                 "Required skills short",
@@ -111,6 +124,41 @@ pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             ));
             ui.end_row();
         });
+    // Each skill whose leads the plan changes: a skill going from one
+    // lead to none is a new gap, even when the count of risks stays.
+    let changes = &results.lead_changes;
+    if !changes.is_empty() {
+        let new_gaps = changes.iter().filter(|change| change.new_gap).count();
+        ui.label(
+            RichText::new(if new_gaps > 0 {
+                format!(
+                    "Leads the plan changes ({}):",
+                    crate::io::count_of(new_gaps, "new gap", "new gaps")
+                )
+            } else {
+                "Leads the plan changes:".to_string()
+            })
+            .strong(),
+        );
+        for change in changes.iter().take(12) {
+            let text = crate::report::bench_change_text(&crate::analysis::BenchChange {
+                skill: change.skill.clone(),
+                before: change.before,
+                after: change.after,
+            });
+            if change.new_gap {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{text}: a new gap, nobody left to lead it"),
+                );
+            } else {
+                ui.label(text);
+            }
+        }
+        if changes.len() > 12 {
+            ui.weak(format!("and {} more", changes.len() - 12));
+        }
+    }
     ui.label(
         RichText::new(format!(
             "Planned hires cost {} a year (low {} / high {}){}",

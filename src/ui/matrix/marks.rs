@@ -43,12 +43,24 @@ pub(super) fn history_lines(
 }
 
 /// Up: a white triangle pointing up; down: a black one pointing down;
-/// both at the bottom right, clear of the role notch and the interest dot.
-/// Direction and fill tell them apart on any level's colour, without hue.
+/// first rated: a white ring (not a move); all at the bottom right, clear
+/// of the role notch and the interest dot. Shape and fill tell them apart
+/// on any level's colour, without hue.
 pub(super) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement: Movement) {
     let size = 9.0;
     let left = rect.right() - size - 2.0;
     let (top, bottom) = (rect.bottom() - size - 2.0, rect.bottom() - 2.0);
+    if movement == Movement::New {
+        let center = egui::pos2(left + size / 2.0, (top + bottom) / 2.0);
+        painter.circle(
+            center,
+            size / 2.0 - 1.0,
+            Color32::TRANSPARENT,
+            Stroke::new(2.0, Color32::WHITE),
+        );
+        painter.circle_stroke(center, size / 2.0 + 0.5, Stroke::new(1.0, Color32::BLACK));
+        return;
+    }
     let (points, fill, edge) = match movement {
         Movement::Up => (
             vec![
@@ -68,12 +80,42 @@ pub(super) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement:
             Color32::BLACK,
             Color32::WHITE,
         ),
+        Movement::New => return,
     };
     painter.add(egui::Shape::convex_polygon(
         points,
         fill,
         Stroke::new(1.5, edge),
     ));
+}
+
+/// A self or peer rating waiting for review: a dashed frame and its level
+/// written small at the centre. It counts nowhere until a manager accepts
+/// it, so it never looks like a level of record.
+pub(super) fn waiting_mark(painter: &egui::Painter, rect: egui::Rect, level: crate::model::Level) {
+    let frame = rect.shrink(2.5);
+    let stroke = Stroke::new(1.5, Color32::from_gray(40));
+    let corners = [
+        frame.left_top(),
+        frame.right_top(),
+        frame.right_bottom(),
+        frame.left_bottom(),
+        frame.left_top(),
+    ];
+    painter.add(egui::Shape::dashed_line(&corners, stroke, 3.0, 2.5));
+    let centre = rect.center();
+    painter.rect_filled(
+        egui::Rect::from_center_size(centre, egui::vec2(12.0, 12.0)),
+        CornerRadius::same(2),
+        Color32::WHITE,
+    );
+    painter.text(
+        centre,
+        egui::Align2::CENTER_CENTER,
+        level.to_string(),
+        egui::FontId::proportional(10.0),
+        Color32::BLACK,
+    );
 }
 
 /// A stale cell: a grey clock face at the top left.

@@ -9,6 +9,8 @@ use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
 mod cell_menu;
 mod marks;
+mod member_menu;
+pub use member_menu::leaver_dialog_ui;
 mod role_menu;
 mod toolbar;
 mod tooltip;
@@ -82,7 +84,7 @@ pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         Column::new(name_width).range(name_width..=480.0),
         Column::new(role_width).range(role_width..=480.0),
         Column::new(team_width).range(team_width..=320.0),
-        Column::new(44.0).resizable(false),
+        Column::new(84.0).resizable(false),
     ]
     .into_iter()
     .chain(
@@ -279,9 +281,17 @@ impl MatrixDelegate<'_, '_> {
             _ => ("Fit", SortKey::Fit),
         };
         ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+            let hover = if key == SortKey::Fit {
+                format!(
+                    "Sort by fit for their own role, and the required skills they meet. {}",
+                    crate::analysis::FIT_FORMULA
+                )
+            } else {
+                format!("Sort by {}", title.to_lowercase())
+            };
             let response = ui
                 .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
-                .on_hover_text(format!("Sort by {}", title.to_lowercase()));
+                .on_hover_text(hover);
             self.sort_arrow(ui, key, response.rect.right_center() + egui::vec2(9.0, 0.0));
             if response.clicked() {
                 self.sort_by(key);
@@ -363,13 +373,25 @@ impl MatrixDelegate<'_, '_> {
             if col_nr == 0 {
                 ui.add_space(4.0);
                 let lead = self.state().workspace().settings.lead_level;
-                let shown = &self.state().derived().rows;
-                let label = if shown.len() == self.state().workspace().members.len() {
+                let derived = self.state().derived();
+                // Counted over the team and role filter: search, stale and
+                // changes-since only pick the rows shown.
+                let label = if derived.scope_words.is_empty() {
                     format!("Can lead ({lead}+)")
                 } else {
-                    format!("Can lead ({lead}+) of {}", shown.len())
+                    format!("Can lead ({lead}+) {}", derived.scope_words)
                 };
-                ui.label(egui::RichText::new(label).small());
+                ui.label(egui::RichText::new(label).small())
+                    .on_hover_text(format!(
+                        "Members who can lead each skill, of the {} {}; search, Stale and \
+                     Changes since pick rows to show and never change a count",
+                        derived.in_scope,
+                        if derived.scope_words.is_empty() {
+                            "on the team".to_string()
+                        } else {
+                            derived.scope_words.clone()
+                        }
+                    ));
             }
             return;
         };
@@ -394,10 +416,19 @@ impl MatrixDelegate<'_, '_> {
             colour,
         );
         let skill = &self.state().workspace().skills[column].name;
-        let text = if risky {
-            format!("{leaders} can lead {skill}: a single point of failure for a required skill")
+        let scope = &derived.scope_words;
+        let within = if scope.is_empty() {
+            String::new()
         } else {
-            format!("{leaders} can lead {skill}")
+            format!(" {scope}")
+        };
+        let text = if risky {
+            format!(
+                "{leaders} can lead {skill}{within}: a single point of failure for a required \
+                 skill"
+            )
+        } else {
+            format!("{leaders} can lead {skill}{within}")
         };
         ui.interact(
             rect,
@@ -421,10 +452,15 @@ impl MatrixDelegate<'_, '_> {
         let skill_name = &workspace.skills[column].name;
         let words = &workspace.settings.scale;
         // Built only when asked for (accessibility, tooltip), not every frame.
+        let waiting = state.derived().waiting(member, column);
         let value = || {
-            cell.level().map_or("not assessed".to_string(), |level| {
+            let level = cell.level().map_or("not assessed".to_string(), |level| {
                 format!("{level} {}", words.word(level))
-            })
+            });
+            match waiting {
+                Some(own) => format!("{level}; self-rated {own}, not reviewed"),
+                None => level,
+            }
         };
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
@@ -469,6 +505,11 @@ impl MatrixDelegate<'_, '_> {
         }
         if derived.is_lapsed(member, column) {
             cell_menu::lapsed_mark(painter, rect);
+        }
+        if ratings == Ratings::Current
+            && let Some(level) = derived.waiting(member, column)
+        {
+            marks::waiting_mark(painter, rect, level);
         }
         let required = state.derived().required[member][column];
         if let Some(required) = required
@@ -531,12 +572,7 @@ impl TableDelegate for MatrixDelegate<'_, '_> {
         let record = &workspace.members[member];
         ui.add_space(4.0);
         match cell.col_nr {
-            0 => {
-                let selected = state.selected().is_some_and(|(m, _)| m == member);
-                let text = egui::RichText::new(&record.name);
-                ui.label(if selected { text.strong() } else { text })
-                    .on_hover_text(record.email.as_deref().unwrap_or(&record.name));
-            }
+            0 => member_menu::name_cell(self.view, ui, member),
             1 => role_menu::role_cell(self.view, ui, member),
             2 => {
                 ui.label(record.team.as_deref().unwrap_or("—"));
@@ -547,10 +583,16 @@ impl TableDelegate for MatrixDelegate<'_, '_> {
                     Some(fit) if !fit.coverage.judgeable() => ui
                         .weak("?")
                         .on_hover_text(crate::analysis::fit_text(fit.score, &fit.coverage)),
-                    Some(fit) => ui.label(format!("{:.0}", fit.score)).on_hover_text(format!(
-                        "Fit for their own role, 0-100, {}",
-                        fit.coverage.text()
-                    )),
+                    Some(fit) => ui
+                        .label(format!(
+                            "{:.0} · {}/{}",
+                            fit.score, fit.coverage.required_met, fit.coverage.required
+                        ))
+                        .on_hover_text(format!(
+                            "Fit for their own role, 0-100, {}. {}",
+                            fit.coverage.text(),
+                            crate::analysis::FIT_FORMULA
+                        )),
                 };
             }
         }

@@ -64,6 +64,14 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             })
             .response
             .labelled_by(label.id);
+        let leavers = derived.on_team.iter().filter(|on| !**on).count();
+        if leavers > 0 {
+            ui.checkbox(
+                &mut filter.show_leavers,
+                format!("Show {}", crate::io::count_of(leavers, "leaver", "leavers")),
+            )
+            .on_hover_text("Members who left, greyed: they count nowhere from the day they left");
+        }
         let kind_text = match filter.kind {
             None => "Hard and soft",
             Some(SkillKind::Hard) => "Hard",
@@ -149,10 +157,20 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
                 }
             }
             let changed = &derived.changed;
+            if changed.newly_rated > 0 {
+                mark_swatch(ui, Movement::New);
+                ui.label(format!("{} newly rated", changed.newly_rated))
+                    .on_hover_text("Rated for the first time since the date: not a move");
+            }
             mark_swatch(ui, Movement::Up);
             ui.label(format!("{} up", changed.up));
             mark_swatch(ui, Movement::Down);
             ui.label(format!("{} down", changed.down));
+            ui.checkbox(&mut filter.changed_only, "Only those who changed")
+                .on_hover_text(format!(
+                    "Show only the {} whose levels changed; the counts stay the team's",
+                    crate::io::count_of(changed.members.len(), "member", "members")
+                ));
         }
         ui.separator();
         let months = state.workspace().settings.stale_months;
@@ -162,7 +180,9 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
                 &mut stale,
                 format!("Stale: last rated over {months} months ago"),
             )
-            .on_hover_text("Show only members with such cells, and mark them")
+            .on_hover_text(
+                "Show only members with such cells, and mark them; the counts stay the team's",
+            )
             .changed()
         {
             filter.stale_before =

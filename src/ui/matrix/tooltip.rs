@@ -52,6 +52,18 @@ pub(super) fn cell_tooltip(
         }
         _ => {}
     }
+    if let Some(own) = state.derived().waiting(member, column) {
+        ui.label(format!(
+            "Self-rated {own}, not reviewed: it counts nowhere until a manager accepts it in \
+             Review"
+        ));
+    }
+    if state.derived().is_lapsed(member, column) {
+        ui.label(
+            "The level rests only on a certificate that lapsed: not counted as held until it \
+             is rated again",
+        );
+    }
     let ratings = state.filter().ratings;
     if ratings != Ratings::Current {
         let own = state.derived().self_rating(member, column);

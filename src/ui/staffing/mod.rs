@@ -446,7 +446,7 @@ fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
                 selection.line_role.is_some(),
                 egui::Button::new("Add role slot"),
             )
-            .on_hover_text("People who hold the role, or are ready for it (fit 85+)")
+            .on_hover_text("People who hold the role, or are ready for it (fit 80+ with no required skill short)")
             .clicked()
         {
             add_role = selection.line_role;

@@ -1,0 +1,293 @@
+//! Membership over time: the day someone joined and left, and dated changes
+//! of their details (FTE, years, role, team, manager, location). A member's
+//! fields hold their latest details; `Member::as_of` rewinds the changes
+//! made after a date. `Workspace::is_member_on` is the one place that says
+//! who belongs to the team on a day.
+
+use super::{Date, EditError, Member, RoleId, Workspace};
+use serde::{Deserialize, Serialize};
+
+/// One detail before and after a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum Detail {
+    Fte {
+        from: f64,
+        to: f64,
+    },
+    Years {
+        from: Option<f64>,
+        to: Option<f64>,
+    },
+    Role {
+        from: Option<RoleId>,
+        to: Option<RoleId>,
+    },
+    Team {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Manager {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Location {
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+/// A detail that changed on a day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DetailChange {
+    pub on: Date,
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "none".to_string())
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(|| "none".to_string(), |value| format!("{value:.1}"))
+}
+
+impl Detail {
+    /// `FTE 1.0 -> 0.8`, `team Growth -> Payments`.
+    pub fn describe(&self) -> String {
+        match self {
+            Detail::Fte { from, to } => format!("FTE {from:.1} -> {to:.1}"),
+            Detail::Years { from, to } => format!("years {} -> {}", number(*from), number(*to)),
+            Detail::Role { from, to } => format!(
+                "role {} -> {}",
+                from.as_ref().map_or("none", |r| r.as_str()),
+                to.as_ref().map_or("none", |r| r.as_str())
+            ),
+            Detail::Team { from, to } => format!("team {} -> {}", text(from), text(to)),
+            Detail::Manager { from, to } => format!("manager {} -> {}", text(from), text(to)),
+            Detail::Location { from, to } => {
+                format!("location {} -> {}", text(from), text(to))
+            }
+        }
+    }
+
+    /// Puts the value from before the change back on `member`.
+    fn undo(&self, member: &mut Member) {
+        match self {
+            Detail::Fte { from, .. } => member.fte = *from,
+            Detail::Years { from, .. } => member.years = *from,
+            Detail::Role { from, .. } => member.role.clone_from(from),
+            Detail::Team { from, .. } => member.team.clone_from(from),
+            Detail::Manager { from, .. } => member.manager.clone_from(from),
+            Detail::Location { from, .. } => member.location.clone_from(from),
+        }
+    }
+}
+
+impl Member {
+    /// Whether they belong to the team on `date` by their own dates: joined
+    /// by then (when known) and not yet left. A leaver is out from the day
+    /// they leave.
+    pub fn dated_member_on(&self, date: Date) -> bool {
+        self.joined.is_none_or(|joined| joined <= date) && self.left.is_none_or(|left| left > date)
+    }
+
+    /// The member with the details they had on `date`.
+    pub fn as_of(&self, date: Date) -> Member {
+        let mut then = self.clone();
+        for change in self.changes.iter().rev().filter(|change| change.on > date) {
+            change.detail.undo(&mut then);
+        }
+        then.changes.retain(|change| change.on <= date);
+        if then.left.is_some_and(|left| left > date) {
+            then.left = None;
+        }
+        then
+    }
+
+    /// Their FTE on `date`.
+    pub fn fte_on(&self, date: Date) -> f64 {
+        let mut fte = self.fte;
+        for change in self.changes.iter().rev().filter(|change| change.on > date) {
+            if let Detail::Fte { from, .. } = change.detail {
+                fte = from;
+            }
+        }
+        fte
+    }
+
+    /// Sets the details `incoming` gives (a round's row) and returns each
+    /// change dated `on`, in field order. Details the row leaves blank are
+    /// kept; FTE only when the row states it.
+    pub fn take_details(&mut self, incoming: &Member, on: Date) -> Vec<DetailChange> {
+        let mut changes = Vec::new();
+        let given = |value: &Option<String>| {
+            value
+                .as_ref()
+                .filter(|value| !value.trim().is_empty())
+                .cloned()
+        };
+        if incoming.fte_stated && (incoming.fte - self.fte).abs() > 1e-9 {
+            changes.push(Detail::Fte {
+                from: self.fte,
+                to: incoming.fte,
+            });
+        }
+        if let Some(years) = incoming.years
+            && self.years.is_none_or(|own| (own - years).abs() > 1e-9)
+        {
+            changes.push(Detail::Years {
+                from: self.years,
+                to: Some(years),
+            });
+        }
+        if incoming.role.is_some() && incoming.role != self.role {
+            changes.push(Detail::Role {
+                from: self.role.clone(),
+                to: incoming.role.clone(),
+            });
+        }
+        let texts = [
+            (given(&incoming.team), &self.team, 0),
+            (given(&incoming.manager), &self.manager, 1),
+            (given(&incoming.location), &self.location, 2),
+        ];
+        for (new, old, field) in texts {
+            let Some(new) = new else { continue };
+            if old.as_deref().map(str::trim) == Some(new.trim()) {
+                continue;
+            }
+            let (from, to) = (old.clone(), Some(new));
+            changes.push(match field {
+                0 => Detail::Team { from, to },
+                1 => Detail::Manager { from, to },
+                _ => Detail::Location { from, to },
+            });
+        }
+        if let Some(email) = given(&incoming.email) {
+            self.email = Some(email);
+        }
+        let dated: Vec<DetailChange> = changes
+            .into_iter()
+            .map(|detail| DetailChange { on, detail })
+            .collect();
+        for change in &dated {
+            self.apply_change(change.clone());
+        }
+        dated
+    }
+
+    /// Applies a dated change and keeps it in the record, oldest first.
+    pub fn apply_change(&mut self, change: DetailChange) {
+        match &change.detail {
+            Detail::Fte { to, .. } => self.fte = *to,
+            Detail::Years { to, .. } => self.years = *to,
+            Detail::Role { to, .. } => self.role.clone_from(to),
+            Detail::Team { to, .. } => self.team.clone_from(to),
+            Detail::Manager { to, .. } => self.manager.clone_from(to),
+            Detail::Location { to, .. } => self.location.clone_from(to),
+        }
+        let at = self.changes.partition_point(|known| known.on <= change.on);
+        self.changes.insert(at, change);
+    }
+}
+
+impl Workspace {
+    /// Whether `member` belongs to the team on `date`: by their joined and
+    /// left dates; with no joined date, from their first rating (a member
+    /// whose every rating came later had not arrived).
+    pub fn is_member_on(&self, member: usize, date: Date) -> bool {
+        let record = &self.members[member];
+        if !record.dated_member_on(date) {
+            return false;
+        }
+        if record.joined.is_some() {
+            return true;
+        }
+        // Ratings are kept oldest first, undated ones before every date.
+        self.history
+            .row(member)
+            .entries()
+            .first()
+            .is_none_or(|first| first.as_of.is_none_or(|as_of| as_of <= date))
+    }
+
+    /// Records that `member` left on `on`: from that day they are out of
+    /// every count; their record stays.
+    pub fn record_leaver(&mut self, member: usize, on: Date) -> Result<(), EditError> {
+        let record = self
+            .members
+            .get_mut(member)
+            .ok_or(EditError::Gone("member"))?;
+        if record.joined.is_some_and(|joined| joined > on) {
+            return Err(EditError::Invalid {
+                field: "leaving date",
+                found: on.to_string(),
+                expected: "is before the day they joined: expected that day or later",
+            });
+        }
+        record.left = Some(on);
+        Ok(())
+    }
+
+    /// Takes back a leaving date: they are a member again.
+    pub fn clear_leaver(&mut self, member: usize) -> Result<(), EditError> {
+        let record = self
+            .members
+            .get_mut(member)
+            .ok_or(EditError::Gone("member"))?;
+        record.left = None;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn a_round_changes_details_dated_and_as_of_rewinds_them() {
+        let mut kwame = Member::new("Kwame Mensah");
+        kwame.team = Some("Growth".into());
+        let mut row = Member::new("Kwame Mensah");
+        row.fte = 0.8;
+        row.fte_stated = true;
+        row.team = Some("Payments".into());
+        let changes = kwame.take_details(&row, date("2026-06-30"));
+        let said: Vec<String> = changes.iter().map(|c| c.detail.describe()).collect();
+        assert_eq!(said, ["FTE 1.0 -> 0.8", "team Growth -> Payments"]);
+        assert_eq!((kwame.fte, kwame.team.as_deref()), (0.8, Some("Payments")));
+        let march = kwame.as_of(date("2026-03-31"));
+        assert_eq!((march.fte, march.team.as_deref()), (1.0, Some("Growth")));
+        assert_eq!(kwame.fte_on(date("2026-06-29")), 1.0);
+        assert_eq!(kwame.fte_on(date("2026-06-30")), 0.8);
+    }
+
+    #[test]
+    fn a_row_that_states_no_fte_changes_none() {
+        let mut ana = Member::new("Ana");
+        ana.fte = 0.6;
+        let mut row = Member::new("Ana");
+        row.fte_stated = false;
+        assert!(ana.take_details(&row, date("2026-06-30")).is_empty());
+        assert_eq!(ana.fte, 0.6);
+    }
+
+    #[test]
+    fn a_leaver_is_out_from_the_day_they_leave() {
+        let mut workspace = Workspace::default();
+        let ana = workspace.push_member(Member::new("Ana"));
+        workspace
+            .record_leaver(ana, date("2026-09-01"))
+            .expect("a member");
+        assert!(workspace.is_member_on(ana, date("2026-08-31")));
+        assert!(!workspace.is_member_on(ana, date("2026-09-01")));
+        let then = workspace.members[ana].as_of(date("2026-08-31"));
+        assert_eq!(then.left, None);
+    }
+}
