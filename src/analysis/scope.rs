@@ -242,6 +242,25 @@ impl<'w> Scope<'w> {
         }
     }
 
+    /// The same day, record and filter over other members (sorted): those
+    /// on the team at some point of a plan's weeks, say.
+    pub fn with_members(&self, members: Vec<usize>) -> Scope<'w> {
+        let mut scope = self.narrowed(&self.filter);
+        let workspace = self.workspace;
+        for &member in &members {
+            if scope.member_refs[member].is_none() {
+                let record = &workspace.members[member];
+                scope.member_refs[member] = Some(MemberRef {
+                    index: member,
+                    name: record.name.as_str().into(),
+                    email: record.email.as_deref().map(Arc::from),
+                });
+            }
+        }
+        scope.members = members;
+        scope
+    }
+
     /// Everyone on the team that day, whatever the filter.
     pub fn everyone(&self) -> Scope<'w> {
         self.narrowed(&ScopeFilter::default())

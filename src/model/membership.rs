@@ -213,6 +213,14 @@ impl Workspace {
             .is_none_or(|first| first.as_of.is_none_or(|as_of| as_of <= date))
     }
 
+    /// Whether `member` is on the team on some day from `first` to `last`
+    /// by their joined and left dates.
+    pub fn member_between(&self, member: usize, first: Date, last: Date) -> bool {
+        let record = &self.members[member];
+        record.joined.is_none_or(|joined| joined <= last)
+            && record.left.is_none_or(|left| left > first)
+    }
+
     /// Records that `member` left on `on`: from that day they are out of
     /// every count; their record stays.
     pub fn record_leaver(&mut self, member: usize, on: Date) -> Result<(), EditError> {

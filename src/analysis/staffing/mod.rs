@@ -266,13 +266,13 @@ fn hire_as<'r>(roles: &'r [Role], want: &Want) -> Option<&'r Role> {
     }
 }
 
-/// Staffs the workspace's projects from the members of `scope` (on the
-/// team on its day), by their levels of record that day.
+/// Staffs the workspace's projects from the members in `scope`'s filter
+/// who are on the team at some point of the projects' weeks (each week's
+/// capacity says how much: nothing before they join or after they leave),
+/// by their levels of record on the scope's day.
 pub fn staff(scope: &Scope) -> Staffing {
-    let workspace = scope.workspace;
-    let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
-        .map(|index| CompiledRole::new(scope, index))
-        .collect();
+    let all = scope;
+    let workspace = all.workspace;
     let mut problems = Vec::new();
     let mut order: Vec<(usize, Run)> = Vec::new();
     for (index, project) in workspace.projects.iter().enumerate() {
@@ -294,6 +294,20 @@ pub fn staff(scope: &Scope) -> Staffing {
     let first = order.iter().map(|(_, w)| w.first).min().unwrap_or(0);
     let last = order.iter().map(|(_, w)| w.last).max().unwrap_or(-1);
     let members = workspace.members.len();
+    let (first_day, last_day) = (
+        crate::model::week_start(first),
+        crate::model::week_start(last + 1),
+    );
+    let pool: Vec<usize> = (0..members)
+        .filter(|&member| {
+            all.filter.admits(workspace, member)
+                && workspace.member_between(member, first_day, last_day)
+        })
+        .collect();
+    let scope = &all.with_members(pool);
+    let compiled: Vec<CompiledRole> = (0..workspace.roles.len())
+        .map(|index| CompiledRole::new(scope, index))
+        .collect();
     let mut bookings = Bookings::new(scope, first, last);
     let mut greedy_bookings = Bookings::new(scope, first, last);
     let mut greedy_objective = 0.0;
