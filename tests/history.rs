@@ -544,6 +544,8 @@ fn the_organisation_as_it_stood_tells_apart_people_of_one_name() {
     let mut workspace = sample();
     let mut twin = workspace.members[0].clone();
     twin.email = None;
+    // As the round that brought them in records it.
+    twin.joined = Some(date("2026-09-30"));
     let name = twin.name.clone();
     workspace.members[0].email = None;
     let late = workspace.push_member(twin);

@@ -436,7 +436,10 @@ fn a_leaver_recorded_from_the_member_menu_leaves_every_count_and_undoes() {
     // Found by name, as a manager would: search picks rows, not counts.
     let mut filter = harness.state().state().filter().clone();
     filter.search = "Tomasz".into();
-    harness.state_mut().state_mut().apply(Command::SetFilter(filter));
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetFilter(filter));
     harness.run();
     assert_eq!(
         harness.state().state().derived().shown_leaders[kubernetes],
@@ -456,7 +459,10 @@ fn a_leaver_recorded_from_the_member_menu_leaves_every_count_and_undoes() {
     assert!(state.derived().rows.is_empty(), "out of the list");
     let mut filter = state.filter().clone();
     filter.search.clear();
-    harness.state_mut().state_mut().apply(Command::SetFilter(filter));
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetFilter(filter));
     harness.run();
     let state = harness.state().state();
     assert_eq!(state.derived().rows.len(), members - 1);

@@ -351,16 +351,13 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
     let skills = workspace.skills.len();
     let mut departures = Vec::new();
     for member in 0..workspace.members.len() {
+        let row = workspace.history.row(member);
+        // Not there yet: joined later. A leaver stays in the workspace of
+        // the day (`Scope` leaves them out).
         let arrived = workspace.members[member]
             .joined
             .is_none_or(|joined| joined <= date);
-        let row = workspace.history.row(member);
-        let rated_by_then = row.is_empty()
-            || row
-                .entries()
-                .iter()
-                .any(|entry| entry.as_of.is_none_or(|as_of| as_of <= date));
-        if !arrived || (workspace.members[member].joined.is_none() && !rated_by_then) {
+        if !arrived {
             departures.push(member);
             continue;
         }
@@ -538,7 +535,9 @@ mod tests {
     #[test]
     fn the_organisation_as_it_stood() {
         let mut workspace = two_people();
-        let cleo = workspace.push_member(Member::new("Cleo"));
+        let mut joining = Member::new("Cleo");
+        joining.joined = Some(date("2026-09-30"));
+        let cleo = workspace.push_member(joining);
         rate(
             &mut workspace,
             cleo,

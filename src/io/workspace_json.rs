@@ -424,6 +424,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
 /// Sets each recorded cell to its rating of record, and says so when a
 /// file from an older build held a self rating as a level.
 pub(crate) fn settle_levels(workspace: &mut Workspace, report: &mut Report) {
+    workspace.infer_joining();
     let moved = workspace.settle_levels();
     if moved > 0 {
         report.warning(

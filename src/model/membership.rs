@@ -194,23 +194,45 @@ impl Member {
 }
 
 impl Workspace {
-    /// Whether `member` belongs to the team on `date`: by their joined and
-    /// left dates; with no joined date, from their first rating (a member
-    /// whose every rating came later had not arrived).
+    /// Whether `member` belongs to the team on `date`: joined by then
+    /// (when known) and not yet left. The one place membership is decided.
     pub fn is_member_on(&self, member: usize, date: Date) -> bool {
-        let record = &self.members[member];
-        if !record.dated_member_on(date) {
-            return false;
+        self.members[member].dated_member_on(date)
+    }
+
+    /// Gives a joining date to each member a file kept none for whose every
+    /// level came from dated ratings: they joined on the first of them
+    /// (rounds before joining dates were kept brought people in that way).
+    /// Returns how many were given one.
+    pub fn infer_joining(&mut self) -> usize {
+        let skills = self.skills.len();
+        let mut given = 0;
+        for member in 0..self.members.len().min(self.levels.members()) {
+            if self.members[member].joined.is_some() {
+                continue;
+            }
+            let row = self.history.row(member);
+            let Some(first) = row.entries().first().and_then(|entry| entry.as_of) else {
+                continue;
+            };
+            let mut recorded = vec![false; skills];
+            for entry in row.entries() {
+                if let Some(slot) = recorded.get_mut(entry.skill as usize) {
+                    *slot = true;
+                }
+            }
+            let undated_level = self
+                .levels
+                .row(member)
+                .iter()
+                .zip(&recorded)
+                .any(|(cell, recorded)| !recorded && !cell.is_blank());
+            if !undated_level {
+                self.members[member].joined = Some(first);
+                given += 1;
+            }
         }
-        if record.joined.is_some() {
-            return true;
-        }
-        // Ratings are kept oldest first, undated ones before every date.
-        self.history
-            .row(member)
-            .entries()
-            .first()
-            .is_none_or(|first| first.as_of.is_none_or(|as_of| as_of <= date))
+        given
     }
 
     /// Whether `member` is on the team on some day from `first` to `last`
