@@ -235,7 +235,7 @@ fn report_prints_the_findings_first_in_every_format() {
         &skillgrid(&["report", "sample-teams/product-org.csv", "--format", "json"]).stdout,
     )
     .expect("JSON");
-    assert_eq!(json["report_version"], 1);
+    assert_eq!(json["report_version"], 2);
     assert_eq!(json["members"], 50);
     assert_eq!(json["bus_factor"][0]["leaders"][0]["name"], "Tomasz Nowak");
 

@@ -64,7 +64,7 @@ use crate::model::{Level, Workspace};
 use serde::Serialize;
 
 /// The version of the JSON report's shape; bumped when a field changes.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Default)]
 pub struct AnalysisOptions {
