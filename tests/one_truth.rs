@@ -523,3 +523,32 @@ fn the_matrix_marks_a_self_rating_that_waits_for_review() {
         1
     );
 }
+
+/// Applying a plan makes its departures leavers on the day, not deleted
+/// rows: their history stays and an earlier report still shows them.
+#[test]
+fn applying_a_plan_records_its_departures_as_leavers() {
+    let workspace = roster(
+        "Name,Email,Role,Observability\n\
+         Ana Ruiz,ana@x.test,Senior Software Engineer,4\n\
+         Ben Okafor,ben@x.test,Senior Software Engineer,2\n",
+    );
+    let mut state = AppState::new(
+        skillgrid::app::Document::new(workspace, "team", None),
+        Preferences::default(),
+    );
+    state.set_today(date("2026-08-01"));
+    state.apply(Command::PlanDeparture(0));
+    state.apply(Command::ApplyPlan);
+    let workspace = state.workspace();
+    assert_eq!(workspace.members.len(), 2, "nobody deleted");
+    assert_eq!(workspace.members[0].left, Some(date("2026-08-01")));
+    assert_eq!(
+        leaders(&report(workspace, "2026-08-01"), "Observability"),
+        0
+    );
+    assert_eq!(
+        leaders(&report(workspace, "2026-07-31"), "Observability"),
+        1
+    );
+}

@@ -152,15 +152,27 @@ impl AppState {
             return;
         }
         let (hires, departures) = (workspace.plan.hires.len(), workspace.plan.departures.len());
-        let applied =
-            crate::analysis::apply_plan(workspace, &workspace.plan, &self.library().skills);
+        // Hires join as placeholders; departures leave today, their record
+        // kept (a leaver is history, not a deleted row).
+        let hires_only = crate::model::Plan {
+            departures: Vec::new(),
+            ..workspace.plan.clone()
+        };
+        let mut applied =
+            crate::analysis::apply_plan(workspace, &hires_only, &self.library().skills);
+        let today = self.today();
+        for key in &workspace.plan.departures {
+            if let Some(member) = applied.find_member(key) {
+                let _ = applied.record_leaver(member, today);
+            }
+        }
         self.document.replace(
             &format!("apply the plan ({hires} hires, {departures} departures)"),
             applied,
         );
         self.selected = None;
         self.notice = Some(format!(
-            "Plan applied: {hires} placeholder members added, {departures} removed"
+            "Plan applied: {hires} placeholder members added, {departures} left on {today}"
         ));
     }
 
