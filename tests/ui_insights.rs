@@ -180,9 +180,13 @@ fn a_planned_departure_shows_its_effect_and_applying_the_plan_changes_the_roster
 
     harness.get_by_label("Apply plan to roster").click();
     harness.run();
-    let workspace = &harness.state().state().document().workspace;
-    assert_eq!(workspace.members.len(), 49);
-    assert!(workspace.find_member("Tomasz Nowak").is_none());
+    let state = harness.state().state();
+    let workspace = &state.document().workspace;
+    // He leaves today: kept on record, out of the counts.
+    assert_eq!(workspace.members.len(), 50);
+    let tomasz = workspace.find_member("Tomasz Nowak").expect("kept");
+    assert_eq!(workspace.members[tomasz].left, Some(state.today()));
+    assert_eq!(state.derived().rows.len(), 49);
     assert!(workspace.plan.is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -190,6 +194,7 @@ fn a_planned_departure_shows_its_effect_and_applying_the_plan_changes_the_roster
     assert_eq!(workspace.members.len(), 50);
     assert_eq!(workspace.plan.departures.len(), 1);
     let tomasz = workspace.find_member("Tomasz Nowak").expect("back");
+    assert_eq!(workspace.members[tomasz].left, None);
     assert!(workspace.members[tomasz].is_named_by(&workspace.plan.departures[0]));
 }
 

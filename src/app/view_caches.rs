@@ -45,7 +45,10 @@ impl AppState {
         {
             let workspace = &self.document.workspace;
             let query = &key.2;
+            let today = self.today();
+            // Leavers are out of every list from the day they left.
             let matches = (0..workspace.members.len())
+                .filter(|&member| workspace.is_member_on(member, today))
                 .filter(|&member| {
                     let record = &workspace.members[member];
                     query.is_empty()

@@ -67,9 +67,14 @@ pub(super) fn review_command(
         ReviewFormat::Text => {
             let _ = writeln!(out, "{}", review_progress(&all));
             for d in &open {
+                let apart = if d.manager_level.is_none() {
+                    "counts nowhere until accepted".to_string()
+                } else {
+                    format!("{} apart", d.gap())
+                };
                 let _ = writeln!(
                     out,
-                    "  {}{}, {}: self {}, manager {} ({} apart)",
+                    "  {}{}, {}: self {}, manager {} ({apart})",
                     d.member.name,
                     d.team
                         .as_deref()
@@ -77,7 +82,6 @@ pub(super) fn review_command(
                     d.skill.name,
                     d.self_level.get(),
                     level(d.manager_level),
-                    d.gap()
                 );
             }
         }

@@ -89,7 +89,11 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                         difference.skill.name.to_string(),
                         difference.self_level.get().to_string(),
                         manager,
-                        difference.gap().to_string(),
+                        if difference.manager_level.is_none() {
+                            "new".to_string()
+                        } else {
+                            difference.gap().to_string()
+                        },
                     ];
                     // Names read from the left; the levels sit centred.
                     for (column, (text, width)) in cells.iter().zip(WIDTHS).enumerate() {

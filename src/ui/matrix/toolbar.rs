@@ -353,7 +353,20 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
             ui.add_space(6.0);
             let rect = swatch(ui, level_colour(Some(Level::WORKING)));
             super::cell_menu::lapsed_mark(ui.painter(), rect);
-            ui.label("certificate expired");
+            ui.label("certificate expired").on_hover_text(
+                "The level rests only on a certificate that lapsed: not counted as held",
+            );
+        }
+        if !derived.waiting.is_empty() {
+            ui.add_space(6.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), Sense::hover());
+            ui.painter()
+                .rect_filled(rect, CornerRadius::same(2), level_colour(None));
+            super::marks::waiting_mark(ui.painter(), rect, Level::PROFICIENT);
+            ui.label("self-rated, not reviewed").on_hover_text(
+                "A member's own rating waiting in Review: it counts nowhere until a manager \
+                 accepts it",
+            );
         }
         ui.add_space(12.0);
         ui.label(
