@@ -430,4 +430,24 @@ fn a_self_rating_waits_in_review_and_a_leaver_shows_before_the_day() {
         .and_then(|all| all.iter().find(|m| m["member"]["name"] == "Ines Alvarez"))
         .expect("Ines's ratings are from March 2026");
     assert_eq!(ines["oldest"], "2026-03-31");
+    let csv = run_ok(&[
+        "report",
+        year.path(),
+        "--as-of",
+        "2027-06-01",
+        "--format",
+        "csv",
+        "--table",
+        "stale",
+    ]);
+    assert!(
+        csv.lines().next() == Some("member,email,skill,oldest_rating,stale_before")
+            && csv.contains("Ines Alvarez,ines@nw.test,Programming,2026-03-31,2026-06-01"),
+        "{csv}"
+    );
+    let stale = year.text(&["history", "--stale"]);
+    assert!(
+        stale.starts_with("0 ratings last given over 12 months ago"),
+        "{stale}"
+    );
 }

@@ -330,6 +330,8 @@ pub enum TableArg {
     Fit,
     Hiring,
     Staffing,
+    Stale,
+    Bench,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -76,6 +76,8 @@ pub(super) fn report(
                 TableArg::Fit => Table::Fit,
                 TableArg::Hiring => Table::Hiring,
                 TableArg::Staffing => Table::Staffing,
+                TableArg::Stale => Table::Stale,
+                TableArg::Bench => Table::Bench,
             },
         )
         .into_bytes(),

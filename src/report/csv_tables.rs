@@ -13,15 +13,21 @@ pub enum Table {
     Hiring,
     /// Each project line: who is assigned, what stays unfilled and why.
     Staffing,
+    /// Ratings of record older than the stale limit, one a row.
+    Stale,
+    /// What the last round changed in who can lead each skill.
+    Bench,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 7] = [
         Table::Coverage,
         Table::Gaps,
         Table::Fit,
         Table::Hiring,
         Table::Staffing,
+        Table::Stale,
+        Table::Bench,
     ];
 
     /// The sheet a report workbook gives the table.
@@ -32,6 +38,8 @@ impl Table {
             Table::Fit => "Role fit",
             Table::Hiring => "Hiring plan",
             Table::Staffing => "Staffing",
+            Table::Stale => "Stale ratings",
+            Table::Bench => "Bench changes",
         }
     }
 }
@@ -68,6 +76,8 @@ pub const NUMBER_COLUMNS: &[&str] = &[
     "people",
     "fte_each",
     "unfilled",
+    "before",
+    "after",
 ];
 
 pub fn csv_table(analysis: &Analysis, table: Table) -> String {
@@ -288,6 +298,47 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                         text(line.reason.as_deref().unwrap_or("")),
                     ]);
                 }
+            }
+        }
+        Table::Stale => {
+            rows.push(
+                ["member", "email", "skill", "oldest_rating", "stale_before"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+            let before = analysis
+                .stale
+                .before
+                .map_or(String::new(), |date| date.to_string());
+            for member in &analysis.stale.members {
+                for skill in &member.skills {
+                    rows.push(vec![
+                        text(&member.member.name),
+                        text(member.member.email.as_deref().unwrap_or("")),
+                        text(&skill.name),
+                        member.oldest.to_string(),
+                        before.clone(),
+                    ]);
+                }
+            }
+        }
+        Table::Bench => {
+            rows.push(
+                ["skill", "before", "after", "from_round", "to_round"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+            let changes = &analysis.bench_changes;
+            let date =
+                |date: Option<crate::model::Date>| date.map_or(String::new(), |d| d.to_string());
+            for change in &changes.skills {
+                rows.push(vec![
+                    text(&change.skill.name),
+                    change.before.to_string(),
+                    change.after.to_string(),
+                    date(changes.from),
+                    date(changes.to),
+                ]);
             }
         }
     }
