@@ -274,7 +274,9 @@ fn the_report_workbook_holds_the_matrix_and_a_sheet_per_table() {
             "Team gaps",
             "Role fit",
             "Hiring plan",
-            "Staffing"
+            "Staffing",
+            "Stale ratings",
+            "Bench changes"
         ]
     );
     let coverage = book.worksheet_range("Coverage").expect("coverage");

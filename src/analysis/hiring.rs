@@ -411,6 +411,7 @@ fn hires(
         true
     };
 
+    let moved = super::rebalance::moved_from(inputs.moves, workspace.members.len());
     for breach in inputs
         .breaches
         .iter()
@@ -425,8 +426,7 @@ fn hires(
         };
         // Enough managers of the same role to bring everyone within span,
         // once the rebalancing moves are made.
-        let directs = breach.directs
-            - super::rebalance::moved_from(inputs.moves, breach.manager.index).min(breach.directs);
+        let directs = breach.directs - moved[breach.manager.index].min(breach.directs);
         let needed = directs.div_ceil(breach.span_max.max(1)).saturating_sub(1);
         for _ in 0..needed {
             let reason = HireReason::SpanOfControl {

@@ -59,12 +59,31 @@ fn row_as_of(row: &MemberHistory, skills: usize, date: Date) -> Vec<Option<Cell>
         .collect()
 }
 
-/// Every change of a current level the query asks for, oldest first
+/// Every change of a level of record the query asks for, oldest first
 /// within each member.
 pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
-    let skills = workspace.skills.len();
     let mut found = Vec::new();
+    for_each_change(workspace, query, |change| {
+        found.push(change);
+        true
+    });
+    found
+}
+
+/// Calls `take` with each change the query asks for, member by member and
+/// oldest first within each, holding one member's record at a time; stops
+/// when `take` returns false (the reader went away).
+pub fn for_each_change(
+    workspace: &Workspace,
+    query: ChangeQuery,
+    mut take: impl FnMut(LevelChange) -> bool,
+) {
+    let skills = workspace.skills.len();
+    let mut going = true;
     for (member, row) in workspace.history.rows() {
+        if !going {
+            return;
+        }
         if query.member.is_some_and(|wanted| wanted != member) || member >= workspace.members.len()
         {
             continue;
@@ -74,8 +93,8 @@ pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
             let recent = query
                 .since
                 .is_none_or(|since| as_of.is_some_and(|as_of| as_of >= since));
-            if wanted_skill && recent {
-                found.push(LevelChange {
+            if going && wanted_skill && recent {
+                going = take(LevelChange {
                     member,
                     skill,
                     from,
@@ -86,7 +105,6 @@ pub fn changes(workspace: &Workspace, query: ChangeQuery) -> Vec<LevelChange> {
             }
         });
     }
-    found
 }
 
 /// Up or down between two levels, or a first rating (not a move).

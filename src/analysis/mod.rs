@@ -40,7 +40,8 @@ pub use hiring::{
 };
 pub use history::{
     BenchTrend, ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, bench_trend,
-    changed_since, changes, member_timeline, stale_before, stale_cells, workspace_as_of,
+    changed_since, changes, for_each_change, member_timeline, stale_before, stale_cells,
+    workspace_as_of,
 };
 pub use rebalance::{ReportMove, rebalance};
 pub use review::{Difference, review_differences, review_progress};

@@ -168,9 +168,6 @@ pub enum Command {
         /// Write the report here (atomically) instead of to standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Indent the JSON for reading.
-        #[arg(long)]
-        pretty: bool,
         /// Report the organisation as it stood on this date (YYYY-MM-DD).
         #[arg(long, value_parser = history::parse_date)]
         as_of: Option<crate::model::Date>,

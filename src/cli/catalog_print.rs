@@ -5,14 +5,11 @@ use crate::model::Importance;
 use crate::report::thousands;
 use std::fmt::Write as _;
 
-pub fn catalog_json(catalog: &Catalog) -> String {
-    let value = serde_json::json!({
+pub fn catalog_json(catalog: &Catalog) -> serde_json::Value {
+    serde_json::json!({
         "skills": catalog.skills,
         "roles": catalog.roles,
-    });
-    let mut text = serde_json::to_string_pretty(&value).expect("the catalog serialises");
-    text.push('\n');
-    text
+    })
 }
 
 pub fn catalog_text(catalog: &Catalog) -> String {

@@ -1,6 +1,7 @@
 //! `skillgrid convert` and the commands that add to a workspace
 //! (`import-roles`): what they write, and what the output leaves out.
 
+use super::Output;
 use super::{DelimiterArg, LayoutArg, open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
 use crate::io::{self, ExportOptions, FileKind, Layout};
@@ -22,7 +23,7 @@ pub(super) struct ConvertRequest<'a> {
 pub(super) fn convert(
     request: &ConvertRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let ConvertRequest {
@@ -132,7 +133,7 @@ pub(super) fn import_roles(
     into: &Path,
     output: Option<&Path>,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(output) = workspace_output(into, output, "role definitions", err) else {
@@ -159,7 +160,7 @@ pub(super) fn save_workspace(
     workspace: &Workspace,
     output: &Path,
     what: &str,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     match io::save_path(workspace, output, ExportOptions::default()) {

@@ -1,6 +1,7 @@
 //! `skillgrid coverage`: each needed skill week by week, who can lead it
 //! and has time, and why the others are out.
 
+use super::Output;
 use super::open_reporting;
 use crate::analysis::{
     Out, Scope, ScopeFilter, WeeklyQuery, skills_followed, staff, thin_runs, weekly_coverage,
@@ -29,7 +30,7 @@ pub struct CoverageRequest<'a> {
 pub(super) fn coverage_command(
     request: &CoverageRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(request.file, catalog, err) else {
@@ -78,11 +79,10 @@ pub(super) fn coverage_command(
     );
     match request.format {
         CoverageFormat::Json => {
-            let text = serde_json::to_string_pretty(&coverage).expect("coverage serialises");
-            let _ = writeln!(out, "{text}");
+            out.json(&coverage);
         }
         CoverageFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut writer = csv::Writer::from_writer(&mut *out);
             let _ = writer.write_record(["skill", "week", "starts", "free_to_lead", "free", "out"]);
             for skill in &coverage {
                 for week in &skill.weeks {
@@ -102,8 +102,7 @@ pub(super) fn coverage_command(
                     ]);
                 }
             }
-            let bytes = writer.into_inner().unwrap_or_default();
-            out.push_str(&String::from_utf8_lossy(&bytes));
+            let _ = writer.flush();
         }
         CoverageFormat::Text => {
             let _ = writeln!(

@@ -1,6 +1,7 @@
 //! `import-targets` and `import-certifications`: a file of development
 //! targets or certificates into a workspace, all or nothing.
 
+use super::Output;
 use super::{open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
 use crate::io;
@@ -23,7 +24,7 @@ pub fn import_development(
     into: &Path,
     output: Option<&Path>,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let what = match kind {

@@ -1,6 +1,7 @@
 //! `skillgrid forms`: a self-assessment form for each member, to send out
 //! and import back with `import FORM... --rater self`.
 
+use super::Output;
 use super::open_reporting;
 use crate::catalog::Catalog;
 use crate::io;
@@ -26,7 +27,7 @@ pub(super) struct FormsRequest<'a> {
 pub(super) fn forms_command(
     request: &FormsRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(request.file, catalog, err) else {

@@ -3,6 +3,7 @@
 //! dialog are options here (`--confirm`, `--track`, `--scale`,
 //! `--licence`), and nothing changes with `--dry-run`.
 
+use super::Output;
 use super::{open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
 use crate::io::{self, FrameworkFormat, FrameworkPreview};
@@ -111,7 +112,7 @@ pub fn import_framework(
     output: Option<&Path>,
     choices: &FrameworkChoices,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(output) = super::convert::workspace_output(into, output, "roles", err) else {

@@ -1,8 +1,9 @@
 //! `skillgrid import` (a roster as a dated round) and `skillgrid history`
 //! (each change of a current level).
 
+use super::Output;
 use super::{open_reporting, print_diagnostics, print_failure};
-use crate::analysis::{ChangeQuery, LevelChange, changes};
+use crate::analysis::{ChangeQuery, LevelChange, for_each_change};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind};
 use crate::model::{Cell, Date, Rater, Workspace, import_round_noted};
@@ -50,7 +51,7 @@ pub(super) struct RoundRequest<'a> {
 pub(super) fn import_round_command(
     request: &RoundRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let output = request.output.unwrap_or(request.into);
@@ -183,7 +184,7 @@ pub(super) fn leave_command(
     on: Date,
     output: Option<&Path>,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(output) = super::convert::workspace_output(file, output, "leavers", err) else {
@@ -250,7 +251,7 @@ struct ChangeOut<'w> {
 pub(super) fn history_command(
     request: &HistoryRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(request.file, catalog, err) else {
@@ -298,98 +299,109 @@ pub(super) fn history_command(
         stale_listing(workspace, &query, request.format, out);
         return ExitCode::SUCCESS;
     }
-    let found = changes(workspace, query);
-    let rows: Vec<ChangeOut> = found
-        .iter()
-        .map(|change| out_of(workspace, change))
-        .collect();
     match request.format {
         HistoryFormat::Json => {
-            let text = serde_json::to_string_pretty(&rows).expect("changes serialise");
-            let _ = writeln!(out, "{text}");
+            // One change at a time: memory does not grow with the output.
+            let mut array = out.json_array();
+            for_each_change(workspace, query, |change| {
+                array.element(&out_of(workspace, &change));
+                !array.failed()
+            });
+            array.end();
         }
         HistoryFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut writer = csv::Writer::from_writer(&mut *out);
             let _ =
                 writer.write_record(["member", "email", "skill", "from", "to", "date", "rater"]);
-            for row in &rows {
+            for_each_change(workspace, query, |change| {
+                let row = out_of(workspace, &change);
                 let level = |level: Option<u8>| level.map_or(String::new(), |l| l.to_string());
-                let _ = writer.write_record([
-                    io::neutralise_text(row.member).as_ref(),
-                    row.email.unwrap_or(""),
-                    row.skill,
-                    &level(row.from),
-                    &level(row.to),
-                    row.date.as_deref().unwrap_or(""),
-                    row.rater,
-                ]);
-            }
-            let bytes = writer.into_inner().unwrap_or_default();
-            out.push_str(&String::from_utf8_lossy(&bytes));
+                writer
+                    .write_record([
+                        io::neutralise_text(row.member).as_ref(),
+                        row.email.unwrap_or(""),
+                        row.skill,
+                        &level(row.from),
+                        &level(row.to),
+                        row.date.as_deref().unwrap_or(""),
+                        row.rater,
+                    ])
+                    .is_ok()
+            });
+            let _ = writer.flush();
         }
-        HistoryFormat::Text => {
-            // Targets and certificates are dated too: they join the levels'
-            // timeline by date.
-            let events: Vec<_> = crate::analysis::development_events(
-                workspace,
-                request.since,
-                crate::model::today(),
-            )
-            .into_iter()
-            .filter(|event| query.member.is_none_or(|m| m == event.member))
-            .filter(|event| query.skill.is_none() || query.skill == event.column)
-            .collect();
-            let mut lines: Vec<(Option<String>, String)> = rows
-                .iter()
-                .map(|row| {
-                    let level =
-                        |level: Option<u8>| level.map_or("-".to_string(), |l| l.to_string());
-                    (
-                        row.date.clone(),
-                        format!(
-                            "{}  {}: {} -> {}  ({})",
-                            row.member,
-                            row.skill,
-                            level(row.from),
-                            level(row.to),
-                            row.rater
-                        ),
-                    )
-                })
-                .collect();
-            lines.extend(events.iter().map(|event| {
-                (
-                    Some(event.date.to_string()),
-                    format!("{}  {}", workspace.members[event.member].name, event.what),
-                )
-            }));
-            // Joining, leaving and changes of details are dated too.
-            for (index, member) in workspace.members.iter().enumerate() {
-                if query.member.is_some_and(|m| m != index) || query.skill.is_some() {
-                    continue;
-                }
-                let after = |date: &Date| request.since.is_none_or(|since| *date >= since);
-                let mut dated: Vec<(Date, String)> = member
-                    .changes
-                    .iter()
-                    .map(|change| (change.on, change.detail.describe()))
-                    .collect();
-                dated.extend(member.joined.map(|on| (on, "joined".to_string())));
-                dated.extend(member.left.map(|on| (on, "left".to_string())));
-                for (on, what) in dated.into_iter().filter(|(on, _)| after(on)) {
-                    lines.push((Some(on.to_string()), format!("{}  {what}", member.name)));
-                }
-            }
-            lines.sort_by(|a, b| a.0.cmp(&b.0));
-            if lines.is_empty() {
-                let _ = writeln!(out, "no changes");
-            }
-            for (date, line) in &lines {
-                let _ = writeln!(out, "{}  {line}", date.as_deref().unwrap_or("undated   "));
-            }
-        }
+        HistoryFormat::Text => history_text(workspace, &query, request.since, out),
     }
     ExitCode::SUCCESS
+}
+
+/// Each member's timeline, in date order: level changes, targets and
+/// certificates, joining, leaving and changes of details. One member's
+/// lines are held at a time.
+fn history_text(workspace: &Workspace, query: &ChangeQuery, since: Option<Date>, out: &mut Output) {
+    // Targets and certificates are dated too: they join the timeline.
+    let mut events: Vec<Vec<(Option<Date>, String)>> = vec![Vec::new(); workspace.members.len()];
+    for event in crate::analysis::development_events(workspace, since, crate::model::today()) {
+        if query.member.is_none_or(|m| m == event.member)
+            && (query.skill.is_none() || query.skill == event.column)
+        {
+            let name = &workspace.members[event.member].name;
+            events[event.member].push((Some(event.date), format!("{name}  {}", event.what)));
+        }
+    }
+    let mut any = false;
+    let level = |level: Option<u8>| level.map_or("-".to_string(), |l| l.to_string());
+    for (index, member) in workspace.members.iter().enumerate() {
+        if out.failed() {
+            return;
+        }
+        if query.member.is_some_and(|m| m != index) {
+            continue;
+        }
+        let mut lines = std::mem::take(&mut events[index]);
+        let one = ChangeQuery {
+            member: Some(index),
+            ..*query
+        };
+        for_each_change(workspace, one, |change| {
+            let row = out_of(workspace, &change);
+            lines.push((
+                change.as_of,
+                format!(
+                    "{}  {}: {} -> {}  ({})",
+                    row.member,
+                    row.skill,
+                    level(row.from),
+                    level(row.to),
+                    row.rater
+                ),
+            ));
+            true
+        });
+        // Joining, leaving and changes of details are dated too.
+        if query.skill.is_none() {
+            let after = |date: &Date| since.is_none_or(|since| *date >= since);
+            let mut dated: Vec<(Date, String)> = member
+                .changes
+                .iter()
+                .map(|change| (change.on, change.detail.describe()))
+                .collect();
+            dated.extend(member.joined.map(|on| (on, "joined".to_string())));
+            dated.extend(member.left.map(|on| (on, "left".to_string())));
+            for (on, what) in dated.into_iter().filter(|(on, _)| after(on)) {
+                lines.push((Some(on), format!("{}  {what}", member.name)));
+            }
+        }
+        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        for (date, line) in &lines {
+            let date = date.map_or("undated   ".to_string(), |date| date.to_string());
+            let _ = writeln!(out, "{date}  {line}");
+        }
+        any |= !lines.is_empty();
+    }
+    if !any {
+        let _ = writeln!(out, "no changes");
+    }
 }
 
 /// One stale rating as `history --stale --format json` writes it.
@@ -410,7 +422,7 @@ fn stale_listing(
     workspace: &Workspace,
     query: &ChangeQuery,
     format: HistoryFormat,
-    out: &mut String,
+    out: &mut Output,
 ) {
     let today = crate::model::today();
     let scope = crate::analysis::Scope::today(workspace);
@@ -452,12 +464,9 @@ fn stale_listing(
         }
     }
     match format {
-        HistoryFormat::Json => {
-            let text = serde_json::to_string_pretty(&rows).expect("stale ratings serialise");
-            let _ = writeln!(out, "{text}");
-        }
+        HistoryFormat::Json => out.json(&rows),
         HistoryFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut writer = csv::Writer::from_writer(&mut *out);
             let _ = writer.write_record(["member", "email", "skill", "level", "last_rated"]);
             for row in &rows {
                 let _ = writer.write_record([
@@ -468,8 +477,7 @@ fn stale_listing(
                     &row.last_rated,
                 ]);
             }
-            let bytes = writer.into_inner().unwrap_or_default();
-            out.push_str(&String::from_utf8_lossy(&bytes));
+            let _ = writer.flush();
         }
         HistoryFormat::Text => {
             let _ = writeln!(

@@ -13,6 +13,7 @@ mod development;
 mod forms;
 mod framework;
 mod history;
+mod output;
 mod report_command;
 mod review;
 mod staff;
@@ -21,8 +22,8 @@ mod who;
 pub use args::{Command, DelimiterArg, FormatArg, LayoutArg, ReportFormat, TableArg};
 use catalog_print::{catalog_json, catalog_text};
 use clap::Parser;
+pub use output::Output;
 use std::ffi::OsString;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,6 +51,9 @@ pub struct Cli {
     /// the first that holds one).
     #[arg(long, global = true)]
     pub sheet: Option<String>,
+    /// Indent JSON output for reading (compact otherwise).
+    #[arg(long, global = true)]
+    pub pretty: bool,
 }
 
 /// What the command line asked for.
@@ -84,17 +88,27 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
             view: cli.view,
         };
     };
-    let mut out = String::new();
+    let stdout = std::io::stdout();
+    let mut out = Output::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+    out.pretty = cli.pretty;
     let mut err = String::new();
     let status = execute(command, &mut out, &mut err);
-    print!("{out}");
+    let written = out.finish();
     eprint!("{err}");
-    Invocation::Done(status)
+    Invocation::Done(match written {
+        Ok(()) => status,
+        // The reader went away (`| head`): nothing more to say.
+        Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("skillgrid: could not write the output: {error}");
+            ExitCode::FAILURE
+        }
+    })
 }
 
 /// The work of each command, writing to `out` and `err` so tests can read
 /// exactly what a user sees.
-pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode {
+pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode {
     let catalog = catalog::builtin();
     match command {
         Command::Validate { file, verbose } => validate::validate(&file, catalog, verbose, out),
@@ -204,7 +218,6 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
             budget,
             table,
             output,
-            pretty,
             as_of,
         } => {
             let request = report_command::ReportRequest {
@@ -212,14 +225,13 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
                 team,
                 budget,
                 table,
-                pretty,
                 as_of,
             };
             report_command::report(&file, &request, output.as_deref(), catalog, out, err)
         }
         Command::Catalog { format } => {
             match format {
-                FormatArg::Json => out.push_str(&catalog_json(catalog)),
+                FormatArg::Json => out.json(&catalog_json(catalog)),
                 FormatArg::Text => out.push_str(&catalog_text(catalog)),
             }
             ExitCode::SUCCESS
@@ -330,12 +342,16 @@ pub fn execute(command: Command, out: &mut String, err: &mut String) -> ExitCode
     }
 }
 
-fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut String) {
+fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut impl std::fmt::Write) {
     print_diagnostics_with(diagnostics, false, out);
 }
 
 /// Every message, and with `verbose` each case a grouped one stands for.
-fn print_diagnostics_with(diagnostics: &[io::Diagnostic], verbose: bool, out: &mut String) {
+fn print_diagnostics_with(
+    diagnostics: &[io::Diagnostic],
+    verbose: bool,
+    out: &mut impl std::fmt::Write,
+) {
     for diagnostic in diagnostics {
         let _ = writeln!(out, "{diagnostic}");
         if verbose {
@@ -346,7 +362,7 @@ fn print_diagnostics_with(diagnostics: &[io::Diagnostic], verbose: bool, out: &m
     }
 }
 
-fn print_failure(failure: &ImportFailure, out: &mut String) {
+fn print_failure(failure: &ImportFailure, out: &mut impl std::fmt::Write) {
     print_diagnostics(&failure.warnings, out);
     print_diagnostics(&failure.errors, out);
     let _ = writeln!(

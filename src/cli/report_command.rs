@@ -1,6 +1,7 @@
 //! `skillgrid report`: the findings as text, JSON, CSV tables, HTML, an
 //! Excel workbook or the matrix as an SVG picture.
 
+use super::Output;
 use super::{ReportFormat, TableArg, open_reporting};
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::catalog::Catalog;
@@ -15,7 +16,6 @@ pub struct ReportRequest {
     pub team: Option<String>,
     pub budget: Option<f64>,
     pub table: TableArg,
-    pub pretty: bool,
     /// The organisation as it stood on this date.
     pub as_of: Option<crate::model::Date>,
 }
@@ -25,7 +25,7 @@ pub(super) fn report(
     request: &ReportRequest,
     output: Option<&Path>,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(path, catalog, err) else {
@@ -65,9 +65,14 @@ pub(super) fn report(
     };
     let analysis = analyze(workspace, &options);
     let source = io::display_name(path);
+    if output.is_none() && matches!(request.format, ReportFormat::Json) {
+        // Written as it serialises: no copy of the whole report in memory.
+        out.json(&analysis);
+        return ExitCode::SUCCESS;
+    }
     let bytes: Vec<u8> = match request.format {
         ReportFormat::Text => report::text_report(&analysis, &source).into_bytes(),
-        ReportFormat::Json => report::json_report(&analysis, request.pretty).into_bytes(),
+        ReportFormat::Json => report::json_report(&analysis, out.pretty).into_bytes(),
         ReportFormat::Csv => report::csv_table(
             &analysis,
             match request.table {
@@ -115,7 +120,7 @@ pub(super) fn report(
     };
     match output {
         None => {
-            out.push_str(&String::from_utf8_lossy(&bytes));
+            out.write_bytes(&bytes);
             ExitCode::SUCCESS
         }
         Some(output) => match io::write_atomic(output, &bytes) {

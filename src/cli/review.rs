@@ -1,5 +1,6 @@
 //! `skillgrid review`: the self ratings still to settle, widest first.
 
+use super::Output;
 use super::open_reporting;
 use crate::analysis::{review_differences, review_progress};
 use crate::catalog::Catalog;
@@ -19,7 +20,7 @@ pub(super) fn review_command(
     file: &Path,
     format: ReviewFormat,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(file, catalog, err) else {
@@ -33,11 +34,10 @@ pub(super) fn review_command(
     };
     match format {
         ReviewFormat::Json => {
-            out.push_str(&serde_json::to_string_pretty(&open).expect("differences serialise"));
-            out.push('\n');
+            out.json(&open);
         }
         ReviewFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut writer = csv::Writer::from_writer(&mut *out);
             let _ = writer.write_record([
                 "member",
                 "email",
@@ -60,9 +60,7 @@ pub(super) fn review_command(
                     &d.gap().to_string(),
                 ]);
             }
-            out.push_str(&String::from_utf8_lossy(
-                &writer.into_inner().unwrap_or_default(),
-            ));
+            let _ = writer.flush();
         }
         ReviewFormat::Text => {
             let _ = writeln!(out, "{}", review_progress(&all));

@@ -1,5 +1,6 @@
 //! `skillgrid staff` and `skillgrid import-projects`.
 
+use super::Output;
 use super::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::staff;
 use crate::catalog::Catalog;
@@ -21,7 +22,7 @@ pub fn staff_command(
     as_of: Option<crate::model::Date>,
     format: StaffFormat,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(path, catalog, err) else {
@@ -77,9 +78,7 @@ pub fn staff_command(
                     .placeholders
                     .retain(|p| p.project.eq_ignore_ascii_case(name));
             }
-            let mut json = serde_json::to_string_pretty(&staffing).expect("staffing serialises");
-            json.push('\n');
-            out.push_str(&json);
+            out.json(&staffing);
         }
     }
     ExitCode::SUCCESS
@@ -90,7 +89,7 @@ pub fn import_projects(
     into: &Path,
     output: Option<&Path>,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(output) = super::convert::workspace_output(into, output, "projects", err) else {
@@ -126,7 +125,7 @@ pub fn validate_projects(
     name: &str,
     catalog: &Catalog,
     workbook: bool,
-    out: &mut String,
+    out: &mut Output,
 ) -> ExitCode {
     let library = crate::model::Workspace::with_roles(catalog.roles.clone());
     let imported = if workbook {

@@ -1,6 +1,7 @@
 //! `skillgrid validate`: a summary of what a file holds, then every message
 //! with its place.
 
+use super::Output;
 use super::{print_diagnostics, print_diagnostics_with, print_failure, staff};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind, Imported, Layout};
@@ -13,7 +14,7 @@ pub(super) fn validate(
     path: &Path,
     catalog: &Catalog,
     verbose: bool,
-    out: &mut String,
+    out: &mut Output,
 ) -> ExitCode {
     let name = io::display_name(path);
     if FileKind::of(path) == FileKind::Database {
@@ -92,7 +93,7 @@ fn report_imported(
     path: &Path,
     imported: Result<Imported<Workspace>, io::ImportFailure>,
     verbose: bool,
-    out: &mut String,
+    out: &mut Output,
 ) -> ExitCode {
     match imported {
         Ok(imported) => {

@@ -1,6 +1,7 @@
 //! `skillgrid who`: who knows a skill (or several) at a level, optionally
 //! wanting to grow in it, in a team, or free in a quarter.
 
+use super::Output;
 use super::open_reporting;
 use crate::analysis::{self, WhoQuery};
 use crate::catalog::Catalog;
@@ -29,7 +30,7 @@ pub(super) struct WhoRequest<'a> {
 pub(super) fn who_command(
     request: &WhoRequest,
     catalog: &Catalog,
-    out: &mut String,
+    out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
     let Some(imported) = open_reporting(request.file, catalog, err) else {
@@ -76,9 +77,7 @@ pub(super) fn who_command(
     let found = analysis::who(&scope, staffing.as_ref(), &query);
     match request.format {
         WhoFormat::Json => {
-            let text = serde_json::to_string_pretty(&found).expect("matches serialise");
-            out.push_str(&text);
-            out.push('\n');
+            out.json(&found);
         }
         WhoFormat::Csv => out.push_str(&crate::report::who_csv(&found)),
         WhoFormat::Text => out.push_str(&crate::report::who_text(
