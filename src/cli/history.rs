@@ -392,7 +392,7 @@ fn history_text(workspace: &Workspace, query: &ChangeQuery, since: Option<Date>,
                 lines.push((Some(on), format!("{}  {what}", member.name)));
             }
         }
-        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        lines.sort_by_key(|line| line.0);
         for (date, line) in &lines {
             let date = date.map_or("undated   ".to_string(), |date| date.to_string());
             let _ = writeln!(out, "{date}  {line}");
