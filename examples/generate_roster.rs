@@ -1,5 +1,7 @@
 //! Writes a generated roster: `cargo run --release --example generate_roster
-//! -- MEMBERS SKILLS OUT.csv [--long]`.
+//! -- MEMBERS SKILLS OUT.csv [--long]`; with `--organisation` (and a
+//! `.skillgrid` or `.json` output), a year of it: rounds, self ratings,
+//! targets, certificates, leave, leavers and 50 projects.
 
 use skillgrid::io::{ExportOptions, Layout, save_path};
 use skillgrid::{catalog, synthetic};
@@ -7,7 +9,7 @@ use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: generate_roster MEMBERS SKILLS OUT.csv|OUT.json [--long]";
+    let usage = "usage: generate_roster MEMBERS SKILLS OUT.csv|OUT.json|OUT.skillgrid [--long] [--organisation]";
     let [members, skills, out, rest @ ..] = args.as_slice() else {
         anyhow::bail!(usage);
     };
@@ -18,7 +20,11 @@ fn main() -> anyhow::Result<()> {
     } else {
         Layout::Wide
     };
-    let workspace = synthetic::roster(catalog::builtin(), members, skills, 42);
+    let workspace = if rest.iter().any(|arg| arg == "--organisation") {
+        synthetic::organisation(catalog::builtin(), members, skills, 50, 42)
+    } else {
+        synthetic::roster(catalog::builtin(), members, skills, 42)
+    };
     save_path(
         &workspace,
         &PathBuf::from(out),

@@ -5,8 +5,8 @@
 //! open lines' reasons, mentors and the capacity chart all read it; a
 //! span of weeks (a quarter) is the mean of its weeks.
 
-use super::Staffing;
-use crate::model::{Date, Workspace, week_of, week_start};
+use super::{Scope, Staffing};
+use crate::model::{Date, week_of, week_start};
 
 /// Weeks ahead "free now" looks over, when no period is asked: a quarter.
 pub const WEEKS_NOW: i32 = 13;
@@ -15,44 +15,29 @@ pub const WEEKS_NOW: i32 = 13;
 pub const MIN_FREE_FTE: f64 = 0.1;
 
 /// A member's free FTE in `week`, never below zero.
-pub fn free_in_week(
-    workspace: &Workspace,
-    staffing: Option<&Staffing>,
-    member: usize,
-    week: i32,
-) -> f64 {
-    let capacity = capacity(workspace, staffing, member, week);
+pub fn free_in_week(scope: &Scope, staffing: Option<&Staffing>, member: usize, week: i32) -> f64 {
+    let capacity = capacity(scope, staffing, member, week);
     let booked = staffing.map_or(0.0, |staffing| staffing.booked_in(member, week));
     (capacity - booked).max(0.0)
 }
 
 /// A member's capacity in `week` before bookings: the staffing's, which
-/// holds it for the weeks it spans, or the workspace's.
-pub fn capacity(
-    workspace: &Workspace,
-    staffing: Option<&Staffing>,
-    member: usize,
-    week: i32,
-) -> f64 {
-    staffing.map_or_else(
-        || workspace.capacity_in_week(member, week),
-        |staffing| staffing.capacity_in(workspace, member, week),
-    )
+/// holds it for the weeks it spans, or the calendar's.
+pub fn capacity(scope: &Scope, staffing: Option<&Staffing>, member: usize, week: i32) -> f64 {
+    match staffing.and_then(|staffing| staffing.capacity_at(member, week)) {
+        Some(capacity) => capacity,
+        None => scope.calendar().capacity(member, week),
+    }
 }
 
 /// The mean free FTE over `weeks` (first and last included).
-pub fn free_over(
-    workspace: &Workspace,
-    staffing: Option<&Staffing>,
-    member: usize,
-    weeks: Weeks,
-) -> f64 {
+pub fn free_over(scope: &Scope, staffing: Option<&Staffing>, member: usize, weeks: Weeks) -> f64 {
     let count = weeks.len();
     if count == 0 {
         return 0.0;
     }
     (weeks.first..=weeks.last)
-        .map(|week| free_in_week(workspace, staffing, member, week))
+        .map(|week| free_in_week(scope, staffing, member, week))
         .sum::<f64>()
         / count as f64
 }

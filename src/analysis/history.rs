@@ -237,14 +237,48 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
             || record.left.is_some()
             || !record.development.certifications.is_empty();
         if dated {
-            // Joining, leaving and lapsing certificates: each round asked
-            // the one rule directly (few members have them).
+            // Joining, leaving and lapsing certificates: each round's levels
+            // by the one rule, folding the record forward round by round.
+            let row = workspace.history.row(member);
+            let baseline = workspace.levels.row(member);
+            let mut recorded = vec![false; skills];
+            for entry in row.entries() {
+                if let Some(slot) = recorded.get_mut(entry.skill as usize) {
+                    *slot = true;
+                }
+            }
+            let certified: Vec<usize> = record
+                .development
+                .certifications
+                .iter()
+                .filter_map(|c| c.skill.as_ref().and_then(|id| workspace.skill_index(id)))
+                .collect();
+            state
+                .iter_mut()
+                .for_each(|slot| *slot = CellRecord::default());
             let mut before = vec![false; skills];
+            let mut at = 0;
+            let entries = row.entries();
             for (round, &date) in dates.iter().enumerate() {
+                while at < entries.len() && entries[at].as_of.is_none_or(|on| on <= date) {
+                    if let Some(slot) = state.get_mut(entries[at].skill as usize) {
+                        slot.push(&entries[at]);
+                    }
+                    at += 1;
+                }
                 let on_team = workspace.is_member_on(member, date);
-                let levels = workspace.row_on(member, date);
                 for (column, was) in before.iter_mut().enumerate() {
-                    let leads = on_team && levels[column].is_some_and(|level| level >= lead);
+                    let level = if recorded[column] {
+                        state[column].cell().and_then(Cell::level)
+                    } else {
+                        baseline[column].level()
+                    };
+                    let leads = on_team
+                        && level.is_some_and(|level| {
+                            level >= lead
+                                && !(certified.contains(&column)
+                                    && workspace.lapsed_on(member, column, level, date))
+                        });
                     if leads != *was {
                         delta[column][round] += if leads { 1 } else { -1 };
                         *was = leads;

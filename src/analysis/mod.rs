@@ -57,7 +57,7 @@ pub use staffing::{
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 pub use weekly::{
     Out, SkillWeeks, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, skills_followed, thin_runs,
-    weekly_coverage,
+    weekly_cover_each, weekly_coverage,
 };
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_period, parse_quarter, parse_skills, who};
 
@@ -175,7 +175,8 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
     let staffing = (!workspace.projects.is_empty()).then(|| staff(&everyone));
     let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
         let from_week = crate::model::week_of(today);
-        thin_runs(&weekly_coverage(
+        let mut runs = Vec::new();
+        weekly::weekly_cover_each(
             &scope,
             Some(staffing),
             &WeeklyQuery {
@@ -183,13 +184,19 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
                 to_week: from_week + WEEKS_AHEAD - 1,
                 skill: None,
             },
-        ))
+            true,
+            |skill| {
+                runs.extend(thin_runs(std::slice::from_ref(&skill)));
+                true
+            },
+        );
+        runs
     });
     let ahead = Weeks::from(today);
     let free_fte: Vec<f64> = (0..workspace.members.len())
         .map(|member| {
             if scope.contains(member) {
-                free_over(workspace, staffing.as_ref(), member, ahead)
+                free_over(&scope, staffing.as_ref(), member, ahead)
             } else {
                 0.0
             }

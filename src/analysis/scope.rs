@@ -5,7 +5,8 @@
 //! matrix or its assessments directly.
 
 use crate::model::{
-    Cell, Date, Importance, Level, Record, Role, Skill, SkillId, SkillKind, Workspace,
+    CapacityCalendar, Cell, Date, Importance, Level, Record, Role, Skill, SkillId, SkillKind,
+    Workspace,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -136,6 +137,10 @@ pub struct Scope<'w> {
     member_refs: Vec<Option<MemberRef>>,
     /// Per workspace role, its requirements resolved to columns.
     pub requirements: Arc<Vec<Vec<ResolvedRequirement<'w>>>>,
+    /// Every member's weekly capacity, built the first time it is asked.
+    calendar: Arc<std::sync::OnceLock<CapacityCalendar>>,
+    /// Per workspace role, whether it requires each column.
+    required_columns: Arc<Vec<Vec<bool>>>,
 }
 
 impl<'w> Scope<'w> {
@@ -167,7 +172,7 @@ impl<'w> Scope<'w> {
             .map(|(column, skill)| (skill.id.as_str(), column))
             .collect();
         let skill_refs: Vec<SkillRef> = workspace.skills.iter().map(SkillRef::of).collect();
-        let requirements = workspace
+        let requirements: Vec<Vec<ResolvedRequirement<'w>>> = workspace
             .roles
             .iter()
             .map(|role| {
@@ -189,6 +194,18 @@ impl<'w> Scope<'w> {
                     .collect()
             })
             .collect();
+        let required_columns = requirements
+            .iter()
+            .map(|requirements| {
+                let mut columns = vec![false; workspace.skills.len()];
+                for requirement in requirements {
+                    if let Some(column) = requirement.column {
+                        columns[column] = true;
+                    }
+                }
+                columns
+            })
+            .collect();
         let everyone = Scope {
             workspace,
             date,
@@ -202,6 +219,8 @@ impl<'w> Scope<'w> {
             role_refs: Arc::new(workspace.roles.iter().map(RoleRef::new).collect()),
             member_refs: Vec::new(),
             requirements: Arc::new(requirements),
+            calendar: Arc::default(),
+            required_columns: Arc::new(required_columns),
         };
         everyone.narrowed(filter)
     }
@@ -239,7 +258,21 @@ impl<'w> Scope<'w> {
             role_refs: Arc::clone(&self.role_refs),
             member_refs,
             requirements: Arc::clone(&self.requirements),
+            calendar: Arc::clone(&self.calendar),
+            required_columns: Arc::clone(&self.required_columns),
         }
+    }
+
+    /// Whether the member's own role requires the skill.
+    pub fn role_requires(&self, member: usize, column: usize) -> bool {
+        self.role_index[member].is_some_and(|role| self.required_columns[role][column])
+    }
+
+    /// Every member's capacity week by week (`Workspace::capacity_in_week`
+    /// for many weeks at once).
+    pub fn calendar(&self) -> &CapacityCalendar {
+        self.calendar
+            .get_or_init(|| CapacityCalendar::new(self.workspace))
     }
 
     /// The same day, record and filter over other members (sorted): those

@@ -107,80 +107,116 @@ pub fn weekly_coverage(
     staffing: Option<&Staffing>,
     query: &WeeklyQuery,
 ) -> Vec<SkillWeeks> {
+    let mut all = Vec::new();
+    weekly_cover_each(scope, staffing, query, false, |skill| {
+        all.push(skill);
+        true
+    });
+    all
+}
+
+/// `weekly_coverage` a skill at a time, for output that streams; `take`
+/// returns false to stop. With `thin_only`, a week with two or more free
+/// leads lists just the first two found and nobody out: enough to tell it
+/// is not thin, without listing everyone able every week.
+pub fn weekly_cover_each(
+    scope: &Scope,
+    staffing: Option<&Staffing>,
+    query: &WeeklyQuery,
+    thin_only: bool,
+    mut take: impl FnMut(SkillWeeks) -> bool,
+) {
     let workspace = scope.workspace;
     let lead = workspace.settings.lead_level;
     let weeks: Vec<i32> = (query.from_week..=query.to_week).collect();
-    // Which projects each member is booked on, per week slot.
-    let span = weeks.len();
-    let mut on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); workspace.members.len()];
-    for booking in staffing.iter().flat_map(|s| &s.bookings) {
-        for (slot, &week) in weeks.iter().enumerate() {
-            if booking.weeks.contains(week) {
-                on[booking.member].push((slot, booking.project));
-            }
-        }
-    }
     let columns = match query.skill {
         Some(column) => vec![column],
         None => skills_followed(scope).0,
     };
-    columns
-        .into_iter()
-        .map(|column| {
-            let leaders: Vec<usize> = scope
-                .members
-                .iter()
-                .copied()
-                .filter(|&m| scope.leads(m, column))
-                .collect();
-            let covers = (0..span)
-                .map(|slot| {
-                    let week = weeks[slot];
-                    let mut cover = WeekCover {
-                        week: week_label(week),
-                        starts: week_start(week),
-                        free: Vec::new(),
-                        out: Vec::new(),
-                    };
-                    for &member in &leaders {
-                        if !scope.holds_in_week(member, column, lead, week) {
-                            continue;
-                        }
-                        let free = availability::free_in_week(workspace, staffing, member, week);
-                        let capacity = availability::capacity(workspace, staffing, member, week);
-                        let fte = workspace.members[member].fte_on(week_start(week));
-                        if free + 1e-9 >= MIN_FREE_FTE {
-                            cover.free.push(scope.member_ref(member));
-                        } else if capacity < fte * 0.5 || capacity < MIN_FREE_FTE {
-                            cover.out.push((
-                                scope.member_ref(member),
-                                Out::Away {
-                                    reason: away_reason(workspace, member, week),
-                                },
-                            ));
-                        } else {
-                            let mut projects: Vec<String> = on[member]
-                                .iter()
-                                .filter(|(at, _)| *at == slot)
-                                .map(|(_, project)| workspace.projects[*project].name.clone())
-                                .collect();
-                            projects.sort();
-                            projects.dedup();
-                            cover
-                                .out
-                                .push((scope.member_ref(member), Out::Booked { projects }));
-                        }
+    for column in columns {
+        // Each lead once: the Monday their level stops being held, if it
+        // lapses (`Scope::holds_in_week`).
+        let leaders: Vec<(usize, Option<crate::model::Date>)> = scope
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| scope.leads(m, column))
+            .map(|m| (m, workspace.lapses_on(m, column, scope.date)))
+            .collect();
+        let holds = |lapse: &Option<crate::model::Date>, week: i32| {
+            lapse.is_none_or(|lapse| lapse > week_start(week))
+        };
+        let covers = weeks
+            .iter()
+            .map(|&week| {
+                let mut cover = WeekCover {
+                    week: week_label(week),
+                    starts: week_start(week),
+                    free: Vec::new(),
+                    out: Vec::new(),
+                };
+                let is_free = |member: usize| {
+                    availability::free_in_week(scope, staffing, member, week) + 1e-9 >= MIN_FREE_FTE
+                };
+                if thin_only {
+                    let free: Vec<usize> = leaders
+                        .iter()
+                        .filter(|(member, lapse)| holds(lapse, week) && is_free(*member))
+                        .map(|(member, _)| *member)
+                        .take(2)
+                        .collect();
+                    if free.len() == 2 {
+                        cover.free = free.into_iter().map(|m| scope.member_ref(m)).collect();
+                        return cover;
                     }
-                    cover
-                })
-                .collect();
-            SkillWeeks {
-                skill: scope.column_ref(column),
-                level: lead,
-                weeks: covers,
-            }
-        })
-        .collect()
+                }
+                for (member, lapse) in &leaders {
+                    if !holds(lapse, week) {
+                        continue;
+                    }
+                    if is_free(*member) {
+                        cover.free.push(scope.member_ref(*member));
+                    } else {
+                        cover.out.push((
+                            scope.member_ref(*member),
+                            why_out(scope, staffing, *member, week),
+                        ));
+                    }
+                }
+                cover
+            })
+            .collect();
+        let going = take(SkillWeeks {
+            skill: scope.column_ref(column),
+            level: lead,
+            weeks: covers,
+        });
+        if !going {
+            return;
+        }
+    }
+}
+
+/// Why a lead has no time in a week: away (their capacity alone is short)
+/// or booked, and on which projects.
+fn why_out(scope: &Scope, staffing: Option<&Staffing>, member: usize, week: i32) -> Out {
+    let workspace = scope.workspace;
+    let capacity = availability::capacity(scope, staffing, member, week);
+    let fte = workspace.members[member].fte_on(week_start(week));
+    if capacity < fte * 0.5 || capacity < MIN_FREE_FTE {
+        return Out::Away {
+            reason: away_reason(workspace, member, week),
+        };
+    }
+    let mut projects: Vec<String> = staffing
+        .iter()
+        .flat_map(|s| &s.bookings)
+        .filter(|booking| booking.member == member && booking.weeks.contains(week))
+        .map(|booking| workspace.projects[booking.project].name.clone())
+        .collect();
+    projects.sort();
+    projects.dedup();
+    Out::Booked { projects }
 }
 
 /// Why a member is away in a week: the reason of the period that covers

@@ -190,7 +190,7 @@ pub fn who(scope: &Scope, staffing: Option<&super::Staffing>, query: &WhoQuery) 
         if query.interest && !levels.iter().any(|(_, _, interest)| *interest) {
             continue;
         }
-        let free_fte = availability::free_over(workspace, staffing, index, weeks);
+        let free_fte = availability::free_over(scope, staffing, index, weeks);
         if query.free_in.is_some() && free_fte + 1e-9 < MIN_FREE_FTE {
             continue;
         }

@@ -48,13 +48,18 @@ impl<'a> Output<'a> {
 
     /// `value` as JSON and a newline: indented with `--pretty`.
     pub fn json(&mut self, value: &impl Serialize) {
-        let written = if self.pretty {
-            serde_json::to_writer_pretty(&mut *self, value)
+        // The serialiser writes many small pieces: gather them here.
+        let pretty = self.pretty;
+        let mut buffer = io::BufWriter::with_capacity(1 << 16, &mut *self);
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut buffer, value)
         } else {
-            serde_json::to_writer(&mut *self, value)
+            serde_json::to_writer(&mut buffer, value)
         };
         // A failed write is kept in `error`; a value always serialises.
         let _ = written;
+        let _ = buffer.flush();
+        drop(buffer);
         self.push_str("\n");
     }
 

@@ -18,8 +18,8 @@ mod skill;
 mod workspace;
 
 pub use calendar::{
-    AwayReason, Holiday, TimeOff, away_share, days_of_quarter, quarter_of_week, week_label,
-    week_of, week_start, weeks_of_quarter,
+    AwayReason, CapacityCalendar, Holiday, TimeOff, away_share, day_number, days_of_quarter,
+    quarter_of_week, week_label, week_of, week_start, weeks_of_quarter,
 };
 pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};

@@ -161,6 +161,13 @@ impl Workspace {
         self.lapse_date(member, column, level, date)
     }
 
+    /// Whether a held `level` of a cell rests only on certificates that had
+    /// lapsed by `date` (with no rating of record since).
+    pub fn lapsed_on(&self, member: usize, column: usize, level: Level, date: Date) -> bool {
+        self.lapse_date(member, column, level, date)
+            .is_some_and(|lapse| lapse <= date)
+    }
+
     /// Every level one member holds on `date`, by the same rule as
     /// `record_on`, in one pass over their record.
     pub fn row_on(&self, member: usize, date: Date) -> Vec<Option<Level>> {

@@ -272,6 +272,62 @@ pub(super) fn period_text(start: &str, end: &str) -> String {
     }
 }
 
+/// Each quarter the projects touch, with every member's mean capacity and
+/// bookings over its weeks: worked out once, read by every skill's row.
+pub(super) struct QuarterBasis {
+    quarter: i32,
+    weeks: Weeks,
+    /// The quarter's weeks the projects span.
+    inside: Vec<i32>,
+    capacity_mean: Vec<f64>,
+    booked_mean: Vec<f64>,
+}
+
+pub(super) fn quarter_bases(scope: &Scope, bookings: &Bookings) -> Vec<QuarterBasis> {
+    if bookings.weeks == 0 {
+        return Vec::new();
+    }
+    let first_week = bookings.first;
+    let last_week = bookings.first + bookings.weeks as i32 - 1;
+    let members = scope.workspace.members.len();
+    let calendar = scope.calendar();
+    let quarter_of_week = crate::model::quarter_of_week;
+    (quarter_of_week(first_week)..=quarter_of_week(last_week))
+        .map(|quarter| {
+            let weeks = Weeks::of_quarter(quarter);
+            let inside: Vec<i32> =
+                (weeks.first.max(first_week)..=weeks.last.min(last_week)).collect();
+            let count = weeks.len().max(1) as f64;
+            let mut capacity_mean = vec![0.0; members];
+            let mut booked_mean = vec![0.0; members];
+            for &member in &scope.members {
+                capacity_mean[member] = (weeks.first..=weeks.last)
+                    .map(|week| {
+                        if (first_week..=last_week).contains(&week) {
+                            bookings.capacity_at(member, week)
+                        } else {
+                            calendar.capacity(member, week)
+                        }
+                    })
+                    .sum::<f64>()
+                    / count;
+                booked_mean[member] = inside
+                    .iter()
+                    .map(|&week| bookings.booked_at(member, week))
+                    .sum::<f64>()
+                    / count;
+            }
+            QuarterBasis {
+                quarter,
+                weeks,
+                inside,
+                capacity_mean,
+                booked_mean,
+            }
+        })
+        .collect()
+}
+
 /// FTE available, demanded and booked per quarter, each the mean over the
 /// quarter's weeks (those whose Thursday falls in it) of the week's
 /// figure: capacity from `Bookings`, demand as each line's people times
@@ -283,6 +339,7 @@ pub(super) fn quarter_loads(
     order: &[(usize, Run)],
     bookings: &Bookings,
     booked_list: &[Booking],
+    bases: &[QuarterBasis],
     skill: Option<&str>,
 ) -> Vec<QuarterLoad> {
     let workspace = scope.workspace;
@@ -291,7 +348,6 @@ pub(super) fn quarter_loads(
         return loads;
     }
     let first_week = bookings.first;
-    let last_week = bookings.first + bookings.weeks as i32 - 1;
     let counts = |project: &Project, line: usize| -> bool {
         match (skill, project.demand.get(line)) {
             (None, _) => true,
@@ -356,17 +412,11 @@ pub(super) fn quarter_loads(
                 .is_some_and(|level| level >= needed_level),
         })
         .collect();
-    let quarter_of_week = crate::model::quarter_of_week;
-    for quarter in quarter_of_week(first_week)..=quarter_of_week(last_week) {
-        let weeks = Weeks::of_quarter(quarter);
-        if weeks.is_empty() {
-            continue;
-        }
-        let inside: Vec<i32> = (weeks.first.max(first_week)..=weeks.last.min(last_week)).collect();
-        let count = weeks.len() as f64;
-        // Weeks of the quarter outside the span have no demand or bookings.
+    for basis in bases {
+        let count = basis.weeks.len().max(1) as f64;
         let mean = |values: &[f64]| {
-            inside
+            basis
+                .inside
                 .iter()
                 .map(|&week| values[(week - first_week) as usize])
                 .sum::<f64>()
@@ -377,30 +427,12 @@ pub(super) fn quarter_loads(
         if demanded_fte <= EPSILON && assigned_fte <= EPSILON {
             continue;
         }
-        let capacity_mean = |member: usize| {
-            (weeks.first..=weeks.last)
-                .map(|week| {
-                    if (first_week..=last_week).contains(&week) {
-                        bookings.capacity_at(member, week)
-                    } else {
-                        workspace.capacity_in_week(member, week)
-                    }
-                })
-                .sum::<f64>()
-                / count
-        };
-        let booked_mean = |member: usize| {
-            inside
-                .iter()
-                .map(|&week| bookings.booked_at(member, week))
-                .sum::<f64>()
-                / count
-        };
-        let available_fte: f64 = able.iter().map(|&member| capacity_mean(member)).sum();
+        let available_fte: f64 = able.iter().map(|&member| basis.capacity_mean[member]).sum();
+        let spare = |member: usize| basis.capacity_mean[member] - basis.booked_mean[member];
         // Skills demanded this quarter that one or nobody free can cover.
         let mut single_cover = Vec::new();
         for &(index, window) in order {
-            if !inside.iter().any(|&week| window.contains(week)) {
+            if !basis.inside.iter().any(|&week| window.contains(week)) {
                 continue;
             }
             for line in &workspace.projects[index].demand {
@@ -410,6 +442,10 @@ pub(super) fn quarter_loads(
                 let Some(column) = workspace.skill_index(&line.skill) else {
                     continue;
                 };
+                let skill_ref = scope.column_ref(column);
+                if single_cover.contains(&skill_ref) {
+                    continue;
+                }
                 let free_able = scope
                     .members
                     .iter()
@@ -417,19 +453,18 @@ pub(super) fn quarter_loads(
                         scope
                             .level(member, column)
                             .is_some_and(|level| level >= line.min_level)
-                            && capacity_mean(member) - booked_mean(member) > EPSILON
+                            && spare(member) > EPSILON
                     })
                     .take(2)
                     .count();
-                let skill_ref = scope.column_ref(column);
-                if free_able <= 1 && !single_cover.contains(&skill_ref) {
+                if free_able <= 1 {
                     single_cover.push(skill_ref);
                 }
             }
         }
-        let over_booked = over_booked(scope, bookings, booked_list, &line_demand, &inside);
+        let over_booked = over_booked(scope, bookings, booked_list, &line_demand, &basis.inside);
         loads.push(QuarterLoad {
-            quarter: quarter_label(quarter),
+            quarter: quarter_label(basis.quarter),
             available_fte,
             demanded_fte,
             assigned_fte,

@@ -23,7 +23,7 @@ mod weeks;
 use assign::best_assignment;
 pub use candidates::LineCandidate;
 use candidates::line_candidates;
-use explain::{quarter_loads, unfilled_reason};
+use explain::{quarter_bases, quarter_loads, unfilled_reason};
 pub(super) use weeks::Bookings;
 pub use weeks::{Booking, Run, project_weeks};
 
@@ -226,10 +226,7 @@ fn line_fit(scope: &Scope, compiled: &[CompiledRole], want: &Want, member: usize
             if cell.interest() {
                 fit += 10.0;
             }
-            let role_needs = scope
-                .role_index_of(member)
-                .is_some_and(|role| scope.requirements[role].iter().any(|r| r.column == *column));
-            if role_needs {
+            if scope.role_requires(member, (*column)?) {
                 fit += 15.0;
             }
             Some(fit.min(100.0))
@@ -555,7 +552,8 @@ pub fn staff(scope: &Scope) -> Staffing {
                 line_candidates(scope, &compiled, &wants[line.line].0, window, &bookings);
         }
     }
-    let quarters = quarter_loads(scope, &order, &bookings, &booked, None);
+    let bases = quarter_bases(scope, &bookings);
+    let quarters = quarter_loads(scope, &order, &bookings, &booked, &bases, None);
     let mut demanded_skills: Vec<&str> = order
         .iter()
         .flat_map(|(index, _)| &workspace.projects[*index].demand)
@@ -569,7 +567,7 @@ pub fn staff(scope: &Scope) -> Staffing {
             let skill = scope.skill_ref(&crate::model::SkillId::new(id));
             (
                 skill,
-                quarter_loads(scope, &order, &bookings, &booked, Some(id)),
+                quarter_loads(scope, &order, &bookings, &booked, &bases, Some(id)),
             )
         })
         .collect();

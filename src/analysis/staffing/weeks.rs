@@ -3,7 +3,7 @@
 
 use super::Staffing;
 use crate::analysis::Scope;
-use crate::model::{Project, Workspace};
+use crate::model::Project;
 
 /// Members' bookings and capacity per week.
 pub(crate) struct Bookings {
@@ -21,10 +21,11 @@ impl Bookings {
         let weeks = (last - first + 1).max(0) as usize;
         let members = workspace.members.len();
         let mut capacity = vec![0.0; weeks * members];
+        let calendar = scope.calendar();
         for &member in &scope.members {
             let row = &mut capacity[member * weeks..(member + 1) * weeks];
             for (at, slot) in row.iter_mut().enumerate() {
-                *slot = workspace.capacity_in_week(member, first + at as i32);
+                *slot = calendar.capacity(member, first + at as i32);
             }
         }
         Bookings {
@@ -151,13 +152,10 @@ impl Staffing {
         (slot < self.capacity.len()).then_some(slot)
     }
 
-    /// A member's capacity in a week the projects span; outside them, the
-    /// workspace's (no booking reaches there).
-    pub fn capacity_in(&self, workspace: &Workspace, member: usize, week: i32) -> f64 {
-        match self.slot(member, week) {
-            Some(slot) => self.capacity[slot],
-            None => workspace.capacity_in_week(member, week),
-        }
+    /// A member's capacity in a week the projects span; `None` outside
+    /// them (no booking reaches there: ask the calendar).
+    pub fn capacity_at(&self, member: usize, week: i32) -> Option<f64> {
+        self.slot(member, week).map(|slot| self.capacity[slot])
     }
 
     /// What a member is booked for in a week, in FTE.
