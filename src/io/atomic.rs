@@ -61,10 +61,13 @@ pub struct Saved {
 /// Who may read a file written here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// As the replaced file was, or readable by others if it is new (as
-    /// editors save files).
+    /// As the replaced file was, or as the user's umask makes new files
+    /// (exports, reports).
     AsBefore,
-    /// The owner alone (0600): recovery copies hold ratings of people.
+    /// As the replaced file was, or the owner alone (0600) if it is new:
+    /// workspaces hold ratings of people.
+    Workspace,
+    /// The owner alone (0600) always: recovery copies.
     Private,
 }
 
@@ -141,9 +144,11 @@ fn write_atomic_with(
     // The temporary file is private (0600); the saved file keeps the
     // permissions of the one it replaces, or gets the usual ones if new.
     let permissions = match (access, &existing) {
-        (Access::Private, _) => private_permissions(temporary.as_file()),
-        (Access::AsBefore, Some(existing)) => Ok(existing.permissions()),
-        (Access::AsBefore, None) => default_permissions(temporary.as_file()),
+        (Access::Private, _) | (Access::Workspace, None) => {
+            private_permissions(temporary.as_file())
+        }
+        (Access::AsBefore | Access::Workspace, Some(existing)) => Ok(existing.permissions()),
+        (Access::AsBefore, None) => default_permissions(&folder),
     }
     .map_err(fail(SaveStep::Replace))?;
     check(SaveStep::Replace)
@@ -282,16 +287,20 @@ fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata, _: &Path) -> Option<Stri
     None
 }
 
-/// What a new file gets: readable by others, as editors save files.
-#[cfg(unix)]
-fn default_permissions(_: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+/// What a new file gets: what the user's umask gives a file created in
+/// `folder`, as editors save files. Read off a file made there for it.
+fn default_permissions(folder: &Path) -> std::io::Result<std::fs::Permissions> {
+    let probe = folder.join(format!(
+        "{TEMPORARY_PREFIX}umask-{}{TEMPORARY_SUFFIX}",
+        std::process::id()
+    ));
+    let made = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|file| file.metadata());
+    let _ = std::fs::remove_file(&probe);
+    Ok(made?.permissions())
 }
 
 #[cfg(unix)]

@@ -51,6 +51,74 @@ struct Membership {
     changes: Vec<crate::model::DetailChange>,
 }
 
+/// The columns of `member` each layout version has, in the order added.
+const MEMBER_COLUMNS: [&[&str]; 5] = [
+    &[
+        "position", "name", "email", "role", "team", "manager", "fte", "location", "years",
+        "planned", "levels",
+    ],
+    &["history"],
+    &["development"],
+    &["time_off"],
+    &["membership"],
+];
+
+/// Refuses a file whose tables are not those its version says: a file
+/// whose version was changed, or whose tables another program altered,
+/// would otherwise be read wrong and overwritten on the next save.
+fn check_layout(connection: &Connection, version: i32) -> Result<(), String> {
+    let found: Vec<String> = connection
+        .prepare("SELECT name FROM pragma_table_info('member')")
+        .and_then(|mut statement| statement.query_map([], |row| row.get(0))?.collect())
+        .map_err(|error| format!("the workspace is damaged ({error}); open a backup"))?;
+    let expected: Vec<&str> = MEMBER_COLUMNS
+        .iter()
+        .take(version.max(0) as usize)
+        .flat_map(|columns| columns.iter().copied())
+        .collect();
+    let missing: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|column| !found.iter().any(|known| known == column))
+        .collect();
+    let extra: Vec<&str> = found
+        .iter()
+        .map(String::as_str)
+        .filter(|column| !expected.contains(column))
+        .collect();
+    if missing.is_empty() && extra.is_empty() {
+        return Ok(());
+    }
+    let mut said = Vec::new();
+    if !missing.is_empty() {
+        said.push(format!("lacks {}", missing.join(", ")));
+    }
+    if !extra.is_empty() {
+        said.push(format!("has {}", extra.join(", ")));
+    }
+    Err(format!(
+        "its tables do not match its layout version {version}: the member table {}; it was \
+         left as it is (open a backup)",
+        said.join(" and ")
+    ))
+}
+
+/// Whether SQLite could not read the file read-only because a save was cut
+/// short and must be rolled back first.
+fn needs_recovery(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(failure, _)
+            if matches!(
+                failure.extended_code,
+                rusqlite::ffi::SQLITE_READONLY_ROLLBACK
+                    | rusqlite::ffi::SQLITE_READONLY_RECOVERY
+                    | rusqlite::ffi::SQLITE_READONLY_CANTINIT
+                    | rusqlite::ffi::SQLITE_CANTOPEN
+            )
+    )
+}
+
 /// Whether the file starts as a SQLite database does.
 pub fn is_database(path: &Path) -> bool {
     use std::io::Read;
@@ -129,12 +197,26 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
             ),
         ));
     }
-    let connection = Connection::open_with_flags(
+    // Read-only, so reading leaves the file's bytes and time as they were
+    // (a read-write connection would fold another program's WAL into it on
+    // closing). Only a crash's unfinished save, which SQLite must roll
+    // back before anyone can read, opens it for writing.
+    let connection = match Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .or_else(|_| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
-    .map_err(|error| failure(&file, format!("cannot open it: {error}")))?;
+    .and_then(|connection| {
+        connection.query_row("PRAGMA user_version", [], |row| row.get::<_, i32>(0))?;
+        Ok(connection)
+    }) {
+        Ok(connection) => connection,
+        Err(error) if needs_recovery(&error) => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|error| failure(&file, format!("cannot open it: {error}")))?,
+        Err(error) => return Err(failure(&file, format!("cannot open it: {error}"))),
+    };
     // Another window's save in progress holds the file for a moment.
     let _ = connection.busy_timeout(std::time::Duration::from_secs(5));
     let damaged = |error: rusqlite::Error| {
@@ -152,6 +234,15 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
             format!(
                 "written by a newer Skillgrid (workspace version {version}; this build reads up \
                  to {DATABASE_VERSION}): update Skillgrid to open it"
+            ),
+        ));
+    }
+    if version < 0 {
+        return Err(failure(
+            &file,
+            format!(
+                "its layout version is {version}, which no Skillgrid writes (expected 1 to \
+                 {DATABASE_VERSION}): it was left as it is; open a backup"
             ),
         ));
     }
@@ -208,6 +299,7 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
             "not a Skillgrid workspace: a SQLite database of another program",
         ));
     }
+    check_layout(&connection, version).map_err(|problem| failure(&file, problem))?;
     let mut report = Report::new(&file);
     // One read transaction: the rows and the revision are of one save.
     connection.execute_batch("BEGIN").map_err(damaged)?;
@@ -371,7 +463,7 @@ fn read_rows(
 /// Writes `workspace` as a new database at `path`, atomically: built in
 /// memory, then saved like any other file.
 pub fn write_database(path: &Path, workspace: &Workspace) -> Result<Saved, SaveError> {
-    write_database_with(path, workspace, super::atomic::Access::AsBefore)
+    write_database_with(path, workspace, super::atomic::Access::Workspace)
 }
 
 /// `write_database` for a file only its owner may read (recovery copies).
@@ -460,7 +552,7 @@ pub fn update_database(
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(fail(SaveStep::Write))?;
     let on_disk = read_revision(&transaction).map_err(fail(SaveStep::Write))?;
-    if on_disk != Some(expected_revision) || version > DATABASE_VERSION {
+    if on_disk != Some(expected_revision) || !(1..=DATABASE_VERSION).contains(&version) {
         return Err(SaveError {
             path: path.to_path_buf(),
             step: SaveStep::CheckUnchanged,

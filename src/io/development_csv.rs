@@ -249,6 +249,7 @@ impl Place<'_> {
 pub(super) struct Lookup<'w> {
     workspace: &'w Workspace,
     skills: LabelIndex,
+    members: crate::model::MemberIndex,
 }
 
 impl<'w> Lookup<'w> {
@@ -258,6 +259,7 @@ impl<'w> Lookup<'w> {
             skills: LabelIndex::build_lenient(
                 workspace.skills.iter().map(crate::model::Skill::labels),
             ),
+            members: crate::model::MemberIndex::new(workspace),
         }
     }
 
@@ -268,11 +270,11 @@ impl<'w> Lookup<'w> {
             place.error(column, "the member is blank".to_string());
             return None;
         };
-        let found: Vec<usize> = (0..self.workspace.members.len())
-            .filter(|&index| {
-                let member = &self.workspace.members[index];
-                !member.planned && member.is_named_by(&wanted)
-            })
+        let found: Vec<usize> = self
+            .members
+            .named(&wanted)
+            .into_iter()
+            .filter(|&index| !self.workspace.members[index].planned)
             .collect();
         match found.as_slice() {
             [only] => Some(*only),

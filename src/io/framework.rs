@@ -241,8 +241,70 @@ pub(super) fn file_stem(file: &str) -> &str {
     base.rsplit_once('.').map_or(base, |(stem, _)| stem)
 }
 
+/// How deep a framework's YAML may nest: a real one is under ten levels.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// Refuses YAML nested deeper than `MAX_YAML_DEPTH`, before the parser
+/// sees it (its time grows with the square of the depth). Counts, line by
+/// line, the indented blocks still open, the `- ` items begun on the line,
+/// and the `[`/`{` not yet closed; `first_line` is the file's line number
+/// of `text`'s first line.
+pub(super) fn check_yaml_depth(
+    text: &str,
+    file: &str,
+    first_line: u64,
+) -> Result<(), ImportFailure> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    for (number, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches([' ', '\t']);
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        if flow == 0 {
+            while indents.last().is_some_and(|&open| open >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut items = 0;
+        let mut rest = content;
+        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+            items += 1;
+            rest = after.trim_start();
+        }
+        let mut quote: Option<char> = None;
+        for ch in rest.chars() {
+            match (quote, ch) {
+                (Some(open), _) if ch == open => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(ch),
+                (None, '#') => break,
+                (None, '[' | '{') => flow += 1,
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let depth = indents.len() + items + flow;
+        if depth > MAX_YAML_DEPTH {
+            return Err(failure(
+                file,
+                Some(first_line + number as u64),
+                None,
+                format!(
+                    "the YAML nests {depth} levels deep here; a framework nests under \
+                     {MAX_YAML_DEPTH}: expected levels, themes and competencies"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads an FT job family.
 pub fn read_ft(text: &str, file: &str) -> Result<Framework, ImportFailure> {
+    check_yaml_depth(text, file, 1)?;
     let parsed: FtFile = serde_yaml_ng::from_str(text).map_err(|error| {
         yaml_failure(
             &error,

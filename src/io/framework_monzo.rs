@@ -112,6 +112,7 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
     };
     let front = &rest[..end];
     // `front` starts just after the opening ---, so its lines are the file's.
+    super::framework::check_yaml_depth(front, file, 1)?;
     let parsed: FrontMatter = serde_yaml_ng::from_str(front).map_err(|error| {
         yaml_failure(
             &error,

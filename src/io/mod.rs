@@ -27,6 +27,7 @@ mod time_off_csv;
 mod workspace_json;
 mod xlsx;
 mod xlsx_export;
+mod xlsx_guard;
 
 pub use atomic::{
     SaveError, SaveStep, Saved, content_hash, mark_process_start, write_atomic,
@@ -245,7 +246,8 @@ pub fn save_path(
             if bytes.len() as u64 > MAX_JSON_BYTES {
                 return Err(too_large_to_read_back(path, bytes.len() as u64));
             }
-            bytes
+            // A workspace holds people's ratings: private when new.
+            return atomic::write_atomic_access(path, &bytes, atomic::Access::Workspace);
         }
         FileKind::Csv => export_roster(workspace, options),
         FileKind::Workbook => export_workbook(workspace).map_err(|error| SaveError {

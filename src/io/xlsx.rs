@@ -213,6 +213,7 @@ fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure>
                 .to_string(),
         ));
     }
+    super::xlsx_guard::check_workbook(bytes, file)?;
     calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
         fail(
             file,

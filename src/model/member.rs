@@ -120,7 +120,7 @@ impl Member {
         let reference = reference.trim();
         self.email
             .as_deref()
-            .is_some_and(|email| email.eq_ignore_ascii_case(reference))
+            .is_some_and(|email| email.trim().eq_ignore_ascii_case(reference))
             || self.name.trim().eq_ignore_ascii_case(reference)
     }
 

@@ -193,6 +193,70 @@ impl Member {
     }
 }
 
+/// Members by email and by name, case-insensitively as `Member::is_named_by`
+/// compares them: built once, so matching a file of rows to the roster
+/// looks each row up rather than scanning every member.
+#[derive(Clone, Debug, Default)]
+pub struct MemberIndex {
+    by_email: std::collections::HashMap<String, Vec<usize>>,
+    by_name: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl MemberIndex {
+    pub fn new(workspace: &Workspace) -> MemberIndex {
+        let mut index = MemberIndex::default();
+        for (row, member) in workspace.members.iter().enumerate() {
+            index.add(row, member);
+        }
+        index
+    }
+
+    /// Takes in a member just added at `row`.
+    pub fn add(&mut self, row: usize, member: &Member) {
+        if let Some(email) = member.email.as_deref() {
+            self.by_email
+                .entry(email.trim().to_ascii_lowercase())
+                .or_default()
+                .push(row);
+        }
+        self.by_name
+            .entry(member.name.trim().to_ascii_lowercase())
+            .or_default()
+            .push(row);
+    }
+
+    /// Every member `reference` names, by email or by name, in roster order.
+    pub fn named(&self, reference: &str) -> Vec<usize> {
+        let key = reference.trim().to_ascii_lowercase();
+        let mut found: Vec<usize> = self
+            .by_email
+            .get(&key)
+            .into_iter()
+            .chain(self.by_name.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The member a round's row is: the first by email, else by name.
+    pub fn matching(&self, incoming: &Member) -> Option<usize> {
+        let by_email = incoming
+            .email
+            .as_deref()
+            .filter(|email| !email.trim().is_empty())
+            .and_then(|email| self.by_email.get(&email.trim().to_ascii_lowercase()))
+            .and_then(|rows| rows.iter().min().copied());
+        by_email.or_else(|| {
+            self.by_name
+                .get(&incoming.name.trim().to_ascii_lowercase())
+                .and_then(|rows| rows.iter().min().copied())
+        })
+    }
+}
+
 impl Workspace {
     /// Whether `member` belongs to the team on `date`: joined by then
     /// (when known) and not yet left. The one place membership is decided.

@@ -28,7 +28,7 @@ pub use jiff::civil::Date;
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;
 pub use member::Member;
-pub use membership::{Detail, DetailChange};
+pub use membership::{Detail, DetailChange, MemberIndex};
 pub use plan::{Plan, PlannedHire};
 pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot, quarter_of};
 pub use record::{Basis, Record};

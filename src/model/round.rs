@@ -2,6 +2,9 @@
 
 use super::{Assessment, Date, Member, Rater, Workspace};
 
+/// One member's new ratings of a round, with their notes.
+type Batch = Vec<(Assessment, Option<String>)>;
+
 /// What a round import did, for the status bar and the command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoundSummary {
@@ -64,8 +67,15 @@ pub fn import_round_noted(
         })
         .collect();
     let mut seen = vec![false; workspace.members.len()];
+    let mut index = super::MemberIndex::new(workspace);
+    let notes: std::collections::HashMap<(usize, usize), &String> = notes
+        .iter()
+        .map(|(row, skill, text)| ((*row, *skill), text))
+        .collect();
+    // Each member's new ratings, recorded in one pass over their record.
+    let mut batches: Vec<(usize, Batch)> = Vec::new();
     for (row, incoming) in round.members.iter().enumerate() {
-        let target = match matching_member(workspace, incoming) {
+        let target = match index.matching(incoming) {
             Some(index) if !rater.sets_current() => index,
             Some(index) => {
                 let record = &mut workspace.members[index];
@@ -96,28 +106,38 @@ pub fn import_round_noted(
                 let mut joining = incoming.clone();
                 joining.joined = Some(as_of);
                 joining.fte_stated = true;
-                workspace.push_member(joining)
+                let added = workspace.push_member(joining);
+                index.add(added, &workspace.members[added]);
+                added
             }
         };
         seen[target] = true;
+        // A self or peer round compares with that rater's latest, so the
+        // same form imported twice adds nothing.
+        let own_latest: Vec<Option<crate::model::Cell>> = if rater.sets_current() {
+            Vec::new()
+        } else {
+            let mut latest = vec![None; workspace.skills.len()];
+            for entry in workspace.history.row(target).entries() {
+                if entry.rater == rater
+                    && let Some(slot) = latest.get_mut(entry.skill as usize)
+                {
+                    *slot = Some(entry.cell);
+                }
+            }
+            latest
+        };
+        let mut batch = Vec::new();
         for (skill, &column) in columns.iter().enumerate() {
             let cell = round.levels.get(row, skill);
             let Some(column) = column.filter(|_| !cell.is_blank()) else {
                 continue;
             };
-            // A manager's round records what moved the current level; a
-            // self or peer rating what moved that rater's last, so the same
-            // form imported twice adds nothing.
+            // A manager's round records what moved the level of record.
             let known = if rater.sets_current() {
                 Some(workspace.levels.get(target, column))
             } else {
-                workspace
-                    .history
-                    .row(target)
-                    .of_skill(column as u32)
-                    .filter(|entry| entry.rater == rater)
-                    .last()
-                    .map(|entry| entry.cell)
+                own_latest[column]
             };
             if known == Some(cell) {
                 summary.unchanged += 1;
@@ -129,13 +149,14 @@ pub fn import_round_noted(
                 cell,
                 rater,
             };
-            let note = notes
-                .iter()
-                .find(|(at_row, at_skill, _)| *at_row == row && *at_skill == skill)
-                .map(|(_, _, text)| text.clone());
-            workspace.record_assessment(target, assessment, note);
+            let note = notes.get(&(row, skill)).map(|text| (*text).clone());
+            batch.push((assessment, note));
             summary.recorded += 1;
         }
+        batches.push((target, batch));
+    }
+    for (member, batch) in batches {
+        workspace.record_assessments(member, batch);
     }
     if !rater.sets_current() {
         // A self-assessment form is one person's: the others are not missing.

@@ -183,6 +183,100 @@ impl Workspace {
         current
     }
 
+    /// Records many assessments of one member at once, as many calls to
+    /// `record_assessment` in this order would, in one pass over their
+    /// record: a round of hundreds of ratings does not rewrite the row
+    /// once per rating.
+    pub fn record_assessments(&mut self, member: usize, batch: Vec<(Assessment, Option<String>)>) {
+        if batch.is_empty() {
+            return;
+        }
+        let skills = self.skills.len();
+        let baseline: Vec<Cell> = self.levels.row(member).to_vec();
+        let row = self.history.row(member);
+        let mut has_skill = vec![false; skills];
+        for entry in row.entries() {
+            if let Some(slot) = has_skill.get_mut(entry.skill as usize) {
+                *slot = true;
+            }
+        }
+        type Key = (u32, Option<super::Date>, super::Rater);
+        let key = |a: &Assessment| -> Key { (a.skill, a.as_of, a.rater) };
+        let mut added: Vec<Assessment> = Vec::new();
+        let mut undated: Vec<Assessment> = Vec::new();
+        let mut batch_keys: std::collections::HashMap<Key, (Cell, Option<String>)> =
+            std::collections::HashMap::with_capacity(batch.len());
+        let mut order: Vec<Key> = Vec::with_capacity(batch.len());
+        for (assessment, note) in batch {
+            let skill = assessment.skill as usize;
+            let Some(&seen) = has_skill.get(skill) else {
+                continue;
+            };
+            if assessment.as_of.is_some() && !baseline[skill].is_blank() && !seen {
+                undated.push(Assessment {
+                    skill: assessment.skill,
+                    as_of: None,
+                    cell: baseline[skill],
+                    rater: super::Rater::Import,
+                });
+            }
+            has_skill[skill] = true;
+            let k = key(&assessment);
+            if batch_keys
+                .insert(k, (assessment.cell, note.filter(|t| !t.trim().is_empty())))
+                .is_none()
+            {
+                order.push(k);
+            }
+        }
+        // The same skill, date and rater again replaces the entry in place.
+        let mut entries: Vec<Assessment> = row.entries().to_vec();
+        let mut replaced: std::collections::HashSet<Key> = std::collections::HashSet::new();
+        for entry in &mut entries {
+            if let Some((cell, _)) = batch_keys.get(&key(entry)) {
+                entry.cell = *cell;
+                replaced.insert(key(entry));
+            }
+        }
+        for k in &order {
+            if !replaced.contains(k) {
+                let (cell, _) = batch_keys[k];
+                added.push(Assessment {
+                    skill: k.0,
+                    as_of: k.1,
+                    cell,
+                    rater: k.2,
+                });
+            }
+        }
+        entries.extend(undated);
+        entries.extend(added);
+        let mut notes: Vec<super::Note> = row
+            .notes()
+            .iter()
+            .filter(|note| !batch_keys.contains_key(&(note.skill, note.as_of, note.rater)))
+            .cloned()
+            .collect();
+        for k in &order {
+            if let Some((_, Some(text))) = batch_keys.get(k) {
+                notes.push(super::Note {
+                    skill: k.0,
+                    as_of: k.1,
+                    rater: k.2,
+                    text: text.clone(),
+                });
+            }
+        }
+        let history = super::MemberHistory::from_parts(entries, notes);
+        let records = history.records(skills, None);
+        let cells = self.levels.row_mut(member);
+        for k in &order {
+            let skill = k.0 as usize;
+            cells[skill] = records[skill].cell().unwrap_or(baseline[skill]);
+        }
+        self.history.set_row(member, std::sync::Arc::new(history));
+    }
+
     /// Notes evidence on the cell's latest assessment; a cell with no
     /// record gets one first, undated at its level, so the note neither
     /// dates the cell nor makes a round.

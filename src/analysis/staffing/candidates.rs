@@ -1,8 +1,8 @@
 //! Whom a lead could pin to a line instead of the proposal: those at the
 //! line's level by fit, then a few just under it.
 
-use super::{Bookings, Want, level_in, line_fit};
-use crate::analysis::{CompiledRole, MemberRef, Scope};
+use super::{Bookings, Want, level_in};
+use crate::analysis::{MemberRef, Scope};
 use crate::model::Level;
 
 /// Someone a lead may pin to a line.
@@ -20,12 +20,27 @@ pub struct LineCandidate {
 const CANDIDATES_AT_LEVEL: usize = 15;
 const CANDIDATES_BELOW: usize = 5;
 
+/// The best `CANDIDATES_AT_LEVEL` of a line's able members (`able`, with
+/// their fit), best first: kept while staffing, before bookings move.
+pub(super) fn best_able(able: &[(usize, f64)]) -> Vec<(usize, f64)> {
+    let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let mut best = able.to_vec();
+    if best.len() > CANDIDATES_AT_LEVEL {
+        best.select_nth_unstable_by(CANDIDATES_AT_LEVEL, order);
+        best.truncate(CANDIDATES_AT_LEVEL);
+    }
+    best.sort_by(order);
+    best
+}
+
+/// Whom a lead could pin: the best able (from `best_able`), then a few
+/// just under the level, with their free FTE once every project is booked.
 pub(super) fn line_candidates(
     scope: &Scope,
-    compiled: &[CompiledRole],
     want: &Want,
     window: super::Run,
     bookings: &Bookings,
+    best: &[(usize, f64)],
 ) -> Vec<LineCandidate> {
     let candidate = |member: usize, fit: f64, below: bool| LineCandidate {
         member: scope.member_ref(member),
@@ -34,15 +49,8 @@ pub(super) fn line_candidates(
         free_fte: bookings.free(member, window).max(0.0),
         below,
     };
-    let mut able: Vec<(usize, f64)> = scope
-        .members
+    let mut candidates: Vec<LineCandidate> = best
         .iter()
-        .filter_map(|&member| line_fit(scope, compiled, want, member).map(|fit| (member, fit)))
-        .collect();
-    able.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut candidates: Vec<LineCandidate> = able
-        .iter()
-        .take(CANDIDATES_AT_LEVEL)
         .map(|&(member, fit)| candidate(member, fit, false))
         .collect();
     if let Want::Skill {
@@ -51,6 +59,7 @@ pub(super) fn line_candidates(
         ..
     } = want
     {
+        let order = |a: &(usize, Level), b: &(usize, Level)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         let mut under: Vec<(usize, Level)> = scope
             .members
             .iter()
@@ -59,11 +68,14 @@ pub(super) fn line_candidates(
                 (level < *min_level && level.get() > 0).then_some((member, level))
             })
             .collect();
-        under.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if under.len() > CANDIDATES_BELOW {
+            under.select_nth_unstable_by(CANDIDATES_BELOW, order);
+            under.truncate(CANDIDATES_BELOW);
+        }
+        under.sort_by(order);
         candidates.extend(
             under
                 .into_iter()
-                .take(CANDIDATES_BELOW)
                 .map(|(member, _)| candidate(member, 0.0, true)),
         );
     }

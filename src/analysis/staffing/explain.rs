@@ -1,8 +1,8 @@
 //! Why a line stays open, and demand against capacity per quarter.
 
-use super::{Booking, Bookings, EPSILON, QuarterLoad, Run, Want, line_fit, quarter_label};
+use super::{Booking, Bookings, EPSILON, QuarterLoad, Run, Want, quarter_label};
+use crate::analysis::Scope;
 use crate::analysis::availability::Weeks;
-use crate::analysis::{CompiledRole, Scope};
 use crate::model::{Project, week_label};
 
 /// Runs of consecutive weeks: `2026-W32 to 2026-W34, 2026-W40`.
@@ -33,7 +33,7 @@ struct Short {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn unfilled_reason(
     scope: &Scope,
-    compiled: &[CompiledRole],
+    able: &[usize],
     want: &Want,
     fte: f64,
     window: Run,
@@ -44,12 +44,6 @@ pub(super) fn unfilled_reason(
     project: &Project,
 ) -> String {
     let workspace = scope.workspace;
-    let able: Vec<usize> = scope
-        .members
-        .iter()
-        .copied()
-        .filter(|&member| line_fit(scope, compiled, want, member).is_some())
-        .collect();
     let (one, many) = match want {
         Want::Skill {
             skill, min_level, ..
@@ -69,7 +63,7 @@ pub(super) fn unfilled_reason(
     let mut off = Vec::new();
     let mut elsewhere = Vec::new();
     let mut short: Vec<Short> = Vec::new();
-    for &member in &able {
+    for &member in able {
         if taken_off.contains(&member) {
             off.push(member);
         } else if on_this_project.contains(&member) {
@@ -169,14 +163,14 @@ pub(super) fn unfilled_reason(
     match (groups.as_slice(), free.is_empty()) {
         ([], _) => format!(
             "{} could take it, but every slot they fit is filled; pin one to staff it",
-            names(&able)
+            names(able)
         ),
         ([only], true) if able.len() == 1 => {
             let why = only
                 .strip_prefix(workspace.members[able[0]].name.as_str())
                 .unwrap_or(only)
                 .trim_start();
-            format!("{}, the only member who {one}, {why}", names(&able))
+            format!("{}, the only member who {one}, {why}", names(able))
         }
         ([only], true) if off.len() == able.len() || elsewhere.len() == able.len() => {
             let group = if off.is_empty() { &elsewhere } else { &off };

@@ -22,7 +22,7 @@ mod explain;
 mod weeks;
 use assign::best_assignment;
 pub use candidates::LineCandidate;
-use candidates::line_candidates;
+use candidates::{best_able, line_candidates};
 use explain::{quarter_bases, quarter_loads, unfilled_reason};
 pub(super) use weeks::Bookings;
 pub use weeks::{Booking, Run, project_weeks};
@@ -331,6 +331,8 @@ pub fn staff(scope: &Scope) -> Staffing {
     }
 
     let mut projects = Vec::new();
+    // Per project, per line: its best able members, for the pick lists.
+    let mut best_by_line: Vec<Vec<Vec<(usize, f64)>>> = Vec::new();
     let mut placeholders = Vec::new();
     for &(index, window) in &order {
         let project = &workspace.projects[index];
@@ -382,26 +384,42 @@ pub fn staff(scope: &Scope) -> Staffing {
             })
             .collect();
         let on_project = |member: usize| pinned.iter().any(|(m, _)| *m == member);
-        // Members able to take at least one slot, with their fits.
-        // Each line's fit of every member, once: a line's slots share it, and
-        // who cannot take any line is passed over before their bookings are read.
-        let line_fits: Vec<Vec<Option<f64>>> = wants
+        // Each line's able members with their fit, once, in roster order: a
+        // line's slots share it, and nobody else is looked at again.
+        let line_fits: Vec<Vec<(usize, f64)>> = wants
             .iter()
             .map(|(want, _, _)| {
-                let mut fits = vec![None; members];
-                for &member in &scope.members {
-                    fits[member] = line_fit(scope, &compiled, want, member);
-                }
-                fits
+                scope
+                    .members
+                    .iter()
+                    .filter_map(|&member| {
+                        line_fit(scope, &compiled, want, member).map(|fit| (member, fit))
+                    })
+                    .collect()
             })
             .collect();
-        let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
-            scope
-                .members
+        best_by_line.push(
+            line_fits
                 .iter()
+                .map(|able| best_able(able))
+                .collect::<Vec<_>>(),
+        );
+        let fit_of = |line: usize, member: usize| -> Option<f64> {
+            let able = &line_fits[line];
+            able.binary_search_by_key(&member, |(m, _)| *m)
+                .ok()
+                .map(|at| able[at].1)
+        };
+        let mut able: Vec<usize> = line_fits
+            .iter()
+            .flat_map(|fits| fits.iter().map(|(member, _)| *member))
+            .collect();
+        able.sort_unstable();
+        able.dedup();
+        let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
+            able.iter()
                 .copied()
                 .filter(|&member| !on_project(member))
-                .filter(|&member| line_fits.iter().any(|fits| fits[member].is_some()))
                 .filter_map(|member| {
                     let free = bookings.free(member, window);
                     let row: Vec<Option<f64>> = slots
@@ -412,7 +430,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                                 .iter()
                                 .any(|e| e.member == member && e.line == slot.line);
                             (free + EPSILON >= slot.fte && !ruled_out)
-                                .then(|| line_fits[slot.line][member])
+                                .then(|| fit_of(slot.line, member))
                                 .flatten()
                         })
                         .collect();
@@ -460,12 +478,12 @@ pub fn staff(scope: &Scope) -> Staffing {
         let mut used: Vec<usize> = pinned.iter().map(|(m, _)| *m).collect();
         // Each member's free FTE over the window, read once: booking them
         // here takes exactly the slot's FTE off it.
-        let mut greedy_free: Vec<Option<f64>> = vec![None; members];
+        let mut greedy_free: std::collections::HashMap<usize, f64> =
+            std::collections::HashMap::new();
         for slot in &slots {
-            let best = scope
-                .members
+            let best = line_fits[slot.line]
                 .iter()
-                .filter_map(|&member| line_fits[slot.line][member].map(|fit| (member, fit)))
+                .copied()
                 .filter(|(member, _)| !used.contains(member))
                 .filter(|&(member, _)| {
                     !project
@@ -474,15 +492,16 @@ pub fn staff(scope: &Scope) -> Staffing {
                         .any(|e| e.member == member && e.line == slot.line)
                 })
                 .filter(|&(member, _)| {
-                    let free = *greedy_free[member]
-                        .get_or_insert_with(|| greedy_bookings.free(member, window));
+                    let free = *greedy_free
+                        .entry(member)
+                        .or_insert_with(|| greedy_bookings.free(member, window));
                     free + EPSILON >= slot.fte
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             if let Some((member, fit)) = best {
                 used.push(member);
                 greedy_bookings.book(member, window, slot.fte);
-                if let Some(free) = &mut greedy_free[member] {
+                if let Some(free) = greedy_free.get_mut(&member) {
                     *free -= slot.fte;
                 }
                 greedy_objective += fit;
@@ -499,9 +518,10 @@ pub fn staff(scope: &Scope) -> Staffing {
                 .collect();
             let mut on_project = lines_members(&chosen, &candidates);
             on_project.extend(pinned.iter().map(|(member, _)| *member));
+            let able: Vec<usize> = line_fits[line.line].iter().map(|(m, _)| *m).collect();
             line.reason = Some(unfilled_reason(
                 scope,
-                &compiled,
+                &able,
                 want,
                 *fte,
                 window,
@@ -545,11 +565,18 @@ pub fn staff(scope: &Scope) -> Staffing {
     }
 
     // Once every project is booked, whom each line could take instead.
-    for (staffed, &(index, window)) in projects.iter_mut().zip(&order) {
+    for (staffed_index, (staffed, &(index, window))) in projects.iter_mut().zip(&order).enumerate()
+    {
         let wants = wants(scope, &workspace.projects[index]);
+        let best: &Vec<Vec<(usize, f64)>> = &best_by_line[staffed_index];
         for line in &mut staffed.lines {
-            line.candidates =
-                line_candidates(scope, &compiled, &wants[line.line].0, window, &bookings);
+            line.candidates = line_candidates(
+                scope,
+                &wants[line.line].0,
+                window,
+                &bookings,
+                &best[line.line],
+            );
         }
     }
     let bases = quarter_bases(scope, &bookings);
