@@ -56,7 +56,7 @@ pub fn check_workbook(bytes: &[u8], file: &str) -> Result<(), ImportFailure> {
                 ),
             ));
         }
-        scan(&mut entry, &part).map_err(|message| refuse(file, message))?;
+        scan(&mut entry, &part, MAX_SHEET_XML_BYTES).map_err(|message| refuse(file, message))?;
     }
     Ok(())
 }
@@ -89,7 +89,9 @@ struct Scan {
     cell: Option<String>,
 }
 
-fn scan(reader: &mut impl Read, part: &str) -> Result<(), String> {
+/// Reads `reader` to its end in pieces, refusing past `limit` bytes
+/// whatever the directory said.
+fn scan(reader: &mut impl Read, part: &str, limit: u64) -> Result<(), String> {
     let mut state = Scan::default();
     let mut buffer = vec![0u8; 1 << 16];
     loop {
@@ -100,11 +102,11 @@ fn scan(reader: &mut impl Read, part: &str) -> Result<(), String> {
             return Ok(());
         }
         state.read += read as u64;
-        if state.read > MAX_SHEET_XML_BYTES {
+        if state.read > limit {
             return Err(format!(
                 "{part} unpacks past {} MB (more than its directory says); Skillgrid reads \
                  sheets up to that: the file was not read",
-                MAX_SHEET_XML_BYTES / (1024 * 1024)
+                limit / (1024 * 1024)
             ));
         }
         let mut rest = &buffer[..read];
@@ -217,7 +219,14 @@ mod tests {
     use super::*;
 
     fn scanned(xml: &str) -> Result<(), String> {
-        scan(&mut xml.as_bytes(), "the sheet sheet1")
+        scan(&mut xml.as_bytes(), "the sheet sheet1", MAX_SHEET_XML_BYTES)
+    }
+
+    #[test]
+    fn unpacking_stops_at_the_limit_whatever_the_directory_said() {
+        let xml = "<row>".repeat(1024 * 1024);
+        let said = scan(&mut xml.as_bytes(), "the sheet sheet1", 1024 * 1024).expect_err("past");
+        assert!(said.contains("more than its directory says"), "{said}");
     }
 
     #[test]
