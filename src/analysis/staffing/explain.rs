@@ -62,16 +62,25 @@ pub(super) fn unfilled_reason(
     let period = period_text(&project.start, &project.end);
     let mut off = Vec::new();
     let mut elsewhere = Vec::new();
-    let mut short: Vec<Short> = Vec::new();
+    let mut short_members: Vec<usize> = Vec::new();
+    let mut free: Vec<usize> = Vec::new();
     for &member in able {
         if taken_off.contains(&member) {
             off.push(member);
         } else if on_this_project.contains(&member) {
             elsewhere.push(member);
         } else if bookings.free(member, window) + EPSILON < fte {
-            short.push(short_weeks(member, fte, window, bookings, booked_list));
+            short_members.push(member);
+        } else {
+            free.push(member);
         }
     }
+    // Only the first three short members are named with their weeks.
+    let short: Vec<Short> = short_members
+        .iter()
+        .take(3)
+        .map(|&member| short_weeks(member, fte, window, bookings, booked_list))
+        .collect();
     let names = |members: &[usize]| {
         let listed: Vec<&str> = members
             .iter()
@@ -110,24 +119,23 @@ pub(super) fn unfilled_reason(
         }
         format!("{verb_is} {}", parts.join(" and "))
     };
-    let short_members: Vec<usize> = short.iter().map(|entry| entry.member).collect();
     // The weeks in which nobody able is free for the line.
-    let nobody_free: Vec<i32> = if short.len() > 1 && off.is_empty() && elsewhere.is_empty() {
-        (window.first..=window.last)
-            .filter(|week| {
-                short
-                    .iter()
-                    .all(|entry| entry.away.contains(week) || entry.booked.contains(week))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let free: Vec<usize> = able
-        .iter()
-        .copied()
-        .filter(|m| !off.contains(m) && !elsewhere.contains(m) && !short_members.contains(m))
-        .collect();
+    let nobody_free: Vec<i32> =
+        if short_members.len() > 1 && off.is_empty() && elsewhere.is_empty() && free.is_empty() {
+            let mut someone_free = vec![false; (window.last - window.first + 1).max(0) as usize];
+            for &member in &short_members {
+                for (at, week) in (window.first..=window.last).enumerate() {
+                    someone_free[at] |= !lacks_time(member, fte, window, week, bookings);
+                }
+            }
+            (window.first..=window.last)
+                .zip(someone_free)
+                .filter(|(_, free)| !free)
+                .map(|(week, _)| week)
+                .collect()
+        } else {
+            Vec::new()
+        };
     let mut groups: Vec<String> = Vec::new();
     if !off.is_empty() {
         let verb = if off.len() == 1 { "was" } else { "were" };
@@ -152,8 +160,8 @@ pub(super) fn unfilled_reason(
             short_text(entry, "is")
         ));
     }
-    if short.len() > 3 {
-        groups.push(format!("{} more lack the time", short.len() - 3));
+    if short_members.len() > 3 {
+        groups.push(format!("{} more lack the time", short_members.len() - 3));
     }
     let nobody = if nobody_free.is_empty() {
         String::new()
@@ -220,7 +228,7 @@ fn short_weeks(
         let capacity = bookings.capacity_at(member, week);
         if capacity + EPSILON < need {
             entry.away.push(week);
-        } else if capacity - bookings.booked_at(member, week) + EPSILON < need {
+        } else if lacks_time(member, fte, window, week, bookings) {
             entry.booked.push(week);
             for booking in booked_list
                 .iter()
@@ -233,6 +241,12 @@ fn short_weeks(
         }
     }
     entry
+}
+
+/// Whether a member has less than the line's share of `fte` left in a week.
+fn lacks_time(member: usize, fte: f64, window: Run, week: i32, bookings: &Bookings) -> bool {
+    let need = fte * window.share(week);
+    bookings.capacity_at(member, week) - bookings.booked_at(member, week) + EPSILON < need
 }
 
 /// `Ana`, `Ana and Ben`, `Ana, Ben and Cy`.

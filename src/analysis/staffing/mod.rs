@@ -22,7 +22,7 @@ mod explain;
 mod weeks;
 use assign::best_assignment;
 pub use candidates::LineCandidate;
-use candidates::{best_able, line_candidates};
+use candidates::{AbleCache, line_candidates};
 use explain::{quarter_bases, quarter_loads, unfilled_reason};
 pub(super) use weeks::Bookings;
 pub use weeks::{Booking, Run, project_weeks};
@@ -331,12 +331,19 @@ pub fn staff(scope: &Scope) -> Staffing {
     }
 
     let mut projects = Vec::new();
-    // Per project, per line: its best able members, for the pick lists.
-    let mut best_by_line: Vec<Vec<Vec<(usize, f64)>>> = Vec::new();
+    // Who is able for each need, found once and shared by the projects
+    // that ask the same skill and level (or role); per project, per line,
+    // which of them it is.
+    let mut ables = AbleCache::default();
+    let mut able_by_line: Vec<Vec<usize>> = Vec::new();
     let mut placeholders = Vec::new();
     for &(index, window) in &order {
         let project = &workspace.projects[index];
         let wants = wants(scope, project);
+        let line_able: Vec<usize> = wants
+            .iter()
+            .map(|(want, _, _)| ables.index(scope, &compiled, want))
+            .collect();
         let mut lines: Vec<LineStaffing> = wants
             .iter()
             .enumerate()
@@ -384,62 +391,58 @@ pub fn staff(scope: &Scope) -> Staffing {
             })
             .collect();
         let on_project = |member: usize| pinned.iter().any(|(m, _)| *m == member);
-        // Each line's able members with their fit, once, in roster order: a
-        // line's slots share it, and nobody else is looked at again.
-        let line_fits: Vec<Vec<(usize, f64)>> = wants
-            .iter()
-            .map(|(want, _, _)| {
-                scope
-                    .members
+        let ruled_out = |member: usize, line: usize| {
+            project
+                .excluded
+                .iter()
+                .any(|e| e.member == member && e.line == line)
+        };
+        let fit_of = |line: usize, member: usize| ables.get(line_able[line]).fit_of(member);
+
+        // The candidates: for each line, its best-fitting able members with
+        // the time, as many as the project has slots. An assignment that
+        // uses anyone else can swap them for one of these at no loss, so
+        // the match over these is as good as over everyone able.
+        let mut free_of: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+        let mut chosen_members: Vec<usize> = Vec::new();
+        for (line, (_, _, fte)) in wants.iter().enumerate() {
+            if !slots.iter().any(|slot| slot.line == line) {
+                continue;
+            }
+            let mut found = 0;
+            for &(member, _) in &ables.get(line_able[line]).best_first {
+                if found == slots.len() {
+                    break;
+                }
+                if on_project(member) || ruled_out(member, line) {
+                    continue;
+                }
+                let free = *free_of
+                    .entry(member)
+                    .or_insert_with(|| bookings.free(member, window));
+                if free + EPSILON >= *fte {
+                    chosen_members.push(member);
+                    found += 1;
+                }
+            }
+        }
+        chosen_members.sort_unstable();
+        chosen_members.dedup();
+        let candidates: Vec<(usize, Vec<Option<f64>>)> = chosen_members
+            .into_iter()
+            .filter_map(|member| {
+                let free = free_of.get(&member).copied().unwrap_or(0.0);
+                let row: Vec<Option<f64>> = slots
                     .iter()
-                    .filter_map(|&member| {
-                        line_fit(scope, &compiled, want, member).map(|fit| (member, fit))
+                    .map(|slot| {
+                        (free + EPSILON >= slot.fte && !ruled_out(member, slot.line))
+                            .then(|| fit_of(slot.line, member))
+                            .flatten()
                     })
-                    .collect()
+                    .collect();
+                row.iter().any(Option::is_some).then_some((member, row))
             })
             .collect();
-        best_by_line.push(
-            line_fits
-                .iter()
-                .map(|able| best_able(able))
-                .collect::<Vec<_>>(),
-        );
-        let fit_of = |line: usize, member: usize| -> Option<f64> {
-            let able = &line_fits[line];
-            able.binary_search_by_key(&member, |(m, _)| *m)
-                .ok()
-                .map(|at| able[at].1)
-        };
-        let mut able: Vec<usize> = line_fits
-            .iter()
-            .flat_map(|fits| fits.iter().map(|(member, _)| *member))
-            .collect();
-        able.sort_unstable();
-        able.dedup();
-        let fits = |bookings: &Bookings| -> Vec<(usize, Vec<Option<f64>>)> {
-            able.iter()
-                .copied()
-                .filter(|&member| !on_project(member))
-                .filter_map(|member| {
-                    let free = bookings.free(member, window);
-                    let row: Vec<Option<f64>> = slots
-                        .iter()
-                        .map(|slot| {
-                            let ruled_out = project
-                                .excluded
-                                .iter()
-                                .any(|e| e.member == member && e.line == slot.line);
-                            (free + EPSILON >= slot.fte && !ruled_out)
-                                .then(|| fit_of(slot.line, member))
-                                .flatten()
-                        })
-                        .collect();
-                    row.iter().any(Option::is_some).then_some((member, row))
-                })
-                .collect()
-        };
-
-        let candidates = fits(&bookings);
         let chosen = best_assignment(&slots, &candidates);
         let mut objective = lines
             .iter()
@@ -481,23 +484,18 @@ pub fn staff(scope: &Scope) -> Staffing {
         let mut greedy_free: std::collections::HashMap<usize, f64> =
             std::collections::HashMap::new();
         for slot in &slots {
-            let best = line_fits[slot.line]
+            let best = ables
+                .get(line_able[slot.line])
+                .best_first
                 .iter()
                 .copied()
-                .filter(|(member, _)| !used.contains(member))
-                .filter(|&(member, _)| {
-                    !project
-                        .excluded
-                        .iter()
-                        .any(|e| e.member == member && e.line == slot.line)
-                })
-                .filter(|&(member, _)| {
+                .filter(|(member, _)| !used.contains(member) && !ruled_out(*member, slot.line))
+                .find(|&(member, _)| {
                     let free = *greedy_free
                         .entry(member)
                         .or_insert_with(|| greedy_bookings.free(member, window));
                     free + EPSILON >= slot.fte
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+                });
             if let Some((member, fit)) = best {
                 used.push(member);
                 greedy_bookings.book(member, window, slot.fte);
@@ -518,10 +516,9 @@ pub fn staff(scope: &Scope) -> Staffing {
                 .collect();
             let mut on_project = lines_members(&chosen, &candidates);
             on_project.extend(pinned.iter().map(|(member, _)| *member));
-            let able: Vec<usize> = line_fits[line.line].iter().map(|(m, _)| *m).collect();
             line.reason = Some(unfilled_reason(
                 scope,
-                &able,
+                &ables.get(line_able[line.line]).members(),
                 want,
                 *fte,
                 window,
@@ -546,6 +543,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 }),
             });
         }
+        able_by_line.push(line_able);
         projects.push(ProjectStaffing {
             name: project.name.clone(),
             start: project.start.clone(),
@@ -565,17 +563,17 @@ pub fn staff(scope: &Scope) -> Staffing {
     }
 
     // Once every project is booked, whom each line could take instead.
-    for (staffed_index, (staffed, &(index, window))) in projects.iter_mut().zip(&order).enumerate()
+    for ((staffed, &(index, window)), line_able) in
+        projects.iter_mut().zip(&order).zip(&able_by_line)
     {
         let wants = wants(scope, &workspace.projects[index]);
-        let best: &Vec<Vec<(usize, f64)>> = &best_by_line[staffed_index];
         for line in &mut staffed.lines {
             line.candidates = line_candidates(
                 scope,
                 &wants[line.line].0,
                 window,
                 &bookings,
-                &best[line.line],
+                ables.get(line_able[line.line]),
             );
         }
     }

@@ -381,3 +381,86 @@ fn leave_in_the_middle_keeps_a_member_off_a_line_that_needs_them_then() {
         )
     );
 }
+
+/// Every way of giving a project's slots to distinct members (or leaving
+/// them open): the most slots filled, then the highest total fit.
+fn exhaustive_best(scope: &Scope, project: &Project) -> (usize, f64) {
+    let compiled: Vec<CompiledRole> = (0..scope.workspace.roles.len())
+        .map(|index| CompiledRole::new(scope, index))
+        .collect();
+    let wants = wants(scope, project);
+    let slots: Vec<(usize, f64)> = wants
+        .iter()
+        .enumerate()
+        .flat_map(|(line, (_, people, fte))| (0..*people).map(move |_| (line, *fte)))
+        .collect();
+    fn search(
+        at: usize,
+        slots: &[(usize, f64)],
+        fit: &dyn Fn(usize, usize) -> Option<f64>,
+        members: &[usize],
+        taken: &mut Vec<usize>,
+    ) -> (usize, f64) {
+        let Some(&(line, _)) = slots.get(at) else {
+            return (0, 0.0);
+        };
+        let mut best = search(at + 1, slots, fit, members, taken);
+        for &member in members {
+            if taken.contains(&member) {
+                continue;
+            }
+            let Some(value) = fit(line, member) else {
+                continue;
+            };
+            taken.push(member);
+            let (filled, total) = search(at + 1, slots, fit, members, taken);
+            taken.pop();
+            let candidate = (filled + 1, total + value);
+            if candidate.0 > best.0 || (candidate.0 == best.0 && candidate.1 > best.1 + 1e-9) {
+                best = candidate;
+            }
+        }
+        best
+    }
+    let fit = |line: usize, member: usize| {
+        let fte = wants[line].2;
+        (scope.workspace.members[member].fte + EPSILON >= fte)
+            .then(|| line_fit(scope, &compiled, &wants[line].0, member))
+            .flatten()
+    };
+    search(0, &slots, &fit, &scope.members, &mut Vec::new())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Matching a project's slots among each line's best few candidates
+    /// finds what trying every member would.
+    #[test]
+    fn the_match_over_the_best_candidates_is_the_best_over_everyone(
+        people in proptest::collection::vec((0u8..=4, 0u8..=4, proptest::bool::ANY), 1..10),
+        lines in proptest::collection::vec((proptest::bool::ANY, 1u8..=4, 1u32..=2, proptest::bool::ANY), 1..3),
+    ) {
+        let people: Vec<(String, f64, u8, u8)> = people
+            .iter()
+            .enumerate()
+            .map(|(at, &(k8s, sec, half))| (format!("M{at}"), if half { 0.5 } else { 1.0 }, k8s, sec))
+            .collect();
+        let borrowed: Vec<(&str, f64, u8, u8)> =
+            people.iter().map(|(name, fte, a, b)| (name.as_str(), *fte, *a, *b)).collect();
+        let mut workspace = team(&borrowed);
+        let demand = lines
+            .iter()
+            .map(|&(k8s, level, people, half)| {
+                line(if k8s { "k8s" } else { "sec" }, level, people, if half { 0.5 } else { 1.0 })
+            })
+            .collect();
+        workspace.projects.push(project("Platform", "2026-01-05", "2026-03-27", 1, demand));
+        let staffing = staff_today(&workspace);
+        let filled: usize = staffing.projects[0].lines.iter().map(|line| line.assigned.len()).sum();
+        let (best_filled, best_total) = exhaustive_best(&Scope::today(&workspace), &workspace.projects[0]);
+        proptest::prop_assert_eq!(filled, best_filled);
+        proptest::prop_assert!((staffing.projects[0].objective - best_total).abs() < 1e-6,
+            "objective {} against {}", staffing.projects[0].objective, best_total);
+    }
+}
