@@ -406,6 +406,30 @@ fn check_counts(workspace: &Workspace, on: Date, team: Option<&str>) -> Result<(
     Ok(())
 }
 
+/// The bench trend's count at each round is the count of leads on that
+/// day, as every other surface finds it.
+fn check_trend(workspace: &Workspace, team: Option<&str>) -> Result<(), TestCaseError> {
+    let trend = analysis::bench_trend(workspace, team);
+    for (round, &date) in trend.rounds.iter().enumerate() {
+        let scope = Scope::new(workspace, date, &ScopeFilter::team(team));
+        for column in 0..workspace.skills.len() {
+            let leads = scope
+                .members
+                .iter()
+                .filter(|&&member| scope.leads(member, column))
+                .count() as u32;
+            prop_assert_eq!(
+                trend.leaders[column][round],
+                leads,
+                "bench trend of {} on {}",
+                workspace.skills[column].name,
+                date
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Where two reports first differ, as a path and the two values.
 fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> String {
     use serde_json::Value;
@@ -437,6 +461,8 @@ proptest! {
     #[test]
     fn every_surface_agrees_on_every_date(year in year()) {
         let workspace = build(&year, None);
+        check_trend(&workspace, None)?;
+        check_trend(&workspace, year.team.map(|team| TEAMS[team]))?;
         for &asked in &year.asked {
             let on = day(asked);
             let team = year.team.map(|team| TEAMS[team]);

@@ -223,106 +223,121 @@ pub fn bench_trend(workspace: &Workspace, team: Option<&str>) -> BenchTrend {
     let rounds = dates.len();
     let lead = workspace.settings.lead_level;
     // Each member adds to a skill's count from the round they first lead
-    // it and takes away from the round they stop: one pass over the record.
+    // it (or join) and takes away from the round they stop (or leave): one
+    // pass over their record, the rounds walked once.
     let mut delta = vec![vec![0i32; rounds + 1]; skills];
-    let mut state: Vec<CellRecord> = vec![CellRecord::default(); skills];
+    // Each skill's level of record as the rounds pass (the latest manager
+    // or import rating's, as `CellRecord` keeps it), stamped with the
+    // member it was set for, so nothing is reset between members.
+    let mut of_record: Vec<(usize, Option<Level>)> = vec![(usize::MAX, None); skills];
+    let mut recorded_by = vec![usize::MAX; skills];
     let mut leading = vec![false; skills];
+    let mut certified_column = vec![false; skills];
     for member in 0..workspace.members.len() {
         let record = &workspace.members[member];
         let in_team = team.is_none_or(|team| record.team.as_deref() == Some(team));
         if record.planned || !in_team {
             continue;
         }
-        let dated = record.joined.is_some()
-            || record.left.is_some()
-            || !record.development.certifications.is_empty();
-        if dated {
-            // Joining, leaving and lapsing certificates: each round's levels
-            // by the one rule, folding the record forward round by round.
-            let row = workspace.history.row(member);
-            let baseline = workspace.levels.row(member);
-            let mut recorded = vec![false; skills];
-            for entry in row.entries() {
-                if let Some(slot) = recorded.get_mut(entry.skill as usize) {
-                    *slot = true;
-                }
-            }
-            let certified: Vec<usize> = record
-                .development
-                .certifications
-                .iter()
-                .filter_map(|c| c.skill.as_ref().and_then(|id| workspace.skill_index(id)))
-                .collect();
-            state
-                .iter_mut()
-                .for_each(|slot| *slot = CellRecord::default());
-            let mut before = vec![false; skills];
-            let mut at = 0;
-            let entries = row.entries();
-            for (round, &date) in dates.iter().enumerate() {
-                while at < entries.len() && entries[at].as_of.is_none_or(|on| on <= date) {
-                    if let Some(slot) = state.get_mut(entries[at].skill as usize) {
-                        slot.push(&entries[at]);
-                    }
-                    at += 1;
-                }
-                let on_team = workspace.is_member_on(member, date);
-                for (column, was) in before.iter_mut().enumerate() {
-                    let level = if recorded[column] {
-                        state[column].cell().and_then(Cell::level)
-                    } else {
-                        baseline[column].level()
-                    };
-                    let leads = on_team
-                        && level.is_some_and(|level| {
-                            level >= lead
-                                && !(certified.contains(&column)
-                                    && workspace.lapsed_on(member, column, level, date))
-                        });
-                    if leads != *was {
-                        delta[column][round] += if leads { 1 } else { -1 };
-                        *was = leads;
-                    }
-                }
-            }
+        // Membership is one run of rounds, from joining to leaving.
+        let Some(joined) = dates
+            .iter()
+            .position(|&date| workspace.is_member_on(member, date))
+        else {
             continue;
-        }
+        };
+        let until = dates[joined..]
+            .iter()
+            .position(|&date| !workspace.is_member_on(member, date))
+            .map_or(rounds, |after| joined + after);
         let row = workspace.history.row(member);
+        let entries = row.entries();
         let baseline = workspace.levels.row(member);
-        state
-            .iter_mut()
-            .for_each(|slot| *slot = CellRecord::default());
-        leading.iter_mut().for_each(|slot| *slot = false);
-        for entry in row.entries() {
-            if let Some(slot) = leading.get_mut(entry.skill as usize) {
-                // Recorded: it leads only once its record says so.
-                *slot = true;
+        for entry in entries {
+            if let Some(slot) = recorded_by.get_mut(entry.skill as usize) {
+                *slot = member;
             }
         }
-        for skill in 0..skills {
-            // A cell with no record stands where it stands now, throughout.
-            leading[skill] = !leading[skill] && baseline[skill].at_least(lead);
-            if leading[skill] {
-                delta[skill][0] += 1;
+        // A cell with no record stands where it stands now, throughout.
+        for column in 0..skills {
+            leading[column] = recorded_by[column] != member && baseline[column].at_least(lead);
+        }
+        // Levels resting on a certificate are looked at round by round:
+        // they can lapse between rounds with no rating.
+        let mut certified: Vec<(usize, bool)> = Vec::new();
+        for certificate in &record.development.certifications {
+            if let Some(column) = certificate
+                .skill
+                .as_ref()
+                .and_then(|id| workspace.skill_index(id))
+                && !certified_column[column]
+            {
+                certified_column[column] = true;
+                certified.push((column, false));
             }
         }
-        let mut round = 0;
-        for entry in row.entries() {
-            if let Some(as_of) = entry.as_of {
-                while round < rounds && dates[round] < as_of {
-                    round += 1;
+        let mut at = 0;
+        for (round, &date) in dates.iter().enumerate().take(until) {
+            while at < entries.len() && entries[at].as_of.is_none_or(|on| on <= date) {
+                let entry = &entries[at];
+                at += 1;
+                let column = entry.skill as usize;
+                if column >= skills || !entry.rater.sets_current() {
+                    continue;
+                }
+                let level = entry.cell.level();
+                of_record[column] = (member, level);
+                if certified_column[column] {
+                    continue;
+                }
+                let leads = level.is_some_and(|level| level >= lead);
+                if leads != leading[column] {
+                    leading[column] = leads;
+                    // Before joining, changes are folded into the count then.
+                    if round > joined {
+                        delta[column][round] += if leads { 1 } else { -1 };
+                    }
                 }
             }
-            let skill = entry.skill as usize;
-            let Some(slot) = state.get_mut(skill) else {
-                continue;
-            };
-            slot.push(entry);
-            let leads = slot.cell().is_some_and(|cell| cell.at_least(lead));
-            if leads != leading[skill] {
-                delta[skill][round] += if leads { 1 } else { -1 };
-                leading[skill] = leads;
+            if round == joined {
+                for column in 0..skills {
+                    if leading[column] && !certified_column[column] {
+                        delta[column][round] += 1;
+                    }
+                }
             }
+            for (column, was) in &mut certified {
+                let level = if recorded_by[*column] == member {
+                    let (by, level) = of_record[*column];
+                    level.filter(|_| by == member)
+                } else {
+                    baseline[*column].level()
+                };
+                let leads = round >= joined
+                    && level.is_some_and(|level| {
+                        level >= lead && !workspace.lapsed_on(member, *column, level, date)
+                    });
+                if leads != *was {
+                    delta[*column][round] += if leads { 1 } else { -1 };
+                    *was = leads;
+                }
+            }
+        }
+        // Leaving takes them off every count they were on.
+        if until < rounds {
+            for column in 0..skills {
+                if leading[column] && !certified_column[column] {
+                    delta[column][until] -= 1;
+                }
+            }
+            for &(column, was) in &certified {
+                if was {
+                    delta[column][until] -= 1;
+                }
+            }
+        }
+        for &(column, _) in &certified {
+            certified_column[column] = false;
         }
     }
     let leaders: Vec<Vec<u32>> = delta
@@ -402,6 +417,7 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
     }
     let skills = workspace.skills.len();
     let mut departures = Vec::new();
+    let mut scratch = crate::model::RecordScratch::default();
     for member in 0..workspace.members.len() {
         let row = workspace.history.row(member);
         // Not there yet: joined later. A leaver stays in the workspace of
@@ -416,14 +432,10 @@ pub fn workspace_as_of(workspace: &Workspace, date: Date) -> Workspace {
         if row.is_empty() {
             continue;
         }
-        let cells = row_as_of(row, skills, date);
-        let ever = row.records(skills, None);
-        for (skill, cell) in cells.into_iter().enumerate() {
-            if ever[skill].is_recorded() {
-                then.levels
-                    .set(member, skill, cell.unwrap_or(Cell::NOT_ASSESSED));
-            }
-        }
+        let target = then.levels.row_mut(member);
+        row.each_record(skills, Some(date), &mut scratch, |skill, record| {
+            target[skill] = record.cell().unwrap_or(Cell::NOT_ASSESSED);
+        });
         // What was not said yet is not part of the workspace then.
         let kept: Vec<crate::model::Assessment> = row
             .entries()
@@ -463,7 +475,14 @@ pub fn stale_cells(scope: &super::Scope, cutoff: Date) -> Vec<(usize, usize)> {
     let mut last: Vec<Option<Date>> = vec![None; workspace.skills.len()];
     for &member in &scope.members {
         let row = workspace.history.row(member);
-        if row.is_empty() {
+        // Rated since the cutoff throughout (rows are in date order,
+        // undated first): nothing of theirs is stale.
+        let entries = row.entries();
+        let first_dated = entries.partition_point(|entry| entry.as_of.is_none());
+        if entries
+            .get(first_dated)
+            .is_none_or(|entry| entry.as_of.is_some_and(|as_of| as_of >= cutoff))
+        {
             continue;
         }
         last.iter_mut().for_each(|slot| *slot = None);

@@ -216,16 +216,19 @@ impl Derived {
             .collect();
         self.waiting.clear();
         let skills = workspace.skills.len();
+        let mut scratch = crate::model::RecordScratch::default();
         for (member, row) in workspace.history.rows() {
             if member >= workspace.members.len() {
                 continue;
             }
-            for (column, record) in row.records(skills, None).iter().enumerate() {
+            row.each_record(skills, None, &mut scratch, |column, record| {
                 if let Some((level, _)) = record.waiting_level() {
                     self.waiting.push(((member, column), level));
                 }
-            }
+            });
         }
+        // Found in the order rated; looked up by member and skill.
+        self.waiting.sort_unstable_by_key(|(key, _)| *key);
         self.targets.clear();
         for (member, record) in workspace.members.iter().enumerate() {
             for target in &record.development.targets {

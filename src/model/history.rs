@@ -185,6 +185,45 @@ impl MemberHistory {
         records
     }
 
+    /// Each skill the row holds any assessment for, once, with its record
+    /// on `date` (on the latest when `None`): as `records` gives it, but
+    /// touching only those skills, so a long roster is folded in one pass
+    /// over its assessments.
+    pub fn each_record(
+        &self,
+        skills: usize,
+        date: Option<Date>,
+        scratch: &mut RecordScratch,
+        mut each: impl FnMut(usize, &CellRecord),
+    ) {
+        if scratch.records.len() < skills {
+            scratch.records.resize(skills, CellRecord::default());
+            scratch.seen.resize(skills, false);
+        }
+        for entry in &self.entries {
+            if date.is_some_and(|date| entry.as_of.is_some_and(|as_of| as_of > date)) {
+                break;
+            }
+            if let Some(record) = scratch.records.get_mut(entry.skill as usize) {
+                record.push(entry);
+            }
+        }
+        for entry in &self.entries {
+            let column = entry.skill as usize;
+            if column < skills && !scratch.seen[column] {
+                scratch.seen[column] = true;
+                each(column, &scratch.records[column]);
+            }
+        }
+        for entry in &self.entries {
+            let column = entry.skill as usize;
+            if column < skills {
+                scratch.records[column] = CellRecord::default();
+                scratch.seen[column] = false;
+            }
+        }
+    }
+
     /// When the cell was last rated, by anyone; `None` when never with a date.
     pub fn last_dated(&self, skill: u32) -> Option<Date> {
         self.of_skill(skill).filter_map(|entry| entry.as_of).max()
@@ -364,6 +403,13 @@ impl CellRecord {
     }
 }
 
+/// Room reused from row to row by `MemberHistory::each_record`.
+#[derive(Default)]
+pub struct RecordScratch {
+    records: Vec<CellRecord>,
+    seen: Vec<bool>,
+}
+
 /// Every member's history, by row like the level matrix. Rows are shared,
 /// so copying a workspace for an edit copies only the rows it changes.
 #[derive(Clone, Debug, Default)]
@@ -479,15 +525,15 @@ impl History {
 
     /// Each day a member was rated on, once for each member, sorted.
     fn rating_days(&self) -> Vec<Date> {
-        // Rows are in date order: only where the date changes is new.
+        // Rows are in date order (undated first): each day's run is found
+        // by halving, not by reading every assessment in it.
         let mut dates: Vec<Date> = Vec::new();
         for row in &self.rows {
-            let mut last = None;
-            for as_of in row.entries.iter().filter_map(|entry| entry.as_of) {
-                if last != Some(as_of) {
-                    dates.push(as_of);
-                    last = Some(as_of);
-                }
+            let entries = &row.entries;
+            let mut at = entries.partition_point(|entry| entry.as_of.is_none());
+            while let Some(day) = entries.get(at).and_then(|entry| entry.as_of) {
+                dates.push(day);
+                at += entries[at..].partition_point(|entry| entry.as_of <= Some(day));
             }
         }
         dates.sort_unstable();

@@ -271,6 +271,8 @@ impl Workspace {
     pub fn infer_joining(&mut self) -> usize {
         let skills = self.skills.len();
         let mut given = 0;
+        // Stamped with the member whose record holds the skill.
+        let mut recorded_by = vec![usize::MAX; skills];
         for member in 0..self.members.len().min(self.levels.members()) {
             if self.members[member].joined.is_some() {
                 continue;
@@ -279,18 +281,17 @@ impl Workspace {
             let Some(first) = row.entries().first().and_then(|entry| entry.as_of) else {
                 continue;
             };
-            let mut recorded = vec![false; skills];
             for entry in row.entries() {
-                if let Some(slot) = recorded.get_mut(entry.skill as usize) {
-                    *slot = true;
+                if let Some(slot) = recorded_by.get_mut(entry.skill as usize) {
+                    *slot = member;
                 }
             }
             let undated_level = self
                 .levels
                 .row(member)
                 .iter()
-                .zip(&recorded)
-                .any(|(cell, recorded)| !recorded && !cell.is_blank());
+                .zip(&recorded_by)
+                .any(|(cell, &by)| by != member && !cell.is_blank());
             if !undated_level {
                 self.members[member].joined = Some(first);
                 given += 1;

@@ -23,7 +23,9 @@ pub use calendar::{
 };
 pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};
-pub use history::{Assessment, CellRecord, History, MemberHistory, Note, Rater, today};
+pub use history::{
+    Assessment, CellRecord, History, MemberHistory, Note, Rater, RecordScratch, today,
+};
 pub use jiff::civil::Date;
 pub use level::{Cell, CellParseError, Level, ScaleWords};
 pub use matrix::LevelMatrix;

@@ -4,7 +4,7 @@
 //! evidence is a certificate that lapsed is not held from the day after
 //! it expired, until someone rates the cell again. Every count reads this.
 
-use super::{Cell, Date, Level, LevelMatrix, Rater, Workspace};
+use super::{Cell, Date, Level, LevelMatrix, Rater, RecordScratch, Workspace};
 use std::borrow::Cow;
 
 /// What a cell's level of record rests on, for a tooltip.
@@ -59,6 +59,7 @@ impl Workspace {
     pub fn record_on(&self, date: Date) -> Record<'_> {
         let skills = self.skills.len();
         let mut levels = Cow::Borrowed(&self.levels);
+        let mut scratch = RecordScratch::default();
         // Rows rated after `date` stand as their record gave them then.
         for (member, row) in self.history.rows() {
             if member >= self.members.len() {
@@ -68,14 +69,10 @@ impl Workspace {
             if last.is_none_or(|last| last <= date) {
                 continue;
             }
-            let records = row.records(skills, Some(date));
-            let recorded = row.records(skills, None);
             let target = levels.to_mut().row_mut(member);
-            for (column, (then, ever)) in records.iter().zip(&recorded).enumerate() {
-                if ever.is_recorded() {
-                    target[column] = then.cell().unwrap_or(Cell::NOT_ASSESSED);
-                }
-            }
+            row.each_record(skills, Some(date), &mut scratch, |column, then| {
+                target[column] = then.cell().unwrap_or(Cell::NOT_ASSESSED);
+            });
         }
         let mut lapsed = Vec::new();
         for member in 0..self.members.len() {
@@ -257,21 +254,21 @@ impl Workspace {
     pub fn settle_levels(&mut self) -> usize {
         let skills = self.skills.len();
         let mut moved = 0;
+        let mut scratch = RecordScratch::default();
         for member in 0..self.members.len().min(self.levels.members()) {
             let row = self.history.row(member);
             if row.is_empty() {
                 continue;
             }
-            let records = row.records(skills, None);
             let target = self.levels.row_mut(member);
-            for (slot, record) in target.iter_mut().zip(records) {
+            row.each_record(skills, None, &mut scratch, |column, record| {
                 if let Some(cell) = record.cell()
-                    && *slot != cell
+                    && target[column] != cell
                 {
-                    *slot = cell;
+                    target[column] = cell;
                     moved += 1;
                 }
-            }
+            });
         }
         moved
     }
