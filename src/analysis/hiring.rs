@@ -199,7 +199,7 @@ fn upskilling(
     lead: Level,
 ) -> (Vec<Upskilling>, Vec<SkillRef>) {
     let workspace = scope.workspace;
-    let managers = super::span::resolve_managers(workspace);
+    let managers = scope.managers();
     let mut mentees = vec![0usize; workspace.members.len()];
     let mut options = Vec::new();
     let mut no_mentor = Vec::new();
@@ -226,7 +226,7 @@ fn upskilling(
             if !wants || has.get() + 1 != lead.get() {
                 continue;
             }
-            let mentor = mentor_for(scope, member, column, free_fte, &mentees, &managers);
+            let mentor = mentor_for(scope, member, column, free_fte, &mentees, managers);
             if let Some(mentor) = mentor {
                 mentees[mentor] += 1;
             } else if !no_mentor.iter().any(|s: &SkillRef| s.id == skill.id) {

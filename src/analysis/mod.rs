@@ -164,47 +164,94 @@ fn bench_unchanged(changes: &BenchChanges) -> bool {
 }
 
 pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
-    let settings = &workspace.settings;
     let today = options.today.unwrap_or_else(crate::model::today);
-    let everyone = Scope::new(workspace, today, &ScopeFilter::default());
-    let scope = everyone.narrowed(&ScopeFilter::team(options.team.as_deref()));
-    let fit = fit::fit(&scope);
-    let team_gaps = team_gaps(&scope, settings);
-    let span = span_of_control(&scope);
-    let (bus_factor, unassessed_requirements) = bus_factor(&scope, settings);
-    let staffing = (!workspace.projects.is_empty()).then(|| staff(&everyone));
-    let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
-        let from_week = crate::model::week_of(today);
-        let mut runs = Vec::new();
-        weekly::weekly_cover_each(
-            &scope,
-            Some(staffing),
-            &WeeklyQuery {
-                from_week,
-                to_week: from_week + WEEKS_AHEAD - 1,
-                skill: None,
-            },
-            true,
-            |skill| {
-                runs.extend(thin_runs(std::slice::from_ref(&skill)));
-                true
-            },
-        );
-        runs
+    let team = options.team.as_deref();
+    // Parts that need nothing of each other run at once where there are
+    // cores for them: the bench over the rounds (from the workspace alone),
+    // the projects' staffing and what rests on it, and the rest.
+    std::thread::scope(|outer| {
+        let trend = outer.spawn(|| bench_trend(workspace, team));
+        let everyone = Scope::new(workspace, today, &ScopeFilter::default());
+        let scope = everyone.narrowed(&ScopeFilter::team(team));
+        analyze_scope(workspace, options, &everyone, &scope, trend)
+    })
+}
+
+/// `analyze` once the scope is known, the bench's trend under way.
+fn analyze_scope(
+    workspace: &Workspace,
+    options: &AnalysisOptions,
+    everyone: &Scope,
+    scope: &Scope,
+    trend: std::thread::ScopedJoinHandle<'_, BenchTrend>,
+) -> Analysis {
+    let settings = &workspace.settings;
+    let today = scope.date;
+    let (staffing, thin_weeks, free_fte, rest) = std::thread::scope(|threads| {
+        let staffed = threads.spawn(|| {
+            let staffing = (!workspace.projects.is_empty()).then(|| staff(everyone));
+            let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
+                let from_week = crate::model::week_of(today);
+                let mut runs = Vec::new();
+                weekly::weekly_cover_each(
+                    scope,
+                    Some(staffing),
+                    &WeeklyQuery {
+                        from_week,
+                        to_week: from_week + WEEKS_AHEAD - 1,
+                        skill: None,
+                    },
+                    true,
+                    |skill| {
+                        runs.extend(thin_runs(std::slice::from_ref(&skill)));
+                        true
+                    },
+                );
+                runs
+            });
+            let ahead = Weeks::from(today);
+            let free_fte: Vec<f64> = (0..workspace.members.len())
+                .map(|member| {
+                    if scope.contains(member) {
+                        free_over(scope, staffing.as_ref(), member, ahead)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            (staffing, thin_weeks, free_fte)
+        });
+        let fit = fit::fit(scope);
+        let team_gaps = team_gaps(scope, settings);
+        let span = span_of_control(scope);
+        let moves = rebalance(scope, &span.breaches);
+        let rest = Rest {
+            fit,
+            team_gaps,
+            span,
+            moves,
+            bus_factor: bus_factor(scope, settings),
+            coverage: coverage(scope, settings),
+            development: development::development(scope, today),
+            time_split: time_split(scope),
+            stale: stale_ratings(scope, today),
+        };
+        let (staffing, thin_weeks, free_fte) = joined(staffed);
+        (staffing, thin_weeks, free_fte, rest)
     });
-    let ahead = Weeks::from(today);
-    let free_fte: Vec<f64> = (0..workspace.members.len())
-        .map(|member| {
-            if scope.contains(member) {
-                free_over(&scope, staffing.as_ref(), member, ahead)
-            } else {
-                0.0
-            }
-        })
-        .collect();
-    let moves = rebalance(&scope, &span.breaches);
+    let Rest {
+        fit,
+        team_gaps,
+        span,
+        moves,
+        bus_factor: (bus_factor, unassessed_requirements),
+        coverage,
+        development,
+        time_split,
+        stale,
+    } = rest;
     let hiring = hiring_plan(
-        &scope,
+        scope,
         &team_gaps[0].gaps,
         &hiring::HiringInputs {
             breaches: &span.breaches,
@@ -214,8 +261,6 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         },
         settings,
     );
-    let coverage = coverage(&scope, settings);
-    let bench_changes = bench_changes(&bench_trend(workspace, options.team.as_deref()), &scope);
     Analysis {
         report_version: REPORT_VERSION,
         team: options.team.clone(),
@@ -229,7 +274,7 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         },
         coverage,
         thin_weeks,
-        development: development::development(&scope, today),
+        development,
         bus_factor,
         unassessed_requirements,
         fit: fit.members,
@@ -238,11 +283,31 @@ pub fn analyze(workspace: &Workspace, options: &AnalysisOptions) -> Analysis {
         team_gaps,
         span_of_control: span,
         hiring,
-        time_split: time_split(&scope),
+        time_split,
         staffing,
-        stale: stale_ratings(&scope, today),
-        bench_changes,
+        stale,
+        bench_changes: bench_changes(&joined(trend), scope),
     }
+}
+
+/// The parts of `analyze` worked out beside staffing and the bench.
+struct Rest {
+    fit: fit::FitResults,
+    team_gaps: Vec<TeamGaps>,
+    span: SpanReport,
+    moves: Vec<ReportMove>,
+    bus_factor: (Vec<BusFactorRisk>, Vec<UnassessedRequirement>),
+    coverage: Vec<SkillCoverage>,
+    development: DevelopmentReport,
+    time_split: TimeSplitReport,
+    stale: StaleRatings,
+}
+
+/// A worker's result; its panic goes on in the caller.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// A skill whose number of leads a plan changes.

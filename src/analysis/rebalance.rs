@@ -2,7 +2,7 @@
 //! another manager is under theirs, moving reports fixes both at no cost.
 
 use super::scope::{MemberRef, Scope};
-use super::span::{SpanBreach, SpanIssue, resolve_managers};
+use super::span::{SpanBreach, SpanIssue};
 use crate::model::Track;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -24,7 +24,7 @@ pub struct ReportMove {
 /// receiver moves someone or ends the over-span manager's turn.
 pub fn rebalance(scope: &Scope, breaches: &[SpanBreach]) -> Vec<ReportMove> {
     let workspace = scope.workspace;
-    let managers = resolve_managers(workspace);
+    let managers = scope.managers();
     let mut directs = vec![0u32; workspace.members.len()];
     let mut reports_of: Vec<Vec<usize>> = vec![Vec::new(); workspace.members.len()];
     for &member in &scope.members {

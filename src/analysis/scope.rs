@@ -134,7 +134,11 @@ pub struct Scope<'w> {
     columns: Arc<HashMap<&'w str, usize>>,
     skill_refs: Arc<Vec<SkillRef>>,
     role_refs: Arc<Vec<RoleRef>>,
-    member_refs: Vec<Option<MemberRef>>,
+    /// Per workspace member, their name and email to hand out, made once.
+    member_refs: Arc<Vec<MemberRef>>,
+    /// Per workspace member, their manager's row (`span::resolve_managers`),
+    /// found the first time it is asked.
+    managers: Arc<std::sync::OnceLock<Vec<Result<usize, u32>>>>,
     /// Per workspace role, its requirements resolved to columns.
     pub requirements: Arc<Vec<Vec<ResolvedRequirement<'w>>>>,
     /// Every member's weekly capacity, built the first time it is asked.
@@ -217,7 +221,19 @@ impl<'w> Scope<'w> {
             columns: Arc::new(columns),
             skill_refs: Arc::new(skill_refs),
             role_refs: Arc::new(workspace.roles.iter().map(RoleRef::new).collect()),
-            member_refs: Vec::new(),
+            member_refs: Arc::new(
+                workspace
+                    .members
+                    .iter()
+                    .enumerate()
+                    .map(|(index, record)| MemberRef {
+                        index,
+                        name: record.name.as_str().into(),
+                        email: record.email.as_deref().map(Arc::from),
+                    })
+                    .collect(),
+            ),
+            managers: Arc::default(),
             requirements: Arc::new(requirements),
             calendar: Arc::default(),
             required_columns: Arc::new(required_columns),
@@ -236,15 +252,6 @@ impl<'w> Scope<'w> {
         let members: Vec<usize> = (0..workspace.members.len())
             .filter(|&member| self.on_team[member] && filter.admits(workspace, member))
             .collect();
-        let mut member_refs = vec![None; workspace.members.len()];
-        for &member in &members {
-            let record = &workspace.members[member];
-            member_refs[member] = Some(MemberRef {
-                index: member,
-                name: record.name.as_str().into(),
-                email: record.email.as_deref().map(Arc::from),
-            });
-        }
         Scope {
             workspace,
             date: self.date,
@@ -256,7 +263,8 @@ impl<'w> Scope<'w> {
             columns: Arc::clone(&self.columns),
             skill_refs: Arc::clone(&self.skill_refs),
             role_refs: Arc::clone(&self.role_refs),
-            member_refs,
+            member_refs: Arc::clone(&self.member_refs),
+            managers: Arc::clone(&self.managers),
             requirements: Arc::clone(&self.requirements),
             calendar: Arc::clone(&self.calendar),
             required_columns: Arc::clone(&self.required_columns),
@@ -279,17 +287,6 @@ impl<'w> Scope<'w> {
     /// on the team at some point of a plan's weeks, say.
     pub fn with_members(&self, members: Vec<usize>) -> Scope<'w> {
         let mut scope = self.narrowed(&self.filter);
-        let workspace = self.workspace;
-        for &member in &members {
-            if scope.member_refs[member].is_none() {
-                let record = &workspace.members[member];
-                scope.member_refs[member] = Some(MemberRef {
-                    index: member,
-                    name: record.name.as_str().into(),
-                    email: record.email.as_deref().map(Arc::from),
-                });
-            }
-        }
         scope.members = members;
         scope
     }
@@ -391,17 +388,13 @@ impl<'w> Scope<'w> {
     }
 
     pub fn member_ref(&self, member: usize) -> MemberRef {
-        match &self.member_refs[member] {
-            Some(known) => known.clone(),
-            None => {
-                let record = &self.workspace.members[member];
-                MemberRef {
-                    index: member,
-                    name: record.name.as_str().into(),
-                    email: record.email.as_deref().map(Arc::from),
-                }
-            }
-        }
+        self.member_refs[member].clone()
+    }
+
+    /// Each member's manager, as `span::resolve_managers` finds them.
+    pub fn managers(&self) -> &[Result<usize, u32>] {
+        self.managers
+            .get_or_init(|| super::span::resolve_managers(self.workspace))
     }
 
     /// A skill a role names, tracked by the workspace or only in the library.

@@ -97,7 +97,7 @@ pub fn resolve_managers(workspace: &Workspace) -> Vec<Result<usize, u32>> {
 /// the scope's day (a leaver is nobody's report).
 pub fn span_of_control(scope: &Scope) -> SpanReport {
     let workspace = scope.workspace;
-    let managers = resolve_managers(workspace);
+    let managers = scope.managers();
     let mut directs = vec![0u32; workspace.members.len()];
     for (member, manager) in managers.iter().enumerate() {
         if let Ok(manager) = manager

@@ -4,7 +4,7 @@
 use super::Output;
 use super::open_reporting;
 use crate::analysis::{
-    Out, Scope, ScopeFilter, WeeklyQuery, skills_followed, staff, thin_runs, weekly_coverage,
+    Out, Scope, ScopeFilter, WeeklyQuery, skills_followed, staff, thin_runs, weekly_cover_each,
 };
 use crate::catalog::Catalog;
 use crate::model::{Date, week_of};
@@ -68,23 +68,27 @@ pub(super) fn coverage_command(
     let workspace = snapshot.as_ref().unwrap_or(workspace);
     let scope = Scope::new(workspace, day, &ScopeFilter::default());
     let staffing = (!workspace.projects.is_empty()).then(|| staff(&scope));
-    let coverage = weekly_coverage(
-        &scope,
-        staffing.as_ref(),
-        &WeeklyQuery {
-            from_week,
-            to_week,
-            skill,
-        },
-    );
+    let query = WeeklyQuery {
+        from_week,
+        to_week,
+        skill,
+    };
+    // A skill at a time, written as it is found: the whole cover of a
+    // large organisation is never held at once.
+    let staffing = staffing.as_ref();
     match request.format {
         CoverageFormat::Json => {
-            out.json(&coverage);
+            let mut array = out.json_array();
+            weekly_cover_each(&scope, staffing, &query, false, |skill| {
+                array.element(&skill);
+                !array.failed()
+            });
+            array.end();
         }
         CoverageFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut *out);
             let _ = writer.write_record(["skill", "week", "starts", "free_to_lead", "free", "out"]);
-            for skill in &coverage {
+            weekly_cover_each(&scope, staffing, &query, false, |skill| {
                 for week in &skill.weeks {
                     let names: Vec<&str> = week.free.iter().map(|m| &*m.name).collect();
                     let out: Vec<String> = week
@@ -92,7 +96,7 @@ pub(super) fn coverage_command(
                         .iter()
                         .map(|(member, why)| format!("{} ({})", member.name, out_text(why)))
                         .collect();
-                    let _ = writer.write_record([
+                    let written = writer.write_record([
                         crate::io::neutralise_text(&skill.skill.name).as_ref(),
                         &week.week,
                         &week.starts.to_string(),
@@ -100,31 +104,41 @@ pub(super) fn coverage_command(
                         &crate::io::neutralise_text(&names.join("; ")),
                         &crate::io::neutralise_text(&out.join("; ")),
                     ]);
+                    if written.is_err() {
+                        return false;
+                    }
                 }
-            }
+                true
+            });
             let _ = writer.flush();
         }
         CoverageFormat::Text => {
+            let (followed, unassessed) = skills_followed(&scope);
             let _ = writeln!(
                 out,
                 "Skill cover by week, {} to {} ({} skills; \"can lead\" = level {}+, with {:.1} FTE free)",
                 crate::model::week_label(from_week),
                 crate::model::week_label(to_week),
-                coverage.len(),
+                if skill.is_some() { 1 } else { followed.len() },
                 workspace.settings.lead_level,
                 crate::analysis::MIN_FREE_FTE
             );
-            let runs = thin_runs(&coverage);
-            if runs.is_empty() {
+            // Text says only the thin runs: weeks with two free leads need
+            // no more than those two found.
+            let mut any_thin = false;
+            weekly_cover_each(&scope, staffing, &query, true, |skill| {
+                for run in thin_runs(std::slice::from_ref(&skill)) {
+                    any_thin = true;
+                    let _ = writeln!(out, "  {}", run.sentence());
+                }
+                !out.failed()
+            });
+            if !any_thin {
                 let _ = writeln!(
                     out,
                     "  every skill has two or more free to lead it every week"
                 );
             }
-            for run in &runs {
-                let _ = writeln!(out, "  {}", run.sentence());
-            }
-            let (_, unassessed) = skills_followed(&scope);
             if skill.is_none() && !unassessed.is_empty() {
                 let names: Vec<&str> = unassessed.iter().map(|skill| &*skill.name).collect();
                 let _ = writeln!(
