@@ -31,14 +31,22 @@ fn matrix_frame(c: &mut Criterion) {
     group
         .sample_size(20)
         .measurement_time(Duration::from_secs(4));
-    for (members, skills) in [
-        (100, 20),
-        (10_000, 300),
-        (100_000, 300),
-        (1_000_000, 300),
-        (10_000, 3_000),
+    // Plain rosters, and organisations with a year behind them: targets,
+    // certificates, self ratings waiting for review and leavers mark cells.
+    for (members, skills, year) in [
+        (100, 20, false),
+        (10_000, 300, false),
+        (100_000, 300, false),
+        (1_000_000, 300, false),
+        (10_000, 3_000, false),
+        (10_000, 300, true),
+        (100_000, 300, true),
     ] {
-        let workspace = synthetic::roster(catalog::builtin(), members, skills, 7);
+        let workspace = if year {
+            synthetic::organisation(catalog::builtin(), members, skills, 50, 7)
+        } else {
+            synthetic::roster(catalog::builtin(), members, skills, 7)
+        };
         let mut state = SkillgridApp::with_state(AppState::new(
             Document::new(workspace, "bench", None),
             Preferences::default(),
@@ -48,7 +56,8 @@ fn matrix_frame(c: &mut Criterion) {
         for _ in 0..3 {
             frame(&ctx, &mut state);
         }
-        group.bench_function(format!("{members}x{skills}"), |b| {
+        let name = if year { " with a year" } else { "" };
+        group.bench_function(format!("{members}x{skills}{name}"), |b| {
             b.iter(|| frame(&ctx, &mut state))
         });
     }

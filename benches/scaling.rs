@@ -2,7 +2,8 @@
 //! 10,000, 40,000 and 100,000 members x 300 skills (a year of an
 //! organisation: managers, four rounds, self ratings, targets and
 //! certificates, leave, leavers, FTE changes, 50 projects), with time and
-//! peak memory per size and the 100k/10k ratio (linear is 10).
+//! peak memory per size and the 100k/10k ratio (linear is 10). Each is
+//! the faster of two runs.
 //! `cargo bench --bench scaling`; `SCALING_SIZES=10000,20000` to choose.
 use skillgrid::app::{InsightOptions, InsightResults};
 use skillgrid::io::{self, ExportOptions};
@@ -106,11 +107,15 @@ fn main() {
         );
 
         // The window's analysis, on its worker, in this process.
-        let (seconds, _) = {
-            let started = Instant::now();
-            let results = InsightResults::compute(&workspace, &InsightOptions::default());
-            (started.elapsed().as_secs_f64(), results.analysis.members)
-        };
+        let seconds = (0..2)
+            .map(|_| {
+                let started = Instant::now();
+                let results = InsightResults::compute(&workspace, &InsightOptions::default());
+                let seconds = started.elapsed().as_secs_f64();
+                drop(results);
+                seconds
+            })
+            .fold(f64::INFINITY, f64::min);
         record("window analysis (in process)", seconds, 0.0);
         drop(workspace);
 
@@ -218,7 +223,16 @@ fn main() {
         ];
         for (name, args) in &commands {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let (elapsed, peak_kb, ok) = measure(&args);
+            // The faster of two runs: a busy moment of the machine is not
+            // the command's cost.
+            let (first, first_kb, first_ok) = measure(&args);
+            let _ = std::fs::remove_file(&copy);
+            let (second, second_kb, second_ok) = measure(&args);
+            let (elapsed, peak_kb, ok) = (
+                first.min(second),
+                first_kb.max(second_kb),
+                first_ok && second_ok,
+            );
             if !ok {
                 eprintln!("{name} failed at {members} members");
             }
@@ -251,5 +265,16 @@ fn main() {
             _ => "-".to_string(),
         };
         println!("{:<30}{}  {ratio}", row.name, cells.join(""));
+    }
+    // The report against reading the same file (the goal: within 2x).
+    let row = |name: &str| rows.iter().find(|row| row.name == name);
+    if let (Some(validate), Some(report)) = (row("validate"), row("report --format json")) {
+        let against: Vec<String> = validate
+            .cells
+            .iter()
+            .zip(&report.cells)
+            .map(|(validate, report)| format!("{:>18}", format!("{:.1}x", report.0 / validate.0)))
+            .collect();
+        println!("{:<30}{}", "report json / validate", against.join(""));
     }
 }

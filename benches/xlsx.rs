@@ -45,4 +45,29 @@ fn main() {
         ms(parse),
         parse.as_secs_f64() / csv_import.as_secs_f64()
     );
+    // The peer: pandas' calamine engine on the same file, when installed
+    // (`pip install pandas python-calamine`).
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("team.xlsx");
+    std::fs::write(&path, &book).expect("written");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pandas_read_excel.py");
+    match std::process::Command::new("python3")
+        .args([script, &path.to_string_lossy(), "Skills matrix"])
+        .output()
+    {
+        Ok(output) if output.status.success() => {
+            let said = String::from_utf8_lossy(&output.stdout);
+            let pandas_ms: f64 = said
+                .split_whitespace()
+                .next()
+                .and_then(|ms| ms.parse().ok())
+                .unwrap_or(f64::NAN);
+            println!(
+                "pandas read_excel (calamine engine), same file: {pandas_ms:.0} ms; Skillgrid's \
+                 import is {:.2}x it",
+                ms(book_import) / pandas_ms
+            );
+        }
+        _ => println!("pandas read_excel: not measured (pandas and python-calamine not installed)"),
+    }
 }

@@ -54,6 +54,27 @@ fn a_closed_pipe_ends_every_command_quietly() {
 }
 
 #[test]
+fn a_full_disk_is_said_and_fails() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_skillgrid"))
+        .args(["report", "sample-teams/product-org.csv"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::fs::File::create(full).expect("/dev/full opens"))
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("could not write the output") && stderr.contains("No space left"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn json_is_compact_unless_asked_to_be_pretty() {
     let compact = common::skillgrid(&[
         "history",

@@ -75,8 +75,10 @@ pub struct Derived {
     pub bus_factor: Vec<bool>,
     /// Per member: fit for their own role, with how much is assessed.
     pub fit: Vec<Option<crate::analysis::Score>>,
-    /// Per member, per skill column: the level their role requires.
-    pub required: Vec<Vec<Option<Level>>>,
+    /// Per workspace role, per skill column: the level it requires.
+    required_by_role: Vec<Vec<Option<Level>>>,
+    /// Per member: the index of their role in the workspace's roles.
+    role_of: Vec<Option<usize>>,
     pub teams: Vec<String>,
     pub roles: Vec<(String, String)>,
     /// Per workspace role: how many members hold it.
@@ -174,6 +176,12 @@ impl Derived {
         self.lapsed.binary_search(&(member, skill)).is_ok()
     }
 
+    /// The level the member's role requires in a skill column.
+    pub fn required(&self, member: usize, column: usize) -> Option<Level> {
+        let role = (*self.role_of.get(member)?)?;
+        *self.required_by_role.get(role)?.get(column)?
+    }
+
     /// The level a self or peer rating waits to have reviewed in a cell.
     pub fn waiting(&self, member: usize, skill: usize) -> Option<Level> {
         self.waiting
@@ -261,18 +269,22 @@ impl Derived {
                     .map(|role| compiled[role].score(&scope, member))
             })
             .collect();
-        self.required = (0..workspace.members.len())
-            .map(|member| {
+        // Kept per role, not per cell: a million members share a few dozen.
+        self.required_by_role = scope
+            .requirements
+            .iter()
+            .map(|requirements| {
                 let mut levels = vec![None; workspace.skills.len()];
-                if let Some(role) = scope.role_index_of(member) {
-                    for requirement in &scope.requirements[role] {
-                        if let Some(column) = requirement.column {
-                            levels[column] = Some(requirement.min_level);
-                        }
+                for requirement in requirements {
+                    if let Some(column) = requirement.column {
+                        levels[column] = Some(requirement.min_level);
                     }
                 }
                 levels
             })
+            .collect();
+        self.role_of = (0..workspace.members.len())
+            .map(|member| scope.role_index_of(member))
             .collect();
         self.role_groups = workspace.role_groups();
         self.role_members = vec![0; workspace.roles.len()];
@@ -292,12 +304,14 @@ impl Derived {
         teams.dedup();
         self.longest_team = (0..teams.len()).max_by_key(|&team| teams[team].chars().count());
         self.teams = teams;
-        let mut roles: Vec<(String, String)> = Vec::new();
-        for role in (0..workspace.members.len()).filter_map(|m| workspace.member_role(m)) {
-            if !roles.iter().any(|(id, _)| id == role.id.as_str()) {
-                roles.push((role.id.0.clone(), role.title.clone()));
-            }
-        }
+        // The roles someone holds, from the counts above.
+        let mut roles: Vec<(String, String)> = workspace
+            .roles
+            .iter()
+            .zip(&self.role_members)
+            .filter(|(_, held)| **held > 0)
+            .map(|(role, _)| (role.id.0.clone(), role.title.clone()))
+            .collect();
         roles.sort_by(|a, b| a.1.cmp(&b.1));
         self.longest_role = (0..roles.len()).max_by_key(|&role| roles[role].1.chars().count());
         self.roles = roles;

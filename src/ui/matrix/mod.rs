@@ -511,7 +511,7 @@ impl MatrixDelegate<'_, '_> {
         {
             marks::waiting_mark(painter, rect, level);
         }
-        let required = state.derived().required[member][column];
+        let required = state.derived().required(member, column);
         if let Some(required) = required
             && cell.level().is_none_or(|level| level < required)
         {

@@ -28,7 +28,7 @@ pub(super) fn cell_tooltip(
             ""
         }
     ));
-    let required = state.derived().required[member][column];
+    let required = state.derived().required(member, column);
     match (required, workspace.member_role(member)) {
         (Some(required), Some(role)) => {
             ui.label(format!(
