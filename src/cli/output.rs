@@ -70,6 +70,7 @@ impl<'a> Output<'a> {
         JsonArray {
             out: self,
             first: true,
+            scratch: Vec::new(),
         }
     }
 
@@ -86,6 +87,9 @@ impl<'a> Output<'a> {
 pub struct JsonArray<'o, 'a> {
     out: &'o mut Output<'a>,
     first: bool,
+    /// One element's JSON, written whole: the serialiser's many small
+    /// pieces would each go through the output's writer.
+    scratch: Vec<u8>,
 }
 
 impl JsonArray<'_, '_> {
@@ -97,7 +101,10 @@ impl JsonArray<'_, '_> {
         if self.out.pretty {
             self.out.push_str("\n  ");
         }
-        let _ = serde_json::to_writer(&mut *self.out, value);
+        self.scratch.clear();
+        if serde_json::to_writer(&mut self.scratch, value).is_ok() {
+            self.out.write_bytes(&self.scratch);
+        }
     }
 
     /// Whether the reader went away: the caller may stop producing.
