@@ -1,8 +1,10 @@
 //! Skillgrid: a team skills matrix and staffing planner.
 //!
-//! `model`, `catalog`, `analysis`, `io` and `report` hold the domain and never
-//! depend on a GUI toolkit, so the command line, the desktop app and the tests
-//! share them. Only `app` and `ui` know egui.
+//! The modules form layers, each using only those below it (ARCHITECTURE.md
+//! draws them; `tests/architecture.rs` keeps them): `words` and `palette`;
+//! `model`; `catalog`; `analysis` and `synthetic`; `io`; `report`; `app`;
+//! then `ui` (the window) and `cli` (the command line), which share
+//! everything below them. Only `app` and `ui` know egui.
 
 pub mod analysis;
 pub mod app;
@@ -10,6 +12,8 @@ pub mod catalog;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod palette;
 pub mod report;
 pub mod synthetic;
 pub mod ui;
+pub mod words;

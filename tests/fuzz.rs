@@ -150,7 +150,7 @@ fn workbook(bytes: &[u8]) {
             .expect("an export always imports");
     }
     let _ = io::import_roles_workbook(bytes, "fuzz.xlsx", None);
-    let _ = io::workbook_kind(bytes, None);
+    let _ = io::workbook_contents(bytes, None);
 }
 
 /// Workbooks written from the samples: the matrix export and a roles

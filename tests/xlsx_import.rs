@@ -283,7 +283,7 @@ fn the_exported_matrix_is_coloured_frozen_and_offers_the_levels() {
     assert!(sheet.contains("<dataValidation"), "levels offered");
     assert!(sheet.contains("<mergeCell"), "skill groups");
     let styles = parts.remove("xl/styles.xml").expect("styles");
-    let [r, g, b] = skillgrid::report::palette::LEVEL_RGB[4];
+    let [r, g, b] = skillgrid::palette::LEVEL_RGB[4];
     assert!(
         styles.contains(&format!("FF{r:02X}{g:02X}{b:02X}")),
         "the app's expert colour"

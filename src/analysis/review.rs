@@ -126,7 +126,7 @@ pub fn review_progress(differences: &[Difference]) -> String {
     let decided = differences.iter().filter(|d| d.decided.is_some()).count();
     format!(
         "{} across {}, {decided} decided",
-        crate::io::count_of(differences.len(), "difference", "differences"),
-        crate::io::count_of(people.len(), "person", "people")
+        crate::words::count_of(differences.len(), "difference", "differences"),
+        crate::words::count_of(people.len(), "person", "people")
     )
 }

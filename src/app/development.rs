@@ -219,7 +219,7 @@ impl AppState {
                 let read = imported.value.len();
                 let mut changed = 0;
                 let _ = self.document.edit(
-                    &format!("import {}", io::count_of(read, one, many)),
+                    &format!("import {}", crate::words::count_of(read, one, many)),
                     |workspace| {
                         changed = apply(workspace, imported.value);
                         Ok::<_, EditError>(())
@@ -227,7 +227,7 @@ impl AppState {
                 );
                 self.notice = Some(format!(
                     "Read {} from {name}: {changed} new or changed",
-                    io::count_of(read, one, many)
+                    crate::words::count_of(read, one, many)
                 ));
                 self.import_warnings(imported.warnings);
             }
@@ -246,7 +246,7 @@ impl AppState {
     pub(super) fn import_failed(&mut self, name: &str, failure: io::ImportFailure) {
         self.notice = Some(format!(
             "Could not import {name}: {}; nothing was changed",
-            io::count_of(failure.errors.len(), "error", "errors")
+            crate::words::count_of(failure.errors.len(), "error", "errors")
         ));
         self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
         self.diagnostics_open = true;
@@ -326,7 +326,7 @@ impl AppState {
     }
 
     pub(super) fn import_time_off(&mut self, path: &Path) {
-        let result = io::read_time_off(path, &self.document.workspace);
+        let result = io::read_time_off(path, &self.document.workspace, None);
         self.apply_import(
             path,
             result,
@@ -337,7 +337,7 @@ impl AppState {
     }
 
     pub(super) fn import_holidays(&mut self, path: &Path) {
-        let result = io::read_holidays(path).map(|read| io::Imported {
+        let result = io::read_holidays(path, None).map(|read| io::Imported {
             value: read.value.into_iter().map(|holiday| (0, holiday)).collect(),
             warnings: read.warnings,
         });

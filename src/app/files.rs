@@ -86,7 +86,7 @@ impl AppState {
                     } else {
                         format!(
                             ", {}",
-                            io::count_of(imported.warnings.len(), "warning", "warnings")
+                            crate::words::count_of(imported.warnings.len(), "warning", "warnings")
                         )
                     }
                 ));
@@ -100,7 +100,7 @@ impl AppState {
                 self.notice = Some(format!(
                     "Could not open {}: {}; nothing was opened",
                     file_name(path),
-                    io::count_of(failure.errors.len(), "error", "errors")
+                    crate::words::count_of(failure.errors.len(), "error", "errors")
                 ));
                 self.failed_open = Some(file_name(path));
                 self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
@@ -127,7 +127,7 @@ impl AppState {
                 self.notice = Some(format!(
                     "Could not import {} as a round: {}; nothing changed",
                     file_name(path),
-                    io::count_of(failure.errors.len(), "error", "errors")
+                    crate::words::count_of(failure.errors.len(), "error", "errors")
                 ));
                 self.diagnostics = failure.errors.into_iter().chain(failure.warnings).collect();
                 self.diagnostics_open = true;
@@ -150,13 +150,13 @@ impl AppState {
         let mut notice = format!(
             "Round of {as_of} from {}: {} recorded, {} unchanged",
             file_name(path),
-            io::count_of(summary.recorded, "change", "changes"),
-            io::count_of(summary.unchanged, "cell", "cells")
+            crate::words::count_of(summary.recorded, "change", "changes"),
+            crate::words::count_of(summary.unchanged, "cell", "cells")
         );
         if !summary.added.is_empty() {
             notice += &format!(
                 "; {} added",
-                io::count_of(summary.added.len(), "member", "members")
+                crate::words::count_of(summary.added.len(), "member", "members")
             );
         }
         if !summary.detail_changes.is_empty() {
@@ -392,8 +392,8 @@ impl AppState {
             format!(
                 "Exported {}: {} x {}",
                 path.display(),
-                io::count_of(drawn, "member", "members"),
-                io::count_of(self.derived.columns.len(), "skill", "skills")
+                crate::words::count_of(drawn, "member", "members"),
+                crate::words::count_of(self.derived.columns.len(), "skill", "skills")
             )
         } else {
             format!(

@@ -34,7 +34,7 @@ impl AppState {
         }
         self.notice = Some(format!(
             "Wrote {} to {}; File > Import self-assessments takes them back",
-            io::count_of(written, "form", "forms"),
+            crate::words::count_of(written, "form", "forms"),
             folder.display()
         ));
     }
@@ -67,7 +67,7 @@ impl AppState {
             let _ = self.document.edit(
                 &format!(
                     "import {}",
-                    io::count_of(rounds.len(), "self-assessment", "self-assessments")
+                    crate::words::count_of(rounds.len(), "self-assessment", "self-assessments")
                 ),
                 |workspace| {
                     for (round, form) in &rounds {
@@ -88,8 +88,8 @@ impl AppState {
         }
         let mut notice = format!(
             "Imported {}: {} recorded",
-            io::count_of(rounds.len(), "form", "forms"),
-            io::count_of(recorded, "self rating", "self ratings")
+            crate::words::count_of(rounds.len(), "form", "forms"),
+            crate::words::count_of(recorded, "self rating", "self ratings")
         );
         if !unknown.is_empty() {
             notice.push_str(&format!(
@@ -100,7 +100,7 @@ impl AppState {
         if failed > 0 {
             notice.push_str(&format!(
                 "; {} could not be read (see the problems panel)",
-                io::count_of(failed, "form", "forms")
+                crate::words::count_of(failed, "form", "forms")
             ));
         }
         self.notice = Some(notice);

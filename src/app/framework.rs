@@ -78,7 +78,7 @@ impl AppState {
             });
         self.notice = Some(format!(
             "{name}: {} added, {} updated",
-            io::count_of(counts.0, "role", "roles"),
+            crate::words::count_of(counts.0, "role", "roles"),
             counts.1
         ));
         let workspace = &self.document.workspace;

@@ -480,7 +480,8 @@ impl AppState {
                     recovery.flush();
                     recovery.current_key().is_some() && recovery.error.is_none()
                 });
-                let restored = io::count_of(info.changes, "unsaved change", "unsaved changes");
+                let restored =
+                    crate::words::count_of(info.changes, "unsaved change", "unsaved changes");
                 if kept {
                     store.remove(key);
                     self.notice = Some(format!("Restored {restored}"));

@@ -80,7 +80,7 @@ impl AppState {
                 let _ = self.document.edit(
                     &format!(
                         "import {}",
-                        crate::io::count_of(count, "project", "projects")
+                        crate::words::count_of(count, "project", "projects")
                     ),
                     |w| {
                         w.projects = imported.value;
@@ -90,7 +90,7 @@ impl AppState {
                 self.import_warnings(imported.warnings);
                 self.notice = Some(format!(
                     "Imported {} from {name}",
-                    crate::io::count_of(count, "project", "projects")
+                    crate::words::count_of(count, "project", "projects")
                 ));
             }
             Err(failure) => self.import_failed(&name, failure),
@@ -103,7 +103,7 @@ impl AppState {
         let lost = crate::io::projects_csv_leaves_out(&self.document.workspace);
         self.notice = Some(format!(
             "Exported {} to {}; {}",
-            crate::io::count_of(
+            crate::words::count_of(
                 self.document.workspace.projects.len(),
                 "project",
                 "projects"
@@ -399,7 +399,7 @@ impl AppState {
         } else {
             format!(
                 "Accepted the proposal for {name}: pinned {}",
-                crate::io::count_of(count, "member", "members")
+                crate::words::count_of(count, "member", "members")
             )
         };
         if already > 0 && count > 0 {
@@ -408,7 +408,7 @@ impl AppState {
         if open > 0 {
             said.push_str(&format!(
                 "; {} still open",
-                crate::io::count_of(open as usize, "place", "places")
+                crate::words::count_of(open as usize, "place", "places")
             ));
         }
         self.notice = Some(said);

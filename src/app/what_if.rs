@@ -36,7 +36,7 @@ impl AppState {
         let applied = self.document.edit(
             &format!(
                 "move {} to a new manager",
-                crate::io::count_of(count, "report", "reports")
+                crate::words::count_of(count, "report", "reports")
             ),
             |workspace| {
                 for (member, manager) in moves {
@@ -50,7 +50,7 @@ impl AppState {
         if applied.is_ok() {
             self.notice = Some(format!(
                 "Moved {}; Undo puts them back",
-                crate::io::count_of(count, "report", "reports")
+                crate::words::count_of(count, "report", "reports")
             ));
         }
     }
@@ -76,7 +76,7 @@ impl AppState {
             .map_or(role.to_string(), |r| r.title.clone());
         let label = format!(
             "plan a hire: {title} taking {} from {}",
-            io::count_of(reports.len(), "report", "reports"),
+            crate::words::count_of(reports.len(), "report", "reports"),
             workspace.members[manager].name
         );
         let _ = self.document.edit(&label, |workspace| {

@@ -2,7 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::model::Importance;
-use crate::report::thousands;
+use crate::words::thousands;
 use std::fmt::Write as _;
 
 pub fn catalog_json(catalog: &Catalog) -> serde_json::Value {

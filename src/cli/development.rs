@@ -54,9 +54,11 @@ pub fn import_development(
                 )
             })
         }
-        DevelopmentFile::TimeOff => io::read_time_off(file, &workspace.value)
-            .map(|read| apply(read, &mut workspace.value, Workspace::apply_time_off, err)),
-        DevelopmentFile::Holidays => io::read_holidays(file).map(|read| {
+        DevelopmentFile::TimeOff => {
+            io::read_time_off(file, &workspace.value, super::chosen_sheet())
+                .map(|read| apply(read, &mut workspace.value, Workspace::apply_time_off, err))
+        }
+        DevelopmentFile::Holidays => io::read_holidays(file, super::chosen_sheet()).map(|read| {
             print_diagnostics(&read.warnings, err);
             let count = read.value.len();
             (count, workspace.value.apply_holidays(read.value))

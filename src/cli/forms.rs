@@ -111,7 +111,7 @@ pub(super) fn forms_command(
         out,
         "wrote {} to {}; import them back with `skillgrid import FORM... --into {} --rater \
          self [--as-of DATE]`",
-        io::count_of(written, "self-assessment form", "self-assessment forms"),
+        crate::words::count_of(written, "self-assessment form", "self-assessment forms"),
         request.out.display(),
         request.file.display()
     );

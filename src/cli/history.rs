@@ -138,8 +138,8 @@ pub(super) fn import_round_command(
             as_of,
             request.rater,
             roster.display(),
-            io::count_of(summary.recorded, "change", "changes"),
-            io::count_of(summary.unchanged, "cell", "cells"),
+            crate::words::count_of(summary.recorded, "change", "changes"),
+            crate::words::count_of(summary.unchanged, "cell", "cells"),
         );
         if !summary.added.is_empty() {
             let _ = writeln!(out, "added: {}", summary.added.join(", "));
@@ -483,7 +483,7 @@ fn stale_listing(
             let _ = writeln!(
                 out,
                 "{} last given over {} months ago (before {}):",
-                io::count_of(rows.len(), "rating", "ratings"),
+                crate::words::count_of(rows.len(), "rating", "ratings"),
                 stale.months,
                 stale.before.map_or(String::new(), |date| date.to_string())
             );

@@ -34,10 +34,10 @@ pub(super) fn validate(
             io::looks_like_roles_csv(&bytes),
         ),
         FileKind::Workbook => {
-            let kind = io::workbook_kind(&bytes, sheet);
+            let contents = io::workbook_contents(&bytes, sheet);
             (
-                kind == Some(io::SheetKind::Projects),
-                kind == Some(io::SheetKind::Roles),
+                contents == Some(io::Contents::Projects),
+                contents == Some(io::Contents::Roles),
             )
         }
         _ => (false, false),
@@ -116,7 +116,7 @@ fn summary(name: &str, bytes: &[u8], path: &Path, imported: &Imported<Workspace>
         (FileKind::Workbook, _) => "workbook roster".to_string(),
         (FileKind::Database, _) => format!(
             "workspace, {}",
-            io::count_of(
+            crate::words::count_of(
                 workspace.history.assessments(),
                 "dated assessment",
                 "dated assessments"

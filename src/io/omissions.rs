@@ -3,6 +3,7 @@
 //! document names each thing it drops.
 
 use crate::catalog::Catalog;
+use crate::io::file::FileKind;
 use crate::model::Workspace;
 
 /// `1 project`, `3 projects`.
@@ -141,7 +142,7 @@ pub fn not_written_sentence(lost: &[String], holds: &str) -> String {
 
 /// What a roster file of `path`'s kind holds, for "not written" sentences.
 pub fn roster_file_holds(path: &std::path::Path) -> &'static str {
-    if super::FileKind::of(path) == super::FileKind::Workbook {
+    if FileKind::of(path) == FileKind::Workbook {
         "a roster workbook holds members and levels"
     } else {
         "a roster CSV holds members and levels"

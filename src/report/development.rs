@@ -11,7 +11,7 @@ pub fn expiry_text(status: &CertificationStatus) -> String {
         .expires
         .map_or(String::new(), |date| date.to_string());
     let days = status.days_left.unwrap_or(0);
-    let days_text = |days: i64| crate::io::count_of(days.unsigned_abs() as usize, "day", "days");
+    let days_text = |days: i64| crate::words::count_of(days.unsigned_abs() as usize, "day", "days");
     match status.state {
         CertificationState::Expired => format!("expired {when} ({} ago)", days_text(days)),
         _ if days == 0 => format!("expires {when} (today)"),
@@ -20,7 +20,7 @@ pub fn expiry_text(status: &CertificationStatus) -> String {
 }
 
 fn days_text(days: i64) -> String {
-    crate::io::count_of(days.unsigned_abs() as usize, "day", "days")
+    crate::words::count_of(days.unsigned_abs() as usize, "day", "days")
 }
 
 /// "on track", "due soon (in 12 days)", "late (9 days over)", "reached".
@@ -127,7 +127,7 @@ fn lapsed_notes(analysis: &Analysis) -> Vec<String> {
                 "evidence expired: {}: {} {} only on a lapsed certificate, so not counted \
                  among its holders or leads",
                 coverage.skill.name,
-                crate::io::count_of(coverage.evidence_expired as usize, "person", "people"),
+                crate::words::count_of(coverage.evidence_expired as usize, "person", "people"),
                 if coverage.evidence_expired == 1 {
                     "holds it"
                 } else {
@@ -180,8 +180,8 @@ fn stale_summary(analysis: &Analysis) -> String {
     let stale = &analysis.stale;
     format!(
         "{} of {}{}",
-        crate::io::count_of(stale.cells as usize, "stale rating", "stale ratings"),
-        crate::io::count_of(stale.members.len(), "member", "members"),
+        crate::words::count_of(stale.cells as usize, "stale rating", "stale ratings"),
+        crate::words::count_of(stale.members.len(), "member", "members"),
         stale
             .before
             .map_or(String::new(), |before| format!(", rated before {before}"))

@@ -1,13 +1,14 @@
 //! A single self-contained HTML page a manager can email: inline CSS and
 //! SVG charts, no scripts, nothing fetched from a network.
 
+use super::hire_reason;
 use super::markup::escape;
-use super::{hire_reason, thousands};
 use crate::analysis::{Analysis, SpanIssue};
 use crate::model::{SkillKind, Workspace};
+use crate::words::thousands;
 use std::fmt::Write as _;
 
-use super::palette::{ALERT_RGB, OK_RGB, hex};
+use crate::palette::{ALERT_RGB, OK_RGB, hex};
 /// Rows drawn in the heatmap; the tables and JSON cover everyone.
 const HEATMAP_ROWS: usize = 120;
 

@@ -5,7 +5,6 @@ mod csv_tables;
 mod development;
 mod html;
 mod markup;
-pub mod palette;
 mod staffing;
 mod svg;
 mod terminal;
@@ -242,28 +241,10 @@ pub fn breach_text(breach: &crate::analysis::SpanBreach) -> String {
     };
     format!(
         "{who}: {}, the role calls for {}-{}",
-        crate::io::count_of(breach.directs as usize, "direct report", "direct reports"),
+        crate::words::count_of(breach.directs as usize, "direct report", "direct reports"),
         breach.span_min,
         breach.span_max
     )
-}
-
-/// `140000` -> `140,000`.
-pub fn thousands(value: f64) -> String {
-    let whole = value.round() as i64;
-    let digits = whole.unsigned_abs().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if whole < 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
 }
 
 /// How many required skills are met: `meets 9 of 12 required`, or over
@@ -301,14 +282,4 @@ pub(crate) fn lowest_fit_first(
         .judgeable()
         .cmp(&a.coverage.judgeable())
         .then(a.score.total_cmp(&b.score))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(super::thousands(1_234_567.4), "1,234,567");
-        assert_eq!(super::thousands(999.0), "999");
-        assert_eq!(super::thousands(-140_000.0), "-140,000");
-    }
 }

@@ -2,8 +2,8 @@
 //! stays open and why, hiring placeholders and quarter loads, as text.
 
 use super::text_table::{TextTable, heading};
-use super::thousands;
 use crate::analysis::{Need, Staffing};
+use crate::words::thousands;
 use std::fmt::Write;
 
 /// "Containers & Kubernetes 3+" or "role: Tech Lead".

@@ -3,8 +3,8 @@
 //! level has the same colour, hatch and legend in each.
 
 use super::markup::escape;
-use super::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, hex};
 use crate::model::{Level, Workspace};
+use crate::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB, hex};
 use std::fmt::Write as _;
 
 /// Rows a picture draws at most: past this an SVG is too large for a

@@ -2,8 +2,9 @@
 //! tables behind them.
 
 use super::text_table::{TextTable, heading};
-use super::{gap_text, hire_reason, thousands};
+use super::{gap_text, hire_reason};
 use crate::analysis::{Analysis, SpanIssue};
+use crate::words::thousands;
 use std::fmt::Write as _;
 
 fn join<T>(items: &[T], name: impl Fn(&T) -> &str) -> String {

@@ -8,7 +8,7 @@ use super::widgets::{self, alert_colour, ok_colour};
 use crate::analysis::TimeSplitReport;
 use crate::app::CHARTED_TEAMS;
 use crate::model::Level;
-use crate::report::palette::NOT_ASSESSED_RGB;
+use crate::palette::NOT_ASSESSED_RGB;
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart};
 

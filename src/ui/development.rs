@@ -500,7 +500,7 @@ pub fn expiry_section_ui(
             ui.label(format!(
                 "{}: {} ({} still held)",
                 coverage.skill.name,
-                crate::io::count_of(coverage.evidence_expired as usize, "person", "people"),
+                crate::words::count_of(coverage.evidence_expired as usize, "person", "people"),
                 coverage.holders
             ));
         }

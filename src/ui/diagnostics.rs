@@ -3,7 +3,8 @@
 
 use super::ViewCtx;
 use crate::app::Command;
-use crate::io::{Severity, count_of};
+use crate::io::Severity;
+use crate::words::count_of;
 use eframe::egui;
 
 pub fn diagnostics_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {

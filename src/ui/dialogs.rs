@@ -127,7 +127,7 @@ pub fn sheet_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         ));
         ui.add_space(6.0);
         for (index, (name, rows)) in request.sheets.iter().enumerate() {
-            let rows = crate::io::count_of(*rows, "row", "rows");
+            let rows = crate::words::count_of(*rows, "row", "rows");
             ui.radio_value(chosen, index, format!("{name} ({rows})"));
         }
         ui.add_space(8.0);
@@ -179,7 +179,7 @@ pub fn recovery_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             ui.label(format!(
                 "Skillgrid closed without saving {}. A copy with {} was kept {}.",
                 info.name,
-                crate::io::count_of(info.changes, "unsaved change", "unsaved changes"),
+                crate::words::count_of(info.changes, "unsaved change", "unsaved changes"),
                 info.age(now)
             ));
             ui.horizontal(|ui| {

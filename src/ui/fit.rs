@@ -351,7 +351,7 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
         .chain(rounds.last().copied())
         .max();
     let end = latest.map_or(0.0, widgets::day_number);
-    let colours = crate::report::palette::SERIES_RGB;
+    let colours = crate::palette::SERIES_RGB;
     let colour = |index: usize| {
         let [r, g, b] = colours[index % colours.len()];
         egui::Color32::from_rgb(r, g, b)

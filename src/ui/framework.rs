@@ -57,7 +57,7 @@ pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             });
         ui.separator();
         ui.horizontal(|ui| {
-            let roles = crate::io::count_of(preview.roles.len(), "role", "roles");
+            let roles = crate::words::count_of(preview.roles.len(), "role", "roles");
             if ui
                 .button(format!("Import {roles}"))
                 .on_hover_text("One step: Edit > Undo takes it all back")
@@ -72,7 +72,7 @@ pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             if asks > 0 {
                 ui.weak(format!(
                     "{} not answered: {}",
-                    crate::io::count_of(asks, "suggestion", "suggestions"),
+                    crate::words::count_of(asks, "suggestion", "suggestions"),
                     if asks == 1 {
                         "its theme is imported as a new skill"
                     } else {
@@ -100,11 +100,11 @@ fn summary_line(preview: &FrameworkPreview) -> String {
     format!(
         "{} become roles ({} new, {} updated, {} unchanged); {} become skills ({matched} \
          matched, {} new). Nothing changes until you import.",
-        crate::io::count_of(preview.roles.len(), "level", "levels"),
+        crate::words::count_of(preview.roles.len(), "level", "levels"),
         added,
         updated,
         kept,
-        crate::io::count_of(preview.themes.len(), "theme", "themes"),
+        crate::words::count_of(preview.themes.len(), "theme", "themes"),
         preview.new_skills.len()
     )
 }
@@ -141,7 +141,7 @@ fn levels_ui(ui: &mut egui::Ui, preview: &FrameworkPreview, answers: &mut Vec<Ui
                         .into(),
                     );
                 }
-                ui.label(crate::io::count_of(
+                ui.label(crate::words::count_of(
                     role.requirements.len(),
                     "skill",
                     "skills",

@@ -161,7 +161,7 @@ fn bench_trend_ui(
     if moved.is_empty() {
         return;
     }
-    let colours = crate::report::palette::SERIES_RGB;
+    let colours = crate::palette::SERIES_RGB;
     let colour_of = |index: usize, skill: usize| {
         if trend.fell.contains(&skill) {
             alert_colour()

@@ -369,9 +369,9 @@ fn members_and_skills(state: &AppState) -> String {
     let filtered = state.view() == View::Matrix && derived.generation.is_some();
     let count = |shown: usize, all: usize, one: &str, many: &str| {
         if filtered && shown < all {
-            format!("{shown} of {}", crate::io::count_of(all, one, many))
+            format!("{shown} of {}", crate::words::count_of(all, one, many))
         } else {
-            crate::io::count_of(all, one, many)
+            crate::words::count_of(all, one, many)
         }
     };
     format!(

@@ -30,7 +30,7 @@ pub fn time_off_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             (Some(location), 0) => format!("No public holidays recorded for {location}."),
             (Some(location), count) => format!(
                 "{} for {location} also count as days off.",
-                crate::io::count_of(count, "public holiday", "public holidays")
+                crate::words::count_of(count, "public holiday", "public holidays")
             ),
             (None, _) => "No location: public holidays do not apply.".to_string(),
         });

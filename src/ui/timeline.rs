@@ -8,7 +8,7 @@ use super::ViewCtx;
 use super::widgets;
 use crate::app::{Command, Timeline};
 use crate::model::{week_label, week_of, week_start};
-use crate::report::palette::SERIES_RGB;
+use crate::palette::SERIES_RGB;
 use eframe::egui::{self, Color32, CornerRadius, Sense, Stroke, StrokeKind};
 use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
 
@@ -335,12 +335,20 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
             if previous.month() != monday.month() || cell.col_range.start == 1 {
                 // A week is narrow: the month, and the year where it turns.
                 let text = if monday.month() == 1 || cell.col_range.start == 1 {
-                    format!("{} {}", month_name(monday.month()), monday.year() % 100)
+                    format!(
+                        "{} {}",
+                        crate::words::month_name(monday.month()),
+                        monday.year() % 100
+                    )
                 } else {
-                    month_name(monday.month()).to_string()
+                    crate::words::month_name(monday.month()).to_string()
                 };
                 ui.add(egui::Label::new(egui::RichText::new(text).small()).extend())
-                    .on_hover_text(format!("{} {}", month_name(monday.month()), monday.year()));
+                    .on_hover_text(format!(
+                        "{} {}",
+                        crate::words::month_name(monday.month()),
+                        monday.year()
+                    ));
             }
             return;
         }
@@ -388,11 +396,4 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
     fn default_row_height(&self) -> f32 {
         ROW_HEIGHT
     }
-}
-
-fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES[(month.clamp(1, 12) - 1) as usize]
 }

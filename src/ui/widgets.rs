@@ -2,7 +2,7 @@
 //! "not ready yet" states.
 
 use crate::app::{AppState, InsightResults};
-use crate::report::palette::{ALERT_RGB, OK_RGB};
+use crate::palette::{ALERT_RGB, OK_RGB};
 use eframe::egui::{self, Color32, RichText};
 
 pub fn alert_colour() -> Color32 {
@@ -34,7 +34,7 @@ pub fn section(ui: &mut egui::Ui, title: &str) {
 
 /// A yearly amount: `167,500`.
 pub fn money(value: f64) -> String {
-    crate::report::thousands(value)
+    crate::words::money(value)
 }
 
 /// The results to draw, or a note that they are on their way.

@@ -200,7 +200,7 @@ pub(super) fn unfilled_reason(
             };
             format!(
                 "of the {} who {}: {nobody}{}{rest}",
-                crate::io::count_of(able.len(), "member", "members"),
+                crate::words::count_of(able.len(), "member", "members"),
                 if able.len() == 1 { &one } else { &many },
                 groups.join("; ")
             )

@@ -1,9 +1,9 @@
 //! Assembles a workspace from a roster's rows, in either layout: skills and
 //! roles matched to the library, members told apart, managers checked.
 
-use super::cells::unique_id;
 use crate::catalog::{Catalog, LabelIndex};
 use crate::io::diag::Report;
+use crate::io::text::unique_id;
 use crate::model::{
     Cell, LevelMatrix, Member, Role, RoleId, Settings, Skill, SkillId, SkillKind, Workspace,
     normalize_label, slugify,

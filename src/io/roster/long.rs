@@ -2,10 +2,10 @@
 //! repeat on every row; they must agree.
 
 use super::builder::{Added, RosterBuilder};
+use super::columns::{Field, known_columns};
 use super::wide::read_member;
-use crate::io::columns::Field;
 use crate::io::diag::Report;
-use crate::io::table::{Table, line_of};
+use crate::io::text::{Table, line_of};
 use crate::model::{Cell, Member};
 use std::collections::HashMap;
 
@@ -20,7 +20,7 @@ struct LongState {
 }
 
 pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
-    let known = table.known_columns(|_| true);
+    let known = known_columns(table, |_| true);
     if !known.contains_key(&Field::Name) {
         report.error(
             table.header_line,
@@ -171,7 +171,7 @@ fn read_assessment<'r>(
         }
         return;
     }
-    let skill_name = crate::io::decode::restore_text(skill_text);
+    let skill_name = crate::io::text::restore_text(skill_text);
     let ordinal = match state.skills.get(skill_text) {
         Some(&ordinal) => ordinal,
         None => {
@@ -213,7 +213,7 @@ fn read_assessment<'r>(
             report.error(
                 line,
                 Some(level_column as u64 + 1),
-                crate::io::cell_error_message(&error, skill_name),
+                crate::io::text::cell_error_message(&error, skill_name),
             );
             return;
         }

@@ -1,83 +1,21 @@
-//! Roster import: the entry point over the wide and long readers, which
-//! share the builder and the cell readers below them.
-//!
-//! An import is a transaction: it builds a new workspace or reports errors,
-//! and never touches the one that is open.
+//! Rosters: members and their levels, in a CSV in either layout (wide, a
+//! column a skill; long, a row a rating) or a workbook sheet, and written
+//! back as CSV or as a coloured matrix workbook.
 
 mod builder;
-pub(crate) mod cells;
+mod columns;
+mod export;
 mod long;
+mod read;
+mod sheet;
 mod wide;
+mod workbook;
 
-use super::decode;
-use super::diag::{ImportFailure, Imported, Report};
-pub use super::table::Layout;
-use super::table::Table;
-use crate::catalog::Catalog;
-use crate::model::{Settings, Workspace};
-use builder::RosterBuilder;
-
-/// Imports a roster CSV in either layout, with the default settings.
-pub fn import_roster(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    import_roster_with(bytes, file, catalog, &Settings::default())
-}
-
-/// Imports a roster CSV; `settings` supplies the scale's words (a workspace
-/// may call its levels something else) and become the new workspace's.
-pub fn import_roster_with(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-    settings: &Settings,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    import_roster_tracked(bytes, file, catalog, settings, &super::Progress::default())
-}
-
-/// `import_roster_with`, reporting progress by rows read and stopping when
-/// cancelled.
-pub(crate) fn import_roster_tracked(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-    settings: &Settings,
-    progress: &super::Progress,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
-    let Some(mut table) = Table::read_finding(&text, &mut report, is_roster_header) else {
-        return Err(report.fail());
-    };
-    table.progress = Some(progress);
-    let mut builder = RosterBuilder::new(catalog, settings.clone());
-    match table.layout() {
-        Layout::Wide => wide::read(&table, &mut builder, &mut report),
-        Layout::Long => long::read(&table, &mut builder, &mut report),
-    }
-    if progress.is_cancelled() {
-        report.error_without_place("cancelled: nothing was imported".to_string());
-    }
-    if report.has_errors() {
-        return Err(report.fail());
-    }
-    let workspace = builder.finish(&mut report);
-    report.finish(workspace)
-}
-
-/// The layout and delimiter of a roster file, judged by its header.
-pub fn sniff_roster(bytes: &[u8]) -> Option<(Layout, u8)> {
-    let text = decode::decode(bytes, "").ok()?;
-    let mut report = Report::new("");
-    Table::read_finding(&text, &mut report, is_roster_header)
-        .map(|table| (table.layout(), table.delimiter))
-}
-
-/// A roster's header names its members' column.
-fn is_roster_header(header: &[String]) -> bool {
-    header
-        .iter()
-        .any(|cell| super::columns::Field::from_header(cell) == Some(super::columns::Field::Name))
-}
+pub use columns::Layout;
+pub use export::{ExportOptions, export_roster, skill_header};
+pub(crate) use read::import_roster_tracked;
+pub use read::{import_roster, import_roster_with, sniff_roster};
+pub use sheet::{
+    ROSTER_SHEET, RosterSheets, import_roster_sheet, import_roster_workbook, roster_or_choice,
+};
+pub use workbook::{add_matrix_sheets, export_workbook};

@@ -1,10 +1,10 @@
 //! The wide layout: one row a member, known columns, then one column a skill.
 
 use super::builder::{Added, RosterBuilder, SkillRef};
-use super::cells::{parse_fte, parse_years, text_cell};
-use crate::io::columns::Field;
+use super::columns::{Field, known_columns};
 use crate::io::diag::Report;
-use crate::io::table::{Table, line_of};
+use crate::io::text::{Table, line_of};
+use crate::io::text::{parse_fte, parse_years, text_cell};
 
 /// Up to this many columns not in the catalog are warned of one by one;
 /// more make one warning that lists them.
@@ -85,7 +85,7 @@ fn read_header(
     builder: &mut RosterBuilder,
     report: &mut Report,
 ) -> Option<WideColumns> {
-    let known = table.known_columns(Field::is_member_field);
+    let known = known_columns(table, Field::is_member_field);
     let line = table.header_line;
     if !known.contains_key(&Field::Name) {
         let found = table
@@ -211,7 +211,7 @@ fn read_row(
             Err(error) => report.error(
                 line,
                 Some(column as u64 + 1),
-                crate::io::cell_error_message(&error, &table.header[column]),
+                crate::io::text::cell_error_message(&error, &table.header[column]),
             ),
         }
     }

@@ -162,7 +162,7 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 } else {
                     format!(
                         "{title} taking {}",
-                        crate::io::count_of(hire.reports.len(), "report", "reports")
+                        crate::words::count_of(hire.reports.len(), "report", "reports")
                     )
                 }
             })

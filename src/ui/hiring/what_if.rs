@@ -133,7 +133,7 @@ pub(super) fn what_if_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             RichText::new(if new_gaps > 0 {
                 format!(
                     "Leads the plan changes ({}):",
-                    crate::io::count_of(new_gaps, "new gap", "new gaps")
+                    crate::words::count_of(new_gaps, "new gap", "new gaps")
                 )
             } else {
                 "Leads the plan changes:".to_string()
@@ -206,7 +206,7 @@ fn planned_reports_ui(
     } else {
         format!(
             "takes {} from {}",
-            crate::io::count_of(reports.moved.len(), "report", "reports"),
+            crate::words::count_of(reports.moved.len(), "report", "reports"),
             reports.from_names.join(", ")
         )
     };

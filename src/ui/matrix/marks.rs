@@ -4,7 +4,7 @@
 
 use super::rgb;
 use crate::analysis::Movement;
-use crate::report::palette::ALERT_RGB;
+use crate::palette::ALERT_RGB;
 use eframe::egui::{self, Color32, CornerRadius, Stroke};
 
 /// The cell's record, newest first, in its tooltip (only while hovered).
@@ -206,7 +206,7 @@ pub(super) fn paint_level(
         hatch(painter, rect);
         return;
     };
-    let text_colour = if crate::report::palette::dark_level(level.get()) {
+    let text_colour = if crate::palette::dark_level(level.get()) {
         Color32::WHITE
     } else {
         Color32::from_gray(40)

@@ -5,7 +5,7 @@
 use super::ViewCtx;
 use crate::app::{AppState, Command, Ratings, SortKey};
 use crate::model::{Cell, Level, SkillKind};
-use crate::report::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
+use crate::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
 mod cell_menu;
 mod marks;

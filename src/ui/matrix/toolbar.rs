@@ -4,7 +4,7 @@ use super::{level_colour, rgb};
 use crate::analysis::Movement;
 use crate::app::{AppState, Command, Ratings};
 use crate::model::{Level, SkillKind};
-use crate::report::palette::ALERT_RGB;
+use crate::palette::ALERT_RGB;
 use crate::ui::ViewCtx;
 use eframe::egui::{self, Color32, CornerRadius, Sense, Stroke, StrokeKind};
 
@@ -68,7 +68,7 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         if leavers > 0 {
             ui.checkbox(
                 &mut filter.show_leavers,
-                format!("Show {}", crate::io::count_of(leavers, "leaver", "leavers")),
+                format!("Show {}", crate::words::count_of(leavers, "leaver", "leavers")),
             )
             .on_hover_text("Members who left, greyed: they count nowhere from the day they left");
         }
@@ -169,7 +169,7 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
             ui.checkbox(&mut filter.changed_only, "Only those who changed")
                 .on_hover_text(format!(
                     "Show only the {} whose levels changed; the counts stay the team's",
-                    crate::io::count_of(changed.members.len(), "member", "members")
+                    crate::words::count_of(changed.members.len(), "member", "members")
                 ));
         }
         ui.separator();
@@ -193,7 +193,7 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
             super::marks::stale_mark(ui.painter(), rect);
             ui.label(format!(
                 "{} before {cutoff}",
-                crate::io::count_of(derived.stale.len(), "cell", "cells")
+                crate::words::count_of(derived.stale.len(), "cell", "cells")
             ));
             let mut limit = months;
             let label = ui.label("Stale after");

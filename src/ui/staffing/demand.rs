@@ -3,10 +3,10 @@
 
 use super::{open_places, staffing};
 use crate::analysis::QuarterLoad;
-use crate::io::count_of;
 use crate::model::Level;
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{self, alert_colour, ok_colour};
+use crate::words::count_of;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Plot};
 

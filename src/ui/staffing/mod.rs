@@ -9,9 +9,9 @@ use super::widgets::{self, alert_colour, money, ok_colour};
 use super::{UiCommand, ViewCtx};
 use crate::analysis::{LineStaffing, Need, ProjectStaffing, Staffing};
 use crate::app::{AppState, Command, FileIntent, PlanFormat};
-use crate::io::count_of;
 use crate::model::Level;
 use crate::report::need_text;
+use crate::words::count_of;
 use eframe::egui::{self, RichText};
 
 pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {

@@ -5,8 +5,9 @@
 
 use super::columns::Field;
 use super::export::{member_fields, member_values_as, skill_header};
+use crate::io::workbook::new_workbook;
 use crate::model::{Level, SkillKind, Workspace};
-use crate::report::palette::{LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
+use crate::palette::{LEVEL_RGB, NOT_ASSESSED_RGB, dark_level};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, Format, FormatAlign, FormatBorder, Workbook,
     XlsxError,
@@ -38,14 +39,6 @@ fn level_format(level: Option<Level>) -> Format {
     }
 }
 
-/// A workbook that saves quickly: the level cells are repetitive, so the
-/// fastest deflate makes the file little larger in half the time.
-pub fn new_workbook() -> Workbook {
-    let mut book = Workbook::new();
-    book.set_zip_compression_level(1);
-    book
-}
-
 /// The workbook's bytes: a "Skills matrix" sheet and a "Legend".
 pub fn export_workbook(workspace: &Workspace) -> Result<Vec<u8>, XlsxError> {
     let mut book = new_workbook();
@@ -72,7 +65,7 @@ pub fn add_matrix_sheets(book: &mut Workbook, workspace: &Workspace) -> Result<(
         .set_bold()
         .set_align(FormatAlign::Center)
         .set_font_color(Color::White)
-        .set_background_color(rgb(crate::report::palette::ALERT_RGB));
+        .set_background_color(rgb(crate::palette::ALERT_RGB));
     let centred = Format::new().set_align(FormatAlign::Center);
     let lead = workspace.settings.lead_level;
 
@@ -154,7 +147,7 @@ pub fn add_matrix_sheets(book: &mut Workbook, workspace: &Workspace) -> Result<(
         let last_column = first_skill + workspace.skills.len() as u16 - 1;
         let corner = format!(
             "{}{}",
-            super::column_letters(u32::from(first_skill)),
+            crate::io::workbook::column_letters(u32::from(first_skill)),
             first_row + 1
         );
         for level in Level::ALL {

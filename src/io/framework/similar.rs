@@ -3,9 +3,18 @@
 //! or one name's words all within the other's. Offered, never applied
 //! until the user confirms.
 
-use super::framework_map::Suggestion;
 use crate::catalog::Catalog;
-use crate::model::{Workspace, normalize_label};
+use crate::model::{SkillId, Workspace, normalize_label};
+
+/// A skill whose name resembles a theme's: offered, not used, until the
+/// user confirms it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub skill: SkillId,
+    pub name: String,
+    /// The name or alias it resembles.
+    pub label: String,
+}
 
 /// Lowercase letters and digits only: "Team Work" and "Teamwork" alike.
 fn compact(label: &str) -> String {

@@ -3,14 +3,16 @@
 //! Role, People and FTE (a role slot). Errors name the file, line and column
 //! like a roster's; a failed import changes nothing.
 
-use super::decode;
-use super::diag::{ImportFailure, Imported, Report};
-use super::roster::cells::{parse_fte, text_cell};
-use super::table::{Table, line_of};
 use crate::catalog::{Catalog, LabelIndex};
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::text;
+use crate::io::text::{Table, line_of};
+use crate::io::text::{parse_fte, text_cell};
+use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file};
 use crate::model::quarter_of;
 use crate::model::{DemandLine, Level, Project, Role, RoleSlot, Workspace, normalize_label};
 use std::collections::HashMap;
+use std::path::Path;
 
 const PROJECT: &[&str] = &["project", "project name", "name"];
 const START: &[&str] = &["start", "start date", "from"];
@@ -34,7 +36,7 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 
 /// True when a CSV header looks like a projects file.
 pub fn looks_like_projects_csv(bytes: &[u8]) -> bool {
-    let Ok(text) = decode::decode(bytes, "") else {
+    let Ok(text) = text::decode(bytes, "") else {
         return false;
     };
     let mut report = Report::new("");
@@ -62,7 +64,7 @@ pub fn import_projects_csv(
     catalog: &Catalog,
 ) -> Result<Imported<Vec<Project>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_projects_header) else {
         return Err(report.fail());
     };
@@ -276,7 +278,7 @@ pub fn import_projects_csv(
 /// in the form `import_projects_csv` reads.
 pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let text = |value: &str| decode::neutralise_text(value).into_owned();
+    let text = |value: &str| text::neutralise_text(value).into_owned();
     let write = |writer: &mut csv::Writer<Vec<u8>>, row: [String; 9]| {
         writer.write_record(row).expect("writing CSV to memory");
     };
@@ -338,4 +340,37 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
         }
     }
     writer.into_inner().expect("flushing CSV to memory")
+}
+
+/// A projects sheet, as the workbook reader looks for it.
+pub const PROJECTS_SHEET: SheetFormat = SheetFormat {
+    noun: "projects",
+    expected: "a header row with Project, Start, End and Priority",
+    is_header: is_projects_header,
+};
+
+/// Projects from a CSV file or a workbook's sheet, matched against
+/// `workspace`'s skills and roles; dates may be real Excel dates or text.
+pub fn read_projects(
+    path: &Path,
+    workspace: &Workspace,
+    catalog: &Catalog,
+    sheet: Option<&str>,
+) -> Result<Imported<Vec<Project>>, ImportFailure> {
+    read_table_file(path, &PROJECTS_SHEET, sheet, |csv, file| {
+        import_projects_csv(csv, file, workspace, catalog)
+    })
+}
+
+/// Projects from a workbook's bytes, as from a CSV file.
+pub fn import_projects_workbook(
+    bytes: &[u8],
+    file: &str,
+    workspace: &Workspace,
+    catalog: &Catalog,
+    sheet: Option<&str>,
+) -> Result<Imported<Vec<Project>>, ImportFailure> {
+    read_sheet_with(bytes, file, &PROJECTS_SHEET, sheet, |csv| {
+        import_projects_csv(csv, file, workspace, catalog)
+    })
 }

@@ -2,15 +2,17 @@
 //! importance) that adds or redefines a workspace's roles, so a team can
 //! bring its own career framework.
 
-use super::decode;
-use super::diag::{ImportFailure, Imported, Report};
-use super::roster::cells::{text_cell, unique_id};
-use super::table::{Table, line_of};
 use crate::catalog::{Catalog, LabelIndex};
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::text;
+use crate::io::text::{Table, line_of};
+use crate::io::text::{text_cell, unique_id};
+use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file};
 use crate::model::{
     Importance, Level, Requirement, Role, RoleId, Skill, SkillId, SkillKind, Workspace, slugify,
 };
 use std::collections::HashMap;
+use std::path::Path;
 
 /// What a role requirements file says, ready to apply.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +41,7 @@ const IMPORTANCE: &[&str] = &["importance", "priority", "required", "type"];
 
 /// True when a CSV header looks like a role requirements file.
 pub fn looks_like_roles_csv(bytes: &[u8]) -> bool {
-    let Ok(text) = decode::decode(bytes, "") else {
+    let Ok(text) = text::decode(bytes, "") else {
         return false;
     };
     let mut report = Report::new("");
@@ -67,7 +69,7 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 
 pub fn import_roles_csv(bytes: &[u8], file: &str) -> Result<Imported<RolesImport>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_roles_header) else {
         return Err(report.fail());
     };
@@ -262,4 +264,31 @@ fn ensure_skill(
     let id = skill.id.clone();
     workspace.push_skill(skill);
     id
+}
+
+/// A role requirements sheet, as the workbook reader looks for it.
+pub const ROLES_SHEET: SheetFormat = SheetFormat {
+    noun: "role requirements",
+    expected: "a header row with Role, Skill, Min level and Importance",
+    is_header: is_roles_header,
+};
+
+/// Role requirements from a CSV file or a workbook's sheet (the one named
+/// `sheet`, or else the first that holds them).
+pub fn read_roles(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Imported<RolesImport>, ImportFailure> {
+    read_table_file(path, &ROLES_SHEET, sheet, import_roles_csv)
+}
+
+/// Role requirements from a workbook's bytes, as from a CSV file.
+pub fn import_roles_workbook(
+    bytes: &[u8],
+    file: &str,
+    sheet: Option<&str>,
+) -> Result<Imported<RolesImport>, ImportFailure> {
+    read_sheet_with(bytes, file, &ROLES_SHEET, sheet, |csv| {
+        import_roles_csv(csv, file)
+    })
 }

@@ -1,11 +1,9 @@
-//! Excel workbooks (and the other formats calamine reads): a roster sheet
-//! is read through the same importer as a CSV file, and every message is
-//! put back in the sheet's terms, `team.xlsx [Roster]!F14`.
+//! Reading a workbook's sheet (Excel, or what else calamine reads) as the
+//! CSV text its format's reader takes, knowing no format: the caller says
+//! what the sheet's header looks like. Every message of the format's
+//! reader is put back in the sheet's terms, `team.xlsx [Roster]!F14`.
 
-use super::columns::Field;
-use super::diag::{Diagnostic, ImportFailure, Imported};
-use crate::catalog::Catalog;
-use crate::model::Workspace;
+use crate::io::diag::{Diagnostic, ImportFailure, Imported, Severity};
 use calamine::{Data, Range, Reader};
 
 /// A sheet as the CSV importer reads it, with where each line came from.
@@ -88,67 +86,33 @@ fn push_field(csv: &mut String, cell: &Data) {
     }
 }
 
-/// What a sheet is asked to hold: each kind knows its header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SheetKind {
-    Roster,
-    Roles,
-    Projects,
-    Targets,
-    Certifications,
-    /// A career framework's levels x competencies grid.
-    Framework,
+/// What a caller looks for in a workbook: a sheet whose header passes
+/// `is_header`, named in messages by `noun` and `expected`.
+#[derive(Clone, Copy, Debug)]
+pub struct SheetFormat {
+    /// What the sheet holds: `role requirements`.
+    pub noun: &'static str,
+    /// The header a person should give it: `a header row with Role, ...`.
+    pub expected: &'static str,
+    /// Whether a row, as text, is this format's header.
+    pub is_header: fn(&[String]) -> bool,
 }
 
-impl SheetKind {
-    /// Whether a row could be this kind's header.
-    fn is_header(self, row: &[Data]) -> bool {
-        match self {
-            SheetKind::Roster => row
-                .iter()
-                .any(|cell| Field::from_header(&cell_text(cell)) == Some(Field::Name)),
-            _ => {
-                let header: Vec<String> = row.iter().map(cell_text).collect();
-                match self {
-                    SheetKind::Roles => super::roles_csv::is_roles_header(&header),
-                    SheetKind::Projects => super::projects_csv::is_projects_header(&header),
-                    SheetKind::Targets => super::development_csv::is_targets_header(&header),
-                    SheetKind::Framework => super::framework_grid::is_grid_header(&header),
-                    _ => super::development_csv::is_certifications_header(&header),
-                }
-            }
+impl SheetFormat {
+    fn is_header_row(&self, row: &[Data]) -> bool {
+        // Only rows with text in them can be headers: no row of numbers is.
+        if !row.iter().any(|cell| matches!(cell, Data::String(_))) {
+            return false;
         }
-    }
-
-    fn noun(self) -> &'static str {
-        match self {
-            SheetKind::Roster => "a roster",
-            SheetKind::Roles => "role requirements",
-            SheetKind::Projects => "projects",
-            SheetKind::Targets => "development targets",
-            SheetKind::Certifications => "certifications",
-            SheetKind::Framework => "a career framework grid",
-        }
-    }
-
-    fn expected(self) -> &'static str {
-        match self {
-            SheetKind::Roster => "a header row with a Name column (or Full name, Member, Employee)",
-            SheetKind::Roles => "a header row with Role, Skill, Min level and Importance",
-            SheetKind::Projects => "a header row with Project, Start, End and Priority",
-            SheetKind::Targets => "a header row with Member, Skill, Target and By",
-            SheetKind::Certifications => "a header row with Member and Certification",
-            SheetKind::Framework => {
-                "a header row of Competency, then one column per level, lowest first"
-            }
-        }
+        let header: Vec<String> = row.iter().map(cell_text).collect();
+        (self.is_header)(&header)
     }
 }
 
-fn sheet_text(name: &str, range: &Range<Data>, kind: SheetKind) -> Option<SheetText> {
+fn sheet_text(name: &str, range: &Range<Data>, format: &SheetFormat) -> Option<SheetText> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows.iter().position(|row| kind.is_header(row))?;
+    let header = rows.iter().position(|row| format.is_header_row(row))?;
     let mut text = SheetText {
         name: name.to_string(),
         csv: String::with_capacity(range.get_size().0 * range.get_size().1 * 2),
@@ -213,7 +177,7 @@ fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure>
                 .to_string(),
         ));
     }
-    super::xlsx_guard::check_workbook(bytes, file)?;
+    super::guard::check_workbook(bytes, file)?;
     calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
         fail(
             file,
@@ -225,25 +189,16 @@ fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure>
     })
 }
 
-/// The sheets that hold `kind`, in workbook order, each with the number of
-/// rows under its header: what the window offers to pick from.
-pub fn candidate_sheets(bytes: &[u8], kind: SheetKind) -> Vec<(String, usize)> {
-    let Ok(mut book) = open_book(bytes, "") else {
-        return Vec::new();
-    };
-    find_sheets(&mut book, kind)
-        .into_iter()
-        .map(|text| (text.name, text.rows.len().saturating_sub(1)))
-        .collect()
-}
-
-/// What a workbook holds, for commands that take any kind of file: the
-/// named sheet's kind, or the first sheet's that holds one (a roster before
-/// role requirements before projects). `None` when no sheet holds any.
-pub fn workbook_kind(bytes: &[u8], sheet: Option<&str>) -> Option<SheetKind> {
+/// Which of `formats` a workbook holds, for commands that take any kind
+/// of file: the named sheet's, or the earliest in `formats` that some
+/// sheet holds. `None` when no sheet holds any.
+pub fn first_format_held(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    formats: &[SheetFormat],
+) -> Option<usize> {
     let mut book = open_book(bytes, "").ok()?;
     let names = book.sheet_names();
-    let kinds = [SheetKind::Roster, SheetKind::Roles, SheetKind::Projects];
     let mut found = Vec::new();
     for name in names
         .iter()
@@ -252,43 +207,43 @@ pub fn workbook_kind(bytes: &[u8], sheet: Option<&str>) -> Option<SheetKind> {
         let Ok(range) = book.worksheet_range(name) else {
             continue;
         };
-        if let Some(kind) = kinds
-            .into_iter()
-            .find(|kind| range.rows().any(|row| kind.is_header(row)))
+        if let Some(index) = formats
+            .iter()
+            .position(|format| range.rows().any(|row| format.is_header_row(row)))
         {
-            found.push(kind);
+            found.push(index);
         }
     }
-    kinds.into_iter().find(|kind| found.contains(kind))
+    found.into_iter().min()
 }
 
-/// Every sheet that holds `kind`, in workbook order, ready to import.
-fn find_sheets(book: &mut Book, kind: SheetKind) -> Vec<SheetText> {
+/// Every sheet that holds `format`, in workbook order, ready to import.
+fn find_sheets(book: &mut Book, format: &SheetFormat) -> Vec<SheetText> {
     let names = book.sheet_names();
     names
         .iter()
-        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, kind))
+        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, format))
         .collect()
 }
 
-fn no_sheet_holds(file: &str, kind: SheetKind, book: &Book) -> ImportFailure {
+fn no_sheet_holds(file: &str, format: &SheetFormat, book: &Book) -> ImportFailure {
     fail(
         file,
         format!(
             "no sheet holds {}: expected {} in one of {}",
-            kind.noun(),
-            kind.expected(),
+            format.noun,
+            format.expected,
             book.sheet_names().join(", ")
         ),
     )
 }
 
-/// The sheet named `sheet` (any case), or the first that holds `kind`,
+/// The sheet named `sheet` (any case), or the first that holds `format`,
 /// with warnings for what was skipped and for other candidate sheets.
 fn read_sheet(
     bytes: &[u8],
     file: &str,
-    kind: SheetKind,
+    format: &SheetFormat,
     sheet: Option<&str>,
 ) -> Result<(SheetText, Vec<Diagnostic>), ImportFailure> {
     let mut book = open_book(bytes, file)?;
@@ -309,21 +264,20 @@ fn read_sheet(
         let range = book
             .worksheet_range(name)
             .map_err(|error| fail(file, format!("sheet \"{name}\" cannot be read: {error}")))?;
-        let text = sheet_text(name, &range, kind).ok_or_else(|| {
+        let text = sheet_text(name, &range, format).ok_or_else(|| {
             fail(
                 file,
                 format!(
                     "sheet \"{name}\" holds no {}: expected {}",
-                    kind.noun(),
-                    kind.expected()
+                    format.noun, format.expected
                 ),
             )
         })?;
         return Ok(with_skipped(file, text, Vec::new()));
     }
-    let mut found = find_sheets(&mut book, kind);
+    let mut found = find_sheets(&mut book, format);
     if found.is_empty() {
-        return Err(no_sheet_holds(file, kind, &book));
+        return Err(no_sheet_holds(file, format, &book));
     }
     let first = found.remove(0);
     let mut warnings = Vec::new();
@@ -341,7 +295,7 @@ fn read_sheet(
                  --sheet)",
                 first.name,
                 others.join(", "),
-                kind.noun()
+                format.noun
             ),
         ));
     }
@@ -370,34 +324,36 @@ fn with_skipped(
     (text, warnings)
 }
 
-/// What reading a workbook as a roster found: the roster, or several
-/// sheets that could each be it, for the person to pick from.
-pub enum RosterSheets {
-    Read(Box<Result<Imported<Workspace>, ImportFailure>>),
+/// What reading a workbook found: what the one sheet holding the format
+/// read as, or several sheets that could each be it, for the person to
+/// pick from.
+pub enum OneOrChoice<T> {
+    Read(Box<Result<Imported<T>, ImportFailure>>),
     /// Each candidate sheet's name and its rows under the header.
     Choose(Vec<(String, usize)>),
 }
 
-/// Reads the workbook's one roster sheet, or lists the candidates when
-/// several qualify; each sheet is parsed once.
-pub fn roster_or_choice(bytes: &[u8], file: &str, catalog: &Catalog) -> RosterSheets {
+/// Reads the workbook's one sheet holding `format` with `read`, or lists
+/// the candidates when several qualify; each sheet is parsed once.
+pub fn read_one_or_choose<T>(
+    bytes: &[u8],
+    file: &str,
+    format: &SheetFormat,
+    read: impl FnOnce(&[u8]) -> Result<Imported<T>, ImportFailure>,
+) -> OneOrChoice<T> {
     let mut book = match open_book(bytes, file) {
         Ok(book) => book,
-        Err(failure) => return RosterSheets::Read(Box::new(Err(failure))),
+        Err(failure) => return OneOrChoice::Read(Box::new(Err(failure))),
     };
-    let mut found = find_sheets(&mut book, SheetKind::Roster);
+    let mut found = find_sheets(&mut book, format);
     match found.len() {
-        0 => RosterSheets::Read(Box::new(Err(no_sheet_holds(
-            file,
-            SheetKind::Roster,
-            &book,
-        )))),
+        0 => OneOrChoice::Read(Box::new(Err(no_sheet_holds(file, format, &book)))),
         1 => {
             let (text, warnings) = with_skipped(file, found.remove(0), Vec::new());
-            let result = super::import_roster(text.csv.as_bytes(), file, catalog);
-            RosterSheets::Read(Box::new(in_terms(result, file, &text, warnings)))
+            let result = read(text.csv.as_bytes());
+            OneOrChoice::Read(Box::new(in_terms(result, file, &text, warnings)))
         }
-        _ => RosterSheets::Choose(
+        _ => OneOrChoice::Choose(
             found
                 .into_iter()
                 .map(|text| (text.name, text.rows.len().saturating_sub(1)))
@@ -408,7 +364,7 @@ pub fn roster_or_choice(bytes: &[u8], file: &str, catalog: &Catalog) -> RosterSh
 
 fn warning(file: &str, message: String) -> Diagnostic {
     let mut warning = Diagnostic::error(file, None, None, message);
-    warning.severity = super::Severity::Warning;
+    warning.severity = Severity::Warning;
     warning
 }
 
@@ -437,67 +393,37 @@ fn in_terms<T>(
     result
 }
 
-/// Reads a roster from a workbook: the first sheet whose rows hold a
-/// header with a member column. A title or blank rows above the header are
-/// skipped and said; so are other sheets that look like rosters too.
-pub fn import_roster_workbook(
+/// Reads the sheet named `sheet`, or else the first that holds `format`,
+/// with `read`, the format's CSV reader, and puts its messages in the
+/// workbook's terms (sheet and cell).
+pub fn read_sheet_with<T>(
     bytes: &[u8],
     file: &str,
-    catalog: &Catalog,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    import_roster_sheet(bytes, file, catalog, None)
-}
-
-/// `import_roster_workbook` from the sheet named `sheet` (any case), or,
-/// with `None`, the first that holds a roster.
-pub fn import_roster_sheet(
-    bytes: &[u8],
-    file: &str,
-    catalog: &Catalog,
-    sheet: Option<&str>,
-) -> Result<Imported<Workspace>, ImportFailure> {
-    let (text, warnings) = read_sheet(bytes, file, SheetKind::Roster, sheet)?;
-    let result = super::import_roster(text.csv.as_bytes(), file, catalog);
-    in_terms(result, file, &text, warnings)
-}
-
-/// Role requirements from a workbook sheet, as from a CSV file.
-pub fn import_roles_workbook(
-    bytes: &[u8],
-    file: &str,
-    sheet: Option<&str>,
-) -> Result<Imported<super::RolesImport>, ImportFailure> {
-    let (text, warnings) = read_sheet(bytes, file, SheetKind::Roles, sheet)?;
-    let result = super::import_roles_csv(text.csv.as_bytes(), file);
-    in_terms(result, file, &text, warnings)
-}
-
-/// Projects from a workbook sheet, as from a CSV file; dates may be real
-/// Excel dates or text.
-pub fn import_projects_workbook(
-    bytes: &[u8],
-    file: &str,
-    workspace: &Workspace,
-    catalog: &Catalog,
-    sheet: Option<&str>,
-) -> Result<Imported<Vec<crate::model::Project>>, ImportFailure> {
-    let (text, warnings) = read_sheet(bytes, file, SheetKind::Projects, sheet)?;
-    let result = super::import_projects_csv(text.csv.as_bytes(), file, workspace, catalog);
-    in_terms(result, file, &text, warnings)
-}
-
-/// Reads the sheet that holds `kind` with `read`, a CSV reader, and puts
-/// its errors in the workbook's terms (sheet and cell).
-pub(crate) fn import_sheet_with<T>(
-    bytes: &[u8],
-    file: &str,
-    kind: SheetKind,
+    format: &SheetFormat,
     sheet: Option<&str>,
     read: impl FnOnce(&[u8]) -> Result<Imported<T>, ImportFailure>,
 ) -> Result<Imported<T>, ImportFailure> {
-    let (text, warnings) = read_sheet(bytes, file, kind, sheet)?;
+    let (text, warnings) = read_sheet(bytes, file, format, sheet)?;
     let result = read(text.csv.as_bytes());
     in_terms(result, file, &text, warnings)
+}
+
+/// Reads a file of a table format from `path`: a workbook's sheet named
+/// `sheet`, or else the first that holds `format`, or a CSV file whole.
+/// `read` is the format's CSV reader, given the bytes and the file's name.
+pub fn read_table_file<T>(
+    path: &std::path::Path,
+    format: &SheetFormat,
+    sheet: Option<&str>,
+    read: impl FnOnce(&[u8], &str) -> Result<Imported<T>, ImportFailure>,
+) -> Result<Imported<T>, ImportFailure> {
+    use crate::io::file::{FileKind, display_name, read_file};
+    let name = display_name(path);
+    let bytes = read_file(path).map_err(|message| fail(&name, message.to_string()))?;
+    match FileKind::of(path) {
+        FileKind::Workbook => read_sheet_with(&bytes, &name, format, sheet, |csv| read(csv, &name)),
+        _ => read(&bytes, &name),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Recognising the known columns of a roster by their header, in the
 //! spellings spreadsheets use.
 
+use crate::io::text::Table;
 use crate::model::normalize_label;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -123,6 +125,41 @@ impl Field {
     pub fn is_member_field(self) -> bool {
         !matches!(self, Field::Skill | Field::Level | Field::Interest)
     }
+}
+
+/// How a roster file lays out its levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row a member, one column a skill.
+    Wide,
+    /// One row per (member, skill, level).
+    Long,
+}
+
+/// A roster's layout, told by its header: long when it has both a skill
+/// and a level column.
+pub(crate) fn layout_of(table: &Table) -> Layout {
+    let fields = known_columns(table, |_| true);
+    if fields.contains_key(&Field::Skill) && fields.contains_key(&Field::Level) {
+        Layout::Long
+    } else {
+        Layout::Wide
+    }
+}
+
+/// Where each roster field sits in the header, for the fields `wanted`.
+pub(crate) fn known_columns(
+    table: &Table,
+    wanted: impl Fn(Field) -> bool,
+) -> HashMap<Field, usize> {
+    table.columns_by(|header| Field::from_header(header).filter(|field| wanted(*field)))
+}
+
+/// A roster's header names its members' column.
+pub(crate) fn is_roster_header(header: &[String]) -> bool {
+    header
+        .iter()
+        .any(|cell| Field::from_header(cell) == Some(Field::Name))
 }
 
 #[cfg(test)]

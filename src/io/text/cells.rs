@@ -1,6 +1,8 @@
-//! Reading one cell of a roster: text, FTE, years, and ids made unique.
+//! Reading one cell of a table: text, a share of full time, years, a
+//! level, and ids made unique.
 
-use crate::io::decode;
+use super::decode;
+use crate::model::CellParseError;
 
 /// Why a number cell does not read, in words for the message about it.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -85,6 +87,23 @@ pub(crate) fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or(base)
+}
+
+/// The message for a level cell that does not parse, naming the skill as
+/// the file names it: `level "7" for skill "Kubernetes" is outside 0-4`.
+pub(crate) fn cell_error_message(error: &CellParseError, skill: &str) -> String {
+    match error {
+        CellParseError::OutOfRange(found) => {
+            format!("level \"{found}\" for skill \"{skill}\" is outside 0-4")
+        }
+        CellParseError::NotWhole(found) => format!(
+            "level \"{found}\" for skill \"{skill}\" is not a whole level: expected 0, 1, 2, 3 or 4"
+        ),
+        CellParseError::Unrecognised(found) => format!(
+            "level \"{found}\" for skill \"{skill}\" is not a level: expected 0-4, a word of the \
+             scale (none, awareness, working, proficient, expert) or blank for not assessed"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! that writes only the rows that changed; a new file is built in memory
 //! and written atomically like every other save. Layout: `docs/workspace.md`.
 
-use super::diag::{Diagnostic, ImportFailure, Imported, Report};
 use super::history_blob::{decode_history, encode_history};
-use super::{SaveError, SaveStep, Saved};
+use crate::io::diag::{Diagnostic, ImportFailure, Imported, Report};
+use crate::io::file::{Access, SaveError, SaveStep, Saved, write_atomic_access};
 use crate::model::{Cell, History, LevelMatrix, Member, Workspace};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::Path;
@@ -177,7 +177,7 @@ pub struct ReadDatabase {
 /// nothing is written to it (a crash's unfinished save is rolled back by
 /// SQLite, which is the one change opening may make).
 pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailure> {
-    let file = super::display_name(path);
+    let file = crate::io::file::display_name(path);
     let length = std::fs::metadata(path)
         .map_err(|error| failure(&file, format!("cannot read it: {error}")))?
         .len();
@@ -306,8 +306,8 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
     let mut workspace = read_rows(&connection, version, &mut report).map_err(damaged)?;
     let revision = read_revision(&connection).map_err(damaged)?.unwrap_or(0);
     connection.execute_batch("COMMIT").map_err(damaged)?;
-    super::workspace_json::settle_levels(&mut workspace, &mut report);
-    super::workspace_json::check_workspace(&workspace, &mut report);
+    crate::io::workspace::json::settle_levels(&mut workspace, &mut report);
+    crate::io::workspace::json::check_workspace(&workspace, &mut report);
     report.finish(ReadDatabase {
         workspace,
         revision,
@@ -463,18 +463,18 @@ fn read_rows(
 /// Writes `workspace` as a new database at `path`, atomically: built in
 /// memory, then saved like any other file.
 pub fn write_database(path: &Path, workspace: &Workspace) -> Result<Saved, SaveError> {
-    write_database_with(path, workspace, super::atomic::Access::Workspace)
+    write_database_with(path, workspace, Access::Workspace)
 }
 
 /// `write_database` for a file only its owner may read (recovery copies).
 pub fn write_database_private(path: &Path, workspace: &Workspace) -> Result<Saved, SaveError> {
-    write_database_with(path, workspace, super::atomic::Access::Private)
+    write_database_with(path, workspace, Access::Private)
 }
 
 fn write_database_with(
     path: &Path,
     workspace: &Workspace,
-    access: super::atomic::Access,
+    access: Access,
 ) -> Result<Saved, SaveError> {
     let fail = |source: rusqlite::Error| SaveError {
         path: path.to_path_buf(),
@@ -485,7 +485,7 @@ fn write_database_with(
     let revision = new_revision();
     build(&mut connection, workspace, revision).map_err(fail)?;
     let bytes = connection.serialize("main").map_err(fail)?;
-    let mut saved = super::atomic::write_atomic_access(path, &bytes, access)?;
+    let mut saved = write_atomic_access(path, &bytes, access)?;
     saved.hash = revision;
     Ok(saved)
 }

@@ -1,24 +1,10 @@
 //! A CSV file as a header and a stream of rows, with the checks every
 //! table import shares: width, blank headers, unreadable rows.
 
-use super::columns::Field;
 use super::decode;
-use super::diag::Report;
-use std::collections::{HashMap, HashSet};
-
-/// The widest header read: member details and thousands of skills fit; a
-/// file wider than this is not a roster (or is one no one can read).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// One row a member, one column a skill.
-    Wide,
-    /// One row per (member, skill, level).
-    Long,
-}
-
-pub const MAX_COLUMNS: usize = 10_000;
-/// The longest cell: a name, a title or a note, never a document.
-pub const MAX_CELL_CHARS: usize = 10_000;
+use crate::io::diag::Report;
+use crate::io::file::{MAX_CELL_CHARS, MAX_COLUMNS, Progress};
+use std::collections::HashMap;
 
 /// A CSV file: its header, read up front, and its rows, streamed so that a
 /// large file is never held as millions of records.
@@ -31,7 +17,7 @@ pub(crate) struct Table<'t> {
     /// Where `text` starts in the file: the byte and the line.
     start: (usize, u64),
     /// Told of the rows read; reading stops once it is cancelled.
-    pub progress: Option<&'t super::Progress>,
+    pub progress: Option<&'t Progress>,
     /// Non-blank rows above the header (a title): skipped.
     above_header: usize,
 }
@@ -282,24 +268,15 @@ impl<'t> Table<'t> {
         rows
     }
 
-    pub fn layout(&self) -> Layout {
-        let fields: HashSet<Field> = self
-            .header
-            .iter()
-            .filter_map(|header| Field::from_header(header))
-            .collect();
-        if fields.contains(&Field::Skill) && fields.contains(&Field::Level) {
-            Layout::Long
-        } else {
-            Layout::Wide
-        }
-    }
-
-    /// Where each known field sits in the header, for the fields `wanted`.
-    pub fn known_columns(&self, wanted: impl Fn(Field) -> bool) -> HashMap<Field, usize> {
+    /// Where each field the format knows sits in the header, first
+    /// column first: `field_of` names a header's field, if any.
+    pub fn columns_by<F: std::hash::Hash + Eq>(
+        &self,
+        field_of: impl Fn(&str) -> Option<F>,
+    ) -> HashMap<F, usize> {
         let mut columns = HashMap::new();
         for (index, header) in self.header.iter().enumerate() {
-            if let Some(field) = Field::from_header(header).filter(|field| wanted(*field)) {
+            if let Some(field) = field_of(header) {
                 columns.entry(field).or_insert(index);
             }
         }

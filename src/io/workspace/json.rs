@@ -1,7 +1,7 @@
 //! The workspace file: JSON with a schema version. Members carry their
 //! levels sparsely, by skill id, so the file stays readable and diffable.
 
-use super::diag::{Diagnostic, ImportFailure, Imported, Report};
+use crate::io::diag::{Diagnostic, ImportFailure, Imported, Report};
 use crate::model::{
     Assessment, Cell, Date, History, Level, LevelMatrix, Member, MemberHistory, Note, Plan,
     Project, Rater, Role, SCHEMA_VERSION, Settings, Skill, Workspace,
@@ -397,7 +397,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
                 Err(error) => report.error_without_place(format!(
                     "{}: {}",
                     who(),
-                    super::cell_error_message(&error, &parsed.skills[column].name)
+                    crate::io::text::cell_error_message(&error, &parsed.skills[column].name)
                 )),
             }
         }
@@ -433,7 +433,7 @@ pub(crate) fn settle_levels(workspace: &mut Workspace, report: &mut Report) {
             format!(
                 "{} held a self or peer rating as the level of record: {} now wait for review \
                  and count nowhere until a manager accepts them",
-                super::count_of(moved, "cell", "cells"),
+                crate::words::count_of(moved, "cell", "cells"),
                 if moved == 1 { "it" } else { "they" }
             ),
         );

@@ -4,8 +4,7 @@
 //! roster's stop the read there, with a message, so memory stays bounded
 //! whatever the path names.
 
-use super::table::{MAX_CELL_CHARS, MAX_COLUMNS};
-use super::{FileKind, Progress};
+use super::kind::{FileKind, Progress};
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -20,6 +19,12 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// writes: 100,000 members by 300 skills, every cell assessed, is about
 /// 760 MB. Reading holds the file and what it describes in memory at once.
 pub const MAX_JSON_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The widest header read: member details and thousands of skills fit; a
+/// file wider than this is not a roster (or is one no one can read).
+pub const MAX_COLUMNS: usize = 10_000;
+/// The longest cell: a name, a title or a note, never a document.
+pub const MAX_CELL_CHARS: usize = 10_000;
 
 /// How long a pipe or device may send nothing before the read gives up.
 pub const SILENCE_LIMIT: Duration = Duration::from_secs(10);

@@ -1,12 +1,14 @@
 //! Time off (`member, start, end, fraction, reason`) and public holidays
 //! (`location, date, name`) from CSV; any error fails the whole file.
 
-use super::decode;
-use super::development_csv::{ForMembers, Lookup, MEMBER, Place, column};
-use super::diag::{ImportFailure, Imported, Report};
-use super::roster::cells::{parse_fte, text_cell};
-use super::table::{Table, line_of};
+use crate::io::development::{ForMembers, Lookup, MEMBER, Place, column};
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::text;
+use crate::io::text::{Table, line_of};
+use crate::io::text::{parse_fte, text_cell};
+use crate::io::workbook::{SheetFormat, read_table_file};
 use crate::model::{AwayReason, Holiday, TimeOff, Workspace};
+use std::path::Path;
 
 const START: &[&str] = &["start", "from", "first day", "start date"];
 const END: &[&str] = &["end", "to", "until", "last day", "end date"];
@@ -36,7 +38,7 @@ pub fn import_time_off_csv(
     workspace: &Workspace,
 ) -> Result<Imported<ForMembers<TimeOff>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_time_off_header) else {
         return Err(report.fail());
     };
@@ -127,7 +129,7 @@ pub fn import_holidays_csv(
     file: &str,
 ) -> Result<Imported<Vec<Holiday>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_holidays_header) else {
         return Err(report.fail());
     };
@@ -165,4 +167,37 @@ pub fn import_holidays_csv(
         });
     });
     report.finish(holidays)
+}
+
+/// A time off sheet, as the workbook reader looks for it.
+pub const TIME_OFF_SHEET: SheetFormat = SheetFormat {
+    noun: "time off",
+    expected: "a header row with Member, Start and End",
+    is_header: is_time_off_header,
+};
+
+/// A holiday calendar sheet, as the workbook reader looks for it.
+pub const HOLIDAYS_SHEET: SheetFormat = SheetFormat {
+    noun: "a holiday calendar",
+    expected: "a header row with Location and Date",
+    is_header: is_holidays_header,
+};
+
+/// Time off from a CSV or a workbook's time off sheet.
+pub fn read_time_off(
+    path: &Path,
+    workspace: &Workspace,
+    sheet: Option<&str>,
+) -> Result<Imported<ForMembers<TimeOff>>, ImportFailure> {
+    read_table_file(path, &TIME_OFF_SHEET, sheet, |csv, file| {
+        import_time_off_csv(csv, file, workspace)
+    })
+}
+
+/// A holiday calendar from a CSV or a workbook's holidays sheet.
+pub fn read_holidays(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Imported<Vec<Holiday>>, ImportFailure> {
+    read_table_file(path, &HOLIDAYS_SHEET, sheet, import_holidays_csv)
 }

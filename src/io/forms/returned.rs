@@ -3,11 +3,13 @@
 //! whose guidance was edited (a level typed over "Current level", a skill
 //! renamed), which are said and left out rather than guessed at.
 
-use super::decode;
-use super::diag::{ImportFailure, Imported, Report};
-use super::roster::cells::text_cell;
-use super::table::{Table, line_of};
 use crate::catalog::LabelIndex;
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::roster::ROSTER_SHEET;
+use crate::io::text;
+use crate::io::text::text_cell;
+use crate::io::text::{Table, line_of};
+use crate::io::workbook::read_table_file;
 use crate::model::{Cell, Date, Level, Workspace, matching_member, normalize_label};
 use std::path::Path;
 
@@ -37,17 +39,9 @@ pub fn read_form_return(
     round: &Workspace,
     workspace: &Workspace,
 ) -> Result<Imported<Option<FormReturn>>, ImportFailure> {
-    let file = super::display_name(path);
-    let bytes = super::read_file(path).map_err(|message| {
-        ImportFailure::single(super::Diagnostic::error(&file, None, None, message))
-    })?;
-    let read = |csv: &[u8]| form_return_csv(csv, &file, round, workspace);
-    match super::FileKind::of(path) {
-        super::FileKind::Workbook => {
-            super::xlsx::import_sheet_with(&bytes, &file, super::SheetKind::Roster, None, read)
-        }
-        _ => read(&bytes),
-    }
+    read_table_file(path, &ROSTER_SHEET, None, |csv, file| {
+        form_return_csv(csv, file, round, workspace)
+    })
 }
 
 fn form_return_csv(
@@ -57,7 +51,7 @@ fn form_return_csv(
     workspace: &Workspace,
 ) -> Result<Imported<Option<FormReturn>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_form_header) else {
         return Err(report.fail());
     };
@@ -99,7 +93,7 @@ fn form_return_csv(
         }) else {
             return;
         };
-        let Some(skill) = skills.get(decode::restore_text(record[skill_at].trim())) else {
+        let Some(skill) = skills.get(text::restore_text(record[skill_at].trim())) else {
             return;
         };
         if let Some(at) = date_at {
@@ -217,7 +211,7 @@ pub fn prepare_form(
     path: &Path,
     round: &mut Workspace,
     workspace: &Workspace,
-) -> (FormReturn, Vec<super::Diagnostic>) {
+) -> (FormReturn, Vec<crate::io::diag::Diagnostic>) {
     match read_form_return(path, round, workspace) {
         Ok(read) => {
             let found = read.value.unwrap_or_default();

@@ -4,12 +4,11 @@
 //! our levels 1-4; each topic a skill; a topic's criteria at a level the
 //! requirement's basis.
 
-use super::diag::ImportFailure;
-use super::framework::{
+use super::types::{
     Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, base_name,
-    failure_at, file_stem, plain_title, yaml_failure,
+    failure_at, file_stem, plain_title, spread_level, yaml_failure,
 };
-use crate::model::Level;
+use crate::io::diag::ImportFailure;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -81,16 +80,6 @@ impl Content {
     }
 }
 
-/// Level `k` of `n` on our scale: spread evenly over 1-4.
-pub fn spread_level(k: u32, n: u32) -> Level {
-    let value = if n <= 1 {
-        4
-    } else {
-        1 + ((k.saturating_sub(1)) * 3 + (n - 1) / 2) / (n - 1)
-    };
-    Level::new(value.clamp(1, 4) as u8).unwrap_or(Level::EXPERT)
-}
-
 /// Whether a file is a Markdown page with front matter (Monzo's layout).
 pub fn looks_like_monzo(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').starts_with("---")
@@ -112,7 +101,7 @@ pub fn read_monzo(text: &str, file: &str) -> Result<Framework, ImportFailure> {
     };
     let front = &rest[..end];
     // `front` starts just after the opening ---, so its lines are the file's.
-    super::framework::check_yaml_depth(front, file, 1)?;
+    super::types::check_yaml_depth(front, file, 1)?;
     let parsed: FrontMatter = serde_yaml_ng::from_str(front).map_err(|error| {
         yaml_failure(
             &error,

@@ -5,8 +5,8 @@
 //! megabytes or a row of more cells than a roster has columns, naming the
 //! real row and cell. The CSV reader holds the same limits.
 
-use super::diag::{Diagnostic, ImportFailure};
-use super::table::MAX_COLUMNS;
+use crate::io::diag::{Diagnostic, ImportFailure};
+use crate::io::file::MAX_COLUMNS;
 use std::io::Read;
 
 /// How much XML a sheet (or the shared strings) may unpack to: a
@@ -158,7 +158,7 @@ fn check_text(state: &Scan, part: &str) -> Result<(), String> {
         "{part} holds a cell of over {} MB{place}; a cell holds up to {} characters: the \
          file was not read",
         MAX_CELL_XML_BYTES / (1024 * 1024),
-        super::table::MAX_CELL_CHARS
+        crate::io::file::MAX_CELL_CHARS
     ))
 }
 

@@ -6,23 +6,13 @@
 //! Applying adds or updates the roles in place, matched by the framework's
 //! own level ids.
 
-use super::framework::{Framework, Strength};
-use super::framework_similar::suggest;
+use super::similar::{Suggestion, suggest};
+use super::types::{Framework, Strength};
 use crate::catalog::Catalog;
 use crate::model::{
     CareerLink, FrameworkSource, Importance, Level, Requirement, Role, RoleId, Skill, SkillId,
     SkillKind, Track, Workspace, normalize_label, slugify,
 };
-
-/// A skill whose name resembles a theme's: offered, not used, until the
-/// user confirms it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Suggestion {
-    pub skill: SkillId,
-    pub name: String,
-    /// The name or alias it resembles.
-    pub label: String,
-}
 
 /// A theme and the skill it becomes.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 //! is a skill with the role's minimum and the current level beside it; the
 //! member fills "Your level", "Wants to grow" and "Evidence".
 
-use super::decode::neutralise_text;
+use crate::io::text::neutralise_text;
 use crate::model::{Level, Workspace};
 use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Workbook, XlsxError};
 

@@ -3,12 +3,14 @@
 //! expires`) from CSV. Members and skills are matched to the workspace's;
 //! any error fails the whole file, so a failed import changes nothing.
 
-use super::decode;
-use super::diag::{ImportFailure, Imported, Report};
-use super::roster::cells::text_cell;
-use super::table::{Table, line_of};
 use crate::catalog::LabelIndex;
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::text;
+use crate::io::text::text_cell;
+use crate::io::text::{Table, line_of};
+use crate::io::workbook::{SheetFormat, read_table_file};
 use crate::model::{Certification, Date, Level, Target, Workspace, normalize_label};
+use std::path::Path;
 
 pub(super) const MEMBER: &[&str] = &["member", "name", "person", "employee", "email"];
 const SKILL: &[&str] = &["skill", "competency"];
@@ -58,7 +60,7 @@ pub fn import_targets_csv(
     today: Date,
 ) -> Result<Imported<ForMembers<Target>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_targets_header) else {
         return Err(report.fail());
     };
@@ -136,7 +138,7 @@ pub fn import_certifications_csv(
     workspace: &Workspace,
 ) -> Result<Imported<ForMembers<Certification>>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_certifications_header) else {
         return Err(report.fail());
     };
@@ -299,7 +301,7 @@ impl<'w> Lookup<'w> {
     }
 
     fn skill(&self, place: &mut Place, column: usize, text: &str) -> Option<usize> {
-        let name = decode::restore_text(text.trim());
+        let name = text::restore_text(text.trim());
         let found = self.skills.get(name);
         if found.is_none() {
             place.error(
@@ -334,4 +336,42 @@ impl<'w> Lookup<'w> {
             }
         }
     }
+}
+
+/// A development targets sheet, as the workbook reader looks for it.
+pub const TARGETS_SHEET: SheetFormat = SheetFormat {
+    noun: "development targets",
+    expected: "a header row with Member, Skill, Target and By",
+    is_header: is_targets_header,
+};
+
+/// A certifications sheet, as the workbook reader looks for it.
+pub const CERTIFICATIONS_SHEET: SheetFormat = SheetFormat {
+    noun: "certifications",
+    expected: "a header row with Member and Certification",
+    is_header: is_certifications_header,
+};
+
+/// Development targets from a CSV or a workbook's targets sheet; a target
+/// without a "Set on" date is set on `today`.
+pub fn read_targets(
+    path: &Path,
+    workspace: &Workspace,
+    today: Date,
+    sheet: Option<&str>,
+) -> Result<Imported<ForMembers<Target>>, ImportFailure> {
+    read_table_file(path, &TARGETS_SHEET, sheet, |csv, file| {
+        import_targets_csv(csv, file, workspace, today)
+    })
+}
+
+/// Certifications from a CSV or a workbook's certifications sheet.
+pub fn read_certifications(
+    path: &Path,
+    workspace: &Workspace,
+    sheet: Option<&str>,
+) -> Result<Imported<ForMembers<Certification>>, ImportFailure> {
+    read_table_file(path, &CERTIFICATIONS_SHEET, sheet, |csv, file| {
+        import_certifications_csv(csv, file, workspace)
+    })
 }

@@ -4,10 +4,9 @@
 //! 760 MB its JSON workspace takes, so one edit's copy costs a fraction of
 //! a second and always reads back. Both files are the owner's alone.
 
-use super::{
-    Diagnostic, ImportFailure, Imported, MAX_JSON_BYTES, SaveError, read_file, workspace_from_json,
-    write_atomic_private,
-};
+use super::json::workspace_from_json;
+use crate::io::diag::{Diagnostic, ImportFailure, Imported};
+use crate::io::file::{MAX_JSON_BYTES, SaveError, read_file, write_atomic_private};
 use crate::model::{LevelMatrix, Workspace};
 use std::path::Path;
 
@@ -32,7 +31,7 @@ pub fn write_compact(folder: &Path, workspace: &Workspace) -> Result<(), SaveErr
     drop(levels);
     write_atomic_private(
         &folder.join(SETTINGS_FILE),
-        &super::workspace_json::workspace_to_json_without_levels(workspace),
+        &crate::io::workspace::json::workspace_to_json_without_levels(workspace),
     )?;
     Ok(())
 }

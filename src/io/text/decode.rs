@@ -2,7 +2,7 @@
 //! that the `csv` crate leaves to us: the delimiter, and spreadsheet formula
 //! neutralisation.
 
-use super::diag::Diagnostic;
+use crate::io::diag::Diagnostic;
 use std::borrow::Cow;
 
 /// Decodes UTF-8 (with or without a BOM) and UTF-16 with a BOM, as Excel's

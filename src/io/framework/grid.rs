@@ -4,15 +4,22 @@
 //! expects: a level (0-4 or a scale word) or the expectation's text, which
 //! takes the column's place spread over 1-4. Blank cells expect nothing.
 
-use super::Imported;
-use super::decode;
-use super::diag::{ImportFailure, Report};
-use super::framework::{
+use super::types::{
     Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, base_name,
     file_stem, is_manager_level,
 };
-use super::table::{Table, line_of};
+use crate::io::diag::{ImportFailure, Imported, Report};
+use crate::io::text;
+use crate::io::text::{Table, line_of};
+use crate::io::workbook::SheetFormat;
 use crate::model::{ScaleWords, slugify};
+
+/// A grid sheet, as the workbook reader looks for it.
+pub const GRID_SHEET: SheetFormat = SheetFormat {
+    noun: "a career framework grid",
+    expected: "a header row of Competency, then one column per level, lowest first",
+    is_header: is_grid_header,
+};
 
 /// Whether a row could be a grid's header: a competency column and at
 /// least one level.
@@ -26,7 +33,7 @@ pub fn read_grid(
     scale: &ScaleWords,
 ) -> Result<Imported<Framework>, ImportFailure> {
     let mut report = Report::new(file);
-    let text = decode::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
     let Some(table) = Table::read_finding(&text, &mut report, is_grid_header) else {
         return Err(report.fail());
     };
@@ -67,14 +74,14 @@ pub fn read_grid(
             .enumerate()
             .map(|(rank, (_, level))| ScaleStep {
                 label: level.clone(),
-                level: super::framework_monzo::spread_level(rank as u32 + 1, count),
+                level: super::types::spread_level(rank as u32 + 1, count),
             })
             .collect(),
         expectations: Vec::new(),
     };
     table.for_each_row(&mut report, |record, report| {
         let line = line_of(record);
-        let theme = decode::restore_text(record[0].trim()).to_string();
+        let theme = text::restore_text(record[0].trim()).to_string();
         if theme.is_empty() {
             report.error(line, Some(1), "the competency's name is blank".into());
             return;
@@ -85,7 +92,7 @@ pub fn read_grid(
             name: theme.clone(),
         });
         for (rank, (column, level_name)) in levels.iter().enumerate() {
-            let cell = decode::restore_text(record[*column].trim());
+            let cell = text::restore_text(record[*column].trim());
             if cell.is_empty() {
                 continue;
             }

@@ -2,8 +2,8 @@
 //! gives back the same roster.
 
 use super::columns::Field;
-use super::decode::neutralise_text;
-use super::table::Layout;
+use super::columns::Layout;
+use crate::io::text::neutralise_text;
 use crate::model::{Member, SkillKind, Workspace};
 
 #[derive(Clone, Copy, Debug)]
