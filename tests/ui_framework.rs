@@ -19,7 +19,11 @@ fn pick_framework(
     harness: &mut egui_kittest::Harness<'static, skillgrid::ui::SkillgridApp>,
     path: &std::path::Path,
 ) {
-    common::pick(harness, FileIntent::ImportFramework, path);
+    common::pick(
+        harness,
+        FileIntent::Import(skillgrid::app::ImportKind::Framework),
+        path,
+    );
     for _ in 0..4 {
         harness.step();
     }

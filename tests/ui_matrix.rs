@@ -315,9 +315,12 @@ fn an_opened_csv_is_saved_back_in_its_own_format() {
 
 #[test]
 fn no_two_commands_share_a_shortcut() {
-    let shortcuts: Vec<_> = skillgrid::ui::MENU
-        .iter()
-        .filter_map(|item| item.shortcut.map(|shortcut| (shortcut, item.label)))
+    let shortcuts: Vec<_> = skillgrid::ui::MenuCommand::all()
+        .flat_map(|item| {
+            item.shortcuts()
+                .iter()
+                .map(move |keys| (*keys, item.label()))
+        })
         .collect();
     for (index, (shortcut, label)) in shortcuts.iter().enumerate() {
         for (other, other_label) in &shortcuts[index + 1..] {

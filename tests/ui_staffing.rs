@@ -202,7 +202,7 @@ fn importing_projects_lets_go_of_the_project_selected_before() {
     assert!(harness.state().forms.project.is_some());
     pick(
         &mut harness,
-        skillgrid::app::FileIntent::ImportProjects,
+        skillgrid::app::FileIntent::Import(skillgrid::app::ImportKind::Projects),
         "sample-teams/product-org-projects.csv",
     );
     let forms = &harness.state().forms;

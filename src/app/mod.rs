@@ -5,7 +5,6 @@
 //! caches right; nothing here draws.
 
 mod command;
-mod commands;
 mod derived;
 mod development;
 mod document;
@@ -13,6 +12,7 @@ mod files;
 mod forms;
 mod forms_io;
 mod framework;
+mod imports;
 mod insights;
 mod preferences;
 mod recovery;
@@ -29,6 +29,7 @@ pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use forms::ViewSelection;
 pub use framework::FrameworkChoice;
+pub use imports::ImportKind;
 pub use insights::{
     CHARTED_GAPS, CHARTED_TEAMS, INLINE_CELLS, InsightOptions, InsightResults, Insights,
     PlannedReports, ViewLists,
@@ -86,22 +87,15 @@ pub enum FileIntent {
     /// Open it as the document (Save writes back to it).
     Open,
     /// Import a roster CSV into a new, unsaved workspace.
-    Import,
+    ImportRoster,
     SaveAs,
     Export(Layout),
     /// The hiring plan, as CSV or as the HTML report.
     ExportPlan(PlanFormat),
-    /// Projects CSV: replaces the workspace's projects, or is written.
-    ImportProjects,
+    /// A file that adds to the open document.
+    Import(ImportKind),
+    /// The projects, written as CSV.
     ExportProjects,
-    /// Development targets or certifications, from CSV or Excel.
-    ImportTargets,
-    ImportCertifications,
-    /// A career framework, previewed before its levels become roles.
-    ImportFramework,
-    /// Leave from CSV, and a public holiday calendar.
-    ImportTimeOff,
-    ImportHolidays,
     /// The matrix as an Excel workbook.
     ExportWorkbook,
     /// The matrix as shown (filter and sort) as an SVG picture.

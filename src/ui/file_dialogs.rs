@@ -69,17 +69,19 @@ impl FileDialogs for NativeDialogs {
                             ],
                         )
                         .pick_file(),
-                    FileIntent::Import | FileIntent::PickRound | FileIntent::Round { .. } => dialog
-                        .set_title(if intent == FileIntent::Import {
-                            "Import a roster"
-                        } else {
-                            "Import a roster as a new round"
-                        })
-                        .add_filter(
-                            "Roster CSV or Excel",
-                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
-                        )
-                        .pick_file(),
+                    FileIntent::ImportRoster | FileIntent::PickRound | FileIntent::Round { .. } => {
+                        dialog
+                            .set_title(if intent == FileIntent::ImportRoster {
+                                "Import a roster"
+                            } else {
+                                "Import a roster as a new round"
+                            })
+                            .add_filter(
+                                "Roster CSV or Excel",
+                                &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                            )
+                            .pick_file()
+                    }
                     FileIntent::SaveAs => dialog
                         .set_title("Save as")
                         .add_filter("Skillgrid workspace", &["skillgrid"])
@@ -97,45 +99,13 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("HTML", &["html"])
                         .set_file_name(suggested.unwrap_or_else(|| "report.html".into()))
                         .save_file(),
-                    FileIntent::ImportProjects => dialog
-                        .set_title("Import projects")
-                        .add_filter(
-                            "Projects CSV or Excel",
-                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
-                        )
-                        .pick_file(),
-                    FileIntent::ImportTargets => dialog
-                        .set_title("Import development targets")
-                        .add_filter(
-                            "Targets CSV or Excel (member, skill, target, by)",
-                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
-                        )
-                        .pick_file(),
-                    FileIntent::ImportFramework => dialog
-                        .set_title("Import a career framework")
-                        .add_filter(
-                            "Framework (FT YAML, Monzo Markdown, grid CSV or Excel)",
-                            &[
-                                "yml", "yaml", "md", "csv", "tsv", "txt", "xlsx", "xlsm", "xls",
-                                "ods",
-                            ],
-                        )
-                        .pick_file(),
-                    FileIntent::ImportCertifications => dialog
-                        .set_title("Import certifications")
-                        .add_filter(
-                            "Certifications CSV or Excel",
-                            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
-                        )
-                        .pick_file(),
-                    FileIntent::ImportTimeOff => dialog
-                        .set_title("Import time off (member, start, end, fraction, reason)")
-                        .add_filter("Time off CSV", &["csv", "tsv", "txt"])
-                        .pick_file(),
-                    FileIntent::ImportHolidays => dialog
-                        .set_title("Import public holidays (location, date, name)")
-                        .add_filter("Holiday calendar CSV", &["csv", "tsv", "txt"])
-                        .pick_file(),
+                    FileIntent::Import(kind) => {
+                        let (name, extensions) = kind.filter();
+                        dialog
+                            .set_title(kind.dialog_title())
+                            .add_filter(name, extensions)
+                            .pick_file()
+                    }
                     FileIntent::ExportProjects => dialog
                         .set_title("Export projects CSV")
                         .add_filter("Projects CSV", &["csv"])

@@ -12,6 +12,7 @@ mod framework;
 mod gaps;
 mod hiring;
 mod matrix;
+mod menu;
 mod review;
 mod roles;
 mod shell;
@@ -22,8 +23,8 @@ mod who;
 mod widgets;
 
 use crate::app::{
-    AppState, Command, Document, FileIntent, JobResult, PlanFormat, Preferences, ThemeChoice, View,
-    ViewSelection,
+    AppState, Command, Document, FileIntent, ImportKind, JobResult, PlanFormat, Preferences,
+    ThemeChoice, View, ViewSelection,
 };
 use crate::io::Layout;
 use eframe::egui;
@@ -31,7 +32,7 @@ use std::path::PathBuf;
 
 pub use file_dialogs::{FileDialogs, NativeDialogs};
 pub use matrix::cell_label;
-pub use shell::{MENU, Menu, MenuCommand};
+pub use menu::MenuCommand;
 
 /// How the window was asked to start.
 #[derive(Clone, Debug, Default)]
@@ -121,7 +122,8 @@ impl SkillgridApp {
         }
         if let Some(path) = launch.path {
             if is_framework_file(&path) {
-                app.state.apply(Command::PreviewFramework(path));
+                app.state
+                    .apply(Command::Import(ImportKind::Framework, path));
             } else {
                 let ctx = cc.egui_ctx.clone();
                 app.state
@@ -271,27 +273,12 @@ impl SkillgridApp {
             JobResult::Picked(_, None) => return,
             JobResult::DialogFailed(message) => Command::Notice(message).into(),
             JobResult::Picked(
-                intent @ (FileIntent::Open | FileIntent::Import | FileIntent::Round { .. }),
+                intent @ (FileIntent::Open | FileIntent::ImportRoster | FileIntent::Round { .. }),
                 Some(path),
             ) => UiCommand::Open(path, intent),
             JobResult::Picked(FileIntent::PickRound, Some(path)) => Command::AskRound(path).into(),
-            JobResult::Picked(FileIntent::ImportProjects, Some(path)) => {
-                Command::ImportProjects(path).into()
-            }
-            JobResult::Picked(FileIntent::ImportTargets, Some(path)) => {
-                Command::ImportTargets(path).into()
-            }
-            JobResult::Picked(FileIntent::ImportFramework, Some(path)) => {
-                Command::PreviewFramework(path).into()
-            }
-            JobResult::Picked(FileIntent::ImportCertifications, Some(path)) => {
-                Command::ImportCertifications(path).into()
-            }
-            JobResult::Picked(FileIntent::ImportTimeOff, Some(path)) => {
-                Command::ImportTimeOff(path).into()
-            }
-            JobResult::Picked(FileIntent::ImportHolidays, Some(path)) => {
-                Command::ImportHolidays(path).into()
+            JobResult::Picked(FileIntent::Import(kind), Some(path)) => {
+                Command::Import(kind, path).into()
             }
             JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
                 Command::ExportProjects(path).into()
@@ -344,7 +331,7 @@ impl SkillgridApp {
         });
         if let Some(path) = dropped.into_iter().next() {
             if is_framework_file(&path) {
-                self.run(ctx, Command::PreviewFramework(path).into());
+                self.run(ctx, Command::Import(ImportKind::Framework, path).into());
             } else {
                 self.run(ctx, UiCommand::Open(path, FileIntent::Open));
             }

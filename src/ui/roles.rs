@@ -68,7 +68,9 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 )
                 .clicked()
             {
-                view.send(UiCommand::AskForFile(FileIntent::ImportFramework));
+                view.send(UiCommand::AskForFile(FileIntent::Import(
+                    crate::app::ImportKind::Framework,
+                )));
             }
             let workspace = state.workspace();
             for (group, roles) in &state.derived().role_groups {

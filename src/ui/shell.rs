@@ -1,197 +1,21 @@
 //! The window around the views: menu bar, keyboard shortcuts, navigation,
-//! status bar and the drop hint. Every menu item and shortcut is a command
-//! from one table, `MENU`. The dialogs are in `dialogs`.
+//! status bar and the drop hint. Every menu item and shortcut is a
+//! `MenuCommand` (`menu.rs`). The dialogs are in `dialogs`.
 
+use super::menu::MenuCommand;
 use super::{UiCommand, ViewCtx};
 use crate::app::{AppState, Command, FileIntent, Preferences, ThemeChoice, View};
-use crate::io::Layout;
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
-
-/// A menu item or shortcut: what it says, its keys, what it does.
-pub struct MenuCommand {
-    pub label: &'static str,
-    pub menu: Menu,
-    pub shortcut: Option<KeyboardShortcut>,
-    pub command: fn() -> UiCommand,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Menu {
-    File,
-    /// Under File > Export CSV.
-    Export,
-    Edit,
-    /// A second shortcut for an item listed elsewhere.
-    KeysOnly,
-}
-
-const fn keys(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(modifiers, key))
-}
-
-const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-
-/// Every menu item and shortcut, in menu order.
-pub const MENU: &[MenuCommand] = &[
-    MenuCommand {
-        label: "New",
-        menu: Menu::File,
-        shortcut: None,
-        command: || Command::NewDocument.into(),
-    },
-    MenuCommand {
-        label: "Open…",
-        menu: Menu::File,
-        shortcut: keys(Modifiers::COMMAND, Key::O),
-        command: || UiCommand::AskForFile(FileIntent::Open),
-    },
-    MenuCommand {
-        label: "Import roster (CSV or Excel)…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::Import),
-    },
-    MenuCommand {
-        label: "Import roster as a new round…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::PickRound),
-    },
-    MenuCommand {
-        label: "Export Excel workbook…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ExportWorkbook),
-    },
-    MenuCommand {
-        label: "Send self-assessments…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::SendForms),
-    },
-    MenuCommand {
-        label: "Import self-assessments…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportForms),
-    },
-    MenuCommand {
-        label: "Import development targets…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportTargets),
-    },
-    MenuCommand {
-        label: "Import certifications…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportCertifications),
-    },
-    MenuCommand {
-        label: "Import career framework…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportFramework),
-    },
-    MenuCommand {
-        label: "Import time off…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportTimeOff),
-    },
-    MenuCommand {
-        label: "Import public holidays…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportHolidays),
-    },
-    MenuCommand {
-        label: "Export matrix as SVG…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ExportSvg),
-    },
-    MenuCommand {
-        label: "Import projects (CSV or Excel)…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ImportProjects),
-    },
-    MenuCommand {
-        label: "Export projects CSV…",
-        menu: Menu::File,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::ExportProjects),
-    },
-    MenuCommand {
-        label: "Wide (one row a member)…",
-        menu: Menu::Export,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::Export(Layout::Wide)),
-    },
-    MenuCommand {
-        label: "Long (one row per skill)…",
-        menu: Menu::Export,
-        shortcut: None,
-        command: || UiCommand::AskForFile(FileIntent::Export(Layout::Long)),
-    },
-    MenuCommand {
-        label: "Save",
-        menu: Menu::File,
-        shortcut: keys(Modifiers::COMMAND, Key::S),
-        command: || UiCommand::Save,
-    },
-    MenuCommand {
-        label: "Save As…",
-        menu: Menu::File,
-        shortcut: keys(COMMAND_SHIFT, Key::S),
-        command: || UiCommand::AskForFile(FileIntent::SaveAs),
-    },
-    MenuCommand {
-        label: "Quit",
-        menu: Menu::File,
-        shortcut: keys(Modifiers::COMMAND, Key::Q),
-        command: || UiCommand::Quit,
-    },
-    MenuCommand {
-        label: "Undo",
-        menu: Menu::Edit,
-        shortcut: keys(Modifiers::COMMAND, Key::Z),
-        command: || Command::Undo.into(),
-    },
-    MenuCommand {
-        label: "Redo",
-        menu: Menu::Edit,
-        shortcut: keys(Modifiers::COMMAND, Key::Y),
-        command: || Command::Redo.into(),
-    },
-    MenuCommand {
-        label: "Redo",
-        menu: Menu::KeysOnly,
-        shortcut: keys(COMMAND_SHIFT, Key::Z),
-        command: || Command::Redo.into(),
-    },
-    MenuCommand {
-        label: "Who knows…",
-        menu: Menu::Edit,
-        shortcut: keys(Modifiers::COMMAND, Key::K),
-        command: || Command::ToggleWho.into(),
-    },
-    MenuCommand {
-        label: "Find",
-        menu: Menu::KeysOnly,
-        shortcut: keys(Modifiers::COMMAND, Key::F),
-        command: || Command::FocusSearch.into(),
-    },
-];
+use eframe::egui::{self, KeyboardShortcut};
 
 /// Shortcuts work wherever the focus is; the longer chords are taken first
 /// so Ctrl+Shift+S is never read as Ctrl+S.
 pub fn shortcuts(ctx: &egui::Context, commands: &mut super::Commands) {
-    let mut by_length: Vec<&MenuCommand> = MENU.iter().filter(|m| m.shortcut.is_some()).collect();
-    by_length.sort_by_key(|m| {
-        std::cmp::Reverse(m.shortcut.map_or(0, |s| {
-            let held = s.modifiers;
+    let mut by_length: Vec<(KeyboardShortcut, MenuCommand)> = MenuCommand::all()
+        .flat_map(|item| item.shortcuts().iter().map(move |keys| (*keys, item)))
+        .collect();
+    by_length.sort_by_key(|(keys, _)| {
+        let held = keys.modifiers;
+        std::cmp::Reverse(
             [
                 held.alt,
                 held.shift,
@@ -199,45 +23,29 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut super::Commands) {
             ]
             .into_iter()
             .filter(|&on| on)
-            .count()
-        }))
+            .count(),
+        )
     });
-    for item in by_length {
-        let Some(shortcut) = item.shortcut else {
-            continue;
-        };
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-            commands.send((item.command)());
+    for (keys, item) in by_length {
+        if ctx.input_mut(|i| i.consume_shortcut(&keys)) {
+            commands.send(item.command());
         }
     }
 }
 
-fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, menu: Menu) {
-    for item in MENU.iter().filter(|item| item.menu == menu) {
+fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, items: &[MenuCommand]) {
+    for item in items.iter().filter(|item| item.in_menu()) {
         let shortcut = item
-            .shortcut
-            .map_or(String::new(), |s| ui.ctx().format_shortcut(&s));
-        let document = view.state.document();
-        let (label, enabled) = match item.label {
-            "Undo" => (
-                document
-                    .undo_label()
-                    .map_or("Undo".to_string(), |label| format!("Undo {label}")),
-                document.can_undo(),
-            ),
-            "Redo" => (
-                document
-                    .redo_label()
-                    .map_or("Redo".to_string(), |label| format!("Redo {label}")),
-                document.can_redo(),
-            ),
-            label => (label.to_string(), true),
-        };
+            .shortcuts()
+            .first()
+            .map_or(String::new(), |keys| ui.ctx().format_shortcut(keys));
+        let (label, enabled) = item.label_now(view.state);
         if ui
             .add_enabled(enabled, egui::Button::new(label).shortcut_text(shortcut))
+            .on_hover_text(item.tooltip())
             .clicked()
         {
-            view.send((item.command)());
+            view.send(item.command());
             ui.close();
         }
     }
@@ -246,8 +54,10 @@ fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, menu: Menu) {
 pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            menu_items(view, ui, Menu::File);
-            ui.menu_button("Export CSV", |ui| menu_items(view, ui, Menu::Export));
+            menu_items(view, ui, &MenuCommand::FILE);
+            ui.menu_button("Export CSV", |ui| {
+                menu_items(view, ui, &MenuCommand::EXPORT_CSV)
+            });
             ui.menu_button("Recent files", |ui| {
                 if view.state.preferences().recent_files.is_empty() {
                     ui.label("None yet");
@@ -261,7 +71,7 @@ pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 }
             });
         });
-        ui.menu_button("Edit", |ui| menu_items(view, ui, Menu::Edit));
+        ui.menu_button("Edit", |ui| menu_items(view, ui, &MenuCommand::EDIT));
         ui.menu_button("View", |ui| {
             let mut preferences: Preferences = view.state.preferences().clone();
             ui.label("Theme");

@@ -1,13 +1,12 @@
 //! The one place that changes the app's state: the views, menus and
-//! shortcuts push `Command`s (see `commands.rs`) while they draw, and
+//! shortcuts push `Command`s (see `mod.rs`) while they draw, and
 //! `AppState::apply` runs them, one at a time, after the panels are drawn.
 //! Apply records undo, bumps the generation through the document, and
 //! keeps the caches right; nothing else writes the state.
 
-use super::AppState;
+use super::{Command, Outcome};
+use crate::app::AppState;
 use crate::model::EditError;
-
-pub use super::commands::{Command, Outcome};
 
 impl AppState {
     /// Runs one command. Refused edits leave the state as it was and say
@@ -67,10 +66,7 @@ impl AppState {
             }
             C::WriteForms(folder) => self.write_forms(&folder),
             C::ImportForms(files) => self.import_forms(&files),
-            C::ImportProjects(path) => {
-                self.import_projects(&path);
-                return Ok(Outcome::ProjectsReplaced);
-            }
+            C::Import(kind, path) => return Ok(self.import_file(kind, &path)),
             C::ExportProjects(path) => {
                 let _ = self.export_projects(&path);
             }
@@ -117,12 +113,8 @@ impl AppState {
             C::RemoveTarget { member, skill } => self.remove_target(member, skill)?,
             C::AddCertification(form) => self.add_certification(form)?,
             C::RemoveCertification { member, index } => self.remove_certification(member, index)?,
-            C::ImportTargets(path) => self.import_targets(&path),
-            C::ImportCertifications(path) => self.import_certifications(&path),
             C::AddTimeOff(form) => self.add_time_off(form)?,
             C::RemoveTimeOff { member, index } => self.remove_time_off(member, index)?,
-            C::ImportTimeOff(path) => self.import_time_off(&path),
-            C::ImportHolidays(path) => self.import_holidays(&path),
             C::AskWho(form) => self.ask_who(form),
             C::CancelSheet => {
                 self.sheet_request = None;
@@ -377,11 +369,10 @@ impl AppState {
                     }
                 }
             }
-            C::PreviewFramework(path) => self.preview_framework(&path),
             C::ChooseFramework(choice) => self.choose_framework(choice),
             C::ApplyFramework => {
                 if let Some(first) = self.apply_framework() {
-                    self.view = super::View::Roles;
+                    self.view = crate::app::View::Roles;
                     return Ok(Outcome::RoleAdded(first));
                 }
             }

@@ -1,15 +1,17 @@
 //! Every change to the app's state, as data: the `Command`s views, menus
 //! and shortcuts send, and the `Outcome` they leave for the views' forms.
-//! `command.rs` applies them.
+//! `apply.rs` applies them.
 
-use super::{InsightOptions, MatrixFilter, PlanFormat, Preferences, View};
+use super::{ImportKind, InsightOptions, MatrixFilter, PlanFormat, Preferences, View};
+
+mod apply;
 use crate::io::Layout;
 use crate::model::{Importance, Level, RoleId, SkillKind};
 use std::path::PathBuf;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    // The document and its files.
+    // The document: new, save, export, undo, and the questions a save or close asks.
     NewDocument,
     /// Writes where the document lives (even over an outside change).
     SaveOver,
@@ -20,11 +22,6 @@ pub enum Command {
     ExportPlan(PathBuf, PlanFormat),
     /// The matrix as shown, filter and sort, as an SVG picture.
     ExportPicture(PathBuf),
-    /// A self-assessment form for each member shown, into a folder.
-    WriteForms(PathBuf),
-    /// Filled forms recorded as self ratings dated today, as one edit.
-    ImportForms(Vec<PathBuf>),
-    ImportProjects(PathBuf),
     ExportProjects(PathBuf),
     CancelPending,
     Undo,
@@ -41,17 +38,10 @@ pub enum Command {
     DiscardRecovery(String),
     KeepRecoveryForLater,
 
-    // What is on show.
-    ShowView(View),
-    SetFilter(MatrixFilter),
-    /// Note evidence on a cell's latest assessment (blank clears it).
-    SetNote {
-        member: usize,
-        skill: usize,
-        text: String,
-    },
-    /// How old a rating may be before the matrix calls it stale.
-    SetStaleMonths(u32),
+    // Imports into the open document, and the questions they ask.
+    /// Reads a file of this kind into the document (a framework into
+    /// its preview): the menu, the file dialog and drag and drop.
+    Import(ImportKind, PathBuf),
     /// Ask the date and rater of a roster to import as a round.
     AskRound(PathBuf),
     /// The round question, cancelled.
@@ -60,23 +50,14 @@ pub enum Command {
     AskSheet(super::SheetRequest),
     /// The sheet question, cancelled: nothing is opened.
     CancelSheet,
-    /// Moves members to new managers (member, the manager's email or
-    /// name), as one undoable edit.
-    ApplyMoves(Vec<(usize, String)>),
-    /// The manager's decision on a review difference: the level to record.
-    Decide {
-        member: usize,
-        skill: usize,
-        level: Option<crate::model::Level>,
-    },
-    /// Levels apart before a self rating is a difference to review.
-    SetReviewThreshold(u8),
-    /// Opens or closes the "who knows X" panel.
-    ToggleWho,
-    /// Asks the panel's question.
-    AskWho(super::WhoForm),
-    SetInsightOptions(InsightOptions),
-    SetPreferences(Preferences),
+    /// A self-assessment form for each member shown, into a folder.
+    WriteForms(PathBuf),
+    /// Filled forms recorded as self ratings dated today, as one edit.
+    ImportForms(Vec<PathBuf>),
+
+    // What is on show: views, filters, selection, panels and notices.
+    ShowView(View),
+    SetFilter(MatrixFilter),
     Select(Option<(usize, usize)>),
     MoveSelection(isize, isize),
     /// The matrix has scrolled to the cell it was asked to show.
@@ -89,8 +70,22 @@ pub enum Command {
     ShowSkillInMatrix(usize),
     ShowSkillById(String),
     Notice(String),
+    /// Opens or closes the "who knows X" panel.
+    ToggleWho,
+    /// Asks the panel's question.
+    AskWho(super::WhoForm),
 
-    // Cells.
+    // Settings and preferences.
+    /// How old a rating may be before the matrix calls it stale.
+    SetStaleMonths(u32),
+    /// Levels apart before a self rating is a difference to review.
+    SetReviewThreshold(u8),
+    /// How many days ahead a lapsing certification is listed.
+    SetExpiryWarningDays(u32),
+    SetInsightOptions(InsightOptions),
+    SetPreferences(Preferences),
+
+    // Cells and members: levels, interest, notes, reviews, managers, roles, leaving.
     SetLevel {
         member: usize,
         skill: usize,
@@ -100,8 +95,34 @@ pub enum Command {
         member: usize,
         skill: usize,
     },
+    /// Note evidence on a cell's latest assessment (blank clears it).
+    SetNote {
+        member: usize,
+        skill: usize,
+        text: String,
+    },
+    /// The manager's decision on a review difference: the level to record.
+    Decide {
+        member: usize,
+        skill: usize,
+        level: Option<crate::model::Level>,
+    },
+    /// Moves members to new managers (member, the manager's email or
+    /// name), as one undoable edit.
+    ApplyMoves(Vec<(usize, String)>),
+    /// Gives a member a role (an imported level, say), or none.
+    SetMemberRole {
+        member: usize,
+        role: Option<RoleId>,
+    },
+    /// Records that a member left on a date (undoable): out of every
+    /// count from that day; `None` takes a leaving date back.
+    SetLeaver {
+        member: usize,
+        on: Option<crate::model::Date>,
+    },
 
-    // Development targets and certifications.
+    // Development targets, certifications and time off.
     SetTarget(super::TargetForm),
     RemoveTarget {
         member: usize,
@@ -112,17 +133,11 @@ pub enum Command {
         member: usize,
         index: usize,
     },
-    ImportTargets(PathBuf),
-    ImportCertifications(PathBuf),
     AddTimeOff(super::TimeOffForm),
     RemoveTimeOff {
         member: usize,
         index: usize,
     },
-    ImportTimeOff(PathBuf),
-    ImportHolidays(PathBuf),
-    /// How many days ahead a lapsing certification is listed.
-    SetExpiryWarningDays(u32),
 
     // The what-if plan.
     PlanHire {
@@ -147,7 +162,7 @@ pub enum Command {
     },
     ApplyPlan,
 
-    // Projects.
+    // Projects and staffing.
     NewProject,
     /// Moves a project's start (or end) by whole weeks: a bar dragged on
     /// the timeline.
@@ -198,7 +213,7 @@ pub enum Command {
     },
     AcceptProposal(usize),
 
-    // Roles and skills.
+    // Roles and skills, and career frameworks.
     AddSkill {
         name: String,
         kind: SkillKind,
@@ -229,19 +244,6 @@ pub enum Command {
         role: usize,
         skill: usize,
     },
-    /// Gives a member a role (an imported level, say), or none.
-    SetMemberRole {
-        member: usize,
-        role: Option<RoleId>,
-    },
-    /// Records that a member left on a date (undoable): out of every
-    /// count from that day; `None` takes a leaving date back.
-    SetLeaver {
-        member: usize,
-        on: Option<crate::model::Date>,
-    },
-    /// Reads a career framework into the preview dialog.
-    PreviewFramework(PathBuf),
     ChooseFramework(super::FrameworkChoice),
     /// The preview, applied as one undoable edit.
     ApplyFramework,
