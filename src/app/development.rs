@@ -218,11 +218,10 @@ impl AppState {
             Ok(imported) => {
                 let read = imported.value.len();
                 let mut changed = 0;
-                let _ = self.document.edit(
+                self.document.change(
                     &format!("import {}", crate::words::count_of(read, one, many)),
                     |workspace| {
                         changed = apply(workspace, imported.value);
-                        Ok::<_, EditError>(())
                     },
                 );
                 self.notice = Some(format!(

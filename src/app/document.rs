@@ -267,6 +267,15 @@ impl Document {
         Ok(value)
     }
 
+    /// `edit` for a change that cannot be refused.
+    pub fn change(&mut self, label: &str, change: impl FnOnce(&mut Workspace)) {
+        let mut copy = Workspace::clone(&self.workspace);
+        change(&mut copy);
+        if copy != *self.workspace {
+            self.replace(label, copy);
+        }
+    }
+
     fn record(&mut self, step: Step) {
         if self
             .saved_depth

@@ -4,7 +4,6 @@
 
 use super::AppState;
 use crate::io;
-use crate::model::EditError;
 use crate::model::{Rater, import_round_noted};
 use std::path::{Path, PathBuf};
 
@@ -64,7 +63,7 @@ impl AppState {
         let mut unknown = Vec::new();
         let failed = files.len() - rounds.len();
         if !rounds.is_empty() {
-            let _ = self.document.edit(
+            self.document.change(
                 &format!(
                     "import {}",
                     crate::words::count_of(rounds.len(), "self-assessment", "self-assessments")
@@ -82,7 +81,6 @@ impl AppState {
                         recorded += summary.recorded;
                         unknown.extend(summary.unknown);
                     }
-                    Ok::<_, EditError>(())
                 },
             );
         }

@@ -70,11 +70,9 @@ impl AppState {
         let first = preview.roles.first().map(|role| role.id.clone());
         let mut counts = (0, 0);
         let catalog = self.library();
-        let _ = self
-            .document
-            .edit(&format!("import framework {name}"), |workspace| {
+        self.document
+            .change(&format!("import framework {name}"), |workspace| {
                 counts = preview.apply(workspace, catalog);
-                Ok::<_, EditError>(())
             });
         self.notice = Some(format!(
             "{name}: {} added, {} updated",

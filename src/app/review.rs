@@ -4,7 +4,7 @@
 
 use super::{AppState, View};
 use crate::analysis::{Difference, review_differences};
-use crate::model::{Assessment, EditError, Level, Rater};
+use crate::model::{Assessment, Level, Rater};
 
 /// The differences and what they were computed from.
 pub struct Review {
@@ -60,7 +60,7 @@ impl AppState {
             self.skill_name(skill),
             level.map_or("not assessed".to_string(), |level| level.to_string())
         );
-        let _ = self.document.edit(&label, |workspace| {
+        self.document.change(&label, |workspace| {
             let cell = workspace.cell(member, skill).with_level(level);
             let assessment = Assessment {
                 skill: skill as u32,
@@ -69,7 +69,6 @@ impl AppState {
                 rater: Rater::Manager,
             };
             workspace.record_assessment(member, assessment, None);
-            Ok::<_, EditError>(())
         });
         self.refresh_review();
     }

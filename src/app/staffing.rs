@@ -1,8 +1,7 @@
 //! Editing projects from the staffing view: each change one undoable step.
 
 use super::AppState;
-use crate::analysis::quarter_of;
-use crate::model::{Assignment, DemandLine, EditError, Exclusion, Level, Project};
+use crate::model::{Assignment, DemandLine, EditError, Level};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Today's date as `YYYY-MM-DD`, from the system clock (civil calendar).
@@ -77,15 +76,12 @@ impl AppState {
         match result {
             Ok(imported) => {
                 let count = imported.value.len();
-                let _ = self.document.edit(
+                self.document.change(
                     &format!(
                         "import {}",
                         crate::words::count_of(count, "project", "projects")
                     ),
-                    |w| {
-                        w.projects = imported.value;
-                        Ok::<_, EditError>(())
-                    },
+                    |w| w.projects = imported.value,
                 );
                 self.import_warnings(imported.warnings);
                 self.notice = Some(format!(
@@ -127,18 +123,13 @@ impl AppState {
         let chosen = workspace.roles.get(role).ok_or(EditError::Gone("role"))?;
         let role_id = chosen.id.clone();
         let label = format!("add a {} slot", chosen.title);
-        self.document.edit(&label, |w| {
-            w.projects
-                .get_mut(project)
-                .ok_or(EditError::Gone("project"))?
-                .role_slots
-                .push(crate::model::RoleSlot {
-                    role: role_id,
-                    count,
-                    fte,
-                });
-            Ok(())
-        })
+        let slot = crate::model::RoleSlot {
+            role: role_id,
+            count,
+            fte,
+        };
+        self.document
+            .edit(&label, |w| w.add_role_slot(project, slot))
     }
 
     /// Adds a project for next quarter, lowest priority; returns its index.
@@ -156,11 +147,11 @@ impl AppState {
             .map(|n| format!("New project {n}"))
             .find(|name| !workspace.projects.iter().any(|p| &p.name == name))
             .expect("a free name");
-        let added = self.document.edit(&format!("add project {name}"), |w| {
-            w.projects.push(Project::new(&name, &start, &end, priority));
-            Ok::<_, EditError>(w.projects.len() - 1)
+        let mut added = 0;
+        self.document.change(&format!("add project {name}"), |w| {
+            added = w.add_project(&name, &start, &end, priority);
         });
-        added.unwrap_or(0)
+        added
     }
 
     /// Saves a project's typed name, dates and priority.
@@ -172,55 +163,9 @@ impl AppState {
         start: &str,
         end: &str,
     ) -> Result<(), EditError> {
-        let name = crate::model::checked_name(name, "project")?;
-        let (start, end, priority) = (start.trim(), end.trim(), priority.trim());
-        self.document.edit(&format!("edit project {name}"), |w| {
-            if w.projects
-                .iter()
-                .enumerate()
-                .any(|(i, p)| i != index && p.name == name)
-            {
-                return Err(EditError::Invalid {
-                    field: "project",
-                    found: name.clone(),
-                    expected: "is the name of another project",
-                });
-            }
-            for (field, date) in [("start", start), ("end", end)] {
-                if quarter_of(date).is_none() {
-                    return Err(EditError::Invalid {
-                        field,
-                        found: date.to_string(),
-                        expected: "is not a date: expected YYYY-MM-DD",
-                    });
-                }
-            }
-            if end < start {
-                return Err(EditError::Invalid {
-                    field: "end",
-                    found: end.to_string(),
-                    expected: "comes before the start",
-                });
-            }
-            let priority: u32 =
-                priority
-                    .parse()
-                    .ok()
-                    .filter(|p| *p >= 1)
-                    .ok_or_else(|| EditError::Invalid {
-                        field: "priority",
-                        found: priority.to_string(),
-                        expected: "is not a whole number from 1 (highest)",
-                    })?;
-            let project = w
-                .projects
-                .get_mut(index)
-                .ok_or(EditError::Gone("project"))?;
-            project.name = name.clone();
-            project.start = start.to_string();
-            project.end = end.to_string();
-            project.priority = priority;
-            Ok(())
+        let label = format!("edit project {}", name.trim());
+        self.document.edit(&label, |w| {
+            w.set_project_details(index, name, start, end, priority)
         })
     }
 
@@ -242,54 +187,31 @@ impl AppState {
             .ok_or(EditError::Gone("skill"))?;
         let label = format!("add {} to a project", skill.name);
         let skill = skill.id.clone();
-        self.document.edit(&label, |w| {
-            w.projects
-                .get_mut(project)
-                .ok_or(EditError::Gone("project"))?
-                .demand
-                .push(DemandLine {
-                    skill,
-                    min_level: level,
-                    people,
-                    fte_each: fte,
-                });
-            Ok(())
-        })
+        let line = DemandLine {
+            skill,
+            min_level: level,
+            people,
+            fte_each: fte,
+        };
+        self.document
+            .edit(&label, |w| w.add_demand_line(project, line))
     }
 
     /// Removes a line (demand or role slot) and what was pinned to it.
     pub fn remove_line(&mut self, index: usize, line: usize) -> Result<(), EditError> {
         self.document.edit("remove a project line", |w| {
-            let project = w
-                .projects
-                .get_mut(index)
-                .ok_or(EditError::Gone("project"))?;
-            let demand = project.demand.len();
-            if line < demand {
-                project.demand.remove(line);
-            } else if line - demand < project.role_slots.len() {
-                project.role_slots.remove(line - demand);
-            } else {
-                return Err(EditError::Gone("line"));
-            }
-            project.assignments.retain(|a| a.demand != line);
-            project.excluded.retain(|e| e.line != line);
-            for assignment in &mut project.assignments {
-                if assignment.demand > line {
-                    assignment.demand -= 1;
-                }
-            }
-            for exclusion in &mut project.excluded {
-                if exclusion.line > line {
-                    exclusion.line -= 1;
-                }
-            }
-            Ok(())
+            w.remove_project_line(index, line)
         })
     }
 
     /// Keeps a member on a line whatever the next proposal says.
-    pub fn pin(&mut self, index: usize, line: usize, member: usize, fte: f64) {
+    pub fn pin(
+        &mut self,
+        index: usize,
+        line: usize,
+        member: usize,
+        fte: f64,
+    ) -> Result<(), EditError> {
         let workspace = &self.document.workspace;
         let name = workspace.members[member].name.clone();
         // A lead may pin someone under the line's level: say so.
@@ -308,60 +230,43 @@ impl AppState {
                     )
                 })
             });
-        let _ = self.document.edit(&format!("pin {name}"), |w| {
-            let project = &mut w.projects[index];
-            if !project
-                .assignments
-                .iter()
-                .any(|a| a.member == member && a.demand == line)
-            {
-                project.assignments.push(Assignment {
-                    member,
-                    demand: line,
-                    fte,
-                    pinned: true,
-                });
-            }
-            Ok::<_, EditError>(())
-        });
+        self.document
+            .edit(&format!("pin {name}"), |w| w.pin(index, line, member, fte))
     }
 
-    pub fn unpin(&mut self, index: usize, line: usize, member: usize) {
-        let _ = self.document.edit("unpin", |w| {
-            w.projects[index]
-                .assignments
-                .retain(|a| !(a.member == member && a.demand == line));
-            Ok::<_, EditError>(())
-        });
+    pub fn unpin(&mut self, index: usize, line: usize, member: usize) -> Result<(), EditError> {
+        self.document
+            .edit("unpin", |w| w.unpin(index, line, member))
     }
 
     /// Takes a member off a line for good: the proposal looks elsewhere.
-    pub fn exclude(&mut self, index: usize, line: usize, member: usize) {
-        let name = self.document.workspace.members[member].name.clone();
-        let _ = self
+    pub fn exclude(&mut self, index: usize, line: usize, member: usize) -> Result<(), EditError> {
+        let name = self
             .document
+            .workspace
+            .members
+            .get(member)
+            .ok_or(EditError::Gone("member"))?
+            .name
+            .clone();
+        self.document
             .edit(&format!("take {name} off the line"), |w| {
-                let project = &mut w.projects[index];
-                project
-                    .assignments
-                    .retain(|a| !(a.member == member && a.demand == line));
-                project.excluded.push(Exclusion { member, line });
-                Ok::<_, EditError>(())
-            });
+                w.exclude(index, line, member)
+            })
     }
 
     /// Pins everyone the proposal puts on the project: one step.
-    pub fn accept_proposal(&mut self, index: usize) {
+    pub fn accept_proposal(&mut self, index: usize) -> Result<(), EditError> {
         let Some(staffing) = self
             .insights
             .results()
             .and_then(|r| r.analysis.staffing.as_ref())
         else {
-            return;
+            return Ok(());
         };
         let name = &self.document.workspace.projects[index].name;
         let Some(proposal) = staffing.projects.iter().find(|p| &p.name == name) else {
-            return;
+            return Ok(());
         };
         let pins: Vec<Assignment> = proposal
             .lines
@@ -387,12 +292,10 @@ impl AppState {
         let name = name.clone();
         let count = pins.len();
         if count > 0 {
-            let _ = self
-                .document
+            self.document
                 .edit(&format!("accept the proposal for {name}"), |w| {
-                    w.projects[index].assignments.extend(pins);
-                    Ok::<_, EditError>(())
-                });
+                    w.pin_all(index, pins)
+                })?;
         }
         let mut said = if count == 0 {
             format!("Nothing to accept for {name}: everyone on it is pinned already")
@@ -412,6 +315,7 @@ impl AppState {
             ));
         }
         self.notice = Some(said);
+        Ok(())
     }
 }
 

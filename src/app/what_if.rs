@@ -19,13 +19,11 @@ impl AppState {
             .workspace
             .role(&role)
             .map_or(role.to_string(), |r| r.title.clone());
-        let _ = self
-            .document
-            .edit(&format!("plan a hire: {title}"), |workspace| {
+        self.document
+            .change(&format!("plan a hire: {title}"), |workspace| {
                 let mut hire = PlannedHire::new(role, team);
                 hire.specialty = specialty;
                 workspace.plan.hires.push(hire);
-                Ok::<_, EditError>(())
             });
     }
 
@@ -79,17 +77,21 @@ impl AppState {
             crate::words::count_of(reports.len(), "report", "reports"),
             workspace.members[manager].name
         );
-        let _ = self.document.edit(&label, |workspace| {
+        self.document.change(&label, |workspace| {
             let mut hire = PlannedHire::new(role, team);
             hire.reports = reports;
             workspace.plan.hires.push(hire);
-            Ok::<_, EditError>(())
         });
     }
 
     /// Moves `member` to the planned hire `index` (or back to the manager
     /// they have), in the what-if.
-    pub fn set_planned_report(&mut self, index: usize, member: usize, reports: bool) {
+    pub fn set_planned_report(
+        &mut self,
+        index: usize,
+        member: usize,
+        reports: bool,
+    ) -> Result<(), EditError> {
         let record = &self.document.workspace.members[member];
         let (key, name) = (record.key(), record.name.clone());
         let label = if reports {
@@ -97,7 +99,7 @@ impl AppState {
         } else {
             format!("keep {name} with their manager")
         };
-        let _ = self.document.edit(&label, |workspace| {
+        self.document.edit(&label, |workspace| {
             let hire = workspace
                 .plan
                 .hires
@@ -107,17 +109,17 @@ impl AppState {
             if reports {
                 hire.reports.push(key);
             }
-            Ok::<_, EditError>(())
-        });
+            Ok(())
+        })
     }
 
-    pub fn unplan_hire(&mut self, index: usize) {
-        let _ = self.document.edit("remove a planned hire", |workspace| {
+    pub fn unplan_hire(&mut self, index: usize) -> Result<(), EditError> {
+        self.document.edit("remove a planned hire", |workspace| {
             (index < workspace.plan.hires.len())
                 .then(|| workspace.plan.hires.remove(index))
                 .map(|_| ())
                 .ok_or(EditError::Gone("planned hire"))
-        });
+        })
     }
 
     /// Plans a member's departure (undoable); once is enough.
@@ -125,23 +127,21 @@ impl AppState {
         let record = &self.document.workspace.members[member];
         let key = record.key();
         let label = format!("plan a departure: {}", record.name);
-        let _ = self.document.edit(&label, |workspace| {
+        self.document.change(&label, |workspace| {
             if !workspace.plan.departures.contains(&key) {
                 workspace.plan.departures.push(key);
             }
-            Ok::<_, EditError>(())
         });
     }
 
-    pub fn unplan_departure(&mut self, index: usize) {
-        let _ = self
-            .document
+    pub fn unplan_departure(&mut self, index: usize) -> Result<(), EditError> {
+        self.document
             .edit("remove a planned departure", |workspace| {
                 (index < workspace.plan.departures.len())
                     .then(|| workspace.plan.departures.remove(index))
                     .map(|_| ())
                     .ok_or(EditError::Gone("planned departure"))
-            });
+            })
     }
 
     /// Makes the plan real: planned hires join the roster as placeholders

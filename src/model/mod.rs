@@ -11,6 +11,7 @@ mod member;
 mod membership;
 mod plan;
 mod project;
+mod project_edits;
 mod record;
 mod role;
 mod round;

@@ -169,14 +169,14 @@ impl AppState {
                 manager,
                 span_max,
             } => self.plan_span_hire(role, team, &manager, span_max),
-            C::UnplanHire(index) => self.unplan_hire(index),
+            C::UnplanHire(index) => self.unplan_hire(index)?,
             C::PlanDeparture(member) => self.plan_departure(member),
-            C::UnplanDeparture(index) => self.unplan_departure(index),
+            C::UnplanDeparture(index) => self.unplan_departure(index)?,
             C::SetPlannedReport {
                 hire,
                 member,
                 reports,
-            } => self.set_planned_report(hire, member, reports),
+            } => self.set_planned_report(hire, member, reports)?,
             C::ApplyPlan => {
                 self.apply_plan();
                 return Ok(Outcome::MembersMoved);
@@ -216,7 +216,7 @@ impl AppState {
                 fte,
             } => {
                 self.still_there(project, Some(member))?;
-                self.pin(project, line, member, fte)
+                self.pin(project, line, member, fte)?
             }
             C::Unpin {
                 project,
@@ -224,7 +224,7 @@ impl AppState {
                 member,
             } => {
                 self.still_there(project, Some(member))?;
-                self.unpin(project, line, member)
+                self.unpin(project, line, member)?
             }
             C::TakeOff {
                 project,
@@ -232,11 +232,11 @@ impl AppState {
                 member,
             } => {
                 self.still_there(project, Some(member))?;
-                self.exclude(project, line, member)
+                self.exclude(project, line, member)?
             }
             C::AcceptProposal(project) => {
                 self.still_there(project, None)?;
-                self.accept_proposal(project)
+                self.accept_proposal(project)?
             }
 
             C::AddSkill { name, kind } => {
