@@ -47,7 +47,7 @@ fn every_view_at_every_size() {
                     let mut app = SkillgridApp::with_state(state);
                     if view == View::Staffing {
                         let workspace = app.state().workspace().clone();
-                        app.forms.select_project(&workspace, 0);
+                        app.selection.staffing.select_project(&workspace, 0);
                     }
                     app
                 });

@@ -181,7 +181,7 @@ fn fit_and_gaps_show_the_rounds() {
     let path = sample_copy(folder.path());
     let mut harness = window(opened(&path));
     let zoe = member(&harness, "Zoë Müller");
-    harness.state_mut().forms.member = Some(zoe);
+    harness.state_mut().selection.people.member = Some(zoe);
     harness
         .state_mut()
         .state_mut()
@@ -264,7 +264,10 @@ fn a_note_on_the_selected_cell_is_kept_with_its_latest_rating() {
         .get_by_label("Note")
         .type_text("ran the cluster upgrade");
     harness.run();
-    assert_eq!(harness.state().forms.note, "ran the cluster upgrade");
+    assert_eq!(
+        harness.state().selection.matrix.note,
+        "ran the cluster upgrade"
+    );
     // Typing in the note never edits the level.
     let workspace = &harness.state().state().document().workspace;
     assert_eq!(

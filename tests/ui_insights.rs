@@ -145,7 +145,7 @@ fn a_planned_departure_shows_its_effect_and_applying_the_plan_changes_the_roster
     harness.get_by_label("Plan a departure").type_text("Tomasz");
     harness.run();
     choose(&mut harness, "Member to leave", "Tomasz Nowak");
-    let departing = harness.state().forms.departure;
+    let departing = harness.state().selection.hiring.departure;
     assert_eq!(
         departing,
         harness
@@ -208,7 +208,12 @@ fn the_fit_view_shows_a_members_fit_for_every_role_and_who_is_ready() {
     harness.get_by_label_contains("Priya Raman  (fit").click();
     harness.run();
     harness.get_by_label_contains("Fit for Senior Software Engineer");
-    let member = harness.state().forms.member.expect("a member shown");
+    let member = harness
+        .state()
+        .selection
+        .people
+        .member
+        .expect("a member shown");
     let fits = harness.state().state().role_fits(member).to_vec();
     let (best, next_step) = &fits[0];
     assert_eq!(&*best.role.title, "Tech Lead");
@@ -270,7 +275,12 @@ fn a_built_in_role_is_duplicated_and_customised_and_undo_takes_it_back() {
     harness.get_by_label("Duplicate to customise").click();
     harness.run();
     let state = harness.state().state();
-    let copy = harness.state().forms.role.expect("the copy is selected");
+    let copy = harness
+        .state()
+        .selection
+        .roles
+        .role
+        .expect("the copy is selected");
     let role = &state.document().workspace.roles[copy];
     assert_eq!(role.title, "Senior Software Engineer (custom)");
     assert!(!role.builtin);

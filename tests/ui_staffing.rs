@@ -62,7 +62,12 @@ fn a_new_project_is_staffed_and_a_pinned_member_stays_until_undone() {
     let mut harness = app();
     harness.get_by_label("New project").click();
     harness.run();
-    let index = harness.state().forms.project.expect("selected");
+    let index = harness
+        .state()
+        .selection
+        .staffing
+        .project
+        .expect("selected");
     assert_eq!(
         harness.state().state().document().workspace.projects.len(),
         4
@@ -139,7 +144,12 @@ fn a_role_slot_is_added_and_filled_by_someone_who_holds_the_role() {
     let mut harness = app();
     harness.get_by_label("New project").click();
     harness.run();
-    let index = harness.state().forms.project.expect("selected");
+    let index = harness
+        .state()
+        .selection
+        .staffing
+        .project
+        .expect("selected");
     choose(&mut harness, "or a role", "Tech Lead");
     harness.get_by_label("Add role slot").click();
     harness.run();
@@ -199,15 +209,18 @@ fn importing_projects_lets_go_of_the_project_selected_before() {
     let mut harness = app();
     harness.get_by_label("Search relaunch").click();
     harness.run();
-    assert!(harness.state().forms.project.is_some());
+    assert!(harness.state().selection.staffing.project.is_some());
     pick(
         &mut harness,
         skillgrid::app::FileIntent::Import(skillgrid::app::ImportKind::Projects),
         "sample-teams/product-org-projects.csv",
     );
-    let forms = &harness.state().forms;
-    assert_eq!(forms.project, None, "no stale details over another project");
-    assert!(forms.project_name.is_empty());
+    let selection = &harness.state().selection;
+    assert_eq!(
+        selection.staffing.project, None,
+        "no stale details over another project"
+    );
+    assert!(selection.staffing.name.is_empty());
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_click_on_a_line_opens_its_project() {
         .iter()
         .position(|p| p.name == "Search relaunch")
         .expect("a project");
-    assert_eq!(harness.state().forms.project, Some(search));
+    assert_eq!(harness.state().selection.staffing.project, Some(search));
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn dragging_a_lines_last_week_moves_the_project_end_and_undo_moves_it_back() {
         .state_mut()
         .state_mut()
         .apply(Command::ShowView(View::Timeline));
-    harness.state_mut().forms.timeline.week_width = 12.0;
+    harness.state_mut().selection.timeline.week_width = 12.0;
     harness.run();
     let from = harness
         .get_by_label("Search relaunch: Programming 3+, 2026-W40")
@@ -96,7 +96,7 @@ fn people_show_bookings_and_scrolling_brings_later_weeks() {
     harness.get_by_label("People").click();
     harness.run();
     // Zoomed in, not every week fits.
-    harness.state_mut().forms.timeline.week_width = 60.0;
+    harness.state_mut().selection.timeline.week_width = 60.0;
     harness.run();
     let first = harness.state().state().workspace().members[0].name.clone();
     let first_week = skillgrid::model::week_of(date("2026-05-01"));

@@ -393,7 +393,12 @@ fn a_lead_pins_anyone_from_the_line_picker_and_is_warned_under_the_level() {
     let mut harness = staffing_sample_at([1280.0, 800.0]);
     harness.get_by_label("Payments on Kubernetes").click();
     harness.run();
-    let project = harness.state().forms.project.expect("selected");
+    let project = harness
+        .state()
+        .selection
+        .staffing
+        .project
+        .expect("selected");
     let programming_line = harness
         .query_all_by_role_and_label(Role::ComboBox, "Pin someone else")
         .nth(1)
@@ -562,7 +567,7 @@ fn money_carries_its_currency_and_the_budget_reads_in_thousands() {
     harness.run();
     harness.key_press(Key::Tab);
     harness.run();
-    assert_eq!(harness.state().forms.budget_text, "300,000");
+    assert_eq!(harness.state().selection.hiring.budget_text, "300,000");
     assert_eq!(
         harness.state().state().insight_options().budget,
         Some(300_000.0)

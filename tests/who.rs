@@ -231,7 +231,11 @@ fn ctrl_k_opens_the_panel_and_a_result_opens_the_member() {
         .click();
     harness.run();
     assert_eq!(harness.state().state().view(), View::Fit);
-    assert_eq!(harness.state().forms.member, Some(2), "Chen's row");
+    assert_eq!(
+        harness.state().selection.people.member,
+        Some(2),
+        "Chen's row"
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run();

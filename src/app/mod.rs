@@ -9,17 +9,17 @@ mod derived;
 mod development;
 mod document;
 mod files;
-mod forms;
-mod forms_io;
 mod framework;
 mod imports;
 mod insights;
 mod preferences;
 mod recovery;
 mod review;
+mod self_assessment;
 mod staffing;
 mod timeline;
 mod view_caches;
+mod view_state;
 mod what_if;
 mod who;
 
@@ -27,7 +27,6 @@ pub use command::{Command, Outcome};
 pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
 pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
-pub use forms::ViewSelection;
 pub use framework::FrameworkChoice;
 pub use imports::ImportKind;
 pub use insights::{
@@ -39,6 +38,10 @@ pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, Rec
 pub use review::Review;
 pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
 use view_caches::MemberKey;
+pub use view_state::{
+    FitInputs, FrameworkInputs, HiringInputs, ImportQuestions, MatrixInputs, PeopleSelection,
+    ReviewInputs, RolesInputs, StaffingInputs, ViewSelection,
+};
 pub use who::{WhoForm, WhoPanel};
 
 use crate::analysis::RoleFit;

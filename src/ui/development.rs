@@ -9,12 +9,12 @@ use eframe::egui;
 
 /// Opens the target dialog on a cell.
 pub fn open_target(view: &mut ViewCtx, member: usize, column: usize) {
-    view.forms.target = Some(view.state.target_form(member, column));
+    view.selection.matrix.target = Some(view.state.target_form(member, column));
 }
 
 /// Opens a member's certifications.
 pub fn open_certifications(view: &mut ViewCtx, member: usize) {
-    view.forms.certifications = Some(view.state.certification_form(member));
+    view.selection.matrix.certifications = Some(view.state.certification_form(member));
 }
 
 fn level_text(scale: &crate::model::ScaleWords, level: Level) -> String {
@@ -22,7 +22,7 @@ fn level_text(scale: &crate::model::ScaleWords, level: Level) -> String {
 }
 
 pub fn target_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
-    let Some(form) = view.forms.target.as_mut() else {
+    let Some(form) = view.selection.matrix.target.as_mut() else {
         return;
     };
     let workspace = view.state.workspace();
@@ -30,7 +30,7 @@ pub fn target_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         workspace.members.get(form.member),
         workspace.skills.get(form.column),
     ) else {
-        view.forms.target = None;
+        view.selection.matrix.target = None;
         return;
     };
     let scale = &workspace.settings.scale;
@@ -98,7 +98,7 @@ pub fn target_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         });
     });
     if answer.is_some() || close || modal.should_close() {
-        view.forms.target = None;
+        view.selection.matrix.target = None;
     }
     if let Some(answer) = answer {
         view.send(answer);
@@ -106,13 +106,13 @@ pub fn target_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
 }
 
 pub fn certifications_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
-    let Some(form) = view.forms.certifications.as_mut() else {
+    let Some(form) = view.selection.matrix.certifications.as_mut() else {
         return;
     };
     let state = view.state;
     let workspace = state.workspace();
     let Some(member) = workspace.members.get(form.member) else {
-        view.forms.certifications = None;
+        view.selection.matrix.certifications = None;
         return;
     };
     let today = state.today();
@@ -306,7 +306,7 @@ pub fn certifications_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         });
     });
     if close || modal.should_close() {
-        view.forms.certifications = None;
+        view.selection.matrix.certifications = None;
     }
     if let Some(answer) = answer {
         view.send(answer);
@@ -318,7 +318,7 @@ pub fn certifications_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
 /// is short of their role.
 pub fn member_targets_ui(
     state: &crate::app::AppState,
-    forms: &mut crate::app::ViewSelection,
+    selection: &mut crate::app::ViewSelection,
     ui: &mut egui::Ui,
     member: usize,
     short: &[(usize, Level)],
@@ -369,7 +369,7 @@ pub fn member_targets_ui(
                 ))
                 .clicked()
             {
-                forms.target = Some(state.target_form(member, column));
+                selection.matrix.target = Some(state.target_form(member, column));
             }
         });
     }
@@ -393,7 +393,7 @@ pub fn member_targets_ui(
                 {
                     let mut form = state.target_form(member, column);
                     form.level = needs;
-                    forms.target = Some(form);
+                    selection.matrix.target = Some(form);
                 }
             }
         });
@@ -403,7 +403,7 @@ pub fn member_targets_ui(
         .button(format!("Certifications ({certifications})…"))
         .clicked()
     {
-        forms.certifications = Some(state.certification_form(member));
+        selection.matrix.certifications = Some(state.certification_form(member));
     }
 }
 

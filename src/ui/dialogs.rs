@@ -42,7 +42,7 @@ pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     };
     let path = path.to_path_buf();
     let today = view.state.today();
-    let form = &mut view.forms.round;
+    let form = &mut view.selection.import.round;
     let as_of = form.as_of.get_or_insert(today);
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("import-round")).show(ctx, |ui| {
@@ -114,7 +114,7 @@ pub fn sheet_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     let Some(request) = view.state.sheet_request().cloned() else {
         return;
     };
-    let chosen = &mut view.forms.sheet;
+    let chosen = &mut view.selection.import.sheet;
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("choose-sheet")).show(ctx, |ui| {
         ui.set_width(380.0);

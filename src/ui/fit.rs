@@ -10,27 +10,27 @@ use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart};
 
 pub fn fit_ui(view: &mut super::ViewCtx, ui: &mut egui::Ui) {
-    let (state, forms) = (view.state, &mut *view.forms);
+    let (state, selection) = (view.state, &mut *view.selection);
     widgets::view_heading(ui, "Fit & succession", state.insights().updating());
     egui::Panel::left("fit-members")
         .resizable(true)
         .default_size(250.0)
-        .show(ui, |ui| member_list_ui(state, forms, ui));
+        .show(ui, |ui| member_list_ui(state, selection, ui));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            member_fit_ui(state, forms, ui);
+            member_fit_ui(state, selection, ui);
             ui.separator();
-            succession_ui(state, forms, ui);
+            succession_ui(state, selection, ui);
         });
     });
 }
 
 /// A searchable list of every member, drawn only where it is visible.
-fn member_list_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
+fn member_list_ui(state: &AppState, selection: &mut ViewSelection, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("Find member");
         ui.add(
-            egui::TextEdit::singleline(&mut forms.member_query)
+            egui::TextEdit::singleline(&mut selection.people.member_query)
                 .hint_text("name, team or role")
                 .desired_width(f32::INFINITY),
         )
@@ -53,19 +53,20 @@ fn member_list_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui
                     Some(_) => format!("{name}  (too little assessed)"),
                     None => name.clone(),
                 };
-                let selected = forms.member == Some(member);
+                let selected = selection.people.member == Some(member);
                 if ui.selectable_label(selected, text).clicked() {
-                    forms.member = Some(member);
+                    selection.people.member = Some(member);
                 }
             }
         });
 }
 
-fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
-    if forms.member.is_none() && !state.workspace().members.is_empty() {
-        forms.member = Some(0);
+fn member_fit_ui(state: &AppState, selection: &mut ViewSelection, ui: &mut egui::Ui) {
+    if selection.people.member.is_none() && !state.workspace().members.is_empty() {
+        selection.people.member = Some(0);
     }
-    let Some(member) = forms
+    let Some(member) = selection
+        .people
         .member
         .filter(|&m| m < state.workspace().members.len())
     else {
@@ -187,7 +188,7 @@ fn member_fit_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
                 Some((column, gap.needs))
             })
             .collect();
-        super::development::member_targets_ui(state, forms, ui, member, &short_columns);
+        super::development::member_targets_ui(state, selection, ui, member, &short_columns);
         widgets::section(ui, "Fit for every role");
         egui::Grid::new("role-fits")
             .num_columns(3)
@@ -404,7 +405,7 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
 }
 
 /// For the chosen role: the members most ready for it, best first.
-fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui) {
+fn succession_ui(state: &AppState, selection: &mut ViewSelection, ui: &mut egui::Ui) {
     widgets::section(ui, "Most ready for a role");
     let Some(results) = widgets::results(state, ui) else {
         return;
@@ -414,7 +415,8 @@ fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
         widgets::none_line(ui, "No role in the library has requirements.");
         return;
     }
-    let chosen = forms
+    let chosen = selection
+        .fit
         .succession_role
         .filter(|&index| index < succession.len())
         .unwrap_or(0);
@@ -482,9 +484,9 @@ fn succession_ui(state: &AppState, forms: &mut ViewSelection, ui: &mut egui::Ui)
                 ui.end_row();
             }
         });
-    forms.succession_role = Some(picked);
+    selection.fit.succession_role = Some(picked);
     if let Some(member) = show_member {
-        forms.member = Some(member);
+        selection.people.member = Some(member);
     }
 }
 

@@ -12,12 +12,13 @@ use eframe::egui::{self, RichText};
 
 pub fn framework_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     let Some(preview) = view.state.framework_preview() else {
-        view.forms.framework_licence = None;
+        view.selection.framework.licence = None;
         return;
     };
     let licence = view
-        .forms
-        .framework_licence
+        .selection
+        .framework
+        .licence
         .get_or_insert_with(|| preview.framework.licence.clone().unwrap_or_default());
     let mut answers: Vec<UiCommand> = Vec::new();
     let id = egui::Id::unique("framework-preview");

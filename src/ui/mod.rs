@@ -51,7 +51,7 @@ fn is_framework_file(path: &std::path::Path) -> bool {
 pub struct SkillgridApp {
     state: AppState,
     /// What the views have selected and typed: their own state.
-    pub forms: ViewSelection,
+    pub selection: ViewSelection,
     /// Opens native file dialogs; tests replace it so nothing blocks.
     pub dialogs: Box<dyn FileDialogs>,
     /// The window title last sent, so it is only sent when it changes.
@@ -95,7 +95,7 @@ impl Commands {
 /// What a view draws from and where it sends what it wants changed.
 pub struct ViewCtx<'a> {
     pub state: &'a AppState,
-    pub forms: &'a mut ViewSelection,
+    pub selection: &'a mut ViewSelection,
     pub commands: &'a mut Commands,
 }
 
@@ -137,7 +137,7 @@ impl SkillgridApp {
     pub fn with_state(state: AppState) -> SkillgridApp {
         SkillgridApp {
             state,
-            forms: ViewSelection::default(),
+            selection: ViewSelection::default(),
             dialogs: Box::new(NativeDialogs),
             title: String::new(),
         }
@@ -189,13 +189,13 @@ impl SkillgridApp {
     }
 
     /// The one place commands are applied: the window's own here, the
-    /// rest by `AppState::apply`, whose outcome the forms follow.
+    /// rest by `AppState::apply`, whose outcome the views' selection follows.
     pub fn run(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::State(command) => {
                 let preferences = matches!(command, Command::SetPreferences(_));
                 let outcome = self.state.apply(command);
-                self.forms.follow(&outcome, self.state.workspace());
+                self.selection.follow(&outcome, self.state.workspace());
                 if preferences {
                     self.apply_preferences(ctx);
                 }
@@ -245,8 +245,10 @@ impl SkillgridApp {
             self.state
                 .refresh_insights(move || repaint.request_repaint());
         }
-        self.state
-            .prepare_caches(self.forms.member, &self.forms.member_query);
+        self.state.prepare_caches(
+            self.selection.people.member,
+            &self.selection.people.member_query,
+        );
     }
 
     /// One frame of the current view alone, its commands applied after:
@@ -258,7 +260,7 @@ impl SkillgridApp {
         view_ui(
             &mut ViewCtx {
                 state: &self.state,
-                forms: &mut self.forms,
+                selection: &mut self.selection,
                 commands: &mut commands,
             },
             ui,
@@ -303,7 +305,7 @@ impl SkillgridApp {
                 Command::ExportPlan(path, format).into()
             }
             JobResult::ChooseSheet(request) => {
-                self.forms.sheet = 0;
+                self.selection.import.sheet = 0;
                 Command::AskSheet(request).into()
             }
             JobResult::Opened {
@@ -313,7 +315,7 @@ impl SkillgridApp {
                 revision,
             } => {
                 if self.state.finish_open_at(&path, intent, *result, revision) {
-                    self.forms = ViewSelection::default();
+                    self.selection = ViewSelection::default();
                 }
                 return;
             }
@@ -364,7 +366,7 @@ impl eframe::App for SkillgridApp {
         {
             let mut view = ViewCtx {
                 state: &self.state,
-                forms: &mut self.forms,
+                selection: &mut self.selection,
                 commands: &mut commands,
             };
             egui::Panel::top("menu").show(ui, |ui| shell::menu_bar_ui(&mut view, ui));
@@ -401,10 +403,10 @@ impl eframe::App for SkillgridApp {
         for command in commands.0 {
             self.run(&ctx, command);
         }
-        if !self
-            .state
-            .caches_match(self.forms.member, &self.forms.member_query)
-        {
+        if !self.state.caches_match(
+            self.selection.people.member,
+            &self.selection.people.member_query,
+        ) {
             // A view picked a member or typed a search: draw its result.
             ctx.request_repaint();
         }

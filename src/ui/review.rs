@@ -29,7 +29,7 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             view.send(Command::SetReviewThreshold(threshold));
         }
         ui.separator();
-        ui.checkbox(&mut view.forms.review_by_team, "Group by team");
+        ui.checkbox(&mut view.selection.review.by_team, "Group by team");
     });
     if review.differences.is_empty() {
         widgets::none_line(
@@ -40,7 +40,7 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         return;
     }
     let mut order: Vec<usize> = (0..review.differences.len()).collect();
-    if view.forms.review_by_team {
+    if view.selection.review.by_team {
         order.sort_by(|&a, &b| {
             let (a, b) = (&review.differences[a], &review.differences[b]);
             a.team.cmp(&b.team).then(a.member.name.cmp(&b.member.name))

@@ -28,11 +28,11 @@ pub fn roles_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .resizable(true)
         .default_size(280.0)
         .show(ui, |ui| list_ui(view, ui));
-    if view.forms.role.is_none()
-        && view.forms.skill.is_none()
+    if view.selection.roles.role.is_none()
+        && view.selection.roles.skill.is_none()
         && let Some(first) = state.workspace().roles.first()
     {
-        view.forms.select_role(0, first);
+        view.selection.roles.select_role(0, first);
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(error) = state.edit_error() {
@@ -42,9 +42,18 @@ pub fn roles_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let workspace = state.workspace();
-                if let Some(role) = view.forms.role.filter(|&r| r < workspace.roles.len()) {
+                if let Some(role) = view
+                    .selection
+                    .roles
+                    .role
+                    .filter(|&r| r < workspace.roles.len())
+                {
                     role_ui(view, ui, role);
-                } else if let Some(skill) = view.forms.skill.filter(|&s| s < workspace.skills.len())
+                } else if let Some(skill) = view
+                    .selection
+                    .roles
+                    .skill
+                    .filter(|&s| s < workspace.skills.len())
                 {
                     skill_ui(view, ui, skill);
                 } else {
@@ -87,20 +96,20 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 let label = ui.label("New skill");
                 ui.add(
-                    egui::TextEdit::singleline(&mut view.forms.new_skill)
+                    egui::TextEdit::singleline(&mut view.selection.roles.new_skill)
                         .hint_text("name")
                         .desired_width(110.0),
                 )
                 .labelled_by(label.id);
-                ui.checkbox(&mut view.forms.new_skill_soft, "soft");
+                ui.checkbox(&mut view.selection.roles.new_skill_soft, "soft");
             });
             if ui.button("Add skill").clicked() {
-                let kind = if view.forms.new_skill_soft {
+                let kind = if view.selection.roles.new_skill_soft {
                     SkillKind::Soft
                 } else {
                     SkillKind::Hard
                 };
-                let name = view.forms.new_skill.clone();
+                let name = view.selection.roles.new_skill.clone();
                 view.send(Command::AddSkill { name, kind });
             }
             let row_height = ui.spacing().interact_size.y;
@@ -111,7 +120,7 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 .show_rows(ui, row_height, count, |ui, range| {
                     for column in range {
                         let skill = &workspace.skills[column];
-                        let selected = view.forms.skill == Some(column);
+                        let selected = view.selection.roles.skill == Some(column);
                         if ui
                             .selectable_label(selected, &skill.name)
                             .on_hover_text(format!(
@@ -121,7 +130,7 @@ fn list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                             ))
                             .clicked()
                         {
-                            view.forms.select_skill(workspace, column);
+                            view.selection.roles.select_skill(workspace, column);
                         }
                     }
                 });
@@ -132,7 +141,7 @@ fn role_entry(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let state = view.state;
     let role = &state.workspace().roles[index];
     let members = state.derived().members_in_role(index);
-    let selected = view.forms.role == Some(index);
+    let selected = view.selection.roles.role == Some(index);
     let mut text = egui::text::LayoutJob::default();
     let style = ui.style();
     RichText::new(&role.title).append_to(
@@ -155,7 +164,7 @@ fn role_entry(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
         .on_hover_text(format!("{members} members hold this role"))
         .clicked()
     {
-        view.forms.select_role(index, role);
+        view.selection.roles.select_role(index, role);
     }
 }
 
@@ -273,10 +282,10 @@ fn role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
 
 fn rename_role_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let label = ui.label("Title");
-    ui.add(egui::TextEdit::singleline(&mut view.forms.role_title).desired_width(200.0))
+    ui.add(egui::TextEdit::singleline(&mut view.selection.roles.role_title).desired_width(200.0))
         .labelled_by(label.id);
     if ui.button("Rename role").clicked() {
-        let title = view.forms.role_title.clone();
+        let title = view.selection.roles.role_title.clone();
         view.send(Command::RenameRole { role: index, title });
     }
 }
@@ -379,7 +388,8 @@ fn add_requirement_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
     let workspace = view.state.workspace();
     let role = &workspace.roles[index];
     let mut picked = view
-        .forms
+        .selection
+        .roles
         .new_requirement
         .filter(|&column| column < workspace.skills.len());
     ui.horizontal(|ui| {
@@ -410,7 +420,7 @@ fn add_requirement_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize) {
             picked = None;
         }
     });
-    view.forms.new_requirement = picked;
+    view.selection.roles.new_requirement = picked;
 }
 
 fn skill_ui(view: &mut ViewCtx, ui: &mut egui::Ui, column: usize) {
@@ -464,10 +474,12 @@ fn skill_ui(view: &mut ViewCtx, ui: &mut egui::Ui, column: usize) {
     widgets::section(ui, "Rename");
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.add(egui::TextEdit::singleline(&mut view.forms.skill_name).desired_width(220.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut view.selection.roles.skill_name).desired_width(220.0),
+        )
+        .labelled_by(label.id);
         if ui.button("Rename skill").clicked() {
-            let name = view.forms.skill_name.clone();
+            let name = view.selection.roles.skill_name.clone();
             view.send(Command::RenameSkill { column, name });
         }
     });
@@ -478,7 +490,8 @@ fn skill_ui(view: &mut ViewCtx, ui: &mut egui::Ui, column: usize) {
             .weak(),
     );
     let mut into = view
-        .forms
+        .selection
+        .roles
         .merge_into
         .filter(|&other| other < workspace.skills.len() && other != column);
     ui.horizontal(|ui| {
@@ -507,5 +520,5 @@ fn skill_ui(view: &mut ViewCtx, ui: &mut egui::Ui, column: usize) {
             into = None;
         }
     });
-    view.forms.merge_into = into;
+    view.selection.roles.merge_into = into;
 }

@@ -7,17 +7,17 @@ use crate::model::AwayReason;
 use eframe::egui;
 
 pub fn open_time_off(view: &mut ViewCtx, member: usize) {
-    view.forms.time_off = Some(view.state.time_off_form(member));
+    view.selection.matrix.time_off = Some(view.state.time_off_form(member));
 }
 
 pub fn time_off_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
-    let Some(form) = view.forms.time_off.as_mut() else {
+    let Some(form) = view.selection.matrix.time_off.as_mut() else {
         return;
     };
     let state = view.state;
     let workspace = state.workspace();
     let Some(member) = workspace.members.get(form.member) else {
-        view.forms.time_off = None;
+        view.selection.matrix.time_off = None;
         return;
     };
     let mut answer: Option<UiCommand> = None;
@@ -148,7 +148,7 @@ pub fn time_off_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         });
     });
     if close || modal.should_close() {
-        view.forms.time_off = None;
+        view.selection.matrix.time_off = None;
     }
     if let Some(answer) = answer {
         view.send(answer);

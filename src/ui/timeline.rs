@@ -24,7 +24,7 @@ fn project_colour(project: usize) -> Color32 {
 
 pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     widgets::view_heading(ui, "Timeline", view.state.insights().updating());
-    let mut form = view.forms.timeline;
+    let mut form = view.selection.timeline;
     let shown = (form.lines, form.week_width);
     ui.horizontal(|ui| {
         ui.selectable_value(&mut form.lines, false, "People");
@@ -56,7 +56,7 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let timeline = view.state.timeline();
     if timeline.weeks == 0 {
         widgets::none_line(ui, "Nothing to show yet.");
-        view.forms.timeline = form;
+        view.selection.timeline = form;
         return;
     }
     let rows = if form.lines {
@@ -83,7 +83,7 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         let today = week_of(view.state.today()) - timeline.first_week;
         table = table.scroll_to_column(1 + today.max(0) as usize, None);
     }
-    view.forms.timeline = form;
+    view.selection.timeline = form;
     let mut delegate = TimelineDelegate {
         view,
         released: false,
@@ -101,11 +101,11 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         });
     }
     if ui.input(|i| i.pointer.any_released()) {
-        view.forms.timeline.dragging = None;
+        view.selection.timeline.dragging = None;
     }
     if let Some(project) = open {
         let workspace = view.state.workspace();
-        view.forms.select_project(workspace, project);
+        view.selection.staffing.select_project(workspace, project);
         view.send(Command::ShowView(crate::app::View::Staffing));
     }
 }
@@ -133,11 +133,11 @@ impl TimelineDelegate<'_, '_> {
         if response.drag_started()
             && let Some((project, start)) = ends
         {
-            self.view.forms.timeline.dragging = Some((project, start, week));
+            self.view.selection.timeline.dragging = Some((project, start, week));
         }
         if self.released
             && response.contains_pointer()
-            && let Some((project, start, from)) = self.view.forms.timeline.dragging
+            && let Some((project, start, from)) = self.view.selection.timeline.dragging
             && from != week
         {
             self.drop = Some((project, start, week - from));
@@ -319,7 +319,7 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
     fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
         let Some(week) = self.week_of_column(cell.col_range.start) else {
             if cell.row_nr == 1 {
-                ui.strong(if self.view.forms.timeline.lines {
+                ui.strong(if self.view.selection.timeline.lines {
                     "Project line"
                 } else {
                     "Member"
@@ -328,7 +328,7 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
             return;
         };
         let monday = week_start(week);
-        let width = self.view.forms.timeline.week_width;
+        let width = self.view.selection.timeline.week_width;
         if cell.row_nr == 0 {
             // The month, over its first week.
             let previous = week_start(week - 1);
@@ -369,7 +369,7 @@ impl TableDelegate for TimelineDelegate<'_, '_> {
 
     fn cell_ui(&mut self, ui: &mut egui::Ui, cell: &CellInfo) {
         let row = cell.row_nr as usize;
-        let lines = self.view.forms.timeline.lines;
+        let lines = self.view.selection.timeline.lines;
         match self.week_of_column(cell.col_nr) {
             None => {
                 ui.add_space(4.0);

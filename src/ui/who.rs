@@ -16,7 +16,7 @@ pub fn who_panel_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     let mut open = true;
     let mut changed = false;
     let mut show_member = None;
-    let form = &mut view.forms.who;
+    let form = &mut view.selection.who;
     egui::Window::new("Who knows…")
         .id(egui::Id::unique("who-knows"))
         .open(&mut open)
@@ -122,11 +122,11 @@ pub fn who_panel_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             }
         });
     if changed {
-        let form = view.forms.who.clone();
+        let form = view.selection.who.clone();
         view.send(Command::AskWho(form));
     }
     if let Some(member) = show_member {
-        view.forms.member = Some(member);
+        view.selection.people.member = Some(member);
         view.send(Command::ShowView(View::Fit));
     }
     if !open {

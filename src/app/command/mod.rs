@@ -1,5 +1,5 @@
 //! Every change to the app's state, as data: the `Command`s views, menus
-//! and shortcuts send, and the `Outcome` they leave for the views' forms.
+//! and shortcuts send, and the `Outcome` they leave for what the views have selected.
 //! `apply.rs` applies them.
 
 use super::{ImportKind, InsightOptions, MatrixFilter, PlanFormat, Preferences, View};
@@ -250,7 +250,7 @@ pub enum Command {
     CancelFramework,
 }
 
-/// What a command left for the views' own state (their forms) to follow.
+/// What a command left for the views' own selection to follow.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Done,

@@ -41,12 +41,16 @@ fn budget_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let label = ui.label("Budget");
     let response = ui
         .add(
-            egui::TextEdit::singleline(&mut view.forms.budget_text)
+            egui::TextEdit::singleline(&mut view.selection.hiring.budget_text)
                 .hint_text("none")
                 .desired_width(110.0),
         )
         .labelled_by(label.id);
-    let typed = view.forms.budget_text.replace([',', ' ', '_'], "");
+    let typed = view
+        .selection
+        .hiring
+        .budget_text
+        .replace([',', ' ', '_'], "");
     let budget = if typed.is_empty() {
         Ok(None)
     } else {
@@ -60,7 +64,7 @@ fn budget_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     if let Ok(Some(value)) = budget
         && response.lost_focus()
     {
-        view.forms.budget_text = money(value);
+        view.selection.hiring.budget_text = money(value);
     }
     match budget {
         Ok(budget) => {

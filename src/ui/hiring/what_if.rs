@@ -261,11 +261,12 @@ fn add_hire_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .map(|(index, role)| (index, role.title.clone()))
         .collect();
     let chosen = view
-        .forms
-        .hire_role
+        .selection
+        .hiring
+        .role
         .filter(|&index| index < workspace.roles.len());
     let mut picked = chosen;
-    let mut team = view.forms.hire_team.clone();
+    let mut team = view.selection.hiring.team.clone();
     let mut to_plan = None;
     let teams = &state.derived().teams;
     egui::Grid::new("plan-hire").num_columns(2).show(ui, |ui| {
@@ -305,8 +306,8 @@ fn add_hire_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         }
         ui.end_row();
     });
-    view.forms.hire_role = picked;
-    view.forms.hire_team = team.clone();
+    view.selection.hiring.role = picked;
+    view.selection.hiring.team = team.clone();
     if let Some(role) = to_plan {
         view.send(Command::PlanHire {
             role,
@@ -319,7 +320,8 @@ fn add_hire_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 fn add_departure_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
     let mut chosen = view
-        .forms
+        .selection
+        .hiring
         .departure
         .filter(|&member| member < state.workspace().members.len());
     egui::Grid::new("plan-departure-grid")
@@ -327,7 +329,7 @@ fn add_departure_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let label = ui.label("Plan a departure");
             ui.add(
-                egui::TextEdit::singleline(&mut view.forms.member_query)
+                egui::TextEdit::singleline(&mut view.selection.people.member_query)
                     .hint_text("find a member")
                     .desired_width(240.0),
             )
@@ -371,5 +373,5 @@ fn add_departure_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             }
             ui.end_row();
         });
-    view.forms.departure = chosen;
+    view.selection.hiring.departure = chosen;
 }

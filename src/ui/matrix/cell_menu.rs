@@ -106,7 +106,7 @@ pub(super) fn cell_menu(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize, co
     if ui.button("Certifications…").clicked() {
         open_certifications(view, member);
         // From a cell, a new certificate most likely evidences its skill.
-        if let Some(form) = view.forms.certifications.as_mut() {
+        if let Some(form) = view.selection.matrix.certifications.as_mut() {
             form.skill = Some(column);
         }
         ui.close();

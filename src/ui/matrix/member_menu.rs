@@ -34,7 +34,7 @@ pub(super) fn name_cell(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize) {
         match record.left {
             None => {
                 if ui.button("Left on…").clicked() {
-                    view.forms.leaver = Some((member, state.today()));
+                    view.selection.matrix.leaver = Some((member, state.today()));
                     ui.close();
                 }
             }
@@ -51,12 +51,12 @@ pub(super) fn name_cell(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize) {
 
 /// The dialog that asks on what day a member left.
 pub fn leaver_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
-    let Some((member, mut on)) = view.forms.leaver else {
+    let Some((member, mut on)) = view.selection.matrix.leaver else {
         return;
     };
     let workspace = view.state.workspace();
     let Some(record) = workspace.members.get(member) else {
-        view.forms.leaver = None;
+        view.selection.matrix.leaver = None;
         return;
     };
     let name = record.name.clone();
@@ -89,12 +89,12 @@ pub fn leaver_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
             }
         });
     });
-    view.forms.leaver = Some((member, on));
+    view.selection.matrix.leaver = Some((member, on));
     if modal.should_close() && answer.is_none() {
         answer = Some(None);
     }
     if let Some(answer) = answer {
-        view.forms.leaver = None;
+        view.selection.matrix.leaver = None;
         if let Some(on) = answer {
             view.send(Command::SetLeaver {
                 member,

@@ -264,14 +264,14 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let row = workspace.history.row(member);
     let latest = row.of_skill(skill as u32).last();
     let saved_note = latest.and_then(|entry| row.note_for(entry)).unwrap_or("");
-    let forms = &mut *view.forms;
+    let selection = &mut *view.selection;
     let document = state.document();
     let version = (member, skill, document.id, document.generation);
-    if forms.note_cell != Some(version) {
+    if selection.matrix.note_cell != Some(version) {
         // Another cell, or the record changed (a save of the note, an
         // edit, an undo): show what is saved.
-        forms.note_cell = Some(version);
-        forms.note = saved_note.to_string();
+        selection.matrix.note_cell = Some(version);
+        selection.matrix.note = saved_note.to_string();
     }
     let mut save = false;
     ui.horizontal_wrapped(|ui| {
@@ -290,12 +290,12 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         let label = ui.label("Note");
         let field = ui
             .add(
-                egui::TextEdit::singleline(&mut forms.note)
+                egui::TextEdit::singleline(&mut selection.matrix.note)
                     .hint_text("evidence: a project, a review, a certificate")
                     .desired_width(280.0),
             )
             .labelled_by(label.id);
-        let changed = forms.note.trim() != saved_note;
+        let changed = selection.matrix.note.trim() != saved_note;
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
             .add_enabled(changed, egui::Button::new("Save note"))
@@ -306,7 +306,7 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         }
     });
     if save {
-        let text = view.forms.note.clone();
+        let text = view.selection.matrix.note.clone();
         view.send(Command::SetNote {
             member,
             skill,

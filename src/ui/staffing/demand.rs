@@ -19,7 +19,7 @@ pub(super) fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         widgets::none_line(ui, "No projects to plan.");
         return;
     };
-    let mut chosen = view.forms.chart_skill.clone();
+    let mut chosen = view.selection.staffing.chart_skill.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Show");
         let current = chosen
@@ -101,7 +101,7 @@ pub(super) fn quarters_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         });
     }
     week_by_week_ui(view, ui);
-    view.forms.chart_skill = chosen;
+    view.selection.staffing.chart_skill = chosen;
 }
 
 /// The next two quarters week by week: each run of weeks where a needed

@@ -96,7 +96,7 @@ fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     };
     for index in order {
         let project = &workspace.projects[index];
-        let selected = view.forms.project == Some(index);
+        let selected = view.selection.staffing.project == Some(index);
         let unfilled = proposal_of(state, index)
             .map_or(0, |p| p.lines.iter().map(|l| l.unfilled).sum::<u32>());
         let response = ui.selectable_label(selected, &project.name);
@@ -105,7 +105,7 @@ fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             project.priority, project.start, project.end
         ));
         if response.clicked() {
-            view.forms.select_project(workspace, index);
+            view.selection.staffing.select_project(workspace, index);
         }
         ui.horizontal(|ui| {
             ui.add_space(8.0);
@@ -131,7 +131,8 @@ fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 fn project_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let state = view.state;
     let Some(index) = view
-        .forms
+        .selection
+        .staffing
         .project
         .filter(|&i| i < state.workspace().projects.len())
     else {
@@ -174,26 +175,26 @@ fn project_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 }
 
 fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
-    let selection = &mut *view.forms;
+    let selection = &mut *view.selection;
     ui.horizontal(|ui| {
         let label = ui.label("Project name");
-        ui.add(egui::TextEdit::singleline(&mut selection.project_name).desired_width(240.0))
+        ui.add(egui::TextEdit::singleline(&mut selection.staffing.name).desired_width(240.0))
             .labelled_by(label.id);
         let label = ui.label("Priority");
-        ui.add(egui::TextEdit::singleline(&mut selection.project_priority).desired_width(40.0))
+        ui.add(egui::TextEdit::singleline(&mut selection.staffing.priority).desired_width(40.0))
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         let label = ui.label("Start");
         ui.add(
-            egui::TextEdit::singleline(&mut selection.project_start)
+            egui::TextEdit::singleline(&mut selection.staffing.start)
                 .hint_text("YYYY-MM-DD")
                 .desired_width(100.0),
         )
         .labelled_by(label.id);
         let label = ui.label("End");
         ui.add(
-            egui::TextEdit::singleline(&mut selection.project_end)
+            egui::TextEdit::singleline(&mut selection.staffing.end)
                 .hint_text("YYYY-MM-DD")
                 .desired_width(100.0),
         )
@@ -202,10 +203,10 @@ fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
     if ui.button("Save details").clicked() {
         let command = Command::SaveProjectDetails {
             project,
-            name: selection.project_name.clone(),
-            priority: selection.project_priority.clone(),
-            start: selection.project_start.clone(),
-            end: selection.project_end.clone(),
+            name: selection.staffing.name.clone(),
+            priority: selection.staffing.priority.clone(),
+            start: selection.staffing.start.clone(),
+            end: selection.staffing.end.clone(),
         };
         view.send(command);
     }
@@ -366,11 +367,11 @@ fn whole(value: f64) -> String {
 
 fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
     let workspace = view.state.workspace();
-    let selection = &mut *view.forms;
-    if selection.line_people.is_empty() {
-        selection.line_people = "1".into();
-        selection.line_fte = "1".into();
-        selection.line_level = 3;
+    let selection = &mut *view.selection;
+    if selection.staffing.line_people.is_empty() {
+        selection.staffing.line_people = "1".into();
+        selection.staffing.line_fte = "1".into();
+        selection.staffing.line_level = 3;
     }
     let mut add = false;
     ui.horizontal_wrapped(|ui| {
@@ -378,6 +379,7 @@ fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
         egui::ComboBox::from_id_salt("line-skill")
             .selected_text(
                 selection
+                    .staffing
                     .line_skill
                     .and_then(|c| workspace.skills.get(c))
                     .map_or("choose a skill".to_string(), |s| s.name.clone()),
@@ -385,19 +387,23 @@ fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
             .width(200.0)
             .show_ui(ui, |ui| {
                 for (column, skill) in workspace.skills.iter().enumerate() {
-                    ui.selectable_value(&mut selection.line_skill, Some(column), &skill.name);
+                    ui.selectable_value(
+                        &mut selection.staffing.line_skill,
+                        Some(column),
+                        &skill.name,
+                    );
                 }
             })
             .response
             .labelled_by(label.id);
         let label = ui.label("at level");
         egui::ComboBox::from_id_salt("line-level")
-            .selected_text(selection.line_level.to_string())
+            .selected_text(selection.staffing.line_level.to_string())
             .width(40.0)
             .show_ui(ui, |ui| {
                 for level in Level::ALL {
                     ui.selectable_value(
-                        &mut selection.line_level,
+                        &mut selection.staffing.line_level,
                         level.get(),
                         level.get().to_string(),
                     );
@@ -408,14 +414,14 @@ fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("people");
-        ui.add(egui::TextEdit::singleline(&mut selection.line_people).desired_width(40.0))
+        ui.add(egui::TextEdit::singleline(&mut selection.staffing.line_people).desired_width(40.0))
             .labelled_by(label.id);
         let label = ui.label("FTE each");
-        ui.add(egui::TextEdit::singleline(&mut selection.line_fte).desired_width(50.0))
+        ui.add(egui::TextEdit::singleline(&mut selection.staffing.line_fte).desired_width(50.0))
             .labelled_by(label.id);
         if ui
             .add_enabled(
-                selection.line_skill.is_some(),
+                selection.staffing.line_skill.is_some(),
                 egui::Button::new("Add line"),
             )
             .clicked()
@@ -429,32 +435,35 @@ fn add_line_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
         egui::ComboBox::from_id_salt("line-role")
             .selected_text(
                 selection
-                    .line_role
+                    .staffing.line_role
                     .and_then(|r| workspace.roles.get(r))
                     .map_or("choose a role".to_string(), |r| r.title.clone()),
             )
             .width(200.0)
             .show_ui(ui, |ui| {
                 for (index, role) in workspace.roles.iter().enumerate() {
-                    ui.selectable_value(&mut selection.line_role, Some(index), &role.title);
+                    ui.selectable_value(&mut selection.staffing.line_role, Some(index), &role.title);
                 }
             })
             .response
             .labelled_by(label.id);
         if ui
             .add_enabled(
-                selection.line_role.is_some(),
+                selection.staffing.line_role.is_some(),
                 egui::Button::new("Add role slot"),
             )
             .on_hover_text("People who hold the role, or are ready for it (fit 80+ with no required skill short)")
             .clicked()
         {
-            add_role = selection.line_role;
+            add_role = selection.staffing.line_role;
         }
     });
-    let (people, fte) = (selection.line_people.clone(), selection.line_fte.clone());
-    if add && let Some(skill) = selection.line_skill {
-        let level = Level::new(selection.line_level).unwrap_or(Level::PROFICIENT);
+    let (people, fte) = (
+        selection.staffing.line_people.clone(),
+        selection.staffing.line_fte.clone(),
+    );
+    if add && let Some(skill) = selection.staffing.line_skill {
+        let level = Level::new(selection.staffing.line_level).unwrap_or(Level::PROFICIENT);
         view.send(Command::AddDemandLine {
             project,
             skill,
