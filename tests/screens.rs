@@ -58,3 +58,25 @@ fn every_view_at_every_size() {
         }
     }
 }
+
+/// The README's picture: the matrix on the bundled sample at 1280x800.
+/// `cargo test --test screens -- --ignored the_readme_picture` redraws it.
+#[test]
+#[ignore = "writes the README's picture"]
+fn the_readme_picture() {
+    let mut state = Some(state_for(None));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(eframe::egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |_| {
+            let mut state = state.take().expect("built once");
+            state.apply(Command::ShowView(View::Matrix));
+            SkillgridApp::with_state(state)
+        });
+    harness.run();
+    let image = harness.render().expect("rendered");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/images/matrix.png");
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("images folder");
+    image.save(&path).expect("saved");
+}

@@ -7,18 +7,18 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check a roster, role requirements CSV or workspace; print a summary
-    /// and every warning and error as FILE:LINE:COL: message. Exit status 1
-    /// when it does not import.
+    /// Check a roster (CSV or workbook), a role requirements or projects
+    /// file, or a workspace; print a summary and every warning and error as
+    /// FILE:LINE:COL: message. Exit status 1 when it does not import.
     Validate {
         file: PathBuf,
         /// List each case a grouped warning stands for.
         #[arg(long)]
         verbose: bool,
     },
-    /// Convert between wide CSV, long CSV, the .skillgrid workspace and
-    /// workspace JSON, by the output's extension (.csv, .tsv, .skillgrid,
-    /// .json). The output is written atomically, and not at all when the
+    /// Convert a roster or workspace between wide CSV, long CSV, an Excel
+    /// workbook, the .skillgrid workspace and workspace JSON, by the
+    /// output's extension (.csv, .tsv, .xlsx, .skillgrid, .json). The output is written atomically, and not at all when the
     /// input has errors.
     Convert {
         input: PathBuf,
@@ -176,6 +176,10 @@ pub enum Command {
     Catalog {
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// The catalog reads no workbook: this takes the place of the global
+        /// `--sheet` so its help does not offer one.
+        #[arg(long, hide = true)]
+        sheet: Option<String>,
     },
     /// Propose who staffs each project: the assignment, the lines left
     /// unfilled and why, hiring placeholders with their cost, and demand

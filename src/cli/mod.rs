@@ -21,7 +21,7 @@ mod validate;
 mod who;
 pub use args::{Command, DelimiterArg, FormatArg, LayoutArg, ReportFormat, TableArg};
 use catalog_print::{catalog_json, catalog_text};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 pub use output::Output;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -32,9 +32,12 @@ use std::process::ExitCode;
     name = "skillgrid",
     version,
     about = "Team skills matrix and staffing planner",
-    long_about = "Skillgrid reads team rosters (CSV, wide or long) and workspaces (JSON), \
-                  matches them to a role library authored from real role definitions, and \
-                  reports on them."
+    long_about = "Skillgrid reads team rosters (CSV, wide or long, or an Excel or \
+                  OpenDocument workbook) and workspaces (.skillgrid, or JSON), with role \
+                  requirements, projects, development targets, certifications, time off, \
+                  holiday calendars and career frameworks; it matches members to a role \
+                  library authored from real role definitions and reports on them. With no \
+                  command it opens the window."
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -56,6 +59,11 @@ pub struct Cli {
     pub pretty: bool,
 }
 
+/// The command line as clap reads it.
+pub fn command_line() -> clap::Command {
+    Cli::command()
+}
+
 /// What the command line asked for.
 pub enum Invocation {
     /// A headless command; its output has been printed.
@@ -70,7 +78,10 @@ pub enum Invocation {
 /// Parses the arguments and runs a headless command, or says to open the
 /// window.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invocation {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command_line()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -229,7 +240,7 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
             };
             report_command::report(&file, &request, output.as_deref(), catalog, out, err)
         }
-        Command::Catalog { format } => {
+        Command::Catalog { format, .. } => {
             match format {
                 FormatArg::Json => out.json(&catalog_json(catalog)),
                 FormatArg::Text => out.push_str(&catalog_text(catalog)),
