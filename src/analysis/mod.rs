@@ -8,6 +8,7 @@ mod fit;
 mod gaps;
 mod hiring;
 mod history;
+mod managers;
 mod rebalance;
 mod review;
 mod scenario;
@@ -43,13 +44,12 @@ pub use history::{
     changed_since, changes, for_each_change, member_timeline, stale_before, stale_cells,
     workspace_as_of,
 };
+pub use managers::resolve_managers;
 pub use rebalance::{ReportMove, rebalance};
 pub use review::{Difference, review_differences, review_progress};
 pub use scenario::{apply_plan, placeholder_name, planned_cost, reports_to_move, role_fits};
 pub use scope::{MemberRef, RoleRef, Scope, ScopeFilter, SkillRef};
-pub use span::{
-    MissingManager, SpanBreach, SpanIssue, SpanReport, resolve_managers, span_of_control,
-};
+pub use span::{MissingManager, SpanBreach, SpanIssue, SpanReport, span_of_control};
 pub use staffing::{
     Assigned, Booking, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
     QuarterLoad, Run, Staffing, project_weeks, quarter_label, quarter_of, staff,

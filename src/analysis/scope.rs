@@ -136,7 +136,7 @@ pub struct Scope<'w> {
     role_refs: Arc<Vec<RoleRef>>,
     /// Per workspace member, their name and email to hand out, made once.
     member_refs: Arc<Vec<MemberRef>>,
-    /// Per workspace member, their manager's row (`span::resolve_managers`),
+    /// Per workspace member, their manager's row (`managers::resolve_managers`),
     /// found the first time it is asked.
     managers: Arc<std::sync::OnceLock<Vec<Result<usize, u32>>>>,
     /// Per workspace role, its requirements resolved to columns.
@@ -391,10 +391,10 @@ impl<'w> Scope<'w> {
         self.member_refs[member].clone()
     }
 
-    /// Each member's manager, as `span::resolve_managers` finds them.
+    /// Each member's manager, as `managers::resolve_managers` finds them.
     pub fn managers(&self) -> &[Result<usize, u32>] {
         self.managers
-            .get_or_init(|| super::span::resolve_managers(self.workspace))
+            .get_or_init(|| super::managers::resolve_managers(self.workspace))
     }
 
     /// A skill a role names, tracked by the workspace or only in the library.

@@ -1,11 +1,9 @@
-//! Files that add to the open document, one `ImportKind` each: its words,
-//! the files its dialog offers, and the one place it is applied. The file
-//! dialog, drag and drop and the menu all reach `Command::Import`; the
-//! command line reaches the same `io` reader. A new kind is a variant
-//! here, its reader in `io`, and a subcommand in `cli`.
-
-use super::{AppState, Outcome};
-use std::path::Path;
+//! Files that add to the open document, one `ImportKind` each: its words
+//! and the files its dialog offers. The file dialog, drag and drop and the
+//! menu all reach `Command::Import`, applied in one arm a kind in
+//! `state/imports.rs`; the command line reaches the same `io` reader. A
+//! new kind is a variant here, its arm, its reader in `io`, and a
+//! subcommand in `cli`.
 
 /// What a picked or dropped file adds to the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,24 +93,5 @@ impl ImportKind {
             ImportKind::TimeOff => ("Time off CSV or Excel", TABLES),
             ImportKind::Holidays => ("Holiday calendar CSV or Excel", TABLES),
         }
-    }
-}
-
-impl AppState {
-    /// Reads `path` as `kind` and applies it as one undoable edit (a
-    /// framework is previewed first); a file that fails changes nothing.
-    pub(super) fn import_file(&mut self, kind: ImportKind, path: &Path) -> Outcome {
-        match kind {
-            ImportKind::Projects => {
-                self.import_projects(path);
-                return Outcome::ProjectsReplaced;
-            }
-            ImportKind::Targets => self.import_targets(path),
-            ImportKind::Certifications => self.import_certifications(path),
-            ImportKind::Framework => self.preview_framework(path),
-            ImportKind::TimeOff => self.import_time_off(path),
-            ImportKind::Holidays => self.import_holidays(path),
-        }
-        Outcome::Done
     }
 }

@@ -5,9 +5,6 @@
 use super::{AppState, View};
 use crate::analysis::RoleFit;
 
-/// A member of one generation of one document.
-pub(super) type MemberKey = (u64, u64, usize);
-
 impl AppState {
     /// Brings the insight views' analysis up to date (see `Insights`).
     pub fn refresh_insights(&mut self, repaint: impl Fn() + Send + 'static) {

@@ -2,10 +2,12 @@
 //! (`import-roles`): what they write, and what the output leaves out.
 
 use super::Output;
-use super::{DelimiterArg, LayoutArg, open_reporting, print_diagnostics, print_failure};
+use super::input::{
+    open_reporting, print_diagnostics, print_failure, save_workspace, workspace_output,
+};
+use super::{DelimiterArg, LayoutArg};
 use crate::catalog::Catalog;
 use crate::io::{self, ExportOptions, FileKind, Layout};
-use crate::model::Workspace;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -98,36 +100,6 @@ pub(super) fn convert(
     }
 }
 
-/// Where a command that adds to a workspace writes it: `--output`, or the
-/// input when that is a workspace; a roster CSV cannot hold `what`.
-pub(super) fn workspace_output<'p>(
-    into: &'p Path,
-    output: Option<&'p Path>,
-    what: &str,
-    err: &mut String,
-) -> Option<&'p Path> {
-    let output = match output {
-        Some(output) => output,
-        None if FileKind::of(into).holds_everything() => into,
-        None => {
-            let _ = writeln!(
-                err,
-                "a roster CSV cannot hold {what}: give --output WORKSPACE.skillgrid (or .json)"
-            );
-            return None;
-        }
-    };
-    if !FileKind::of(output).holds_everything() {
-        let _ = writeln!(
-            err,
-            "{}: the output must be a workspace (.skillgrid or .json)",
-            output.display()
-        );
-        return None;
-    }
-    Some(output)
-}
-
 pub(super) fn import_roles(
     roles: &Path,
     into: &Path,
@@ -139,7 +111,7 @@ pub(super) fn import_roles(
     let Some(output) = workspace_output(into, output, "role definitions", err) else {
         return ExitCode::from(2);
     };
-    let requirements = io::read_roles(roles, super::chosen_sheet());
+    let requirements = io::read_roles(roles, super::input::chosen_sheet());
     let (requirements, mut workspace) = match (requirements, io::open_path(into, catalog)) {
         (Ok(requirements), Ok(workspace)) => (requirements, workspace),
         (Err(failure), _) | (_, Err(failure)) => {
@@ -153,27 +125,4 @@ pub(super) fn import_roles(
         let _ = writeln!(out, "{change}");
     }
     save_workspace(&workspace.value, output, "", out, err)
-}
-
-/// Writes a workspace a command changed; says where, or why it could not.
-pub(super) fn save_workspace(
-    workspace: &Workspace,
-    output: &Path,
-    what: &str,
-    out: &mut Output,
-    err: &mut String,
-) -> ExitCode {
-    match io::save_path(workspace, output, ExportOptions::default()) {
-        Ok(saved) => {
-            if let Some(note) = saved.note {
-                let _ = writeln!(err, "{note}");
-            }
-            let _ = writeln!(out, "wrote {}{what}", output.display());
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            let _ = writeln!(err, "{error}");
-            ExitCode::FAILURE
-        }
-    }
 }

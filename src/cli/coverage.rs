@@ -2,7 +2,7 @@
 //! and has time, and why the others are out.
 
 use super::Output;
-use super::open_reporting;
+use super::input::open_reporting;
 use crate::analysis::{
     Out, Scope, ScopeFilter, WeeklyQuery, skills_followed, staff, thin_runs, weekly_cover_each,
 };

@@ -2,7 +2,7 @@
 //! targets or certificates into a workspace, all or nothing.
 
 use super::Output;
-use super::{open_reporting, print_diagnostics, print_failure};
+use super::input::{open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
 use crate::io;
 use crate::model::{Date, Workspace};
@@ -33,36 +33,43 @@ pub fn import_development(
         DevelopmentFile::TimeOff => "periods away",
         DevelopmentFile::Holidays => "holidays",
     };
-    let Some(output) = super::convert::workspace_output(into, output, what, err) else {
+    let Some(output) = super::input::workspace_output(into, output, what, err) else {
         return ExitCode::from(2);
     };
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
         return ExitCode::FAILURE;
     };
     let applied = match kind {
-        DevelopmentFile::Targets { set_on } => {
-            io::read_targets(file, &workspace.value, *set_on, super::chosen_sheet())
-                .map(|read| apply(read, &mut workspace.value, Workspace::apply_targets, err))
-        }
+        DevelopmentFile::Targets { set_on } => io::read_targets(
+            file,
+            &workspace.value,
+            *set_on,
+            super::input::chosen_sheet(),
+        )
+        .map(|read| apply(read, &mut workspace.value, Workspace::apply_targets, err)),
         DevelopmentFile::Certifications => {
-            io::read_certifications(file, &workspace.value, super::chosen_sheet()).map(|read| {
-                apply(
-                    read,
-                    &mut workspace.value,
-                    Workspace::apply_certifications,
-                    err,
-                )
-            })
+            io::read_certifications(file, &workspace.value, super::input::chosen_sheet()).map(
+                |read| {
+                    apply(
+                        read,
+                        &mut workspace.value,
+                        Workspace::apply_certifications,
+                        err,
+                    )
+                },
+            )
         }
         DevelopmentFile::TimeOff => {
-            io::read_time_off(file, &workspace.value, super::chosen_sheet())
+            io::read_time_off(file, &workspace.value, super::input::chosen_sheet())
                 .map(|read| apply(read, &mut workspace.value, Workspace::apply_time_off, err))
         }
-        DevelopmentFile::Holidays => io::read_holidays(file, super::chosen_sheet()).map(|read| {
-            print_diagnostics(&read.warnings, err);
-            let count = read.value.len();
-            (count, workspace.value.apply_holidays(read.value))
-        }),
+        DevelopmentFile::Holidays => {
+            io::read_holidays(file, super::input::chosen_sheet()).map(|read| {
+                print_diagnostics(&read.warnings, err);
+                let count = read.value.len();
+                (count, workspace.value.apply_holidays(read.value))
+            })
+        }
     };
     let (read, changed) = match applied {
         Ok(counts) => counts,
@@ -71,7 +78,7 @@ pub fn import_development(
             return ExitCode::FAILURE;
         }
     };
-    super::convert::save_workspace(
+    super::input::save_workspace(
         &workspace.value,
         output,
         &format!(" ({read} {what} read, {changed} new or changed)"),

@@ -2,7 +2,7 @@
 //! and import back with `import FORM... --rater self`.
 
 use super::Output;
-use super::open_reporting;
+use super::input::open_reporting;
 use crate::catalog::Catalog;
 use crate::io;
 use std::fmt::Write as _;

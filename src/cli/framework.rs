@@ -4,7 +4,7 @@
 //! `--licence`), and nothing changes with `--dry-run`.
 
 use super::Output;
-use super::{open_reporting, print_diagnostics, print_failure};
+use super::input::{open_reporting, print_diagnostics, print_failure};
 use crate::catalog::Catalog;
 use crate::io::{self, FrameworkFormat, FrameworkPreview};
 use crate::model::{Level, Track};
@@ -115,7 +115,7 @@ pub fn import_framework(
     out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
-    let Some(output) = super::convert::workspace_output(into, output, "roles", err) else {
+    let Some(output) = super::input::workspace_output(into, output, "roles", err) else {
         return ExitCode::from(2);
     };
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
@@ -145,7 +145,7 @@ pub fn import_framework(
         return ExitCode::SUCCESS;
     }
     let (added, updated) = preview.apply(&mut workspace.value, catalog);
-    super::convert::save_workspace(
+    super::input::save_workspace(
         &workspace.value,
         output,
         &format!(" ({added} roles added, {updated} updated)"),

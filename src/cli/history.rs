@@ -2,7 +2,7 @@
 //! (each change of a current level).
 
 use super::Output;
-use super::{open_reporting, print_diagnostics, print_failure};
+use super::input::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::{ChangeQuery, LevelChange, for_each_change};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind};
@@ -187,7 +187,7 @@ pub(super) fn leave_command(
     out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
-    let Some(output) = super::convert::workspace_output(file, output, "leavers", err) else {
+    let Some(output) = super::input::workspace_output(file, output, "leavers", err) else {
         return ExitCode::from(2);
     };
     let Some(mut workspace) = open_reporting(file, catalog, err) else {
@@ -207,7 +207,7 @@ pub(super) fn leave_command(
         return ExitCode::from(2);
     }
     let name = workspace.members[index].name.clone();
-    super::convert::save_workspace(
+    super::input::save_workspace(
         workspace,
         output,
         &format!(" ({name} left on {on}: out of every count from that day)"),

@@ -1,9 +1,7 @@
 //! The headless command line: the same model and io the app uses, for
 //! scripts, CI and people who live in a terminal.
 
-use crate::catalog::{self, Catalog};
-use crate::io::{self, ImportFailure, Imported};
-use crate::model::Workspace;
+use crate::catalog;
 
 mod args;
 mod catalog_print;
@@ -13,6 +11,7 @@ mod development;
 mod forms;
 mod framework;
 mod history;
+mod input;
 mod output;
 mod report_command;
 mod review;
@@ -22,9 +21,10 @@ mod who;
 pub use args::{Command, DelimiterArg, FormatArg, LayoutArg, ReportFormat, TableArg};
 use catalog_print::{catalog_json, catalog_text};
 use clap::{CommandFactory, FromArgMatches, Parser};
+use input::SHEET;
 pub use output::Output;
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -350,60 +350,5 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
             out,
             err,
         ),
-    }
-}
-
-fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut impl std::fmt::Write) {
-    print_diagnostics_with(diagnostics, false, out);
-}
-
-/// Every message, and with `verbose` each case a grouped one stands for.
-fn print_diagnostics_with(
-    diagnostics: &[io::Diagnostic],
-    verbose: bool,
-    out: &mut impl std::fmt::Write,
-) {
-    for diagnostic in diagnostics {
-        let _ = writeln!(out, "{diagnostic}");
-        if verbose {
-            for detail in &diagnostic.details {
-                let _ = writeln!(out, "    {detail}");
-            }
-        }
-    }
-}
-
-fn print_failure(failure: &ImportFailure, out: &mut impl std::fmt::Write) {
-    print_diagnostics(&failure.warnings, out);
-    print_diagnostics(&failure.errors, out);
-    let _ = writeln!(
-        out,
-        "{} error(s), {} warning(s): nothing was imported",
-        failure.errors.len(),
-        failure.warnings.len()
-    );
-}
-
-/// Opens a roster or workspace; its warnings, or its errors, go to `err`.
-/// The workbook sheet `--sheet` names, for every roster a command reads.
-static SHEET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-
-fn chosen_sheet() -> Option<&'static str> {
-    SHEET.get().and_then(|sheet| sheet.as_deref())
-}
-
-fn open_reporting(path: &Path, catalog: &Catalog, err: &mut String) -> Option<Imported<Workspace>> {
-    let sheet = chosen_sheet();
-    let opened = io::open_path_sheet(path, catalog, &io::Progress::default(), sheet)
-        .map(|(imported, _)| imported);
-    match opened {
-        Ok(imported) => {
-            print_diagnostics(&imported.warnings, err);
-            Some(imported)
-        }
-        Err(failure) => {
-            print_failure(&failure, err);
-            None
-        }
     }
 }

@@ -2,7 +2,8 @@
 //! Excel workbook or the matrix as an SVG picture.
 
 use super::Output;
-use super::{ReportFormat, TableArg, open_reporting};
+use super::input::open_reporting;
+use super::{ReportFormat, TableArg};
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::catalog::Catalog;
 use crate::io;

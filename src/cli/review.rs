@@ -1,7 +1,7 @@
 //! `skillgrid review`: the self ratings still to settle, widest first.
 
 use super::Output;
-use super::open_reporting;
+use super::input::open_reporting;
 use crate::analysis::{review_differences, review_progress};
 use crate::catalog::Catalog;
 use crate::io::neutralise_text;

@@ -1,7 +1,7 @@
 //! `skillgrid staff` and `skillgrid import-projects`.
 
 use super::Output;
-use super::{open_reporting, print_diagnostics, print_failure};
+use super::input::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::staff;
 use crate::catalog::Catalog;
 use crate::io;
@@ -92,24 +92,28 @@ pub fn import_projects(
     out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
-    let Some(output) = super::convert::workspace_output(into, output, "projects", err) else {
+    let Some(output) = super::input::workspace_output(into, output, "projects", err) else {
         return ExitCode::from(2);
     };
     let Some(mut workspace) = open_reporting(into, catalog, err) else {
         return ExitCode::FAILURE;
     };
-    let imported =
-        match io::read_projects(projects, &workspace.value, catalog, super::chosen_sheet()) {
-            Ok(imported) => imported,
-            Err(failure) => {
-                print_failure(&failure, err);
-                return ExitCode::FAILURE;
-            }
-        };
+    let imported = match io::read_projects(
+        projects,
+        &workspace.value,
+        catalog,
+        super::input::chosen_sheet(),
+    ) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            print_failure(&failure, err);
+            return ExitCode::FAILURE;
+        }
+    };
     print_diagnostics(&imported.warnings, err);
     let count = imported.value.len();
     workspace.value.projects = imported.value;
-    super::convert::save_workspace(
+    super::input::save_workspace(
         &workspace.value,
         output,
         &format!(" ({count} projects)"),
@@ -129,7 +133,7 @@ pub fn validate_projects(
 ) -> ExitCode {
     let library = crate::model::Workspace::with_roles(catalog.roles.clone());
     let imported = if workbook {
-        io::import_projects_workbook(bytes, name, &library, catalog, super::chosen_sheet())
+        io::import_projects_workbook(bytes, name, &library, catalog, super::input::chosen_sheet())
     } else {
         io::import_projects_csv(bytes, name, &library, catalog)
     };

@@ -2,7 +2,8 @@
 //! with its place.
 
 use super::Output;
-use super::{print_diagnostics, print_diagnostics_with, print_failure, staff};
+use super::input::{print_diagnostics, print_diagnostics_with, print_failure};
+use super::staff;
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind, Imported, Layout};
 use crate::model::{Role, Workspace};
@@ -27,7 +28,7 @@ pub(super) fn validate(
             return ExitCode::FAILURE;
         }
     };
-    let sheet = super::chosen_sheet();
+    let sheet = super::input::chosen_sheet();
     let (projects, roles) = match FileKind::of(path) {
         FileKind::Csv => (
             io::looks_like_projects_csv(&bytes),

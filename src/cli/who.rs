@@ -2,7 +2,7 @@
 //! wanting to grow in it, in a team, or free in a quarter.
 
 use super::Output;
-use super::open_reporting;
+use super::input::open_reporting;
 use crate::analysis::{self, WhoQuery};
 use crate::catalog::Catalog;
 use std::fmt::Write as _;

@@ -1,6 +1,6 @@
 //! Members of the roster. Their skill levels live in the workspace's matrix.
 
-use super::{Date, DetailChange, Development, RoleId, TimeOff};
+use super::{Date, Development, RoleId, TimeOff};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -128,5 +128,83 @@ impl Member {
     /// there is one, which tells apart people who share a name.
     pub fn key(&self) -> String {
         self.email.clone().unwrap_or_else(|| self.name.clone())
+    }
+}
+
+/// One detail before and after a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum Detail {
+    Fte {
+        from: f64,
+        to: f64,
+    },
+    Years {
+        from: Option<f64>,
+        to: Option<f64>,
+    },
+    Role {
+        from: Option<RoleId>,
+        to: Option<RoleId>,
+    },
+    Team {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Manager {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Location {
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+/// A detail that changed on a day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DetailChange {
+    pub on: Date,
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "none".to_string())
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(|| "none".to_string(), |value| format!("{value:.1}"))
+}
+
+impl Detail {
+    /// `FTE 1.0 -> 0.8`, `team Growth -> Payments`.
+    pub fn describe(&self) -> String {
+        match self {
+            Detail::Fte { from, to } => format!("FTE {from:.1} -> {to:.1}"),
+            Detail::Years { from, to } => format!("years {} -> {}", number(*from), number(*to)),
+            Detail::Role { from, to } => format!(
+                "role {} -> {}",
+                from.as_ref().map_or("none", |r| r.as_str()),
+                to.as_ref().map_or("none", |r| r.as_str())
+            ),
+            Detail::Team { from, to } => format!("team {} -> {}", text(from), text(to)),
+            Detail::Manager { from, to } => format!("manager {} -> {}", text(from), text(to)),
+            Detail::Location { from, to } => {
+                format!("location {} -> {}", text(from), text(to))
+            }
+        }
+    }
+
+    /// Puts the value from before the change back on `member`.
+    pub(super) fn undo(&self, member: &mut Member) {
+        match self {
+            Detail::Fte { from, .. } => member.fte = *from,
+            Detail::Years { from, .. } => member.years = *from,
+            Detail::Role { from, .. } => member.role.clone_from(from),
+            Detail::Team { from, .. } => member.team.clone_from(from),
+            Detail::Manager { from, .. } => member.manager.clone_from(from),
+            Detail::Location { from, .. } => member.location.clone_from(from),
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! through its methods, which keep the undo history and the caches right.
 
 mod capacity;
+mod context;
 mod development;
 mod diagnostics;
 mod dialogs;
@@ -30,6 +31,7 @@ use crate::io::Layout;
 use eframe::egui;
 use std::path::PathBuf;
 
+pub use context::{Commands, UiCommand, ViewCtx};
 pub use file_dialogs::{FileDialogs, NativeDialogs};
 pub use matrix::cell_label;
 pub use menu::MenuCommand;
@@ -56,53 +58,6 @@ pub struct SkillgridApp {
     pub dialogs: Box<dyn FileDialogs>,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
-}
-
-/// What a view, menu or shortcut asks for: a change of the app's state,
-/// or something only the window can do (a dialog, closing).
-#[derive(Clone, Debug, PartialEq)]
-pub enum UiCommand {
-    State(Command),
-    AskForFile(FileIntent),
-    /// Saves where the document lives, asking first when the file changed
-    /// on disk, or where to when it has no file yet.
-    Save,
-    Open(PathBuf, FileIntent),
-    /// Opens a workbook's roster from the named sheet.
-    OpenSheet(PathBuf, FileIntent, String),
-    Quit,
-    /// The unsaved-changes question, answered: save first, or not.
-    SaveAndClose,
-    CloseWithoutSaving,
-}
-
-impl From<Command> for UiCommand {
-    fn from(command: Command) -> UiCommand {
-        UiCommand::State(command)
-    }
-}
-
-/// The commands a frame's views sent, applied after the panels are drawn.
-#[derive(Default)]
-pub struct Commands(Vec<UiCommand>);
-
-impl Commands {
-    pub fn send(&mut self, command: impl Into<UiCommand>) {
-        self.0.push(command.into());
-    }
-}
-
-/// What a view draws from and where it sends what it wants changed.
-pub struct ViewCtx<'a> {
-    pub state: &'a AppState,
-    pub selection: &'a mut ViewSelection,
-    pub commands: &'a mut Commands,
-}
-
-impl ViewCtx<'_> {
-    pub fn send(&mut self, command: impl Into<UiCommand>) {
-        self.commands.send(command);
-    }
 }
 
 impl SkillgridApp {
@@ -265,7 +220,7 @@ impl SkillgridApp {
             },
             ui,
         );
-        for command in commands.0 {
+        for command in commands.taken() {
             self.run(&ctx, command);
         }
     }
@@ -396,11 +351,11 @@ impl eframe::App for SkillgridApp {
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
-        if !commands.0.is_empty() {
+        if !commands.is_empty() {
             // The frame drew the state before its commands: draw the after.
             ctx.request_repaint();
         }
-        for command in commands.0 {
+        for command in commands.taken() {
             self.run(&ctx, command);
         }
         if !self.state.caches_match(

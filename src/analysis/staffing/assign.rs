@@ -1,6 +1,6 @@
 //! The Hungarian pass that matches a project's slots to its candidates.
 
-use super::Slot;
+use super::plan::Slot;
 use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
 

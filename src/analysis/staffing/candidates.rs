@@ -2,21 +2,11 @@
 //! and level, or role) and shared by every project that asks it; and whom
 //! a lead could pin to a line instead of the proposal.
 
-use super::{Bookings, Want, level_in, line_fit};
-use crate::analysis::{CompiledRole, MemberRef, Scope};
+use super::plan::{LineCandidate, Want, level_in, line_fit};
+use super::weeks::{Bookings, Run};
+use crate::analysis::{CompiledRole, Scope};
 use crate::model::Level;
 use std::collections::HashMap;
-
-/// Someone a lead may pin to a line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineCandidate {
-    pub member: MemberRef,
-    pub level: Option<Level>,
-    pub fit: f64,
-    pub free_fte: f64,
-    /// Under the line's level: pinning them is the lead's call, with a warning.
-    pub below: bool,
-}
 
 /// How many candidates a line offers: at the level, and under it.
 const CANDIDATES_AT_LEVEL: usize = 15;
@@ -144,7 +134,7 @@ impl AbleCache {
 pub(super) fn line_candidates(
     scope: &Scope,
     want: &Want,
-    window: super::Run,
+    window: Run,
     bookings: &Bookings,
     able: &Able,
 ) -> Vec<LineCandidate> {

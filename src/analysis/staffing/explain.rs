@@ -1,6 +1,7 @@
 //! Why a line stays open, and demand against capacity per quarter.
 
-use super::{Booking, Bookings, EPSILON, QuarterLoad, Run, Want, quarter_label};
+use super::plan::{EPSILON, QuarterLoad, Want, quarter_label};
+use super::weeks::{Booking, Bookings, Run};
 use crate::analysis::Scope;
 use crate::analysis::availability::Weeks;
 use crate::model::{Project, week_label};

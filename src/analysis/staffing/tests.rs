@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Assignment, Cell, DemandLine, Exclusion, Member, Skill, SkillId, SkillKind, Workspace,
+    Assignment, Cell, DemandLine, Exclusion, Level, Member, Project, Skill, SkillId, SkillKind,
+    Workspace,
 };
 
 /// Members with (name, fte, kubernetes, security) levels.

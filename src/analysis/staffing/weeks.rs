@@ -1,7 +1,6 @@
 //! Weeks for staffing: the run of ISO weeks a project takes (its first and
 //! last perhaps partial), and each member's bookings and capacity per week.
 
-use super::Staffing;
 use crate::analysis::Scope;
 use crate::model::Project;
 
@@ -138,29 +137,4 @@ pub struct Booking {
     pub weeks: Run,
     pub fte: f64,
     pub pinned: bool,
-}
-
-impl Staffing {
-    /// Where a member's week sits in `capacity` and `booked`, when the
-    /// projects span it.
-    fn slot(&self, member: usize, week: i32) -> Option<usize> {
-        if !(self.weeks.0..=self.weeks.1).contains(&week) {
-            return None;
-        }
-        let weeks = (self.weeks.1 - self.weeks.0 + 1) as usize;
-        let slot = member * weeks + (week - self.weeks.0) as usize;
-        (slot < self.capacity.len()).then_some(slot)
-    }
-
-    /// A member's capacity in a week the projects span; `None` outside
-    /// them (no booking reaches there: ask the calendar).
-    pub fn capacity_at(&self, member: usize, week: i32) -> Option<f64> {
-        self.slot(member, week).map(|slot| self.capacity[slot])
-    }
-
-    /// What a member is booked for in a week, in FTE.
-    pub fn booked_in(&self, member: usize, week: i32) -> f64 {
-        self.slot(member, week)
-            .map_or(0.0, |slot| self.booked[slot])
-    }
 }

@@ -2,10 +2,28 @@
 //! since a date, staleness, "not assessed", the role notch, and the past
 //! its tooltip lists.
 
-use super::rgb;
 use crate::analysis::Movement;
-use crate::palette::ALERT_RGB;
+use crate::model::Level;
+use crate::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
 use eframe::egui::{self, Color32, CornerRadius, Stroke};
+
+/// A level's digit, drawn without formatting each frame.
+pub(super) const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
+pub(super) fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+pub fn level_colour(level: Option<Level>) -> Color32 {
+    level.map_or(rgb(NOT_ASSESSED_RGB), |level| {
+        rgb(LEVEL_RGB[usize::from(level.get())])
+    })
+}
+
+/// The accessible name of a cell, which is also how tests find it.
+pub fn cell_label(member: &str, skill: &str) -> String {
+    format!("{member} / {skill}")
+}
 
 /// The cell's record, newest first, in its tooltip (only while hovered).
 pub(super) fn history_lines(
@@ -201,7 +219,7 @@ pub(super) fn paint_level(
     level: Option<crate::model::Level>,
 ) {
     // Square corners: a thousand cells a frame tessellate cheaper.
-    painter.rect_filled(rect, CornerRadius::ZERO, super::level_colour(level));
+    painter.rect_filled(rect, CornerRadius::ZERO, level_colour(level));
     let Some(level) = level else {
         hatch(painter, rect);
         return;
@@ -214,7 +232,7 @@ pub(super) fn paint_level(
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        super::DIGITS[usize::from(level.get())],
+        DIGITS[usize::from(level.get())],
         egui::FontId::monospace(12.0),
         text_colour,
     );

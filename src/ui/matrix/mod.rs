@@ -5,7 +5,7 @@
 use super::ViewCtx;
 use crate::app::{AppState, Command, Ratings, SortKey};
 use crate::model::{Cell, Level, SkillKind};
-use crate::palette::{ALERT_RGB, LEVEL_RGB, NOT_ASSESSED_RGB};
+use crate::palette::ALERT_RGB;
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Key, Sense, Stroke, StrokeKind};
 mod cell_menu;
 mod marks;
@@ -15,7 +15,8 @@ mod role_menu;
 mod toolbar;
 mod tooltip;
 
-use marks::{below_role_mark, movement_mark, stale_mark};
+use marks::{below_role_mark, movement_mark, rgb, stale_mark};
+pub use marks::{cell_label, level_colour};
 
 use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelegate};
 
@@ -24,24 +25,8 @@ const FIXED_COLUMNS: usize = 4;
 const STICKY_COLUMNS: usize = 2;
 const CELL_WIDTH: f32 = 30.0;
 const ROW_HEIGHT: f32 = 24.0;
-const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
 /// Room for a skill name written upwards in its column.
 const HEADER_HEIGHT: f32 = 172.0;
-
-fn rgb([r, g, b]: [u8; 3]) -> Color32 {
-    Color32::from_rgb(r, g, b)
-}
-
-pub fn level_colour(level: Option<Level>) -> Color32 {
-    level.map_or(rgb(NOT_ASSESSED_RGB), |level| {
-        rgb(LEVEL_RGB[usize::from(level.get())])
-    })
-}
-
-/// The accessible name of a cell, which is also how tests find it.
-pub fn cell_label(member: &str, skill: &str) -> String {
-    format!("{member} / {skill}")
-}
 
 pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     toolbar::toolbar_ui(view, ui);

@@ -1,6 +1,6 @@
 //! The matrix's toolbar (search and filters) and its legend.
 
-use super::{level_colour, rgb};
+use super::marks::{cell_label, level_colour, rgb};
 use crate::analysis::Movement;
 use crate::app::{AppState, Command, Ratings};
 use crate::model::{Level, SkillKind};
@@ -276,7 +276,7 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let mut save = false;
     ui.horizontal_wrapped(|ui| {
         ui.set_min_height(NOTE_LINE_HEIGHT);
-        ui.label(egui::RichText::new(super::cell_label(&record.name, &column.name)).strong());
+        ui.label(egui::RichText::new(cell_label(&record.name, &column.name)).strong());
         match latest {
             Some(entry) => ui.label(format!(
                 "last rated {} by {}",

@@ -1,14 +1,31 @@
 //! The staffing view's demand against capacity: a chart by quarter for all
 //! skills or one, and the skills only one free member can cover.
 
-use super::{open_places, staffing};
-use crate::analysis::QuarterLoad;
+use crate::analysis::{QuarterLoad, Staffing};
+use crate::app::AppState;
 use crate::model::Level;
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{self, alert_colour, ok_colour};
 use crate::words::count_of;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Plot};
+
+pub(super) fn staffing(state: &AppState) -> Option<&Staffing> {
+    state
+        .insights()
+        .results()
+        .and_then(|results| results.analysis.staffing.as_ref())
+}
+
+/// People still to find across every project.
+pub(super) fn open_places(staffing: &Staffing) -> u32 {
+    staffing
+        .projects
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.unfilled)
+        .sum()
+}
 
 /// Demand against capacity by quarter, for all skills or one, and the
 /// skills only one free member can cover each quarter.

@@ -5,6 +5,8 @@
 
 mod demand;
 
+use demand::{open_places, staffing};
+
 use super::widgets::{self, alert_colour, money, ok_colour};
 use super::{UiCommand, ViewCtx};
 use crate::analysis::{LineStaffing, Need, ProjectStaffing, Staffing};
@@ -50,13 +52,6 @@ pub fn staffing_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 }
             });
     });
-}
-
-fn staffing(state: &AppState) -> Option<&Staffing> {
-    state
-        .insights()
-        .results()
-        .and_then(|results| results.analysis.staffing.as_ref())
 }
 
 /// The proposal for workspace project `index`, found once per analysis.
@@ -515,16 +510,6 @@ fn placeholders_ui(
             )));
         }
     });
-}
-
-/// People still to find across every project.
-fn open_places(staffing: &Staffing) -> u32 {
-    staffing
-        .projects
-        .iter()
-        .flat_map(|p| &p.lines)
-        .map(|l| l.unfilled)
-        .sum()
 }
 
 fn summary_ui(ui: &mut egui::Ui, staffing: &Staffing) {

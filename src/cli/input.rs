@@ -1,0 +1,124 @@
+//! What every command does with the files it reads and writes: the
+//! workbook sheet `--sheet` names, a file opened with its warnings or
+//! errors said, and a changed workspace written where it belongs.
+
+use super::Output;
+use crate::catalog::Catalog;
+use crate::io::{self, ImportFailure, Imported};
+use crate::io::{ExportOptions, FileKind};
+use crate::model::Workspace;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(super) fn print_diagnostics(diagnostics: &[io::Diagnostic], out: &mut impl std::fmt::Write) {
+    print_diagnostics_with(diagnostics, false, out);
+}
+
+/// Every message, and with `verbose` each case a grouped one stands for.
+pub(super) fn print_diagnostics_with(
+    diagnostics: &[io::Diagnostic],
+    verbose: bool,
+    out: &mut impl std::fmt::Write,
+) {
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "{diagnostic}");
+        if verbose {
+            for detail in &diagnostic.details {
+                let _ = writeln!(out, "    {detail}");
+            }
+        }
+    }
+}
+
+pub(super) fn print_failure(failure: &ImportFailure, out: &mut impl std::fmt::Write) {
+    print_diagnostics(&failure.warnings, out);
+    print_diagnostics(&failure.errors, out);
+    let _ = writeln!(
+        out,
+        "{} error(s), {} warning(s): nothing was imported",
+        failure.errors.len(),
+        failure.warnings.len()
+    );
+}
+
+/// Opens a roster or workspace; its warnings, or its errors, go to `err`.
+/// The workbook sheet `--sheet` names, for every roster a command reads.
+pub(super) static SHEET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+pub(super) fn chosen_sheet() -> Option<&'static str> {
+    SHEET.get().and_then(|sheet| sheet.as_deref())
+}
+
+pub(super) fn open_reporting(
+    path: &Path,
+    catalog: &Catalog,
+    err: &mut String,
+) -> Option<Imported<Workspace>> {
+    let sheet = chosen_sheet();
+    let opened = io::open_path_sheet(path, catalog, &io::Progress::default(), sheet)
+        .map(|(imported, _)| imported);
+    match opened {
+        Ok(imported) => {
+            print_diagnostics(&imported.warnings, err);
+            Some(imported)
+        }
+        Err(failure) => {
+            print_failure(&failure, err);
+            None
+        }
+    }
+}
+
+/// Where a command that adds to a workspace writes it: `--output`, or the
+/// input when that is a workspace; a roster CSV cannot hold `what`.
+pub(super) fn workspace_output<'p>(
+    into: &'p Path,
+    output: Option<&'p Path>,
+    what: &str,
+    err: &mut String,
+) -> Option<&'p Path> {
+    let output = match output {
+        Some(output) => output,
+        None if FileKind::of(into).holds_everything() => into,
+        None => {
+            let _ = writeln!(
+                err,
+                "a roster CSV cannot hold {what}: give --output WORKSPACE.skillgrid (or .json)"
+            );
+            return None;
+        }
+    };
+    if !FileKind::of(output).holds_everything() {
+        let _ = writeln!(
+            err,
+            "{}: the output must be a workspace (.skillgrid or .json)",
+            output.display()
+        );
+        return None;
+    }
+    Some(output)
+}
+
+/// Writes a workspace a command changed; says where, or why it could not.
+pub(super) fn save_workspace(
+    workspace: &Workspace,
+    output: &Path,
+    what: &str,
+    out: &mut Output,
+    err: &mut String,
+) -> ExitCode {
+    match io::save_path(workspace, output, ExportOptions::default()) {
+        Ok(saved) => {
+            if let Some(note) = saved.note {
+                let _ = writeln!(err, "{note}");
+            }
+            let _ = writeln!(out, "wrote {}{what}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
