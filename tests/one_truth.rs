@@ -92,7 +92,7 @@ fn a_self_rating_in_an_unrated_cell_counts_nowhere_and_waits_in_review() {
     // Accepted in Review, it is the level of record and counts.
     let mut state = AppState::new(
         skillgrid::app::Document::new(workspace, "team", None),
-        Preferences::default(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
     );
     state.set_today(date("2026-07-15"));
     state.decide(ben, kubernetes, Some(Level::EXPERT));
@@ -351,7 +351,7 @@ fn the_what_if_lists_the_skill_whose_only_lead_leaves() {
     // The window says it beside the plan.
     let mut state = AppState::new(
         skillgrid::app::Document::new(workspace, "team", None),
-        Preferences::default(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
     );
     state.apply(Command::ShowView(skillgrid::app::View::Hiring));
     let mut harness = window(state);
@@ -412,7 +412,10 @@ fn a_fit_meeting_under_half_the_required_skills_is_never_good() {
 ///    nowhere from the day, and the step undoes.
 #[test]
 fn a_leaver_recorded_from_the_member_menu_leaves_every_count_and_undoes() {
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
+    );
     state.set_today(date("2026-10-01"));
     let mut harness = window(state);
     let members = harness.state().state().derived().rows.len();
@@ -510,7 +513,10 @@ fn the_matrix_marks_a_self_rating_that_waits_for_review() {
         "self",
     ]);
     assert!(ok, "{said}");
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
+    );
     let result = io::open_path(&workspace_path, catalog::builtin());
     state.finish_open(&workspace_path, FileIntent::Open, result);
     let harness = window(state);
@@ -535,7 +541,7 @@ fn applying_a_plan_records_its_departures_as_leavers() {
     );
     let mut state = AppState::new(
         skillgrid::app::Document::new(workspace, "team", None),
-        Preferences::default(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
     );
     state.set_today(date("2026-08-01"));
     state.apply(Command::PlanDeparture(0));

@@ -24,7 +24,10 @@ fn sample_copy(folder: &Path) -> PathBuf {
 }
 
 fn opened(path: &Path) -> AppState {
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
+    );
     state.set_today(date("2026-12-01"));
     let result = io::open_path(path, skillgrid::catalog::builtin());
     state.finish_open(path, FileIntent::Open, result);
@@ -68,9 +71,11 @@ fn a_round_imported_from_the_file_menu_shows_what_moved_and_undoes() {
     let before = harness.state().state().document().workspace.clone();
     harness.get_by_label("File").click();
     harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
     // Menu entries carry their (empty) shortcut column in the name.
     harness
-        .get_by_label_contains("Import roster as a new round…")
+        .get_by_label_contains("Roster as a new round of ratings…")
         .click();
     harness.run();
     pick(&mut harness, FileIntent::PickRound, &round);

@@ -29,7 +29,7 @@ fn app_with(dialogs: Rc<RefCell<Vec<FileIntent>>>) -> Harness<'static, Skillgrid
         .build_eframe(move |_| {
             let mut app = SkillgridApp::with_state(AppState::new(
                 AppState::sample_document(),
-                Preferences::default(),
+                Preferences::opening_on(skillgrid::app::View::Matrix),
             ));
             app.dialogs = Box::new(FakeDialogs(dialogs));
             app

@@ -15,7 +15,7 @@ fn the_matrix_looks_as_accepted() {
         .build_eframe(|_| {
             SkillgridApp::with_state(AppState::new(
                 AppState::sample_document(),
-                Preferences::default(),
+                Preferences::opening_on(skillgrid::app::View::Matrix),
             ))
         });
     harness.run();

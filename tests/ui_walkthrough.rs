@@ -28,7 +28,10 @@ impl FileDialogs for FakeDialogs {
 }
 
 fn opened(path: &Path) -> AppState {
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(skillgrid::app::View::Matrix),
+    );
     let result = io::open_path(path, catalog::builtin());
     state.finish_open(path, FileIntent::Open, result);
     state
@@ -49,7 +52,10 @@ fn harness_at(
 
 fn sample_at(size: [f32; 2]) -> Harness<'static, SkillgridApp> {
     harness_at(
-        AppState::new(AppState::sample_document(), Preferences::default()),
+        AppState::new(
+            AppState::sample_document(),
+            Preferences::opening_on(skillgrid::app::View::Matrix),
+        ),
         size,
         Rc::default(),
     )
@@ -60,7 +66,10 @@ fn staffing_sample_at(size: [f32; 2]) -> Harness<'static, SkillgridApp> {
     let imported = io::open_path(path, catalog::builtin()).expect("the sample opens");
     let document = Document::new(imported.value, "product-org-staffing.json", None);
     let mut harness = harness_at(
-        AppState::new(document, Preferences::default()),
+        AppState::new(
+            document,
+            Preferences::opening_on(skillgrid::app::View::Matrix),
+        ),
         size,
         Rc::default(),
     );

@@ -38,12 +38,12 @@ impl ImportKind {
     /// The File menu's item.
     pub fn menu_label(self) -> &'static str {
         match self {
-            ImportKind::Projects => "Import projects (CSV or Excel)…",
-            ImportKind::Targets => "Import development targets…",
-            ImportKind::Certifications => "Import certifications…",
-            ImportKind::Framework => "Import career framework…",
-            ImportKind::TimeOff => "Import time off…",
-            ImportKind::Holidays => "Import public holidays…",
+            ImportKind::Projects => "Projects (CSV or Excel)…",
+            ImportKind::Targets => "Development targets…",
+            ImportKind::Certifications => "Certifications…",
+            ImportKind::Framework => "Career framework…",
+            ImportKind::TimeOff => "Time off…",
+            ImportKind::Holidays => "Public holidays…",
         }
     }
 

@@ -38,6 +38,8 @@ pub struct InsightResults {
     pub bench_trend: analysis::BenchTrend,
     /// Each skill whose leads the plan changes (empty without a plan).
     pub lead_changes: Vec<analysis::LeadChange>,
+    /// The home view's headlines, of the roster as it is.
+    pub headlines: Vec<analysis::Headline>,
 }
 
 /// The gaps chart shows at most this many skills, the thinnest.
@@ -237,6 +239,7 @@ impl InsightResults {
             analysis::lead_changes(&analysis, planned)
         });
         InsightResults {
+            headlines: analysis::headlines(&analysis),
             lead_changes,
             bench_trend,
             analysis,

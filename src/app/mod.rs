@@ -43,6 +43,6 @@ pub use state::{AppState, SAMPLE_NAME};
 pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
 pub use view_state::{
     FitInputs, FrameworkInputs, HiringInputs, ImportQuestions, MatrixInputs, PeopleSelection,
-    ReviewInputs, RolesInputs, StaffingInputs, ViewSelection,
+    PersonInputs, ReviewInputs, RolesInputs, StaffingInputs, ViewSelection,
 };
 pub use who::{WhoForm, WhoPanel};

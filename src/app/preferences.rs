@@ -9,7 +9,9 @@ const RECENT_FILES: usize = 8;
 /// The views of the left navigation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum View {
+    /// The home view: the team's state in headlines.
     #[default]
+    Overview,
     Matrix,
     Gaps,
     Fit,
@@ -24,7 +26,8 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
+        View::Overview,
         View::Matrix,
         View::Gaps,
         View::Fit,
@@ -39,6 +42,7 @@ impl View {
     /// What `--view` calls it.
     pub fn name(self) -> &'static str {
         match self {
+            View::Overview => "overview",
             View::Matrix => "matrix",
             View::Gaps => "gaps",
             View::Fit => "fit",
@@ -54,6 +58,7 @@ impl View {
     /// What the navigation calls it.
     pub fn label(self) -> &'static str {
         match self {
+            View::Overview => "Overview",
             View::Matrix => "Skills matrix",
             View::Gaps => "Gaps & bus factor",
             View::Fit => "Fit & succession",
@@ -63,6 +68,24 @@ impl View {
             View::Timeline => "Timeline",
             View::Review => "Review",
             View::Roles => "Roles & skills",
+        }
+    }
+
+    /// The question the view answers, for the guide and its tooltip.
+    pub fn question(self) -> &'static str {
+        match self {
+            View::Overview => "What needs my attention in the team now?",
+            View::Matrix => "Who holds which skill, at what level, and what changed?",
+            View::Gaps => "Which required skills rest on one person or nobody?",
+            View::Fit => "How well does each person fit their role, and who could step up?",
+            View::Hiring => "Whom to grow, whom to move and whom to hire next, at what cost?",
+            View::Capacity => {
+                "How does the team's time split between strategy, people and building?"
+            }
+            View::Staffing => "Who staffs each project, and what stays open and why?",
+            View::Timeline => "Week by week: who is away, booked, or free?",
+            View::Review => "Where do self ratings differ from the manager's, to settle?",
+            View::Roles => "What does each role require, and which skills exist?",
         }
     }
 
@@ -91,12 +114,22 @@ pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
 }
 
+impl Preferences {
+    /// The defaults, opening on `view`.
+    pub fn opening_on(view: View) -> Preferences {
+        Preferences {
+            last_view: view,
+            ..Preferences::default()
+        }
+    }
+}
+
 impl Default for Preferences {
     fn default() -> Self {
         Preferences {
             theme: ThemeChoice::System,
             zoom: 1.0,
-            last_view: View::Matrix,
+            last_view: View::Overview,
             recent_files: Vec::new(),
         }
     }

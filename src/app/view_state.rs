@@ -45,6 +45,17 @@ pub struct ViewSelection {
     pub hiring: HiringInputs,
     pub roles: RolesInputs,
     pub staffing: StaffingInputs,
+    /// The member being added or edited, while the dialog is up.
+    pub person: Option<PersonInputs>,
+}
+
+/// A member's details being typed: a new member (`member` none) or an
+/// edit, with the day the changes take effect.
+#[derive(Clone, Debug)]
+pub struct PersonInputs {
+    pub member: Option<usize>,
+    pub details: crate::model::MemberDetails,
+    pub on: crate::model::Date,
 }
 
 /// The matrix's cell and member dialogs, as typed.
@@ -198,7 +209,11 @@ impl ViewSelection {
                 self.people.member = None;
                 self.hiring.departure = None;
             }
-            Outcome::ShowMember(member) => self.people.member = Some(*member),
+            Outcome::ShowMember(member) => {
+                self.people.member = Some(*member);
+                self.person = None;
+            }
+            Outcome::MemberSaved => self.person = None,
         }
     }
 }

@@ -46,8 +46,8 @@ pub struct Cli {
     /// With no command: the roster or workspace to open in the window (the
     /// bundled sample team when none is given).
     pub file: Option<PathBuf>,
-    /// With no command: the view the window opens on: matrix, gaps, fit,
-    /// hiring, capacity, staffing, timeline, review or roles.
+    /// With no command: the view the window opens on: overview, matrix,
+    /// gaps, fit, hiring, capacity, staffing, timeline, review or roles.
     #[arg(long)]
     pub view: Option<String>,
     /// The sheet of an Excel workbook to read the roster from (by default

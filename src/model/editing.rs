@@ -25,6 +25,8 @@ pub enum EditError {
     BuiltIn(String),
     #[error("that {0} is no longer there")]
     Gone(&'static str),
+    #[error("\"{email}\" is {holder}'s email already")]
+    EmailTaken { email: String, holder: String },
     #[error("{field} \"{found}\" {expected}")]
     Invalid {
         field: &'static str,

@@ -17,6 +17,8 @@ pub enum UiCommand {
     /// Opens a workbook's roster from the named sheet.
     OpenSheet(PathBuf, FileIntent, String),
     Quit,
+    /// Opens the dialog that adds a member.
+    AddMember,
     /// The unsaved-changes question, answered: save first, or not.
     SaveAndClose,
     CloseWithoutSaving,

@@ -3,7 +3,7 @@
 //! disagree. `shell.rs` draws the menus from these lists.
 
 use super::UiCommand;
-use crate::app::{AppState, Command, FileIntent, ImportKind};
+use crate::app::{AppState, Command, FileIntent, ImportKind, PlanFormat};
 use crate::io::Layout;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -11,6 +11,7 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 pub enum MenuCommand {
     New,
     Open,
+    TrySample,
     ImportRoster,
     ImportRound,
     ExportWorkbook,
@@ -28,6 +29,9 @@ pub enum MenuCommand {
     Redo,
     WhoKnows,
     Find,
+    ExportReport,
+    Guide,
+    AddMember,
 }
 
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
@@ -37,64 +41,87 @@ const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl MenuCommand {
-    /// The File menu, in order.
-    pub const FILE: [MenuCommand; 19] = [
+    /// The File menu's own items, in order; Import, Export and recent
+    /// files are submenus between them.
+    pub const FILE: [MenuCommand; 4] = [
         MenuCommand::New,
         MenuCommand::Open,
-        MenuCommand::ImportRoster,
-        MenuCommand::ImportRound,
-        MenuCommand::ExportWorkbook,
-        MenuCommand::SendForms,
-        MenuCommand::ImportForms,
-        MenuCommand::Import(ImportKind::ALL[0]),
-        MenuCommand::Import(ImportKind::ALL[1]),
-        MenuCommand::Import(ImportKind::ALL[2]),
-        MenuCommand::Import(ImportKind::ALL[3]),
-        MenuCommand::Import(ImportKind::ALL[4]),
-        MenuCommand::ExportPicture,
-        MenuCommand::Import(ImportKind::ALL[5]),
-        MenuCommand::ExportProjects,
         MenuCommand::Save,
         MenuCommand::SaveAs,
-        MenuCommand::Quit,
-        // Reached by its keys only: the search box is in the toolbar.
-        MenuCommand::Find,
     ];
 
-    /// File > Export CSV.
-    pub const EXPORT_CSV: [MenuCommand; 2] = [MenuCommand::ExportWide, MenuCommand::ExportLong];
+    /// File > Import: what adds to the open workspace, then a roster read
+    /// into a new one.
+    pub const IMPORT: [MenuCommand; 9] = [
+        MenuCommand::ImportRound,
+        MenuCommand::ImportForms,
+        MenuCommand::Import(ImportKind::Projects),
+        MenuCommand::Import(ImportKind::Targets),
+        MenuCommand::Import(ImportKind::Certifications),
+        MenuCommand::Import(ImportKind::TimeOff),
+        MenuCommand::Import(ImportKind::Holidays),
+        MenuCommand::Import(ImportKind::Framework),
+        MenuCommand::ImportRoster,
+    ];
+
+    /// File > Export.
+    pub const EXPORT: [MenuCommand; 7] = [
+        MenuCommand::ExportWorkbook,
+        MenuCommand::ExportWide,
+        MenuCommand::ExportLong,
+        MenuCommand::ExportReport,
+        MenuCommand::ExportPicture,
+        MenuCommand::SendForms,
+        MenuCommand::ExportProjects,
+    ];
+
+    /// Below the submenus, last in File.
+    pub const FILE_END: [MenuCommand; 2] = [MenuCommand::TrySample, MenuCommand::Quit];
 
     /// The Edit menu, in order.
-    pub const EDIT: [MenuCommand; 3] =
-        [MenuCommand::Undo, MenuCommand::Redo, MenuCommand::WhoKnows];
+    pub const EDIT: [MenuCommand; 4] = [
+        MenuCommand::Undo,
+        MenuCommand::Redo,
+        MenuCommand::Find,
+        MenuCommand::AddMember,
+    ];
+
+    /// The View menu's commands (the theme and zoom follow them).
+    pub const VIEW: [MenuCommand; 1] = [MenuCommand::WhoKnows];
+
+    /// The Help menu.
+    pub const HELP: [MenuCommand; 1] = [MenuCommand::Guide];
 
     /// Every command, once.
     pub fn all() -> impl Iterator<Item = MenuCommand> {
         MenuCommand::FILE
             .into_iter()
-            .chain(MenuCommand::EXPORT_CSV)
+            .chain(MenuCommand::IMPORT)
+            .chain(MenuCommand::EXPORT)
+            .chain(MenuCommand::FILE_END)
             .chain(MenuCommand::EDIT)
-    }
-
-    /// Whether it is listed in a menu, or reached by its keys alone.
-    pub fn in_menu(self) -> bool {
-        self != MenuCommand::Find
+            .chain(MenuCommand::VIEW)
+            .chain(MenuCommand::HELP)
     }
 
     pub fn label(self) -> &'static str {
         match self {
             MenuCommand::New => "New",
             MenuCommand::Open => "Open…",
-            MenuCommand::ImportRoster => "Import roster (CSV or Excel)…",
-            MenuCommand::ImportRound => "Import roster as a new round…",
-            MenuCommand::ExportWorkbook => "Export Excel workbook…",
-            MenuCommand::SendForms => "Send self-assessments…",
-            MenuCommand::ImportForms => "Import self-assessments…",
+            MenuCommand::TrySample => "Open the sample team",
+            MenuCommand::ImportRoster => "Roster into a new workspace (CSV or Excel)…",
+            MenuCommand::ImportRound => "Roster as a new round of ratings…",
+            MenuCommand::ExportWorkbook => "Excel workbook…",
+            MenuCommand::SendForms => "Self-assessment forms…",
+            MenuCommand::ImportForms => "Filled self-assessment forms…",
             MenuCommand::Import(kind) => kind.menu_label(),
-            MenuCommand::ExportPicture => "Export matrix as SVG…",
-            MenuCommand::ExportProjects => "Export projects CSV…",
-            MenuCommand::ExportWide => "Wide (one row a member)…",
-            MenuCommand::ExportLong => "Long (one row per skill)…",
+            MenuCommand::ExportPicture => "Matrix as an SVG picture…",
+            MenuCommand::ExportProjects => "Projects CSV…",
+            MenuCommand::ExportWide => "Roster CSV, one row a member…",
+            MenuCommand::ExportLong => "Roster CSV, one row per rating…",
+            MenuCommand::ExportReport => "HTML report…",
+            MenuCommand::Guide => "Guide and shortcuts",
+            MenuCommand::AddMember => "Add a member…",
             MenuCommand::Save => "Save",
             MenuCommand::SaveAs => "Save As…",
             MenuCommand::Quit => "Quit",
@@ -109,6 +136,15 @@ impl MenuCommand {
         match self {
             MenuCommand::New => "Starts an empty workspace",
             MenuCommand::Open => "Opens a workspace, a roster CSV or an Excel workbook",
+            MenuCommand::TrySample => "Opens the bundled sample team of 50, to try things on",
+            MenuCommand::ExportReport => {
+                "Writes the whole report as one HTML page to share: coverage, gaps, fit, \
+                 hiring, staffing and history"
+            }
+            MenuCommand::Guide => "What the levels, leads, fit and each view mean, and the keys",
+            MenuCommand::AddMember => {
+                "Adds someone to the team, joining today, with no ratings yet"
+            }
             MenuCommand::ImportRoster => {
                 "Reads a roster into a new, unsaved workspace; the open one is kept until you save"
             }
@@ -153,6 +189,7 @@ impl MenuCommand {
         ];
         const WHO: [KeyboardShortcut; 1] = [keys(Modifiers::COMMAND, Key::K)];
         const FIND: [KeyboardShortcut; 1] = [keys(Modifiers::COMMAND, Key::F)];
+        const GUIDE: [KeyboardShortcut; 1] = [keys(Modifiers::NONE, Key::F1)];
         match self {
             MenuCommand::Open => &OPEN,
             MenuCommand::Save => &SAVE,
@@ -162,6 +199,7 @@ impl MenuCommand {
             MenuCommand::Redo => &REDO,
             MenuCommand::WhoKnows => &WHO,
             MenuCommand::Find => &FIND,
+            MenuCommand::Guide => &GUIDE,
             _ => &[],
         }
     }
@@ -188,6 +226,12 @@ impl MenuCommand {
             MenuCommand::Redo => Command::Redo.into(),
             MenuCommand::WhoKnows => Command::ToggleWho.into(),
             MenuCommand::Find => Command::FocusSearch.into(),
+            MenuCommand::TrySample => Command::OpenSample.into(),
+            MenuCommand::ExportReport => {
+                UiCommand::AskForFile(FileIntent::ExportPlan(PlanFormat::Html))
+            }
+            MenuCommand::Guide => Command::ToggleGuide.into(),
+            MenuCommand::AddMember => UiCommand::AddMember,
         }
     }
 

@@ -11,9 +11,12 @@ mod file_dialogs;
 mod fit;
 mod framework;
 mod gaps;
+mod guide;
 mod hiring;
 mod matrix;
 mod menu;
+mod overview;
+mod people;
 mod review;
 mod roles;
 mod shell;
@@ -177,6 +180,16 @@ impl SkillgridApp {
                     .start_open_sheet(path, intent, Some(sheet), move || repaint.request_repaint());
             }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::AddMember => {
+                self.selection.person = Some(crate::app::PersonInputs {
+                    member: None,
+                    details: crate::model::MemberDetails {
+                        fte: "1".into(),
+                        ..Default::default()
+                    },
+                    on: self.state.today(),
+                });
+            }
             UiCommand::SaveAndClose => {
                 self.run(ctx, UiCommand::Save);
                 if !self.state.document().is_dirty() {
@@ -348,6 +361,8 @@ impl eframe::App for SkillgridApp {
             time_off::time_off_dialog_ui(&mut view, &ctx);
             framework::framework_dialog_ui(&mut view, &ctx);
             who::who_panel_ui(&mut view, &ctx);
+            guide::guide_window_ui(&mut view, &ctx);
+            people::person_dialog_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
@@ -396,6 +411,7 @@ impl eframe::App for SkillgridApp {
 /// The current view. The window's central panel.
 pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     match view.state.view() {
+        View::Overview => overview::overview_ui(view, ui),
         View::Matrix => matrix::matrix_ui(view, ui),
         View::Gaps => gaps::gaps_ui(view, ui),
         View::Fit => fit::fit_ui(view, ui),

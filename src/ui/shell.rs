@@ -34,7 +34,7 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut super::Commands) {
 }
 
 fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, items: &[MenuCommand]) {
-    for item in items.iter().filter(|item| item.in_menu()) {
+    for item in items {
         let shortcut = item
             .shortcuts()
             .first()
@@ -54,11 +54,8 @@ fn menu_items(view: &mut ViewCtx, ui: &mut egui::Ui, items: &[MenuCommand]) {
 pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            menu_items(view, ui, &MenuCommand::FILE);
-            ui.menu_button("Export CSV", |ui| {
-                menu_items(view, ui, &MenuCommand::EXPORT_CSV)
-            });
-            ui.menu_button("Recent files", |ui| {
+            menu_items(view, ui, &MenuCommand::FILE[..2]);
+            ui.menu_button("Open recent", |ui| {
                 if view.state.preferences().recent_files.is_empty() {
                     ui.label("None yet");
                 }
@@ -70,9 +67,17 @@ pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                     }
                 }
             });
+            menu_items(view, ui, &MenuCommand::FILE[2..]);
+            ui.separator();
+            ui.menu_button("Import", |ui| menu_items(view, ui, &MenuCommand::IMPORT));
+            ui.menu_button("Export", |ui| menu_items(view, ui, &MenuCommand::EXPORT));
+            ui.separator();
+            menu_items(view, ui, &MenuCommand::FILE_END);
         });
         ui.menu_button("Edit", |ui| menu_items(view, ui, &MenuCommand::EDIT));
         ui.menu_button("View", |ui| {
+            menu_items(view, ui, &MenuCommand::VIEW);
+            ui.separator();
             let mut preferences: Preferences = view.state.preferences().clone();
             ui.label("Theme");
             ui.radio_value(
@@ -98,6 +103,7 @@ pub fn menu_bar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 view.send(Command::SetPreferences(preferences));
             }
         });
+        ui.menu_button("Help", |ui| menu_items(view, ui, &MenuCommand::HELP));
     });
 }
 

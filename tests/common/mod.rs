@@ -86,11 +86,15 @@ pub fn window(state: skillgrid::app::AppState) -> Harness<'static, SkillgridApp>
     harness
 }
 
-/// The app with `path` opened as its document (not yet in a window).
+/// The app with `path` opened as its document, on the matrix (not yet in
+/// a window).
 #[allow(dead_code)]
 pub fn opened(path: &std::path::Path) -> skillgrid::app::AppState {
-    use skillgrid::app::{AppState, FileIntent, Preferences};
-    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    use skillgrid::app::{AppState, FileIntent, Preferences, View};
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(View::Matrix),
+    );
     let result = skillgrid::io::open_path(path, skillgrid::catalog::builtin());
     state.finish_open(path, FileIntent::Open, result);
     state

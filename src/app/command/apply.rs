@@ -33,6 +33,12 @@ impl AppState {
                 self.new_document();
                 return Ok(Outcome::NewDocument);
             }
+            C::OpenSample => {
+                self.replace_document(AppState::sample_document());
+                self.diagnostics.clear();
+                return Ok(Outcome::NewDocument);
+            }
+            C::ToggleGuide => self.guide_open = !self.guide_open,
             C::Overwrite => {
                 // Not in place over the other version: the whole file anew.
                 self.document.on_disk = None;
@@ -136,6 +142,47 @@ impl AppState {
             }
             C::PickDiagnostic(index) => self.pick_diagnostic(index),
             C::ShowSkillInMatrix(column) => self.show_skill_in_matrix(column),
+            C::AddMember(details) => {
+                let today = self.today();
+                let label = format!("add {}", details.name.trim());
+                let row = self
+                    .document
+                    .edit(&label, |w| w.add_member(&details, today))?;
+                self.notice = Some(format!(
+                    "Added {}: rate their skills in the matrix (Edit > Undo takes it back)",
+                    details.name.trim()
+                ));
+                self.refresh();
+                self.selected = Some((row, 0));
+                self.scroll_to = self.selected;
+                return Ok(Outcome::ShowMember(row));
+            }
+            C::EditMember {
+                member,
+                details,
+                on,
+            } => {
+                let label = format!("edit {}", details.name.trim());
+                let changes = self
+                    .document
+                    .edit(&label, |w| w.edit_member(member, &details, on))?;
+                let said: Vec<String> = changes
+                    .iter()
+                    .map(|change| change.detail.describe())
+                    .collect();
+                self.notice = Some(if said.is_empty() {
+                    format!("{}: details saved", details.name.trim())
+                } else {
+                    format!("{} from {on}: {}", details.name.trim(), said.join(", "))
+                });
+                return Ok(Outcome::MemberSaved);
+            }
+            C::ShowMemberFit(member) => {
+                if member < self.document.workspace.members.len() {
+                    self.view = crate::app::View::Fit;
+                    return Ok(Outcome::ShowMember(member));
+                }
+            }
             C::ShowSkillById(id) => {
                 match self
                     .document

@@ -13,6 +13,8 @@ use std::path::PathBuf;
 pub enum Command {
     // The document: new, save, export, undo, and the questions a save or close asks.
     NewDocument,
+    /// The bundled sample team, as a new unsaved document.
+    OpenSample,
     /// Writes where the document lives (even over an outside change).
     SaveOver,
     SaveTo(PathBuf),
@@ -69,9 +71,13 @@ pub enum Command {
     PickDiagnostic(usize),
     ShowSkillInMatrix(usize),
     ShowSkillById(String),
+    /// A member's fit for their role and every other.
+    ShowMemberFit(usize),
     Notice(String),
     /// Opens or closes the "who knows X" panel.
     ToggleWho,
+    /// Opens or closes the guide to the concepts and the keys.
+    ToggleGuide,
     /// Asks the panel's question.
     AskWho(super::WhoForm),
 
@@ -86,6 +92,14 @@ pub enum Command {
     SetPreferences(Preferences),
 
     // Cells and members: levels, interest, notes, reviews, managers, roles, leaving.
+    /// A member added by hand, joining today; the matrix shows them.
+    AddMember(crate::model::MemberDetails),
+    /// A member's details as typed, changes dated `on`.
+    EditMember {
+        member: usize,
+        details: crate::model::MemberDetails,
+        on: crate::model::Date,
+    },
     SetLevel {
         member: usize,
         skill: usize,
@@ -266,4 +280,6 @@ pub enum Outcome {
     /// Members changed rows: what pointed at one is let go.
     MembersMoved,
     ShowMember(usize),
+    /// A member's details were saved.
+    MemberSaved,
 }

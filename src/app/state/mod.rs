@@ -86,6 +86,8 @@ pub struct AppState {
     pub(in crate::app) round_request: Option<PathBuf>,
     /// A workbook's candidate sheets, while which to read is asked.
     pub(in crate::app) sheet_request: Option<SheetRequest>,
+    /// The guide to the concepts and the keys, while it is open.
+    pub(in crate::app) guide_open: bool,
     /// The "who knows X" panel, while it is open.
     pub(in crate::app) who: Option<WhoPanel>,
     pub(in crate::app) review: Review,
@@ -98,6 +100,11 @@ pub struct AppState {
 impl AppState {
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// Whether the guide to the concepts and the keys is open.
+    pub fn guide_open(&self) -> bool {
+        self.guide_open
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -205,6 +212,7 @@ impl AppState {
         let (sender, receiver) = channel();
         AppState {
             view: preferences.last_view,
+            guide_open: false,
             document,
             derived: Derived::default(),
             filter: MatrixFilter::default(),

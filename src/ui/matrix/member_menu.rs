@@ -31,6 +31,19 @@ pub(super) fn name_cell(view: &mut ViewCtx, ui: &mut egui::Ui, member: usize) {
         .on_hover_text(hover);
     response.context_menu(|ui| {
         ui.weak(&record.name);
+        if ui.button("Edit details…").clicked() {
+            crate::ui::people::start_editing(view, member);
+            ui.close();
+        }
+        if ui.button("Show fit").clicked() {
+            view.send(Command::ShowMemberFit(member));
+            ui.close();
+        }
+        if ui.button("Add a member…").clicked() {
+            view.send(crate::ui::UiCommand::AddMember);
+            ui.close();
+        }
+        ui.separator();
         match record.left {
             None => {
                 if ui.button("Left on…").clicked() {

@@ -1,0 +1,290 @@
+//! The home view, people kept in the window, the menus and the guide,
+//! driven as a manager would.
+
+mod common;
+
+use common::window;
+use eframe::egui::{Key, Role};
+use egui_kittest::kittest::Queryable;
+use skillgrid::analysis::{HeadlineKind, Opens};
+use skillgrid::app::{AppState, Command, Preferences, View};
+
+fn fresh() -> AppState {
+    AppState::new(AppState::sample_document(), Preferences::default())
+}
+
+/// Steps until the analysis has arrived and the cards are drawn.
+fn settled(harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>) {
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().state().insights().results().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+/// Empties the text field labelled `label` and types `text` into it.
+fn clear_and_type(
+    harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    for _ in 0..8 {
+        harness.key_press(Key::Backspace);
+        harness.key_press(Key::Delete);
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn the_window_opens_on_the_overview_and_its_cards_agree_with_the_analysis() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    assert_eq!(harness.state().state().view(), View::Overview);
+    let results = harness
+        .state()
+        .state()
+        .insights()
+        .results()
+        .expect("analysed");
+    let analysis = &results.analysis;
+    let headlines = results.headlines.clone();
+    let single = headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::SinglePoints)
+        .expect("a card for single points of failure");
+    assert_eq!(single.count, analysis.bus_factor.len());
+    assert!(single.count > 0, "the sample has skills one person leads");
+    let open = headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::OpenLines)
+        .expect("a card for open places");
+    let places: u32 = analysis
+        .staffing
+        .iter()
+        .flat_map(|s| &s.projects)
+        .flat_map(|p| &p.lines)
+        .map(|l| l.unfilled)
+        .sum();
+    assert_eq!(open.count, places as usize);
+    let stale = headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::Stale)
+        .expect("a card for stale ratings");
+    assert_eq!(stale.count, analysis.stale.cells as usize);
+    for headline in &headlines {
+        harness.get_by_label(headline.title);
+        assert!(headline.items.len() <= skillgrid::analysis::ITEMS_NAMED);
+        for item in &headline.items {
+            harness.get_by_label(&item.text);
+        }
+    }
+    harness.get_by_label("Self ratings to review");
+}
+
+#[test]
+fn a_single_point_of_failure_opens_its_column_in_the_matrix() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    let item = harness
+        .state()
+        .state()
+        .insights()
+        .results()
+        .expect("analysed")
+        .headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::SinglePoints)
+        .and_then(|h| h.items.first().cloned())
+        .expect("an item");
+    let Opens::Skill(id) = &item.opens else {
+        panic!("a single point of failure opens its skill");
+    };
+    harness.get_by_label(&item.text).click();
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(state.view(), View::Matrix);
+    let column = state
+        .workspace()
+        .skill_index(&skillgrid::model::SkillId::new(id.to_string()))
+        .expect("tracked");
+    assert_eq!(state.selected().map(|(_, c)| c), Some(column));
+}
+
+#[test]
+fn someone_ready_to_step_up_opens_their_fit() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    let ready = harness
+        .state()
+        .state()
+        .insights()
+        .results()
+        .expect("analysed")
+        .headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::Ready)
+        .cloned()
+        .expect("a card for who is ready");
+    let Some(item) = ready.items.first() else {
+        // Nobody ready in this sample: the card says so.
+        harness.get_by_label("Nothing here.");
+        return;
+    };
+    let Opens::Member(member) = item.opens else {
+        panic!("a person opens their fit");
+    };
+    harness.get_by_label(&item.text).click();
+    harness.run();
+    assert_eq!(harness.state().state().view(), View::Fit);
+    assert_eq!(harness.state().selection.people.member, Some(member));
+}
+
+#[test]
+fn a_member_is_added_from_the_edit_menu_and_undone() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    let before = harness.state().state().workspace().members.len();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Add a member…").click();
+    harness.run();
+    clear_and_type(&mut harness, "Name", "Ana Lima");
+    clear_and_type(&mut harness, "FTE", "80%");
+    harness.get_by_label("Add").click();
+    harness.run();
+    let state = harness.state().state();
+    let workspace = state.workspace();
+    assert_eq!(workspace.members.len(), before + 1);
+    let ana = workspace.find_member("Ana Lima").expect("added");
+    assert_eq!(workspace.members[ana].fte, 0.8);
+    assert_eq!(workspace.members[ana].joined, Some(state.today()));
+    assert!(
+        harness.state().selection.person.is_none(),
+        "the dialog closes"
+    );
+    harness.state_mut().state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().state().workspace().members.len(), before);
+}
+
+#[test]
+fn a_bad_fte_is_refused_in_the_dialog_and_changes_nothing() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    let before = harness.state().state().workspace().clone();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Add a member…").click();
+    harness.run();
+    clear_and_type(&mut harness, "Name", "Ana Lima");
+    clear_and_type(&mut harness, "FTE", "5");
+    harness.get_by_label("Add").click();
+    harness.run();
+    harness.get_by_label_contains("is outside 0-1");
+    assert!(
+        harness.state().selection.person.is_some(),
+        "still open to fix"
+    );
+    assert_eq!(*harness.state().state().workspace(), before);
+}
+
+#[test]
+fn details_edited_from_the_member_menu_are_dated_and_undone() {
+    let mut state = AppState::new(
+        AppState::sample_document(),
+        Preferences::opening_on(View::Matrix),
+    );
+    state.set_today("2026-09-01".parse().expect("a date"));
+    let mut harness = window(state);
+    let kwame = harness
+        .state()
+        .state()
+        .workspace()
+        .find_member("Kwame Mensah")
+        .expect("in the sample");
+    harness.get_by_label("Kwame Mensah").click_secondary();
+    harness.run();
+    harness.get_by_label("Edit details…").click();
+    harness.run();
+    clear_and_type(&mut harness, "FTE", "0.6");
+    harness.get_by_label("Save").click();
+    harness.run();
+    let member = &harness.state().state().workspace().members[kwame];
+    assert_eq!(member.fte, 0.6);
+    assert_eq!(member.fte_on("2026-08-31".parse().expect("a date")), 1.0);
+    harness.get_by_label_contains("FTE 1.0 -> 0.6");
+    harness.state_mut().state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().state().workspace().members[kwame].fte, 1.0);
+}
+
+#[test]
+fn the_file_menu_groups_imports_and_exports_and_quits_last() {
+    let mut harness = window(fresh());
+    harness.get_by_label("File").click();
+    harness.run();
+    for item in [
+        "New",
+        "Open…",
+        "Open recent",
+        "Save As…",
+        "Import",
+        "Export",
+        "Quit",
+    ] {
+        assert!(
+            harness.query_all_by_label_contains(item).next().is_some(),
+            "File holds {item}"
+        );
+    }
+    harness.get_by_label("Import").click();
+    harness.run();
+    for item in [
+        "Roster as a new round of ratings…",
+        "Filled self-assessment forms…",
+        "Projects (CSV or Excel)…",
+        "Development targets…",
+        "Certifications…",
+        "Time off…",
+        "Public holidays…",
+        "Career framework…",
+    ] {
+        harness.get_by_label_contains(item);
+    }
+    let labels: Vec<&str> = skillgrid::ui::MenuCommand::FILE_END
+        .iter()
+        .map(|item| item.label())
+        .collect();
+    assert_eq!(labels.last(), Some(&"Quit"), "Quit comes last");
+    assert!(
+        skillgrid::ui::MenuCommand::EXPORT
+            .iter()
+            .any(|item| item.label() == "HTML report…"),
+        "the report is exported from File"
+    );
+}
+
+#[test]
+fn f1_opens_the_guide_with_the_fit_formula_and_the_keys() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.state().state().guide_open());
+    harness.get_by_label_contains("required skills share 80 points");
+    harness.get_by_label(View::Gaps.question());
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(!harness.state().state().guide_open(), "F1 closes it again");
+}
