@@ -344,8 +344,8 @@ fn the_window_sends_forms_to_a_folder_and_takes_them_back_as_one_edit() {
         .expect("sent");
     harness.run();
     assert_eq!(self_count(&harness), before + 1, "one self rating recorded");
-    harness
-        .get_by_label_contains("Imported 1 form: 1 self rating recorded; 1 form could not be read");
+    harness.get_by_label_contains("1 form back, 0 blank");
+    harness.get_by_label_contains("1 self rating recorded; 1 form could not be read");
     harness.state_mut().state_mut().apply(Command::Undo);
     harness.run();
     assert_eq!(self_count(&harness), before, "Undo takes the import back");
@@ -504,5 +504,54 @@ fn a_form_is_dated_by_its_own_date_keeps_its_evidence_and_refuses_edited_guidanc
     assert!(
         opened.skill_named("Basket weaving").is_none(),
         "a skill typed over the form's is not added"
+    );
+}
+
+#[test]
+fn workbook_forms_come_back_without_title_warnings_and_say_who_sent_none() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = workspace_copy(folder.path());
+    let forms = folder.path().join("forms");
+    let sent = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+    ]);
+    assert!(sent.status.success());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&forms)
+        .expect("listed")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "a form for each of the team");
+    // One member keeps theirs.
+    let kept = files.pop().expect("a form");
+    let kept_name = kept
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.split(" - ").next())
+        .expect("named after the member")
+        // The file name makes marks safe (O'Brien -> O_Brien): the given name.
+        .split(' ')
+        .next()
+        .expect("a given name")
+        .to_string();
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let back = import_self(&paths, &workspace, Some("2026-11-02"));
+    let stdout = String::from_utf8_lossy(&back.stdout);
+    let stderr = String::from_utf8_lossy(&back.stderr);
+    assert!(back.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("above the header"),
+        "Skillgrid's own forms have a title on purpose: {stderr}"
+    );
+    let summary = format!("{} forms back, {} blank", files.len(), files.len());
+    assert!(stdout.contains(&summary), "{stdout}");
+    assert!(
+        stdout.contains(&format!("not returned: {kept_name}")),
+        "{stdout}"
     );
 }

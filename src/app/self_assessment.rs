@@ -59,6 +59,11 @@ impl AppState {
             }
         }
         let today = self.today();
+        let returned = {
+            let forms: Vec<&crate::model::Workspace> =
+                rounds.iter().map(|(round, _)| round).collect();
+            crate::model::FormsReturned::of(&self.document.workspace, &forms, today)
+        };
         let mut recorded = 0;
         let mut unknown = Vec::new();
         let failed = files.len() - rounds.len();
@@ -85,8 +90,8 @@ impl AppState {
             );
         }
         let mut notice = format!(
-            "Imported {}: {} recorded",
-            crate::words::count_of(rounds.len(), "form", "forms"),
+            "{}: {} recorded",
+            returned.describe(),
             crate::words::count_of(recorded, "self rating", "self ratings")
         );
         if !unknown.is_empty() {

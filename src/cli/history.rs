@@ -95,6 +95,10 @@ pub(super) fn import_round_command(
         }
     };
     let mut workspace = previous.clone();
+    let returned = (request.rater == crate::model::Rater::SelfRated).then(|| {
+        let forms: Vec<&Workspace> = rounds.iter().map(|(_, round)| round).collect();
+        crate::model::FormsReturned::of(&previous, &forms, crate::model::today())
+    });
     let summaries: Vec<_> = rounds
         .into_iter()
         .map(|(roster, mut round)| {
@@ -173,6 +177,9 @@ pub(super) fn import_round_command(
                 summary.unknown.join(", ")
             );
         }
+    }
+    if let Some(returned) = &returned {
+        let _ = writeln!(out, "{}", returned.describe());
     }
     ExitCode::SUCCESS
 }

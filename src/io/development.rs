@@ -8,7 +8,7 @@ use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::text;
 use crate::io::text::text_cell;
 use crate::io::text::{Table, line_of};
-use crate::io::workbook::{SheetFormat, read_table_file};
+use crate::io::workbook::{SheetFormat, read_table_file, untitled};
 use crate::model::{Certification, Date, Level, Target, Workspace, normalize_label};
 use std::path::Path;
 
@@ -343,6 +343,7 @@ pub const TARGETS_SHEET: SheetFormat = SheetFormat {
     noun: "development targets",
     expected: "a header row with Member, Skill, Target and By",
     is_header: is_targets_header,
+    titled: untitled,
 };
 
 /// A certifications sheet, as the workbook reader looks for it.
@@ -350,6 +351,7 @@ pub const CERTIFICATIONS_SHEET: SheetFormat = SheetFormat {
     noun: "certifications",
     expected: "a header row with Member and Certification",
     is_header: is_certifications_header,
+    titled: untitled,
 };
 
 /// Development targets from a CSV or a workbook's targets sheet; a target

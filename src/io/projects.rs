@@ -8,7 +8,7 @@ use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::text;
 use crate::io::text::{Table, line_of};
 use crate::io::text::{parse_fte, text_cell};
-use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file};
+use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file, untitled};
 use crate::model::quarter_of;
 use crate::model::{DemandLine, Level, Project, Role, RoleSlot, Workspace, normalize_label};
 use std::collections::HashMap;
@@ -347,6 +347,7 @@ pub const PROJECTS_SHEET: SheetFormat = SheetFormat {
     noun: "projects",
     expected: "a header row with Project, Start, End and Priority",
     is_header: is_projects_header,
+    titled: untitled,
 };
 
 /// Projects from a CSV file or a workbook's sheet, matched against

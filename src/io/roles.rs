@@ -7,7 +7,7 @@ use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::text;
 use crate::io::text::{Table, line_of};
 use crate::io::text::{text_cell, unique_id};
-use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file};
+use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file, untitled};
 use crate::model::{
     Importance, Level, Requirement, Role, RoleId, Skill, SkillId, SkillKind, Workspace, slugify,
 };
@@ -271,6 +271,7 @@ pub const ROLES_SHEET: SheetFormat = SheetFormat {
     noun: "role requirements",
     expected: "a header row with Role, Skill, Min level and Importance",
     is_header: is_roles_header,
+    titled: untitled,
 };
 
 /// Role requirements from a CSV file or a workbook's sheet (the one named

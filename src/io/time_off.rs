@@ -6,7 +6,7 @@ use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::text;
 use crate::io::text::{Table, line_of};
 use crate::io::text::{parse_fte, text_cell};
-use crate::io::workbook::{SheetFormat, read_table_file};
+use crate::io::workbook::{SheetFormat, read_table_file, untitled};
 use crate::model::{AwayReason, Holiday, TimeOff, Workspace};
 use std::path::Path;
 
@@ -174,6 +174,7 @@ pub const TIME_OFF_SHEET: SheetFormat = SheetFormat {
     noun: "time off",
     expected: "a header row with Member, Start and End",
     is_header: is_time_off_header,
+    titled: untitled,
 };
 
 /// A holiday calendar sheet, as the workbook reader looks for it.
@@ -181,6 +182,7 @@ pub const HOLIDAYS_SHEET: SheetFormat = SheetFormat {
     noun: "a holiday calendar",
     expected: "a header row with Location and Date",
     is_header: is_holidays_header,
+    titled: untitled,
 };
 
 /// Time off from a CSV or a workbook's time off sheet.

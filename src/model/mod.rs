@@ -46,7 +46,7 @@ pub use role::{
     CareerLink, CareerLinks, FrameworkSource, Importance, Requirement, Role, RoleId, SalaryBand,
     SpanOfControl, TimeSplit, Track, YearsGuideline,
 };
-pub use round::{RoundSummary, import_round, import_round_noted, matching_member};
+pub use round::{FormsReturned, RoundSummary, import_round, import_round_noted, matching_member};
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 

@@ -202,6 +202,80 @@ pub fn matching_member(workspace: &Workspace, incoming: &Member) -> Option<usize
     })
 }
 
+/// What came back of a round of self-assessment forms: how many were read,
+/// how many came back blank, and who on the team sent none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormsReturned {
+    pub read: usize,
+    pub blank: usize,
+    pub not_returned: Vec<String>,
+}
+
+impl FormsReturned {
+    /// `forms` are the forms read, each as the roster it is. Expected back
+    /// are the members of the teams the forms came from (forms go out a
+    /// team at a time) on `today`, planned seats left out.
+    pub fn of(workspace: &Workspace, forms: &[&Workspace], today: super::Date) -> FormsReturned {
+        let mut returned = vec![false; workspace.members.len()];
+        let mut blank = 0;
+        for form in forms {
+            if form.assessed_cells() == 0 {
+                blank += 1;
+            }
+            for member in &form.members {
+                if let Some(row) = matching_member(workspace, member) {
+                    returned[row] = true;
+                }
+            }
+        }
+        let teams: std::collections::HashSet<Option<&str>> = workspace
+            .members
+            .iter()
+            .zip(&returned)
+            .filter(|(_, back)| **back)
+            .map(|(member, _)| member.team.as_deref())
+            .collect();
+        let not_returned = workspace
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(row, member)| {
+                !returned[*row]
+                    && !member.planned
+                    && teams.contains(&member.team.as_deref())
+                    && workspace.is_member_on(*row, today)
+            })
+            .map(|(_, member)| member.name.clone())
+            .collect();
+        FormsReturned {
+            read: forms.len(),
+            blank,
+            not_returned,
+        }
+    }
+
+    /// `49 forms back, 3 blank; not returned: Ana Lima, Kwame Mensah`.
+    pub fn describe(&self) -> String {
+        let mut said = format!(
+            "{} back, {} blank",
+            crate::words::count_of(self.read, "form", "forms"),
+            self.blank
+        );
+        match self.not_returned.as_slice() {
+            [] => said.push_str("; every member's form is back"),
+            names if names.len() <= 8 => {
+                said.push_str(&format!("; not returned: {}", names.join(", ")))
+            }
+            names => said.push_str(&format!(
+                "; not returned: {} and {} more",
+                names[..8].join(", "),
+                names.len() - 8
+            )),
+        }
+        said
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

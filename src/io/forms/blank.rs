@@ -4,8 +4,14 @@
 //! member fills "Your level", "Wants to grow" and "Evidence".
 
 use crate::io::text::neutralise_text;
-use crate::model::{Level, Workspace};
+use crate::model::{Level, Workspace, normalize_label};
 use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Workbook, XlsxError};
+
+/// Whether a header is a self-assessment form's.
+pub fn is_form_header(header: &[String]) -> bool {
+    let has = |wanted: &str| header.iter().any(|cell| normalize_label(cell) == wanted);
+    has("your level") && has("current level") && has("skill")
+}
 
 /// The columns a form has, in order; "Your level", "Wants to grow" and
 /// "Evidence" are filled in, "Form date" dates the self ratings.

@@ -5,5 +5,7 @@
 mod blank;
 mod returned;
 
-pub use blank::{FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook};
+pub use blank::{
+    FORM_HEADER, FormRow, form_csv, form_file_name, form_rows, form_workbook, is_form_header,
+};
 pub use returned::{FormReturn, prepare_form, read_form_return};

@@ -3,6 +3,7 @@
 //! whose guidance was edited (a level typed over "Current level", a skill
 //! renamed), which are said and left out rather than guessed at.
 
+use super::blank::is_form_header;
 use crate::catalog::LabelIndex;
 use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::roster::ROSTER_SHEET;
@@ -23,12 +24,6 @@ pub struct FormReturn {
     pub evidence: Vec<(usize, usize, String)>,
     /// Round cells not to import: their row's guidance was edited.
     pub skipped: Vec<(usize, usize)>,
-}
-
-/// Whether a header is a self-assessment form's.
-pub(crate) fn is_form_header(header: &[String]) -> bool {
-    let has = |wanted: &str| header.iter().any(|cell| normalize_label(cell) == wanted);
-    has("your level") && has("current level") && has("skill")
 }
 
 /// Reads a form's extras against `round` (the same file read as a roster)

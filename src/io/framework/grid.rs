@@ -11,7 +11,7 @@ use super::types::{
 use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::text;
 use crate::io::text::{Table, line_of};
-use crate::io::workbook::SheetFormat;
+use crate::io::workbook::{SheetFormat, untitled};
 use crate::model::{ScaleWords, slugify};
 
 /// A grid sheet, as the workbook reader looks for it.
@@ -19,6 +19,7 @@ pub const GRID_SHEET: SheetFormat = SheetFormat {
     noun: "a career framework grid",
     expected: "a header row of Competency, then one column per level, lowest first",
     is_header: is_grid_header,
+    titled: untitled,
 };
 
 /// Whether a row could be a grid's header: a competency column and at

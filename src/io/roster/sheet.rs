@@ -5,6 +5,7 @@ use super::columns::is_roster_header;
 use super::read::import_roster;
 use crate::catalog::Catalog;
 use crate::io::diag::{ImportFailure, Imported};
+use crate::io::forms::is_form_header;
 use crate::io::workbook::{OneOrChoice, SheetFormat, read_one_or_choose, read_sheet_with};
 use crate::model::Workspace;
 
@@ -13,6 +14,7 @@ pub const ROSTER_SHEET: SheetFormat = SheetFormat {
     noun: "a roster",
     expected: "a header row with a Name column (or Full name, Member, Employee)",
     is_header: is_roster_header,
+    titled: is_form_header,
 };
 
 /// What reading a workbook as a roster found: the roster, or several

@@ -96,6 +96,14 @@ pub struct SheetFormat {
     pub expected: &'static str,
     /// Whether a row, as text, is this format's header.
     pub is_header: fn(&[String]) -> bool,
+    /// Whether a header belongs to a layout that puts a title above it on
+    /// purpose (Skillgrid's own forms): the rows above are then not said.
+    pub titled: fn(&[String]) -> bool,
+}
+
+/// For `SheetFormat::titled`: no layout of the format has a title.
+pub fn untitled(_header: &[String]) -> bool {
+    false
 }
 
 impl SheetFormat {
@@ -118,7 +126,11 @@ fn sheet_text(name: &str, range: &Range<Data>, format: &SheetFormat) -> Option<S
         csv: String::with_capacity(range.get_size().0 * range.get_size().1 * 2),
         rows: Vec::with_capacity(rows.len()),
         first_column,
-        skipped: (0..header as u32).map(|row| first_row + row + 1).collect(),
+        skipped: if (format.titled)(&rows[header].iter().map(cell_text).collect::<Vec<_>>()) {
+            Vec::new()
+        } else {
+            (0..header as u32).map(|row| first_row + row + 1).collect()
+        },
     };
     for (offset, row) in rows.iter().enumerate().skip(header) {
         for (index, cell) in row.iter().enumerate() {

@@ -24,6 +24,13 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             search.request_focus();
             view.commands.send(Command::SearchFocused);
         }
+        if ui
+            .button("Who knows…")
+            .on_hover_text("Who can lead or knows a skill, and who is free in a week (Ctrl+K)")
+            .clicked()
+        {
+            view.commands.send(Command::ToggleWho);
+        }
         let derived = state.derived();
         if !derived.alias_matches.is_empty() {
             ui.label(
