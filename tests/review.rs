@@ -172,3 +172,61 @@ fn the_matrix_shows_self_ratings_and_the_difference_on_request() {
         skillgrid::app::Ratings::Current
     );
 }
+
+#[test]
+fn a_difference_shows_its_evidence_and_wish_and_stays_in_place_once_decided() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("org.skillgrid");
+    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
+    let form = folder.path().join("priya.csv");
+    std::fs::write(
+        &form,
+        "Name,Email,Skill,Current level,Your level,Wants to grow,Evidence\n\
+         Priya Raman,priya.raman@example.com,Containers & Kubernetes,1,3,yes,Ran the cluster upgrade in October\n\
+         Priya Raman,priya.raman@example.com,Databases,3,4,,\n",
+    )
+    .expect("written");
+    let ran = skillgrid(&[
+        "import",
+        form.to_str().expect("utf-8"),
+        "--into",
+        path.to_str().expect("utf-8"),
+        "--rater",
+        "self",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let mut state = common::opened(&path);
+    state.set_today("2026-12-02".parse().expect("a date"));
+    state.apply(Command::ShowView(View::Review));
+    let mut harness = common::window(state);
+    harness.get_by_label("Ran the cluster upgrade in October");
+    let order = |harness: &Harness<'_, SkillgridApp>| -> Vec<usize> {
+        harness
+            .state()
+            .state()
+            .review()
+            .differences
+            .iter()
+            .map(|difference| difference.column)
+            .collect()
+    };
+    let differences = &harness.state().state().review().differences;
+    let kubernetes = differences
+        .iter()
+        .find(|d| d.skill.name.as_ref() == "Containers & Kubernetes")
+        .expect("listed");
+    assert!(kubernetes.wants_to_grow, "the form said yes");
+    let before = order(&harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Accept 3")
+        .click();
+    harness.run();
+    assert_eq!(order(&harness), before, "a decision does not move the rows");
+    harness.get_by_label("decided: 3");
+}

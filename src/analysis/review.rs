@@ -22,6 +22,11 @@ pub struct Difference {
     pub manager_level: Option<Level>,
     /// The manager's decision, once made: the level they recorded after.
     pub decided: Option<Option<Level>>,
+    /// What the member wrote as evidence with their rating.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// The member wants to grow in the skill.
+    pub wants_to_grow: bool,
 }
 
 fn date_text<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -43,13 +48,15 @@ impl Difference {
 
 /// Every self rating at least `threshold` levels from the manager's, and
 /// every one in a cell the manager never rated, the latest per member and
-/// skill of the members in `scope`, undecided first, then the widest.
+/// skill of the members in `scope`, the widest first. A decision does not
+/// move a row: the list stays still under the manager's pointer.
 pub fn review_differences(scope: &Scope, threshold: u8) -> Vec<Difference> {
     let workspace = scope.workspace;
     let mut found = Vec::new();
     for &member in &scope.members {
         let record = &workspace.members[member];
-        let entries = workspace.history.row(member).entries();
+        let row = workspace.history.row(member);
+        let entries = row.entries();
         if entries.is_empty() {
             continue;
         }
@@ -79,6 +86,7 @@ pub fn review_differences(scope: &Scope, threshold: u8) -> Vec<Difference> {
                     date: entry.as_of,
                     manager_level: of_record[column].flatten(),
                     decided: None,
+                    evidence: row.note_for(entry),
                 });
             }
         }
@@ -93,6 +101,8 @@ pub fn review_differences(scope: &Scope, threshold: u8) -> Vec<Difference> {
                 self_date: pending.date,
                 manager_level: pending.manager_level,
                 decided: pending.decided,
+                evidence: pending.evidence.map(str::to_string),
+                wants_to_grow: workspace.cell(member, column).interest(),
             };
             if difference.manager_level.is_none() || difference.gap() >= threshold.max(1) {
                 found.push(difference);
@@ -100,22 +110,22 @@ pub fn review_differences(scope: &Scope, threshold: u8) -> Vec<Difference> {
         }
     }
     found.sort_by(|a, b| {
-        a.decided
-            .is_some()
-            .cmp(&b.decided.is_some())
-            .then(b.gap().cmp(&a.gap()))
+        b.gap()
+            .cmp(&a.gap())
             .then_with(|| a.member.name.cmp(&b.member.name))
+            .then(a.column.cmp(&b.column))
     });
     found
 }
 
 /// The latest self rating of a cell as the review reads it.
 #[derive(Clone, Copy)]
-struct Pending {
+struct Pending<'h> {
     own: Level,
     date: Option<Date>,
     manager_level: Option<Level>,
     decided: Option<Option<Level>>,
+    evidence: Option<&'h str>,
 }
 
 /// `38 differences across 12 people, 9 decided`.

@@ -41,7 +41,12 @@ pub fn overview_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         return;
     }
     ui.add_space(6.0);
-    let waiting = state.review().differences.len();
+    let waiting = state
+        .review()
+        .differences
+        .iter()
+        .filter(|difference| difference.decided.is_none())
+        .count();
     let mut go: Option<Go> = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -49,15 +49,15 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let mut decision = None;
     // Fixed column widths, so the header lines up over rows drawn only
     // where they are visible.
-    const WIDTHS: [f32; 6] = [170.0, 110.0, 200.0, 40.0, 90.0, 50.0];
+    const WIDTHS: [f32; 8] = [160.0, 100.0, 180.0, 40.0, 90.0, 50.0, 50.0, 180.0];
     let headings = [
-        "Member", "Team", "Skill", "Self", "Manager", "Apart", "Decision",
+        "Member", "Team", "Skill", "Self", "Manager", "Apart", "Grow", "Evidence", "Decision",
     ];
     ui.horizontal(|ui| {
         let widths = WIDTHS.iter().chain([&200.0]);
         for (column, (heading, width)) in headings.iter().zip(widths).enumerate() {
             let text = egui::Label::new(RichText::new(*heading).strong());
-            if column < 3 || column == 6 {
+            if column < 3 || column >= 7 {
                 ui.allocate_ui_with_layout(
                     egui::vec2(*width, 18.0),
                     egui::Layout::left_to_right(egui::Align::Center),
@@ -94,16 +94,21 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                         } else {
                             difference.gap().to_string()
                         },
+                        if difference.wants_to_grow { "yes" } else { "" }.to_string(),
+                        difference.evidence.clone().unwrap_or_default(),
                     ];
-                    // Names read from the left; the levels sit centred.
+                    // Names and evidence read from the left; levels sit centred.
                     for (column, (text, width)) in cells.iter().zip(WIDTHS).enumerate() {
-                        if column < 3 {
+                        if column < 3 || column == 7 {
                             ui.allocate_ui_with_layout(
                                 egui::vec2(width, 18.0),
                                 egui::Layout::left_to_right(egui::Align::Center),
                                 |ui| {
                                     ui.set_width(width);
-                                    ui.add(egui::Label::new(text).truncate());
+                                    let label = ui.add(egui::Label::new(text).truncate());
+                                    if column == 7 && !text.is_empty() {
+                                        label.on_hover_text(text);
+                                    }
                                 },
                             );
                         } else {

@@ -18,7 +18,8 @@ impl AppState {
     /// Recomputes the differences while the view is on show and they are
     /// out of date.
     pub(in crate::app) fn refresh_review(&mut self) {
-        if self.view != View::Review {
+        // The overview counts what waits for review too.
+        if !matches!(self.view, View::Review | View::Overview) {
             return;
         }
         let threshold = self.review.threshold.max(1);
