@@ -57,7 +57,7 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         let widths = WIDTHS.iter().chain([&200.0]);
         for (column, (heading, width)) in headings.iter().zip(widths).enumerate() {
             let text = egui::Label::new(RichText::new(*heading).strong());
-            if column < 3 || column >= 7 {
+            if !(3..7).contains(&column) {
                 ui.allocate_ui_with_layout(
                     egui::vec2(*width, 18.0),
                     egui::Layout::left_to_right(egui::Align::Center),
