@@ -288,3 +288,40 @@ fn f1_opens_the_guide_with_the_fit_formula_and_the_keys() {
     harness.run();
     assert!(!harness.state().state().guide_open(), "F1 closes it again");
 }
+
+#[test]
+fn body_hint_and_link_text_stand_out_in_both_themes() {
+    use eframe::egui::{Theme, Visuals};
+    use skillgrid::ui::{MIN_CONTRAST, backgrounds, contrast, make_readable};
+    for mut visuals in [Visuals::light(), Visuals::dark()] {
+        let before = backgrounds(&visuals)
+            .into_iter()
+            .map(|background| contrast(visuals.weak_text_color(), background))
+            .fold(f32::INFINITY, f32::min);
+        make_readable(&mut visuals);
+        for background in backgrounds(&visuals) {
+            for (what, colour) in [
+                ("body", visuals.text_color()),
+                ("hint", visuals.weak_text_color()),
+                ("link", visuals.hyperlink_color),
+            ] {
+                let ratio = contrast(colour, background);
+                assert!(
+                    ratio >= MIN_CONTRAST,
+                    "{what} text {colour:?} on {background:?} is {ratio:.2}:1 (dark: {})",
+                    visuals.dark_mode
+                );
+            }
+        }
+        assert!(before > 1.0, "measured");
+    }
+    // The window itself draws with them.
+    let mut harness = window(fresh());
+    harness.run();
+    for theme in [Theme::Light, Theme::Dark] {
+        let style = harness.ctx.style_of(theme);
+        for background in backgrounds(&style.visuals) {
+            assert!(contrast(style.visuals.weak_text_color(), background) >= MIN_CONTRAST);
+        }
+    }
+}

@@ -21,6 +21,7 @@ mod review;
 mod roles;
 mod shell;
 mod staffing;
+mod theme;
 mod time_off;
 mod timeline;
 mod who;
@@ -38,6 +39,7 @@ pub use context::{Commands, UiCommand, ViewCtx};
 pub use file_dialogs::{FileDialogs, NativeDialogs};
 pub use matrix::cell_label;
 pub use menu::MenuCommand;
+pub use theme::{MIN_CONTRAST, backgrounds, contrast, make_readable};
 
 /// How the window was asked to start.
 #[derive(Clone, Debug, Default)]
@@ -61,6 +63,8 @@ pub struct SkillgridApp {
     pub dialogs: Box<dyn FileDialogs>,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
+    /// Whether the readable text colours are set on the context yet.
+    styled: bool,
 }
 
 impl SkillgridApp {
@@ -98,6 +102,7 @@ impl SkillgridApp {
             selection: ViewSelection::default(),
             dialogs: Box::new(NativeDialogs),
             title: String::new(),
+            styled: false,
         }
     }
 
@@ -118,6 +123,7 @@ impl SkillgridApp {
             ThemeChoice::Dark => egui::ThemePreference::Dark,
         });
         ctx.set_zoom_factor(preferences.zoom);
+        ctx.all_styles_mut(|style| theme::make_readable(&mut style.visuals));
     }
 
     fn ask_for_file(&mut self, ctx: &egui::Context, intent: FileIntent) {
@@ -322,6 +328,10 @@ impl SkillgridApp {
 impl eframe::App for SkillgridApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.styled {
+            ctx.all_styles_mut(|style| theme::make_readable(&mut style.visuals));
+            self.styled = true;
+        }
         for result in self.state.poll_jobs() {
             self.handle_job(&ctx, result);
         }
