@@ -332,3 +332,52 @@ fn no_two_commands_share_a_shortcut() {
     }
     assert!(shortcuts.len() >= 7, "the table holds the shortcuts");
 }
+
+#[test]
+fn the_matrix_fits_the_window_it_is_in() {
+    use skillgrid::app::{AppState, Preferences, View};
+    let rows_shown = |size: [f32; 2]| {
+        let state = AppState::new(
+            AppState::sample_document(),
+            Preferences::opening_on(View::Matrix),
+        );
+        let mut state = Some(state);
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(size)
+            .build_eframe(move |_| {
+                skillgrid::ui::SkillgridApp::with_state(state.take().expect("built once"))
+            });
+        harness.run();
+        let workspace = harness.state().state().workspace().clone();
+        let rows = workspace
+            .members
+            .iter()
+            .filter(|member| harness.query_by_label(&member.name).is_some())
+            .count();
+        let widths: Vec<f32> = workspace
+            .skills
+            .iter()
+            .filter_map(|skill| {
+                let label = format!("Sort by {}", skill.name);
+                harness
+                    .query_by_label(&label)
+                    .map(|header| header.rect().width())
+            })
+            .collect();
+        let right = widths.len();
+        (
+            rows,
+            right,
+            widths.first().copied().unwrap_or(0.0),
+            workspace.skills.len(),
+        )
+    };
+    let (rows, _, narrow, _) = rows_shown([1280.0, 800.0]);
+    assert!(rows >= 20, "{rows} rows at 1280x800");
+    let (_, columns, wide, skills) = rows_shown([1920.0, 1080.0]);
+    assert_eq!(columns, skills, "every skill in view at 1920x1080");
+    assert!(
+        wide > narrow + 6.0,
+        "the cells grow to use a wide window: {wide} against {narrow}"
+    );
+}

@@ -111,6 +111,8 @@ pub struct Derived {
     pub longest_name: Option<usize>,
     pub longest_team: Option<usize>,
     pub longest_role: Option<usize>,
+    /// The skill with the longest name: it sizes the header band.
+    pub longest_skill: Option<usize>,
     /// The dates most of the roster was rated on: the rounds, oldest first.
     pub rounds: Vec<crate::model::Date>,
     /// The cells that moved since `filter.since`.
@@ -295,6 +297,8 @@ impl Derived {
         }
         self.longest_name = (0..workspace.members.len())
             .max_by_key(|&member| workspace.members[member].name.chars().count());
+        self.longest_skill = (0..workspace.skills.len())
+            .max_by_key(|&skill| workspace.skills[skill].name.chars().count());
         let mut teams: Vec<String> = workspace
             .members
             .iter()

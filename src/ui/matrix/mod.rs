@@ -23,10 +23,14 @@ use egui_table::{CellInfo, Column, HeaderCellInfo, HeaderRow, Table, TableDelega
 /// Name, role, team and fit come before the skills.
 const FIXED_COLUMNS: usize = 4;
 const STICKY_COLUMNS: usize = 2;
+/// A level cell's width: at least this, wider when the window has room.
 const CELL_WIDTH: f32 = 30.0;
+const WIDEST_CELL: f32 = 46.0;
 const ROW_HEIGHT: f32 = 24.0;
-/// Room for a skill name written upwards in its column.
-const HEADER_HEIGHT: f32 = 172.0;
+/// Room for a skill name written upwards in its column: the longest name,
+/// between these and never more than a quarter of the window.
+const SHORTEST_HEADER: f32 = 90.0;
+const TALLEST_HEADER: f32 = 260.0;
 
 pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     toolbar::toolbar_ui(view, ui);
@@ -65,6 +69,28 @@ pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let team_width = derived.longest_team.map_or(60.0, |team| {
         text_width(&derived.teams[team]).clamp(60.0, 240.0)
     });
+    // The longest skill name decides the header band, up to a quarter of
+    // the window; longer names end in an ellipsis with the whole on hover.
+    let header_height = derived.longest_skill.map_or(SHORTEST_HEADER, |skill| {
+        let font = FontId::proportional(12.0);
+        let galley = ui.painter().layout_no_wrap(
+            state.workspace().skills[skill].name.clone(),
+            font,
+            Color32::WHITE,
+        );
+        // Twenty rows under the headers come first, where the window has them.
+        let rows_first = ui.available_height() - 42.0 - 20.0 * ROW_HEIGHT;
+        (galley.size().x + 34.0)
+            .min(ui.ctx().content_rect().height() / 4.0)
+            .min(rows_first)
+            .clamp(SHORTEST_HEADER, TALLEST_HEADER)
+    });
+    // Cells share the room the fixed columns leave, so a wide window is
+    // used, not left empty.
+    let fixed = name_width + role_width + team_width + 84.0;
+    let cell_width = ((ui.available_width() - fixed - 24.0) / derived.columns.len().max(1) as f32)
+        .clamp(CELL_WIDTH, WIDEST_CELL)
+        .floor();
     let columns: Vec<Column> = [
         Column::new(name_width).range(name_width..=480.0),
         Column::new(role_width).range(role_width..=480.0),
@@ -76,7 +102,7 @@ pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         derived
             .columns
             .iter()
-            .map(|_| Column::new(CELL_WIDTH).resizable(false)),
+            .map(|_| Column::new(cell_width).resizable(false)),
     )
     .collect();
     let workspace = state.workspace();
@@ -105,7 +131,7 @@ pub fn matrix_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 height: 20.0,
                 groups,
             },
-            HeaderRow::new(HEADER_HEIGHT),
+            HeaderRow::new(header_height),
             HeaderRow::new(22.0),
         ]);
     if let Some((member, skill)) = state.scroll_to() {

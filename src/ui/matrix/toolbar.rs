@@ -128,8 +128,9 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         if filter != Default::default() && ui.button("Clear filters").clicked() {
             filter = Default::default();
         }
+        ui.separator();
+        history_bar(view, &mut filter, ui);
     });
-    history_bar(view, &mut filter, ui);
     if &filter != state.filter() {
         view.send(Command::SetFilter(filter));
     }
@@ -139,7 +140,7 @@ pub fn toolbar_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
 fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &mut egui::Ui) {
     let state = view.state;
     let derived = state.derived();
-    ui.horizontal_wrapped(|ui| {
+    {
         let mut since = filter.since.is_some();
         if ui
             .checkbox(&mut since, "Changes since")
@@ -218,11 +219,11 @@ fn history_bar(view: &mut ViewCtx, filter: &mut crate::app::MatrixFilter, ui: &m
         }
         if derived.rounds.is_empty() {
             ui.label(
-                egui::RichText::new("No dated ratings yet: File > Import roster as a new round")
+                egui::RichText::new("No dated ratings yet: File > Import > Roster as a new round")
                     .weak(),
             );
         }
-    });
+    }
 }
 
 /// The round before the latest, so the latest round's changes show.
@@ -260,7 +261,9 @@ pub fn selected_cell_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             ui.set_min_height(NOTE_LINE_HEIGHT);
             ui.label(
                 egui::RichText::new(
-                    "Select a cell to see when and by whom it was last rated, and to note evidence.",
+                    "Click a cell to see when and by whom it was rated; type 0-4 to rate it, \
+                     Delete for not assessed, + for interest; arrows move. Right-click for \
+                     targets and certificates.",
                 )
                 .weak(),
             );
@@ -375,14 +378,6 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
                  accepts it",
             );
         }
-        ui.add_space(12.0);
-        ui.label(
-            egui::RichText::new(
-                "Click a cell, then type 0-4, Delete for not assessed, + for interest; arrows \
-                 move. Right-click for targets and certifications.",
-            )
-            .weak(),
-        );
     });
 }
 
