@@ -16,6 +16,10 @@ const NAME_WIDTH: f32 = 220.0;
 /// Project lines are named "project: skill level+".
 const LINE_NAME_WIDTH: f32 = 340.0;
 const ROW_HEIGHT: f32 = 24.0;
+/// A project line all filled, part filled, open; a week booked past it.
+const FILLED: Color32 = Color32::from_rgb(0x1b, 0x9e, 0x5a);
+const PART_FILLED: Color32 = Color32::from_rgb(0xe0, 0x9b, 0x16);
+const OPEN: Color32 = Color32::from_rgb(0xd6, 0x2d, 0x2d);
 
 fn project_colour(project: usize) -> Color32 {
     let [r, g, b] = SERIES_RGB[project % SERIES_RGB.len()];
@@ -37,18 +41,7 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             form.scroll_to_today = true;
         }
     });
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(
-                "People: bars are bookings, coloured by project; hatched, time away; a red \
-                 edge, booked past what they have. Project lines: green filled, amber part \
-                 filled, red open. Click a bar to open its project; drag its first or last week \
-                 to move the project's start or end.",
-            )
-            .weak(),
-        )
-        .wrap(),
-    );
+    legend_ui(view.state, form.lines, ui);
     // A new mode or zoom is a new table: it opens on today again.
     if (form.lines, form.week_width) != shown {
         form.scroll_to_today = true;
@@ -201,7 +194,7 @@ impl TimelineDelegate<'_, '_> {
             painter.rect_stroke(
                 rect.shrink(1.0),
                 CornerRadius::ZERO,
-                Stroke::new(2.0, Color32::from_rgb(0xd6, 0x2d, 0x2d)),
+                Stroke::new(2.0, OPEN),
                 StrokeKind::Inside,
             );
         }
@@ -264,11 +257,11 @@ impl TimelineDelegate<'_, '_> {
         }
         // Lines are coloured by how full they are, not by project.
         let colour = if line.filled == line.people {
-            Color32::from_rgb(0x1b, 0x9e, 0x5a)
+            FILLED
         } else if line.filled == 0 {
-            Color32::from_rgb(0xd6, 0x2d, 0x2d)
+            OPEN
         } else {
-            Color32::from_rgb(0xe0, 0x9b, 0x16)
+            PART_FILLED
         };
         let bar = rect.shrink2(egui::vec2(0.0, 5.0));
         ui.painter().rect_filled(bar, CornerRadius::ZERO, colour);
@@ -287,6 +280,57 @@ impl TimelineDelegate<'_, '_> {
             self.open = Some(line.project);
         }
     }
+}
+
+/// What the colours and marks mean, drawn as they are drawn in the table:
+/// each project's colour, time away, over-booked; or the lines' states.
+fn legend_ui(state: &crate::app::AppState, lines: bool, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        let swatch = |ui: &mut egui::Ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+            rect
+        };
+        if lines {
+            for (label, colour) in [
+                ("filled", FILLED),
+                ("part filled", PART_FILLED),
+                ("open", OPEN),
+            ] {
+                let rect = swatch(ui);
+                ui.painter().rect_filled(rect, 2.0, colour);
+                ui.label(egui::RichText::new(label).small());
+                ui.add_space(6.0);
+            }
+        } else {
+            for (index, project) in state.workspace().projects.iter().enumerate().take(12) {
+                let rect = swatch(ui);
+                ui.painter().rect_filled(rect, 2.0, project_colour(index));
+                ui.label(egui::RichText::new(&project.name).small());
+                ui.add_space(6.0);
+            }
+            let rect = swatch(ui);
+            hatch(ui.painter(), rect, 1.0);
+            ui.label(egui::RichText::new("time away").small());
+            ui.add_space(6.0);
+            let rect = swatch(ui);
+            ui.painter().rect_stroke(
+                rect.shrink(1.0),
+                CornerRadius::ZERO,
+                Stroke::new(2.0, OPEN),
+                StrokeKind::Inside,
+            );
+            ui.label(egui::RichText::new("booked past their time").small());
+        }
+        ui.add_space(10.0);
+        ui.label(
+            egui::RichText::new(
+                "Click a bar to open its project; drag its first or last week to move the \
+                 project's start or end.",
+            )
+            .weak()
+            .small(),
+        );
+    });
 }
 
 /// Hatched over the share of the cell's height a member is away.
