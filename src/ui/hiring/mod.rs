@@ -100,19 +100,19 @@ fn recommendations_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
     if !plan.upskilling.is_empty() {
         egui::Grid::new("upskilling")
-            .num_columns(5)
+            .num_columns(4)
             .striped(true)
-            .spacing([14.0, 4.0])
+            .spacing([12.0, 4.0])
             .show(ui, |ui| {
-                for heading in ["Member", "Skill", "Now", "Needs", "Mentor"] {
+                for heading in ["Member", "Skill", "Level", "Mentor"] {
                     ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
                 for option in plan.upskilling.iter().take(widgets::LISTED) {
                     ui.label(&*option.member.name);
                     ui.label(&*option.skill.name);
-                    ui.label(option.has.get().to_string());
-                    ui.label(option.needs.get().to_string());
+                    ui.label(format!("{} -> {}", option.has.get(), option.needs.get()))
+                        .on_hover_text("Their level now, and the level the skill needs");
                     let mentor = crate::report::mentor_text(option);
                     if option.mentor.is_some() {
                         ui.label(mentor);
