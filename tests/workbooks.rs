@@ -335,8 +335,31 @@ fn the_report_picture_draws_every_cell_with_the_legend() {
     .value;
     assert!(svg.starts_with("<?xml"), "a file an editor opens");
     assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
-    let cells = svg.matches("width=\"16\" height=\"16\"").count();
+    let cells = svg.matches("width=\"18\" height=\"18\"").count();
     assert_eq!(cells, team.members.len() * team.skills.len());
+    // A picture to paste: what and when, the can-lead row, teams, numbers.
+    assert!(svg.contains("Skills matrix · sample-teams/platform-team.csv, "));
+    assert!(svg.contains("Can lead (3+)"));
+    for member in &team.members {
+        if let Some(name) = &member.team {
+            assert!(
+                svg.contains(&format!("font-weight:600\">{name}</text>")),
+                "{name}"
+            );
+        }
+    }
+    let rated = (0..team.members.len())
+        .flat_map(|member| team.levels.row(member).iter())
+        .filter(|cell| cell.level().is_some())
+        .count();
+    let numbers = svg
+        .matches("text-anchor=\"middle\" style=\"font-size:9px")
+        .count();
+    assert_eq!(
+        numbers,
+        rated + team.skills.len(),
+        "a number in every rated cell and lead count"
+    );
     for word in ["0 none", "4 expert", "not assessed", "wants to grow"] {
         assert!(svg.contains(word), "the legend says {word}");
     }

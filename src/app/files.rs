@@ -380,10 +380,13 @@ impl AppState {
     /// the shown skills) as an SVG file.
     pub fn export_picture(&mut self, path: &Path) -> Result<(), SaveError> {
         self.derived.refresh(&self.document, &self.filter);
+        let title = format!("{}, {}", self.document.name, self.today());
         let (svg, left_out) = crate::report::matrix_picture(
             &self.document.workspace,
             &self.derived.rows,
             &self.derived.columns,
+            title,
+            &self.derived.shown_leaders,
         );
         let written = io::write_atomic(path, svg.as_bytes()).map(|_| ());
         self.said_if_failed("export", path, written)?;

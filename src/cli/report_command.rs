@@ -91,7 +91,10 @@ pub(super) fn report(
         ReportFormat::Svg => {
             let members: Vec<usize> = analysis.fit.iter().map(|fit| fit.member.index).collect();
             let skills: Vec<usize> = (0..workspace.skills.len()).collect();
-            let (svg, left_out) = report::matrix_picture(workspace, &members, &skills);
+            let title = format!("{source}, {}", analysis.as_of);
+            let leads = report::leads_by_column(&analysis, workspace);
+            let (svg, left_out) =
+                report::matrix_picture(workspace, &members, &skills, title, &leads);
             if left_out > 0 {
                 let _ = writeln!(
                     err,

@@ -423,6 +423,8 @@ fn heatmap(out: &mut String, analysis: &Analysis, workspace: &Workspace) {
             members: &members,
             skills: &skills,
             note,
+            title: None,
+            leads: &super::svg::leads_by_column(analysis, workspace),
         },
         false,
     );

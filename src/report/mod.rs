@@ -22,7 +22,7 @@ pub use phrases::{
 };
 pub(crate) use phrases::{fit_cell, lowest_fit_first};
 pub use staffing::{need_text, placeholder_text, staffing_text};
-pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, matrix_picture};
+pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, leads_by_column, matrix_picture};
 pub use terminal::text_report;
 pub use who::{who_csv, who_levels, who_text};
 pub use workbook::report_workbook;
