@@ -570,3 +570,29 @@ fn the_organisation_as_it_stood_tells_apart_people_of_one_name() {
         "the first {name} stays"
     );
 }
+
+#[test]
+fn the_html_report_gathers_the_history_in_one_section() {
+    let ran = skillgrid(&[
+        "report",
+        "sample-teams/product-org-history.skillgrid",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let html = String::from_utf8(ran.stdout).expect("text");
+    let history = html.find("<h2>History</h2>").expect("a history section");
+    let next = html[history + 1..]
+        .find("<h2>")
+        .map_or(html.len(), |at| history + 1 + at);
+    let section = &html[history..next];
+    assert!(section.contains("<h3>Stale ratings"), "{section}");
+    assert!(
+        section.contains("<h3>Bench changes in the last round"),
+        "{section}"
+    );
+}

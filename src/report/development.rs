@@ -208,7 +208,7 @@ pub fn record_html(analysis: &Analysis, out: &mut String) {
     let stale = &analysis.stale;
     let _ = writeln!(
         out,
-        "<h2>Stale ratings (last rated over {} months ago)</h2>",
+        "<h3>Stale ratings (last rated over {} months ago)</h3>",
         stale.months
     );
     if stale.members.is_empty() {
@@ -232,7 +232,7 @@ pub fn record_html(analysis: &Analysis, out: &mut String) {
     if let (Some(from), Some(to)) = (changes.from, changes.to) {
         let _ = writeln!(
             out,
-            "<h2>Bench changes in the last round ({from} to {to})</h2>"
+            "<h3>Bench changes in the last round ({from} to {to})</h3>"
         );
         out.push_str("<ul>\n");
         for change in &changes.skills {
@@ -247,7 +247,7 @@ pub fn development_html(analysis: &Analysis, out: &mut String) {
     if development.is_empty() {
         return;
     }
-    out.push_str("<h2>Development targets</h2>\n");
+    out.push_str("<h3>Development targets</h3>\n");
     if development.targets.is_empty() {
         out.push_str("<p>None set.</p>\n");
     } else {
@@ -275,7 +275,7 @@ pub fn development_html(analysis: &Analysis, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "<h2>Certifications expired or expiring within {} days</h2>",
+        "<h3>Certifications expired or expiring within {} days</h3>",
         development.expiry_warning_days
     );
     if development.certifications.is_empty() {

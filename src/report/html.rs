@@ -17,6 +17,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 main { max-width: 1180px; margin: 0 auto; padding: 28px 32px 48px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 34px 0 10px; border-bottom: 1px solid #d8dce3; padding-bottom: 6px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
 .sub { color: #5b6478; margin: 0 0 20px; }
 .cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; }
 .card { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 14px; }
@@ -83,8 +84,10 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     }
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
-    super::development::development_html(analysis, &mut out);
+    // The team's past and what is due: one section.
+    out.push_str("<h2>History</h2>\n");
     super::development::record_html(analysis, &mut out);
+    super::development::development_html(analysis, &mut out);
     fit_table(&mut out, analysis);
     out.push_str("<p class=\"note\">Made by Skillgrid. Salary bands marked * are estimates where the source role definitions give none.</p>\n</main></body></html>\n");
     out
