@@ -325,3 +325,47 @@ fn body_hint_and_link_text_stand_out_in_both_themes() {
         }
     }
 }
+
+#[test]
+fn the_round_card_counts_what_the_matrix_marks_as_changed() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-teams/product-org-history.skillgrid");
+    let mut state = AppState::new(AppState::sample_document(), Preferences::default());
+    let result = skillgrid::io::open_path(&path, skillgrid::catalog::builtin());
+    state.finish_open(&path, skillgrid::app::FileIntent::Open, result);
+    state.apply(Command::ShowView(View::Overview));
+    let mut harness = window(state);
+    settled(&mut harness);
+    let results = harness
+        .state()
+        .state()
+        .insights()
+        .results()
+        .expect("analysed");
+    let since = results.analysis.bench_changes.from.expect("two rounds");
+    let card = results
+        .headlines
+        .iter()
+        .find(|h| h.kind == HeadlineKind::Changes)
+        .cloned()
+        .expect("a card for the last round");
+    assert_eq!(card.all, Opens::ChangesSince(since));
+    harness.get_by_label(card.title);
+    let mut filter = harness.state().state().filter().clone();
+    filter.since = Some(since);
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetFilter(filter));
+    harness.run();
+    let changed = &harness.state().state().derived().changed;
+    assert_eq!(
+        card.unit,
+        format!(
+            "{} up, {} down, {} newly rated",
+            changed.up, changed.down, changed.newly_rated
+        ),
+        "the overview and the matrix's Changes since agree"
+    );
+    assert_eq!(card.count, changed.up + changed.down + changed.newly_rated);
+}

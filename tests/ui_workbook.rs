@@ -151,7 +151,7 @@ fn the_matrix_exports_as_a_workbook_and_as_the_picture_shown() {
     pick(&mut harness, FileIntent::ExportSvg, &picture);
     let svg = std::fs::read_to_string(&picture).expect("the picture is written");
     assert_eq!(
-        svg.matches("width=\"16\" height=\"16\"").count(),
+        svg.matches("width=\"18\" height=\"18\"").count(),
         in_team * skills
     );
     let notice = harness

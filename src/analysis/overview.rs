@@ -5,7 +5,7 @@
 //! each saying where it is explained. Read from one `Analysis`, so the
 //! home view agrees with every other view and the report.
 
-use super::{Analysis, CertificationState, TargetState};
+use super::{Analysis, CertificationState, ChangedSince, Movement, TargetState};
 use crate::words::{count_of, plural};
 use std::sync::Arc;
 
@@ -15,6 +15,7 @@ pub const ITEMS_NAMED: usize = 3;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeadlineKind {
     SinglePoints,
+    Changes,
     ThinWeeks,
     BenchChanges,
     Ready,
@@ -45,6 +46,8 @@ pub enum Opens {
     Staffing,
     /// Spans of control and the reports to move.
     Hiring,
+    /// The matrix with the cells that moved since a date marked.
+    ChangesSince(crate::model::Date),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,11 +72,13 @@ pub struct Headline {
     pub all: Opens,
 }
 
-/// Every headline of `analysis`, in the order the home view shows them.
-pub fn headlines(analysis: &Analysis) -> Vec<Headline> {
+/// Every headline of `analysis`, in the order the home view shows them;
+/// `changes` are the cells moved since the round before the last.
+pub fn headlines(analysis: &Analysis, changes: Option<&ChangedSince>) -> Vec<Headline> {
     vec![
         single_points(analysis),
         thin_weeks(analysis),
+        changed(analysis, changes),
         bench_changes(analysis),
         ready(analysis),
         open_lines(analysis),
@@ -106,6 +111,57 @@ fn single_points(analysis: &Analysis) -> Headline {
             opens: Opens::Skill(Arc::clone(&risk.skill.id)),
         })),
         all: Opens::Gaps,
+    }
+}
+
+fn changed(analysis: &Analysis, changes: Option<&ChangedSince>) -> Headline {
+    let empty = ChangedSince::default();
+    let changes = changes.unwrap_or(&empty);
+    let moves = changes.up + changes.down + changes.newly_rated;
+    // Per member: (up, down, new), for the members with most movement.
+    let mut per_member: Vec<(usize, [usize; 3])> = Vec::new();
+    for &(member, _, movement) in &changes.cells {
+        if per_member.last().is_none_or(|(last, _)| *last != member) {
+            per_member.push((member, [0; 3]));
+        }
+        if let Some((_, counts)) = per_member.last_mut() {
+            counts[match movement {
+                Movement::Up => 0,
+                Movement::Down => 1,
+                Movement::New => 2,
+            }] += 1;
+        }
+    }
+    per_member.sort_by_key(|(_, counts)| std::cmp::Reverse(counts[0] + counts[1]));
+    let names = &analysis.fit;
+    let name_of = |member: usize| {
+        names
+            .iter()
+            .find(|fit| fit.member.index == member)
+            .map_or_else(
+                || format!("member {member}"),
+                |fit| fit.member.name.to_string(),
+            )
+    };
+    let since = changes.date;
+    Headline {
+        kind: HeadlineKind::Changes,
+        title: "Since the last round",
+        count: moves,
+        unit: format!(
+            "{} up, {} down, {} newly rated",
+            changes.up, changes.down, changes.newly_rated
+        ),
+        alert: changes.down > 0,
+        items: named(
+            per_member
+                .iter()
+                .map(|(member, [up, down, new])| HeadlineItem {
+                    text: format!("{}: {up} up, {down} down, {new} new", name_of(*member)),
+                    opens: Opens::Member(*member),
+                }),
+        ),
+        all: since.map_or(Opens::Gaps, Opens::ChangesSince),
     }
 }
 

@@ -233,13 +233,18 @@ impl InsightResults {
             day,
             &analysis::ScopeFilter::default(),
         ));
+        // What moved since the round before the last, for the overview.
+        let changes = analysis.bench_changes.from.map(|from| {
+            let filter = analysis::ScopeFilter::team(options.team.as_deref());
+            analysis::changed_since(&Scope::new(workspace, day, &filter), from)
+        });
         let lists = ViewLists::compute(workspace, &analysis, &team_time, options.team.as_deref());
         let bench_trend = analysis::bench_trend(workspace, options.team.as_deref());
         let lead_changes = what_if.as_ref().map_or_else(Vec::new, |planned| {
             analysis::lead_changes(&analysis, planned)
         });
         InsightResults {
-            headlines: analysis::headlines(&analysis),
+            headlines: analysis::headlines(&analysis, changes.as_ref()),
             lead_changes,
             bench_trend,
             analysis,

@@ -215,5 +215,13 @@ fn follow(view: &mut ViewCtx, go: Go, stale_before: Option<crate::model::Date>) 
         Go::To(Opens::Succession) => view.send(Command::ShowView(View::Fit)),
         Go::To(Opens::Staffing) => view.send(Command::ShowView(View::Staffing)),
         Go::To(Opens::Hiring) => view.send(Command::ShowView(View::Hiring)),
+        Go::To(Opens::ChangesSince(date)) => {
+            let filter = MatrixFilter {
+                since: Some(date),
+                ..state.filter().clone()
+            };
+            view.send(Command::SetFilter(filter));
+            view.send(Command::ShowView(View::Matrix));
+        }
     }
 }
