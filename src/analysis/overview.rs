@@ -116,6 +116,7 @@ fn single_points(analysis: &Analysis) -> Headline {
 
 fn changed(analysis: &Analysis, changes: Option<&ChangedSince>) -> Headline {
     let empty = ChangedSince::default();
+    let rounds = changes.is_some();
     let changes = changes.unwrap_or(&empty);
     let moves = changes.up + changes.down + changes.newly_rated;
     // Per member: (up, down, new), for the members with most movement.
@@ -148,10 +149,14 @@ fn changed(analysis: &Analysis, changes: Option<&ChangedSince>) -> Headline {
         kind: HeadlineKind::Changes,
         title: "Since the last round",
         count: moves,
-        unit: format!(
-            "{} up, {} down, {} newly rated",
-            changes.up, changes.down, changes.newly_rated
-        ),
+        unit: if rounds {
+            format!(
+                "{} up, {} down, {} newly rated",
+                changes.up, changes.down, changes.newly_rated
+            )
+        } else {
+            "changes: two dated rounds are needed".to_string()
+        },
         alert: changes.down > 0,
         items: named(
             per_member

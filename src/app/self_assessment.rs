@@ -32,7 +32,7 @@ impl AppState {
             written += 1;
         }
         self.notice = Some(format!(
-            "Wrote {} to {}; File > Import self-assessments takes them back",
+            "Wrote {} to {}; File > Import > Filled self-assessment forms takes them back",
             crate::words::count_of(written, "form", "forms"),
             folder.display()
         ));

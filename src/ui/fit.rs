@@ -338,7 +338,7 @@ fn timeline_ui(state: &AppState, member: usize, ui: &mut egui::Ui) {
         widgets::none_line(
             ui,
             if rounds.len() < 2 {
-                "One round or none: import another (File > Import roster as a new round) to see change."
+                "One round or none: import another (File > Import > Roster as a new round) to see change."
             } else {
                 "No level moved after the first rating."
             },

@@ -109,7 +109,7 @@ fn bench_trend_ui(
     if rounds.len() < 2 {
         widgets::none_line(
             ui,
-            "One round or none: import another (File > Import roster as a new round) to see the bench move.",
+            "One round or none: import another (File > Import > Roster as a new round) to see the bench move.",
         );
         return;
     }

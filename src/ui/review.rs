@@ -34,8 +34,8 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     if review.differences.is_empty() {
         widgets::none_line(
             ui,
-            "No self ratings differ from the manager's. File > Send self-assessments writes the \
-             forms; File > Import self-assessments takes them back.",
+            "No self ratings differ from the manager's. File > Export > Self-assessment forms writes the \
+             forms; File > Import > Filled self-assessment forms takes them back.",
         );
         return;
     }

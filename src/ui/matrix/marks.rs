@@ -65,7 +65,7 @@ pub(super) fn history_lines(
 /// of the role notch and the interest dot. Shape and fill tell them apart
 /// on any level's colour, without hue.
 pub(super) fn movement_mark(painter: &egui::Painter, rect: egui::Rect, movement: Movement) {
-    let size = 9.0;
+    let size = 11.0;
     let left = rect.right() - size - 2.0;
     let (top, bottom) = (rect.bottom() - size - 2.0, rect.bottom() - 2.0);
     if movement == Movement::New {
