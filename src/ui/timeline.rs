@@ -66,7 +66,13 @@ pub fn timeline_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         .chain((0..timeline.weeks).map(|_| Column::new(form.week_width).resizable(false)))
         .collect();
     let mut table = Table::new()
-        .id_salt(("timeline", form.lines, form.week_width as u32))
+        // Per document: a scroll kept from a longer one would show nothing.
+        .id_salt((
+            "timeline",
+            view.state.document().id,
+            form.lines,
+            form.week_width as u32,
+        ))
         .num_rows(rows as u64)
         .columns(columns)
         .num_sticky_cols(1)
