@@ -369,3 +369,39 @@ fn the_round_card_counts_what_the_matrix_marks_as_changed() {
     );
     assert_eq!(card.count, changed.up + changed.down + changed.newly_rated);
 }
+
+#[test]
+fn the_sample_with_projects_opens_with_its_projects_ahead() {
+    let mut state = fresh();
+    let today: skillgrid::model::Date = "2027-03-10".parse().expect("a date");
+    state.set_today(today);
+    let mut harness = window(state);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Open the sample team with projects")
+        .click();
+    settled(&mut harness);
+    let state = harness.state().state();
+    let projects = &state.workspace().projects;
+    assert_eq!(projects.len(), 3, "the staffing sample's projects");
+    let starts: Vec<skillgrid::model::Date> = projects
+        .iter()
+        .map(|project| project.start.parse().expect("a date"))
+        .collect();
+    let earliest = *starts.iter().min().expect("dated");
+    assert_eq!(
+        skillgrid::model::week_of(earliest),
+        skillgrid::model::week_of(today),
+        "the earliest project starts this week"
+    );
+    // Moved together: the first starts 11 weeks before the second, as in
+    // the file (2026-01-15 and 2026-04-01).
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(
+        skillgrid::model::week_of(sorted[1]) - skillgrid::model::week_of(sorted[0]),
+        11
+    );
+    assert_eq!(state.view(), View::Overview);
+}

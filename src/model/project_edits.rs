@@ -167,6 +167,36 @@ impl Workspace {
         Ok(())
     }
 
+    /// Moves every project by `weeks` whole weeks (earlier when negative),
+    /// start and end alike, keeping each on its weekday; a date that does
+    /// not read as one is left as it is.
+    pub fn shift_projects(&mut self, weeks: i32) {
+        let shift = |text: &mut String| {
+            if let Ok(date) = text.trim().parse::<super::Date>()
+                && let Ok(moved) = date.checked_add(jiff::Span::new().days(i64::from(weeks) * 7))
+            {
+                *text = moved.to_string();
+            }
+        };
+        for project in &mut self.projects {
+            shift(&mut project.start);
+            shift(&mut project.end);
+        }
+    }
+
+    /// The whole weeks that bring the earliest project's start to the week
+    /// of `today` (none without a dated project).
+    pub fn weeks_to_bring_projects_to(&self, today: super::Date) -> i32 {
+        let earliest = self
+            .projects
+            .iter()
+            .filter_map(|project| project.start.trim().parse::<super::Date>().ok())
+            .min();
+        earliest.map_or(0, |earliest| {
+            (super::week_of(today) - super::week_of(earliest)).max(0)
+        })
+    }
+
     fn check_member_and_line(
         &self,
         project: usize,

@@ -108,7 +108,7 @@ impl MenuCommand {
         match self {
             MenuCommand::New => "New",
             MenuCommand::Open => "Open…",
-            MenuCommand::TrySample => "Open the sample team",
+            MenuCommand::TrySample => "Open the sample team with projects",
             MenuCommand::ImportRoster => "Roster into a new workspace (CSV or Excel)…",
             MenuCommand::ImportRound => "Roster as a new round of ratings…",
             MenuCommand::ExportWorkbook => "Excel workbook…",
@@ -136,7 +136,10 @@ impl MenuCommand {
         match self {
             MenuCommand::New => "Starts an empty workspace",
             MenuCommand::Open => "Opens a workspace, a roster CSV or an Excel workbook",
-            MenuCommand::TrySample => "Opens the bundled sample team of 50, to try things on",
+            MenuCommand::TrySample => {
+                "Opens the bundled sample team of 50 with three projects starting this week, to \
+                 try things on"
+            }
             MenuCommand::ExportReport => {
                 "Writes the whole report as one HTML page to share: coverage, gaps, fit, \
                  hiring, staffing and history"

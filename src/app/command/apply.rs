@@ -34,7 +34,7 @@ impl AppState {
                 return Ok(Outcome::NewDocument);
             }
             C::OpenSample => {
-                self.replace_document(AppState::sample_document());
+                self.replace_document(AppState::sample_with_projects(self.today()));
                 self.diagnostics.clear();
                 return Ok(Outcome::NewDocument);
             }

@@ -292,6 +292,19 @@ impl AppState {
         document
     }
 
+    /// The sample team with three projects, its projects moved so the
+    /// earliest starts this week: a timeline and staffing to try that lie
+    /// ahead, whatever the date.
+    pub fn sample_with_projects(today: crate::model::Date) -> Document {
+        const STAFFING: &[u8] = include_bytes!("../../../sample-teams/product-org-staffing.json");
+        let imported = io::workspace_from_json(STAFFING, "product-org-staffing.json")
+            .expect("the bundled staffing sample reads");
+        let mut workspace = imported.value;
+        let weeks = workspace.weeks_to_bring_projects_to(today);
+        workspace.shift_projects(weeks);
+        Document::new(workspace, "product-org-staffing.json (sample)", None)
+    }
+
     pub fn library(&self) -> &'static Catalog {
         catalog::builtin()
     }
