@@ -234,3 +234,27 @@ fn a_command_naming_a_project_that_is_gone_is_refused_not_a_crash() {
     });
     assert_eq!(state.edit_error(), Some("that project is no longer there"));
 }
+
+#[test]
+fn a_projects_dates_are_picked_from_a_calendar() {
+    let path = Path::new("sample-teams/product-org-staffing.json");
+    let imported = io::open_path(path, catalog::builtin()).expect("the sample opens");
+    let document = Document::new(imported.value, "product-org-staffing.json", None);
+    let mut state = Some(AppState::new(document, Preferences::default()));
+    // egui_extras' calendar popup names none of its year, month and day
+    // boxes: the accessibility check is egui_extras', not ours, here.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
+    harness.get_by_label(View::Staffing.label()).click();
+    harness.run();
+    harness.get_by_label("Payments on Kubernetes").click();
+    harness.run();
+    // A button that opens a calendar, not a text field.
+    harness
+        .get_by_role_and_label(eframe::egui::Role::Button, "Start")
+        .click();
+    harness.run();
+    harness.get_by_label("Cancel");
+}

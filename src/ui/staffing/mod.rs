@@ -180,20 +180,8 @@ fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Start");
-        ui.add(
-            egui::TextEdit::singleline(&mut selection.staffing.start)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(100.0),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("End");
-        ui.add(
-            egui::TextEdit::singleline(&mut selection.staffing.end)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(100.0),
-        )
-        .labelled_by(label.id);
+        date_field(ui, "Start", "project-start", &mut selection.staffing.start);
+        date_field(ui, "End", "project-end", &mut selection.staffing.end);
     });
     if ui.button("Save details").clicked() {
         let command = Command::SaveProjectDetails {
@@ -204,6 +192,34 @@ fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
             end: selection.staffing.end.clone(),
         };
         view.send(command);
+    }
+}
+
+/// A project date: picked from a calendar, or typed when what is there
+/// does not read as a date yet.
+fn date_field(ui: &mut egui::Ui, name: &str, id: &str, text: &mut String) {
+    let label = ui.label(name);
+    match text.trim().parse::<crate::model::Date>() {
+        Ok(mut date) => {
+            let picked = ui
+                .add(
+                    egui_extras::DatePickerButton::new(&mut date)
+                        .id_salt(id)
+                        .show_icon(false),
+                )
+                .labelled_by(label.id);
+            if picked.changed() {
+                *text = date.to_string();
+            }
+        }
+        Err(_) => {
+            ui.add(
+                egui::TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            )
+            .labelled_by(label.id);
+        }
     }
 }
 
