@@ -10,6 +10,27 @@ use skillgrid::io;
 use skillgrid::model::Rater;
 use std::path::{Path, PathBuf};
 
+/// The history sample in `folder` and its Search team's workbook forms,
+/// sent into `forms/` there.
+fn search_workbook_forms(folder: &Path) -> (PathBuf, PathBuf) {
+    let workspace = workspace_copy(folder);
+    let forms = folder.join("forms");
+    let ran = skillgrid(&[
+        "forms",
+        text(&workspace),
+        "--out",
+        text(&forms),
+        "--team",
+        "Search",
+    ]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    (workspace, forms)
+}
+
 /// `skillgrid import FORMS... --into WORKSPACE --rater self [--as-of]`.
 fn import_self(forms: &[&Path], workspace: &Path, as_of: Option<&str>) -> std::process::Output {
     let mut args = vec!["import"];
@@ -177,21 +198,7 @@ fn forms_go_out_one_a_member_and_come_back_as_self_ratings() {
 fn a_workbook_form_is_filled_in_excel_and_read_back() {
     use calamine::Reader;
     let folder = tempfile::tempdir().expect("folder");
-    let workspace = workspace_copy(folder.path());
-    let forms = folder.path().join("forms");
-    let ran = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-    ]);
-    assert!(
-        ran.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ran.stderr)
-    );
+    let (workspace, forms) = search_workbook_forms(folder.path());
     let form = forms.join("Priya Raman - self-assessment.xlsx");
     let bytes = std::fs::read(&form).expect("a workbook form");
     let mut book =
@@ -510,17 +517,7 @@ fn a_form_is_dated_by_its_own_date_keeps_its_evidence_and_refuses_edited_guidanc
 #[test]
 fn workbook_forms_come_back_without_title_warnings_and_say_who_sent_none() {
     let folder = tempfile::tempdir().expect("folder");
-    let workspace = workspace_copy(folder.path());
-    let forms = folder.path().join("forms");
-    let sent = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-    ]);
-    assert!(sent.status.success());
+    let (workspace, forms) = search_workbook_forms(folder.path());
     let mut files: Vec<PathBuf> = std::fs::read_dir(&forms)
         .expect("listed")
         .map(|entry| entry.expect("an entry").path())

@@ -14,17 +14,22 @@ use std::path::{Path, PathBuf};
 /// The history sample with Priya's form back: Kubernetes 3 against her
 /// manager's 1, Programming 4 as the manager has it, Databases 4 against 3.
 fn reviewed_workspace(folder: &Path) -> PathBuf {
-    let path = folder.join("org.skillgrid");
-    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
-    let form = folder.join("priya.csv");
-    std::fs::write(
-        &form,
+    with_priyas_form(
+        folder,
         "Name,Email,Skill,Your level\n\
          Priya Raman,priya.raman@example.com,Containers & Kubernetes,3\n\
          Priya Raman,priya.raman@example.com,Programming,4\n\
          Priya Raman,priya.raman@example.com,Databases,4\n",
     )
-    .expect("written");
+}
+
+/// The history sample in `folder` with Priya's filled form (`form`, as CSV)
+/// imported as her self ratings of 2026-12-01.
+fn with_priyas_form(folder: &Path, form_text: &str) -> PathBuf {
+    let path = folder.join("org.skillgrid");
+    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
+    let form = folder.join("priya.csv");
+    std::fs::write(&form, form_text).expect("written");
     let ran = skillgrid(&[
         "import",
         form.to_str().expect("utf-8"),
@@ -176,30 +181,11 @@ fn the_matrix_shows_self_ratings_and_the_difference_on_request() {
 #[test]
 fn a_difference_shows_its_evidence_and_wish_and_stays_in_place_once_decided() {
     let folder = tempfile::tempdir().expect("folder");
-    let path = folder.path().join("org.skillgrid");
-    std::fs::copy("sample-teams/product-org-history.skillgrid", &path).expect("copied");
-    let form = folder.path().join("priya.csv");
-    std::fs::write(
-        &form,
+    let path = with_priyas_form(
+        folder.path(),
         "Name,Email,Skill,Current level,Your level,Wants to grow,Evidence\n\
          Priya Raman,priya.raman@example.com,Containers & Kubernetes,1,3,yes,Ran the cluster upgrade in October\n\
          Priya Raman,priya.raman@example.com,Databases,3,4,,\n",
-    )
-    .expect("written");
-    let ran = skillgrid(&[
-        "import",
-        form.to_str().expect("utf-8"),
-        "--into",
-        path.to_str().expect("utf-8"),
-        "--rater",
-        "self",
-        "--as-of",
-        "2026-12-01",
-    ]);
-    assert!(
-        ran.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ran.stderr)
     );
     let mut state = common::opened(&path);
     state.set_today("2026-12-02".parse().expect("a date"));

@@ -92,11 +92,12 @@ fn the_window_opens_on_the_overview_and_its_cards_agree_with_the_analysis() {
     harness.get_by_label("Self ratings to review");
 }
 
-#[test]
-fn a_single_point_of_failure_opens_its_column_in_the_matrix() {
-    let mut harness = window(fresh());
-    settled(&mut harness);
-    let item = harness
+/// The card of `kind`, as the window has it.
+fn card(
+    harness: &egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>,
+    kind: HeadlineKind,
+) -> skillgrid::analysis::Headline {
+    harness
         .state()
         .state()
         .insights()
@@ -104,8 +105,19 @@ fn a_single_point_of_failure_opens_its_column_in_the_matrix() {
         .expect("analysed")
         .headlines
         .iter()
-        .find(|h| h.kind == HeadlineKind::SinglePoints)
-        .and_then(|h| h.items.first().cloned())
+        .find(|h| h.kind == kind)
+        .cloned()
+        .expect("a card of that kind")
+}
+
+#[test]
+fn a_single_point_of_failure_opens_its_column_in_the_matrix() {
+    let mut harness = window(fresh());
+    settled(&mut harness);
+    let item = card(&harness, HeadlineKind::SinglePoints)
+        .items
+        .first()
+        .cloned()
         .expect("an item");
     let Opens::Skill(id) = &item.opens else {
         panic!("a single point of failure opens its skill");
@@ -125,17 +137,7 @@ fn a_single_point_of_failure_opens_its_column_in_the_matrix() {
 fn someone_ready_to_step_up_opens_their_fit() {
     let mut harness = window(fresh());
     settled(&mut harness);
-    let ready = harness
-        .state()
-        .state()
-        .insights()
-        .results()
-        .expect("analysed")
-        .headlines
-        .iter()
-        .find(|h| h.kind == HeadlineKind::Ready)
-        .cloned()
-        .expect("a card for who is ready");
+    let ready = card(&harness, HeadlineKind::Ready);
     let Some(item) = ready.items.first() else {
         // Nobody ready in this sample: the card says so.
         harness.get_by_label("Nothing here.");
