@@ -10,9 +10,9 @@ use skillgrid::io;
 use skillgrid::model::Rater;
 use std::path::{Path, PathBuf};
 
-/// The history sample in `folder` and its Search team's workbook forms,
-/// sent into `forms/` there.
-fn search_workbook_forms(folder: &Path) -> (PathBuf, PathBuf) {
+/// The history sample in `folder` and its Search team's forms sent in
+/// `format` (`xlsx` or `csv`) into `forms/` there.
+fn search_forms(folder: &Path, format: &str) -> (PathBuf, PathBuf) {
     let workspace = workspace_copy(folder);
     let forms = folder.join("forms");
     let ran = skillgrid(&[
@@ -22,6 +22,8 @@ fn search_workbook_forms(folder: &Path) -> (PathBuf, PathBuf) {
         text(&forms),
         "--team",
         "Search",
+        "--format",
+        format,
     ]);
     assert!(
         ran.status.success(),
@@ -29,6 +31,14 @@ fn search_workbook_forms(folder: &Path) -> (PathBuf, PathBuf) {
         String::from_utf8_lossy(&ran.stderr)
     );
     (workspace, forms)
+}
+
+fn search_workbook_forms(folder: &Path) -> (PathBuf, PathBuf) {
+    search_forms(folder, "xlsx")
+}
+
+fn search_csv_forms(folder: &Path) -> (PathBuf, PathBuf) {
+    search_forms(folder, "csv")
 }
 
 /// `skillgrid import FORMS... --into WORKSPACE --rater self [--as-of]`.
@@ -40,29 +50,6 @@ fn import_self(forms: &[&Path], workspace: &Path, as_of: Option<&str>) -> std::p
         args.extend(["--as-of", date]);
     }
     skillgrid(&args)
-}
-
-/// The history sample in `folder` and its Search team's forms sent as CSV
-/// into `forms/` there.
-fn search_csv_forms(folder: &Path) -> (PathBuf, PathBuf) {
-    let workspace = workspace_copy(folder);
-    let forms = folder.join("forms");
-    let ran = skillgrid(&[
-        "forms",
-        text(&workspace),
-        "--out",
-        text(&forms),
-        "--team",
-        "Search",
-        "--format",
-        "csv",
-    ]);
-    assert!(
-        ran.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ran.stderr)
-    );
-    (workspace, forms)
 }
 
 /// Fills a CSV form's "Your level" and "Wants to grow" for some skills.
