@@ -399,3 +399,79 @@ fn exporting_a_workspace_to_a_workbook_says_what_it_leaves_out() {
         "{said}"
     );
 }
+
+#[test]
+fn a_hidden_sheet_is_read_only_when_named_and_said_otherwise() {
+    let mut book = Workbook::new();
+    for (name, level, hidden) in [("Roster 2025", 1, true), ("Roster", 3, false)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).expect("named");
+        sheet.write_string(0, 0, "Member").expect("header");
+        sheet.write_string(0, 1, "Terraform").expect("header");
+        sheet.write_string(1, 0, "Ana Lima").expect("name");
+        sheet.write_number(1, 1, level).expect("level");
+        if hidden {
+            sheet.set_hidden(true);
+        } else {
+            // The sheet Excel opens on; the first cannot be hidden otherwise.
+            sheet.set_active(true);
+        }
+    }
+    let bytes = book.save_to_buffer().expect("workbook");
+    let imported = import_roster_workbook(&bytes, "org.xlsx", catalog::builtin()).expect("imports");
+    let terraform = imported
+        .value
+        .skill_index(&skillgrid::model::SkillId::new("terraform"))
+        .or_else(|| imported.value.skill_named("Terraform"))
+        .expect("a Terraform column");
+    assert_eq!(
+        imported.value.cell(0, terraform).level(),
+        Level::new(3),
+        "this year's visible sheet, not last year's hidden one"
+    );
+    let said: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter().any(|w| w.contains(
+            "hidden sheet \"Roster 2025\" holds a roster too: not read (choose it with --sheet)"
+        )),
+        "{said:?}"
+    );
+    let named =
+        io::import_roster_sheet(&bytes, "org.xlsx", catalog::builtin(), Some("Roster 2025"))
+            .expect("read when named");
+    let column = named
+        .value
+        .skill_named("Terraform")
+        .expect("a Terraform column");
+    assert_eq!(named.value.cell(0, column).level(), Level::new(1));
+}
+
+#[test]
+fn excel_rounding_noise_reads_as_the_whole_level_and_errors_are_spelled_as_excel_does() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Member").expect("header");
+    sheet.write_string(0, 1, "Terraform").expect("header");
+    sheet.write_string(1, 0, "Ana Lima").expect("name");
+    // What a sum of levels leaves: Excel shows it as 4.
+    sheet.write_number(1, 1, 4.000000000000001).expect("level");
+    let bytes = book.save_to_buffer().expect("workbook");
+    let imported = import_roster_workbook(&bytes, "org.xlsx", catalog::builtin()).expect("imports");
+    let column = imported.value.skill_named("Terraform").expect("column");
+    assert_eq!(imported.value.cell(0, column).level(), Level::new(4));
+
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Member").expect("header");
+    sheet.write_string(0, 1, "Terraform").expect("header");
+    sheet.write_string(1, 0, "Ana Lima").expect("name");
+    sheet
+        .write_formula(1, 1, Formula::new("=1/0").set_result("#DIV/0!"))
+        .expect("an error cell");
+    let bytes = book.save_to_buffer().expect("workbook");
+    let failure = import_roster_workbook(&bytes, "org.xlsx", catalog::builtin())
+        .expect_err("an error is no level");
+    let said = failure.to_string();
+    assert!(said.contains("#DIV/0!"), "{said}");
+    assert!(said.contains("B2"), "named by its cell: {said}");
+}

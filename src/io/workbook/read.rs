@@ -32,6 +32,28 @@ pub fn column_letters(mut column: u32) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+/// A number Excel shows as a whole one: within 1e-9 of it (a sum of
+/// levels leaves 4.000000000000001, which Excel displays as 4).
+fn near_whole(value: f64) -> Option<i64> {
+    let whole = value.round();
+    ((value - whole).abs() < 1e-9 && whole.abs() < 1e15).then_some(whole as i64)
+}
+
+/// An error cell as Excel spells it: `#DIV/0!`, `#N/A`.
+fn excel_error(error: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match error {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#GETTING_DATA",
+    }
+}
+
 /// How a cell reads as text: whole numbers without `.0`, dates as
 /// `YYYY-MM-DD`, an error as Excel writes it.
 fn cell_text(cell: &Data) -> String {
@@ -39,10 +61,10 @@ fn cell_text(cell: &Data) -> String {
         Data::Empty => String::new(),
         Data::String(text) => text.clone(),
         Data::Int(value) => value.to_string(),
-        Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
-            format!("{}", *value as i64)
-        }
-        Data::Float(value) => value.to_string(),
+        Data::Float(value) => match near_whole(*value) {
+            Some(whole) => whole.to_string(),
+            None => value.to_string(),
+        },
         Data::Bool(value) => if *value { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(moment) => {
             let (year, month, day, ..) = moment.to_ymd_hms_milli();
@@ -50,7 +72,7 @@ fn cell_text(cell: &Data) -> String {
         }
         Data::DateTimeIso(text) => text.chars().take(10).collect(),
         Data::DurationIso(text) => text.clone(),
-        Data::Error(error) => format!("#{error:?}"),
+        Data::Error(error) => excel_error(error).to_string(),
     }
 }
 
@@ -63,13 +85,16 @@ fn push_field(csv: &mut String, cell: &Data) {
         Data::Int(value) => {
             let _ = write!(csv, "{value}");
         }
-        // Levels are single digits: most cells of a roster.
-        Data::Float(value) if (0.0..=9.0).contains(value) && value.fract() == 0.0 => {
-            csv.push(char::from(b'0' + *value as u8));
-        }
-        Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
-            let _ = write!(csv, "{}", *value as i64);
-        }
+        Data::Float(value) => match near_whole(*value) {
+            // Levels are single digits: most cells of a roster.
+            Some(whole @ 0..=9) => csv.push(char::from(b'0' + whole as u8)),
+            Some(whole) => {
+                let _ = write!(csv, "{whole}");
+            }
+            None => {
+                let _ = write!(csv, "{value}");
+            }
+        },
         Data::String(text) if !text.contains(['"', ',', '\r', '\n']) => csv.push_str(text),
         other => {
             let value = cell_text(other);
@@ -210,7 +235,11 @@ pub fn first_format_held(
     formats: &[SheetFormat],
 ) -> Option<usize> {
     let mut book = open_book(bytes, "").ok()?;
-    let names = book.sheet_names();
+    // Hidden sheets count only when named.
+    let names = match sheet {
+        Some(_) => book.sheet_names(),
+        None => visible_names(&book).0,
+    };
     let mut found = Vec::new();
     for name in names
         .iter()
@@ -229,16 +258,70 @@ pub fn first_format_held(
     found.into_iter().min()
 }
 
-/// Every sheet that holds `format`, in workbook order, ready to import.
-fn find_sheets(book: &mut Book, format: &SheetFormat) -> Vec<SheetText> {
-    let names = book.sheet_names();
-    names
+/// The sheets a person sees in the workbook: hidden ones (a last year's
+/// copy, a drop-down list) are read only when asked for by name.
+fn visible_names(book: &Book) -> (Vec<String>, Vec<String>) {
+    let (shown, hidden): (Vec<&calamine::Sheet>, Vec<&calamine::Sheet>) = book
+        .sheets_metadata()
         .iter()
-        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, format))
-        .collect()
+        .partition(|sheet| sheet.visible == calamine::SheetVisible::Visible);
+    let names =
+        |sheets: Vec<&calamine::Sheet>| sheets.into_iter().map(|s| s.name.clone()).collect();
+    (names(shown), names(hidden))
 }
 
-fn no_sheet_holds(file: &str, format: &SheetFormat, book: &Book) -> ImportFailure {
+/// Every visible sheet that holds `format`, in workbook order, ready to
+/// import, and the hidden sheets that would have.
+fn find_sheets(book: &mut Book, format: &SheetFormat) -> (Vec<SheetText>, Vec<String>) {
+    let (shown, hidden) = visible_names(book);
+    let found = shown
+        .iter()
+        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, format))
+        .collect();
+    let hidden = hidden
+        .into_iter()
+        .filter(|name| {
+            book.worksheet_range(name)
+                .is_ok_and(|range| sheet_text(name, &range, format).is_some())
+        })
+        .collect();
+    (found, hidden)
+}
+
+/// The warning that hidden sheets holding the format were left unread.
+fn hidden_warning(file: &str, hidden: &[String], format: &SheetFormat) -> Option<Diagnostic> {
+    let quoted: Vec<String> = hidden.iter().map(|name| format!("\"{name}\"")).collect();
+    let message = match quoted.as_slice() {
+        [] => return None,
+        [one] => format!(
+            "hidden sheet {one} holds {} too: not read (choose it with --sheet)",
+            format.noun
+        ),
+        several => format!(
+            "hidden sheets {} hold {} too: not read (choose one with --sheet)",
+            several.join(", "),
+            format.noun
+        ),
+    };
+    Some(warning(file, message))
+}
+
+fn no_sheet_holds(
+    file: &str,
+    format: &SheetFormat,
+    book: &Book,
+    hidden: &[String],
+) -> ImportFailure {
+    if let Some(first) = hidden.first() {
+        return fail(
+            file,
+            format!(
+                "no visible sheet holds {}; the hidden sheet \"{first}\" does: choose it with \
+                 --sheet \"{first}\" (or unhide it in Excel)",
+                format.noun
+            ),
+        );
+    }
     fail(
         file,
         format!(
@@ -287,12 +370,12 @@ fn read_sheet(
         })?;
         return Ok(with_skipped(file, text, Vec::new()));
     }
-    let mut found = find_sheets(&mut book, format);
+    let (mut found, hidden) = find_sheets(&mut book, format);
     if found.is_empty() {
-        return Err(no_sheet_holds(file, format, &book));
+        return Err(no_sheet_holds(file, format, &book, &hidden));
     }
     let first = found.remove(0);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Diagnostic> = hidden_warning(file, &hidden, format).into_iter().collect();
     if !found.is_empty() {
         let others: Vec<&str> = found.iter().map(|other| other.name.as_str()).collect();
         let (hold, were) = if others.len() == 1 {
@@ -357,11 +440,12 @@ pub fn read_one_or_choose<T>(
         Ok(book) => book,
         Err(failure) => return OneOrChoice::Read(Box::new(Err(failure))),
     };
-    let mut found = find_sheets(&mut book, format);
+    let (mut found, hidden) = find_sheets(&mut book, format);
     match found.len() {
-        0 => OneOrChoice::Read(Box::new(Err(no_sheet_holds(file, format, &book)))),
+        0 => OneOrChoice::Read(Box::new(Err(no_sheet_holds(file, format, &book, &hidden)))),
         1 => {
-            let (text, warnings) = with_skipped(file, found.remove(0), Vec::new());
+            let said = hidden_warning(file, &hidden, format).into_iter().collect();
+            let (text, warnings) = with_skipped(file, found.remove(0), said);
             let result = read(text.csv.as_bytes());
             OneOrChoice::Read(Box::new(in_terms(result, file, &text, warnings)))
         }
