@@ -69,6 +69,30 @@ fn text_after_a_closing_quote_is_an_error_not_dropped() {
 }
 
 #[test]
+fn spaces_after_a_closing_quote_are_dropped_as_excel_does_and_said() {
+    let text = "Name,Team,Kubernetes\r\nAna,\"Core\" ,3\r\nBen,\"Platform\"\t,\"4\"  \r\n";
+    let imported = import_roster(text.as_bytes(), "team.csv", catalog::builtin()).expect("imports");
+    let teams: Vec<Option<&str>> = imported
+        .value
+        .members
+        .iter()
+        .map(|member| member.team.as_deref())
+        .collect();
+    assert_eq!(teams, [Some("Core"), Some("Platform")]);
+    assert_eq!(
+        imported.value.levels.row(1)[0].level(),
+        skillgrid::model::Level::new(4)
+    );
+    let said: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter().any(|w| w.starts_with(
+            "team.csv:2: warning: spaces after a closing quote were dropped (3 values"
+        )),
+        "{said:?}"
+    );
+}
+
+#[test]
 fn a_quote_over_lines_is_told_by_the_line_it_opened_on() {
     let text = "Name,Team,Kubernetes\nAna,\"Core\nand more\"tail,3\n";
     let error = only_error(text);

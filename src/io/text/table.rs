@@ -43,9 +43,23 @@ impl<'t> Table<'t> {
             None => (decode::detect_delimiter(text), (0, 1)),
         };
         let rows = &text[start.0..];
-        if let Some((line, message)) = quote_problem(rows, delimiter, start.1) {
-            report.error(line, None, message);
-            return None;
+        match quote_problem(rows, delimiter, start.1) {
+            Err((line, message)) => {
+                report.error(line, None, message);
+                return None;
+            }
+            Ok(spaced) => {
+                if let Some(&first) = spaced.first() {
+                    report.warning(
+                        Some(first),
+                        None,
+                        format!(
+                            "spaces after a closing quote were dropped ({}, as Excel reads them)",
+                            crate::words::count_of(spaced.len(), "value", "values")
+                        ),
+                    );
+                }
+            }
         }
         let table = Table {
             delimiter,
@@ -383,9 +397,11 @@ impl<'t> LineCounter<'t> {
 }
 
 /// A quote the csv crate would read past: a quoted value never closed, or
-/// one whose closing quote is followed by more text (`"b"c`). Returns the
-/// line the quote opened on and what is wrong.
-fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, String)> {
+/// one whose closing quote is followed by more text (`"b"c`): the line the
+/// quote opened on and what is wrong. Spaces alone after a closing quote
+/// (`"b" ,c`) are what Excel takes: the lines they are on are returned.
+fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Result<Vec<u64>, (u64, String)> {
+    let mut spaced = Vec::new();
     let bytes = text.as_bytes();
     let mut line = first_line;
     let mut at = 0;
@@ -398,7 +414,7 @@ fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, Str
             loop {
                 match bytes.get(at) {
                     None => {
-                        return Some((
+                        return Err((
                             opened,
                             "a quoted value opens here and is never closed: expected a closing \
                              \" before the end of the file"
@@ -424,7 +440,13 @@ fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, Str
                     Some(_) => at += 1,
                 }
             }
-            match bytes.get(at) {
+            let spaces = bytes[at..]
+                .iter()
+                .take_while(|&&byte| (byte == b' ' || byte == b'\t') && byte != delimiter)
+                .count();
+            match bytes.get(at + spaces) {
+                None | Some(b'\r' | b'\n') if spaces > 0 => spaced.push(line),
+                Some(&next) if spaces > 0 && next == delimiter => spaced.push(line),
                 None | Some(b'\r' | b'\n') => {}
                 Some(&next) if next == delimiter => {}
                 Some(_) => {
@@ -433,7 +455,7 @@ fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, Str
                         .take_while(|&c| c != '\r' && c != '\n' && c as u32 != u32::from(delimiter))
                         .take(20)
                         .collect();
-                    return Some((
+                    return Err((
                         opened,
                         format!(
                             "a quoted value is followed by \"{after}\" before the next delimiter: \
@@ -463,7 +485,7 @@ fn quote_problem(text: &str, delimiter: u8, first_line: u64) -> Option<(u64, Str
         }
         at += 1;
     }
-    None
+    Ok(spaced)
 }
 
 pub(crate) fn line_of(record: &csv::StringRecord) -> u64 {
