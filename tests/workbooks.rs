@@ -392,3 +392,42 @@ fn a_password_protected_workbook_is_refused_with_what_to_do() {
          it again"
     );
 }
+
+#[test]
+fn a_projects_workbook_with_a_role_column_validates_as_projects_as_its_csv_does() {
+    let folder = tempfile::tempdir().expect("folder");
+    let header = [
+        "Project", "Start", "End", "Priority", "Skill", "Level", "Role", "People", "FTE",
+    ];
+    let row = [
+        "Search relaunch",
+        "2027-01-04",
+        "2027-03-26",
+        "1",
+        "Observability",
+        "3",
+        "",
+        "1",
+        "0.5",
+    ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, (head, value)) in header.iter().zip(row).enumerate() {
+        sheet.write_string(0, column as u16, *head).expect("header");
+        sheet.write_string(1, column as u16, value).expect("cell");
+    }
+    let workbook = folder.path().join("projects.xlsx");
+    book.save(&workbook).expect("saved");
+    let csv = folder.path().join("projects.csv");
+    std::fs::write(&csv, format!("{}\n{}\n", header.join(","), row.join(","))).expect("written");
+    for file in [&csv, &workbook] {
+        let ran = skillgrid(&["validate", file.to_str().expect("utf-8")]);
+        let said = String::from_utf8_lossy(&ran.stdout);
+        assert!(ran.status.success(), "{}: {said}", file.display());
+        assert!(
+            said.contains("project"),
+            "{}: read as projects: {said}",
+            file.display()
+        );
+    }
+}

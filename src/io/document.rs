@@ -170,10 +170,12 @@ pub enum Contents {
 }
 
 /// What the named sheet holds, or else the first a sheet holds of a
-/// roster, role requirements and projects, in that order. `None` when no
-/// sheet holds any.
+/// roster, projects and role requirements, in that order: the order a CSV
+/// file is judged in too, so projects with Role, Skill, Level and Priority
+/// columns are projects, not role requirements. `None` when no sheet holds
+/// any.
 pub fn workbook_contents(bytes: &[u8], sheet: Option<&str>) -> Option<Contents> {
-    let formats = [ROSTER_SHEET, ROLES_SHEET, PROJECTS_SHEET];
-    let kinds = [Contents::Roster, Contents::Roles, Contents::Projects];
+    let formats = [ROSTER_SHEET, PROJECTS_SHEET, ROLES_SHEET];
+    let kinds = [Contents::Roster, Contents::Projects, Contents::Roles];
     first_format_held(bytes, sheet, &formats).map(|index| kinds[index])
 }
