@@ -25,6 +25,14 @@ fn settled(harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>)
     harness.run();
 }
 
+/// Edit > Add a member…, as a manager would.
+fn open_add_member(harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>) {
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Add a member…").click();
+    harness.run();
+}
+
 /// Empties the text field labelled `label` and types `text` into it.
 fn clear_and_type(
     harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>,
@@ -157,10 +165,7 @@ fn a_member_is_added_from_the_edit_menu_and_undone() {
     let mut harness = window(fresh());
     settled(&mut harness);
     let before = harness.state().state().workspace().members.len();
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label_contains("Add a member…").click();
-    harness.run();
+    open_add_member(&mut harness);
     clear_and_type(&mut harness, "Name", "Ana Lima");
     clear_and_type(&mut harness, "FTE", "80%");
     harness.get_by_label("Add").click();
@@ -185,10 +190,7 @@ fn a_bad_fte_is_refused_in_the_dialog_and_changes_nothing() {
     let mut harness = window(fresh());
     settled(&mut harness);
     let before = harness.state().state().workspace().clone();
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label_contains("Add a member…").click();
-    harness.run();
+    open_add_member(&mut harness);
     clear_and_type(&mut harness, "Name", "Ana Lima");
     clear_and_type(&mut harness, "FTE", "5");
     harness.get_by_label("Add").click();
@@ -296,10 +298,6 @@ fn body_hint_and_link_text_stand_out_in_both_themes() {
     use eframe::egui::{Theme, Visuals};
     use skillgrid::ui::{MIN_CONTRAST, backgrounds, contrast, make_readable};
     for mut visuals in [Visuals::light(), Visuals::dark()] {
-        let before = backgrounds(&visuals)
-            .into_iter()
-            .map(|background| contrast(visuals.weak_text_color(), background))
-            .fold(f32::INFINITY, f32::min);
         make_readable(&mut visuals);
         for background in backgrounds(&visuals) {
             for (what, colour) in [
@@ -315,7 +313,6 @@ fn body_hint_and_link_text_stand_out_in_both_themes() {
                 );
             }
         }
-        assert!(before > 1.0, "measured");
     }
     // The window itself draws with them.
     let mut harness = window(fresh());

@@ -24,6 +24,12 @@ fn staffing(harness: &Harness<'_, SkillgridApp>) -> skillgrid::analysis::Staffin
 }
 
 fn app() -> Harness<'static, SkillgridApp> {
+    app_checked(true)
+}
+
+/// The staffing sample on the staffing view; `accessible` keeps kittest's
+/// check that every widget has a name.
+fn app_checked(accessible: bool) -> Harness<'static, SkillgridApp> {
     let path = Path::new("sample-teams/product-org-staffing.json");
     let imported = io::open_path(path, catalog::builtin()).expect("the sample opens");
     let document = Document::new(
@@ -34,6 +40,7 @@ fn app() -> Harness<'static, SkillgridApp> {
     let mut state = Some(AppState::new(document, Preferences::default()));
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_accessibility_check(accessible)
         .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
     harness.get_by_label(View::Staffing.label()).click();
     harness.run();
@@ -237,18 +244,9 @@ fn a_command_naming_a_project_that_is_gone_is_refused_not_a_crash() {
 
 #[test]
 fn a_projects_dates_are_picked_from_a_calendar() {
-    let path = Path::new("sample-teams/product-org-staffing.json");
-    let imported = io::open_path(path, catalog::builtin()).expect("the sample opens");
-    let document = Document::new(imported.value, "product-org-staffing.json", None);
-    let mut state = Some(AppState::new(document, Preferences::default()));
     // egui_extras' calendar popup names none of its year, month and day
     // boxes: the accessibility check is egui_extras', not ours, here.
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_accessibility_check(false)
-        .build_eframe(move |_| SkillgridApp::with_state(state.take().expect("built once")));
-    harness.get_by_label(View::Staffing.label()).click();
-    harness.run();
+    let mut harness = app_checked(false);
     harness.get_by_label("Payments on Kubernetes").click();
     harness.run();
     // A button that opens a calendar, not a text field.

@@ -176,7 +176,7 @@ impl AppState {
             })
     }
 
-    fn member_name(&self, member: usize) -> Result<String, EditError> {
+    pub(in crate::app) fn member_name(&self, member: usize) -> Result<String, EditError> {
         self.document
             .workspace
             .members

@@ -25,16 +25,6 @@ const FRAMEWORKS: &[&str] = &[
 ];
 
 impl ImportKind {
-    /// Every kind, in the File menu's order.
-    pub const ALL: [ImportKind; 6] = [
-        ImportKind::Targets,
-        ImportKind::Certifications,
-        ImportKind::Framework,
-        ImportKind::TimeOff,
-        ImportKind::Holidays,
-        ImportKind::Projects,
-    ];
-
     /// The File menu's item.
     pub fn menu_label(self) -> &'static str {
         match self {

@@ -241,14 +241,7 @@ impl AppState {
 
     /// Takes a member off a line for good: the proposal looks elsewhere.
     pub fn exclude(&mut self, index: usize, line: usize, member: usize) -> Result<(), EditError> {
-        let name = self
-            .document
-            .workspace
-            .members
-            .get(member)
-            .ok_or(EditError::Gone("member"))?
-            .name
-            .clone();
+        let name = self.member_name(member)?;
         self.document
             .edit(&format!("take {name} off the line"), |w| {
                 w.exclude(index, line, member)

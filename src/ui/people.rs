@@ -31,16 +31,9 @@ pub fn person_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
     };
     let mut save = false;
     let mut cancel = false;
-    let teams: Vec<String> = {
-        let mut teams: Vec<String> = workspace
-            .members
-            .iter()
-            .filter_map(|member| member.team.clone())
-            .collect();
-        teams.sort();
-        teams.dedup();
-        teams
-    };
+    // The roster's teams, as the matrix's filter lists them: no pass over
+    // the members while the dialog is drawn.
+    let teams = &view.state.derived().teams;
     egui::Modal::new(egui::Id::unique("person-dialog")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading(&title);
@@ -91,7 +84,7 @@ pub fn person_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                         .selected_text("pick")
                         .width(80.0)
                         .show_ui(ui, |ui| {
-                            for team in &teams {
+                            for team in teams {
                                 if ui.selectable_label(&details.team == team, team).clicked() {
                                     details.team.clone_from(team);
                                 }

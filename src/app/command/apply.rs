@@ -390,14 +390,7 @@ impl AppState {
             }
             C::SetMemberRole { member, role } => self.set_member_role(member, role)?,
             C::SetLeaver { member, on } => {
-                let name = self
-                    .document
-                    .workspace
-                    .members
-                    .get(member)
-                    .ok_or(EditError::Gone("member"))?
-                    .name
-                    .clone();
+                let name = self.member_name(member)?;
                 match on {
                     Some(on) => {
                         self.document.edit(&format!("{name} left on {on}"), |w| {
