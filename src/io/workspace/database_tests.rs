@@ -1,6 +1,7 @@
 //! The database workspace: migrations from earlier layouts.
 
 use super::*;
+use crate::io::workspace::database_write::{put_meta, update_database};
 
 #[test]
 fn a_first_version_file_opens_and_is_brought_up_to_date_by_a_save() {
