@@ -2,6 +2,7 @@
 //! command line and the tests all call `analyze`.
 
 mod availability;
+mod bench_trend;
 mod coverage;
 mod development;
 mod fit;
@@ -22,6 +23,7 @@ mod weekly;
 mod who;
 
 pub use availability::{MIN_FREE_FTE, WEEKS_NOW, Weeks, capacity, free_in_week, free_over};
+pub use bench_trend::{BenchTrend, bench_trend};
 pub use coverage::{SkillCoverage, coverage};
 pub use development::{
     CertificationState, CertificationStatus, DUE_SOON_DAYS, DevelopmentEvent, DevelopmentReport,
@@ -42,9 +44,8 @@ pub use hiring::{
     hiring_plan,
 };
 pub use history::{
-    BenchTrend, ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, bench_trend,
-    changed_since, changes, for_each_change, member_timeline, stale_before, stale_cells,
-    workspace_as_of,
+    ChangeQuery, ChangedSince, LevelChange, Movement, SkillSeries, changed_since, changes,
+    for_each_change, member_timeline, stale_before, stale_cells, workspace_as_of,
 };
 pub use managers::resolve_managers;
 pub use overview::{Headline, HeadlineItem, HeadlineKind, ITEMS_NAMED, Opens, headlines};
