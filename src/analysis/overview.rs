@@ -155,7 +155,7 @@ fn changed(analysis: &Analysis, changes: Option<&ChangedSince>) -> Headline {
                 changes.up, changes.down, changes.newly_rated
             )
         } else {
-            "changes: two dated rounds are needed".to_string()
+            "moves: needs two dated rounds".to_string()
         },
         alert: changes.down > 0,
         items: named(
