@@ -404,3 +404,33 @@ fn the_sample_with_projects_opens_with_its_projects_ahead() {
     );
     assert_eq!(state.view(), View::Overview);
 }
+
+#[test]
+fn the_sample_with_history_opens_on_its_last_round_a_quarter_ago() {
+    let mut state = fresh();
+    state.set_today("2027-05-20".parse().expect("a date"));
+    let mut harness = window(state);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Open the sample team with four rounds of ratings")
+        .click();
+    settled(&mut harness);
+    let state = harness.state().state();
+    let workspace = state.workspace();
+    let size = skillgrid::model::History::round_size(workspace.members.len());
+    let rounds = workspace.history.rounds(size);
+    assert_eq!(
+        rounds.last().map(ToString::to_string).as_deref(),
+        Some("2027-03-31"),
+        "the last round is the quarter before today"
+    );
+    assert!(rounds.len() >= 3, "{rounds:?}");
+    // The overview then has moves since the last round to show.
+    harness.get_by_label_contains("Since the last round");
+    assert!(
+        harness
+            .query_by_label_contains("needs two dated rounds")
+            .is_none()
+    );
+}

@@ -21,6 +21,8 @@ pub struct InsightOptions {
     pub budget: Option<f64>,
     /// The day targets and certificates are judged on (tests pin it).
     pub today: Option<crate::model::Date>,
+    /// How far a self rating must differ to wait for review (0 reads as 1).
+    pub review_threshold: u8,
 }
 
 /// The analysis of the roster and, when there is a plan, of the roster as
@@ -40,6 +42,9 @@ pub struct InsightResults {
     pub lead_changes: Vec<analysis::LeadChange>,
     /// The home view's headlines, of the roster as it is.
     pub headlines: Vec<analysis::Headline>,
+    /// Self ratings waiting for the manager's word, counted here so the
+    /// overview never walks the history on the UI thread.
+    pub review_waiting: usize,
 }
 
 /// The gaps chart shows at most this many skills, the thinnest.
@@ -216,6 +221,7 @@ impl ViewLists {
 
 impl InsightResults {
     pub fn compute(workspace: &Workspace, options: &InsightOptions) -> InsightResults {
+        let review_threshold = options.review_threshold.max(1);
         let options = AnalysisOptions {
             team: options.team.clone(),
             budget: options.budget,
@@ -243,8 +249,16 @@ impl InsightResults {
         let lead_changes = what_if.as_ref().map_or_else(Vec::new, |planned| {
             analysis::lead_changes(&analysis, planned)
         });
+        let review_waiting = analysis::review_differences(
+            &Scope::new(workspace, day, &analysis::ScopeFilter::default()),
+            review_threshold,
+        )
+        .iter()
+        .filter(|difference| difference.decided.is_none())
+        .count();
         InsightResults {
             headlines: analysis::headlines(&analysis, changes.as_ref()),
+            review_waiting,
             lead_changes,
             bench_trend,
             analysis,

@@ -25,7 +25,7 @@ mod view_state;
 mod what_if;
 mod who;
 
-pub use command::{Command, Outcome};
+pub use command::{Command, Outcome, Sample};
 pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
 pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
@@ -39,7 +39,8 @@ pub use jobs::{FileIntent, JobResult, LossySave, Pending, PlanFormat, SheetReque
 pub use preferences::{Preferences, ThemeChoice, View};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 pub use review::Review;
-pub use state::{AppState, SAMPLE_NAME};
+pub use state::AppState;
+pub use state::samples::SAMPLE_NAME;
 pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
 pub use view_state::{
     FitInputs, FrameworkInputs, HiringInputs, ImportQuestions, MatrixInputs, PeopleSelection,

@@ -3,7 +3,7 @@
 //! disagree. `shell.rs` draws the menus from these lists.
 
 use super::UiCommand;
-use crate::app::{AppState, Command, FileIntent, ImportKind, PlanFormat};
+use crate::app::{AppState, Command, FileIntent, ImportKind, PlanFormat, Sample};
 use crate::io::Layout;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -12,6 +12,7 @@ pub enum MenuCommand {
     New,
     Open,
     TrySample,
+    TryHistorySample,
     ImportRoster,
     ImportRound,
     ExportWorkbook,
@@ -76,7 +77,11 @@ impl MenuCommand {
     ];
 
     /// Below the submenus, last in File.
-    pub const FILE_END: [MenuCommand; 2] = [MenuCommand::TrySample, MenuCommand::Quit];
+    pub const FILE_END: [MenuCommand; 3] = [
+        MenuCommand::TrySample,
+        MenuCommand::TryHistorySample,
+        MenuCommand::Quit,
+    ];
 
     /// The Edit menu, in order.
     pub const EDIT: [MenuCommand; 4] = [
@@ -109,6 +114,7 @@ impl MenuCommand {
             MenuCommand::New => "New",
             MenuCommand::Open => "Open…",
             MenuCommand::TrySample => "Open the sample team with projects",
+            MenuCommand::TryHistorySample => "Open the sample team with four rounds of ratings",
             MenuCommand::ImportRoster => "Roster into a new workspace (CSV or Excel)…",
             MenuCommand::ImportRound => "Roster as a new round of ratings…",
             MenuCommand::ExportWorkbook => "Excel workbook…",
@@ -139,6 +145,10 @@ impl MenuCommand {
             MenuCommand::TrySample => {
                 "Opens the bundled sample team of 50 with three projects starting this week, to \
                  try things on"
+            }
+            MenuCommand::TryHistorySample => {
+                "Opens the sample team rated in four rounds, the last one the quarter before \
+                 today: history, bench trend and changes since the last round to try"
             }
             MenuCommand::ExportReport => {
                 "Writes the whole report as one HTML page to share: coverage, gaps, fit, \
@@ -229,7 +239,8 @@ impl MenuCommand {
             MenuCommand::Redo => Command::Redo.into(),
             MenuCommand::WhoKnows => Command::ToggleWho.into(),
             MenuCommand::Find => Command::FocusSearch.into(),
-            MenuCommand::TrySample => Command::OpenSample.into(),
+            MenuCommand::TrySample => Command::OpenSample(Sample::Projects).into(),
+            MenuCommand::TryHistorySample => Command::OpenSample(Sample::History).into(),
             MenuCommand::ExportReport => {
                 UiCommand::AskForFile(FileIntent::ExportPlan(PlanFormat::Html))
             }

@@ -41,12 +41,7 @@ pub fn overview_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         return;
     }
     ui.add_space(6.0);
-    let waiting = state
-        .review()
-        .differences
-        .iter()
-        .filter(|difference| difference.decided.is_none())
-        .count();
+    let waiting = results.review_waiting;
     let mut go: Option<Go> = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -4,7 +4,7 @@
 //! Apply records undo, bumps the generation through the document, and
 //! keeps the caches right; nothing else writes the state.
 
-use super::{Command, Outcome};
+use super::{Command, Outcome, Sample};
 use crate::app::AppState;
 use crate::model::EditError;
 
@@ -33,8 +33,12 @@ impl AppState {
                 self.new_document();
                 return Ok(Outcome::NewDocument);
             }
-            C::OpenSample => {
-                self.replace_document(AppState::sample_with_projects(self.today()));
+            C::OpenSample(sample) => {
+                let today = self.today();
+                self.replace_document(match sample {
+                    Sample::Projects => AppState::sample_with_projects(today),
+                    Sample::History => AppState::sample_with_history(today),
+                });
                 self.diagnostics.clear();
                 return Ok(Outcome::NewDocument);
             }

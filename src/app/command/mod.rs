@@ -9,12 +9,21 @@ use crate::io::Layout;
 use crate::model::{Importance, Level, RoleId, SkillKind};
 use std::path::PathBuf;
 
+/// The bundled samples the window opens, each dated around today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sample {
+    /// The team with three projects starting this week.
+    Projects,
+    /// The team rated in four quarterly rounds, the last one just past.
+    History,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     // The document: new, save, export, undo, and the questions a save or close asks.
     NewDocument,
-    /// The bundled sample team, as a new unsaved document.
-    OpenSample,
+    /// A bundled sample team, as a new unsaved document.
+    OpenSample(Sample),
     /// Writes where the document lives (even over an outside change).
     SaveOver,
     SaveTo(PathBuf),

@@ -6,6 +6,7 @@
 mod imports;
 mod recovery;
 mod review;
+pub(crate) mod samples;
 mod timeline;
 mod who;
 
@@ -24,10 +25,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// A member as a cache knows them: the document's generation, the
 /// analysis' and the member's row.
 pub(in crate::app) type MemberKey = (u64, u64, usize);
-
-/// The sample team a new user sees first, built into the binary.
-pub const SAMPLE_NAME: &str = "product-org.csv";
-const SAMPLE_CSV: &[u8] = include_bytes!("../../../sample-teams/product-org.csv");
 
 /// Everything the app holds. Views read it through the methods below and
 /// change it only by sending `Command`s, which `apply` runs.
@@ -281,28 +278,6 @@ impl AppState {
         self.insight_options.today = Some(date);
         self.derived.today = Some(date);
         self.derived.generation = None;
-    }
-
-    /// The bundled sample team.
-    pub fn sample_document() -> Document {
-        let imported = io::import_roster(SAMPLE_CSV, SAMPLE_NAME, catalog::builtin())
-            .expect("the bundled sample imports");
-        let mut document = Document::new(imported.value, &format!("{SAMPLE_NAME} (sample)"), None);
-        document.warnings = imported.warnings;
-        document
-    }
-
-    /// The sample team with three projects, its projects moved so the
-    /// earliest starts this week: a timeline and staffing to try that lie
-    /// ahead, whatever the date.
-    pub fn sample_with_projects(today: crate::model::Date) -> Document {
-        const STAFFING: &[u8] = include_bytes!("../../../sample-teams/product-org-staffing.json");
-        let imported = io::workspace_from_json(STAFFING, "product-org-staffing.json")
-            .expect("the bundled staffing sample reads");
-        let mut workspace = imported.value;
-        let weeks = workspace.weeks_to_bring_projects_to(today);
-        workspace.shift_projects(weeks);
-        Document::new(workspace, "product-org-staffing.json (sample)", None)
     }
 
     pub fn library(&self) -> &'static Catalog {

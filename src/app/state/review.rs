@@ -12,14 +12,14 @@ impl AppState {
 
     pub(in crate::app) fn set_review_threshold(&mut self, threshold: u8) {
         self.review.threshold = threshold.clamp(1, 4);
+        self.insight_options.review_threshold = self.review.threshold;
         self.refresh_review();
     }
 
     /// Recomputes the differences while the view is on show and they are
     /// out of date.
     pub(in crate::app) fn refresh_review(&mut self) {
-        // The overview counts what waits for review too.
-        if !matches!(self.view, View::Review | View::Overview) {
+        if self.view != View::Review {
             return;
         }
         let threshold = self.review.threshold.max(1);
