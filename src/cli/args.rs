@@ -15,6 +15,10 @@ pub enum Command {
         /// List each case a grouped warning stands for.
         #[arg(long)]
         verbose: bool,
+        /// Before the summary, say which sheet is read and why, and how
+        /// each column of a roster is read: a field, a skill, or set aside.
+        #[arg(long)]
+        explain: bool,
     },
     /// Convert a roster or workspace between wide CSV, long CSV, an Excel
     /// workbook, the .skillgrid workspace and workspace JSON, by the

@@ -50,14 +50,41 @@ pub(super) fn chosen_sheet() -> Option<&'static str> {
     SHEET.get().and_then(|sheet| sheet.as_deref())
 }
 
+/// How roster columns are read, from `--map` and `--ignore-column`.
+pub(super) static MAP: std::sync::OnceLock<crate::model::ColumnMap> = std::sync::OnceLock::new();
+
+pub(super) fn chosen_map() -> crate::model::ColumnMap {
+    MAP.get().cloned().unwrap_or_default()
+}
+
+/// The map `--map` and `--ignore-column` give, or why it cannot be read.
+pub(super) fn column_map(
+    file: Option<&Path>,
+    ignored: &[String],
+) -> Result<crate::model::ColumnMap, String> {
+    let mut map = match file {
+        Some(file) => {
+            let name = io::display_name(file);
+            let bytes = io::read_file(file).map_err(|message| format!("{name}: {message}"))?;
+            io::read_column_map(&bytes, &name).map_err(|failure| failure.to_string())?
+        }
+        None => crate::model::ColumnMap::default(),
+    };
+    for column in ignored {
+        map.set(column, crate::model::ColumnUse::SetAside);
+    }
+    Ok(map)
+}
+
 pub(super) fn open_reporting(
     path: &Path,
     catalog: &Catalog,
     err: &mut String,
 ) -> Option<Imported<Workspace>> {
     let sheet = chosen_sheet();
-    let opened = io::open_path_sheet(path, catalog, &io::Progress::default(), sheet)
-        .map(|(imported, _)| imported);
+    let opened =
+        io::open_path_mapped(path, catalog, &io::Progress::default(), sheet, &chosen_map())
+            .map(|(imported, _)| imported);
     match opened {
         Ok(imported) => {
             print_diagnostics(&imported.warnings, err);

@@ -57,6 +57,13 @@ pub struct Cli {
     /// Indent JSON output for reading (compact otherwise).
     #[arg(long, global = true)]
     pub pretty: bool,
+    /// A mapping file for the rosters read: a `Column,Use` CSV giving each
+    /// column's field (Team), skill, or `set aside`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// A roster column not to read (an ID, notes); may be given again.
+    #[arg(long = "ignore-column", global = true, value_name = "NAME")]
+    pub ignore_column: Vec<String>,
 }
 
 /// The command line as clap reads it.
@@ -93,6 +100,15 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
         }
     };
     let _ = SHEET.set(cli.sheet.clone());
+    match input::column_map(cli.map.as_deref(), &cli.ignore_column) {
+        Ok(map) => {
+            let _ = input::MAP.set(map);
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            return Invocation::Done(ExitCode::from(2));
+        }
+    }
     let Some(command) = cli.command else {
         return Invocation::Window {
             file: cli.file,
@@ -122,7 +138,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
 pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode {
     let catalog = catalog::builtin();
     match command {
-        Command::Validate { file, verbose } => validate::validate(&file, catalog, verbose, out),
+        Command::Validate {
+            file,
+            verbose,
+            explain,
+        } => validate::validate(&file, catalog, verbose, explain, out),
         Command::Convert {
             input,
             output,

@@ -15,6 +15,7 @@ pub(super) fn validate(
     path: &Path,
     catalog: &Catalog,
     verbose: bool,
+    explain: bool,
     out: &mut Output,
 ) -> ExitCode {
     let name = io::display_name(path);
@@ -29,6 +30,27 @@ pub(super) fn validate(
         }
     };
     let sheet = super::input::chosen_sheet();
+    let workbook = FileKind::of(path) == FileKind::Workbook;
+    // A workbook is read once: as a roster when a sheet holds one (the
+    // kind order everywhere is roster, projects, roles), else looked at
+    // again for projects or roles, which are small.
+    let roster = workbook.then(|| {
+        io::preview_roster(
+            &bytes,
+            &name,
+            true,
+            catalog,
+            &crate::model::Settings::default(),
+            sheet,
+            &super::input::chosen_map(),
+        )
+    });
+    if let Some(preview) = roster.filter(|preview| preview.sheet.is_some()) {
+        if explain {
+            explain_preview(&preview, out);
+        }
+        return report_imported(&name, &bytes, path, preview.result, verbose, out);
+    }
     let (projects, roles) = match FileKind::of(path) {
         FileKind::Csv => (
             io::looks_like_projects_csv(&bytes),
@@ -82,10 +104,57 @@ pub(super) fn validate(
     }
     let imported = match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => io::workspace_from_json(&bytes, &name),
-        FileKind::Csv => io::import_roster(&bytes, &name, catalog),
-        FileKind::Workbook => io::import_roster_sheet(&bytes, &name, catalog, sheet),
+        kind => {
+            // The preview is the import: one read, whether explained or not.
+            let preview = io::preview_roster(
+                &bytes,
+                &name,
+                kind == FileKind::Workbook,
+                catalog,
+                &crate::model::Settings::default(),
+                sheet,
+                &super::input::chosen_map(),
+            );
+            if explain {
+                explain_preview(&preview, out);
+            }
+            preview.result
+        }
     };
     report_imported(&name, &bytes, path, imported, verbose, out)
+}
+
+/// Which sheet is read and how each column is, before the summary.
+fn explain_preview(preview: &io::RosterPreview, out: &mut Output) {
+    if let Some(sheet) = &preview.sheet {
+        let _ = writeln!(out, "sheet: \"{sheet}\" (the first visible sheet with a Name column)");
+        for (other, hidden) in preview.sheets.iter().filter(|(other, _)| other != sheet) {
+            let how = if *hidden {
+                "hidden: skipped (choose it with --sheet)"
+            } else {
+                "not read"
+            };
+            let _ = writeln!(out, "  other sheet \"{other}\": {how}");
+        }
+    }
+    if preview.columns.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "columns:");
+    for column in &preview.columns {
+        let header = if column.header.is_empty() {
+            "(no header)".to_string()
+        } else {
+            format!("\"{}\"", column.header)
+        };
+        let _ = writeln!(
+            out,
+            "  {:>3}  {header} -> {} ({})",
+            column.index + 1,
+            column.choice.spelled(),
+            column.why
+        );
+    }
 }
 
 fn report_imported(

@@ -11,13 +11,13 @@ use super::file::{
 use super::projects::PROJECTS_SHEET;
 use super::roles::ROLES_SHEET;
 use super::roster::{
-    ExportOptions, ROSTER_SHEET, export_roster, export_workbook, import_roster_sheet,
-    import_roster_tracked,
+    ExportOptions, ROSTER_SHEET, export_roster, export_workbook, import_roster_mapped,
+    import_roster_sheet_mapped, import_roster_tracked,
 };
 use super::workbook::first_format_held;
 use super::workspace::{read_database, workspace_from_json, workspace_to_json, write_database};
 use crate::catalog::Catalog;
-use crate::model::Workspace;
+use crate::model::{ColumnMap, Settings, Workspace};
 use std::path::Path;
 
 /// Opens a workspace or imports a roster CSV, by extension.
@@ -52,6 +52,17 @@ pub fn open_path_sheet(
     progress: &Progress,
     sheet: Option<&str>,
 ) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
+    open_path_mapped(path, catalog, progress, sheet, &ColumnMap::default())
+}
+
+/// `open_path_sheet`, reading a roster's columns as `map` says.
+pub fn open_path_mapped(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &Progress,
+    sheet: Option<&str>,
+    map: &ColumnMap,
+) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
     let name = display_name(path);
     // A pipe or device is read with the limits below, never opened as SQLite.
     let regular = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file());
@@ -69,14 +80,13 @@ pub fn open_path_sheet(
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => workspace_from_json(&bytes, &name),
-        FileKind::Workbook => import_roster_sheet(&bytes, &name, catalog, sheet),
-        FileKind::Csv => import_roster_tracked(
-            &bytes,
-            &name,
-            catalog,
-            &crate::model::Settings::default(),
-            progress,
-        ),
+        FileKind::Workbook => import_roster_sheet_mapped(&bytes, &name, catalog, sheet, map),
+        FileKind::Csv if !map.is_empty() => {
+            import_roster_mapped(&bytes, &name, catalog, &Settings::default(), map)
+        }
+        FileKind::Csv => {
+            import_roster_tracked(&bytes, &name, catalog, &Settings::default(), progress)
+        }
     }
     .map(|imported| (imported, None))
 }

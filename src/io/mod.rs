@@ -41,8 +41,8 @@ pub use development::{
 };
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use document::{
-    Contents, json_size_estimate, open_path, open_path_read, open_path_sheet, open_path_tracked,
-    save_path, workbook_contents,
+    Contents, json_size_estimate, open_path, open_path_mapped, open_path_read, open_path_sheet,
+    open_path_tracked, save_path, workbook_contents,
 };
 pub use file::{
     FileKind, MAX_FILE_BYTES, MAX_JSON_BYTES, Progress, SILENCE_LIMIT, SaveError, SaveStep, Saved,
@@ -71,9 +71,11 @@ pub use roles::{
     looks_like_roles_csv, read_roles,
 };
 pub use roster::{
-    ExportOptions, Layout, RosterSheets, add_matrix_sheets, export_roster, export_workbook,
-    import_roster, import_roster_sheet, import_roster_with, import_roster_workbook,
-    roster_or_choice, skill_header, sniff_roster,
+    ExportOptions, Layout, PlannedColumn, RosterPreview, RosterSheets, add_matrix_sheets,
+    export_roster, export_workbook, import_roster, import_roster_mapped, import_roster_sheet,
+    import_roster_sheet_mapped, import_roster_with, import_roster_workbook, is_excel_error,
+    preview_roster, preview_roster_file, read_column_map, roster_or_choice, skill_header,
+    sniff_roster, write_column_map,
 };
 pub use text::{NumberError, neutralise_text, parse_share, restore_text};
 pub use time_off::{import_holidays_csv, import_time_off_csv, read_holidays, read_time_off};

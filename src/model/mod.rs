@@ -3,6 +3,7 @@
 
 mod calendar;
 mod capacity;
+mod column_map;
 mod development;
 mod development_edits;
 mod editing;
@@ -27,6 +28,7 @@ pub use calendar::{
     week_label, week_of, week_start, weeks_of_quarter,
 };
 pub use capacity::CapacityCalendar;
+pub use column_map::{ColumnMap, ColumnUse, remembered_map};
 pub use development::{Certification, Development, Target};
 pub use editing::{EditError, checked_name};
 pub use history::{

@@ -23,6 +23,9 @@ pub struct Settings {
     pub stale_months: u32,
     /// A certification expiring within this many days is listed as due.
     pub expiry_warning_days: u32,
+    /// How the columns of roster files were mapped, by their header.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub column_maps: Vec<super::ColumnMap>,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             bench_depth: 2,
             stale_months: 12,
             expiry_warning_days: 90,
+            column_maps: Vec::new(),
         }
     }
 }

@@ -6,13 +6,14 @@
 
 use super::builder::RosterBuilder;
 use super::columns::{Layout, is_roster_header, layout_of};
+use super::plan::PlannedColumn;
 use super::{long, wide};
 use crate::catalog::Catalog;
 use crate::io::diag::{ImportFailure, Imported, Report};
 use crate::io::file::Progress;
 use crate::io::text;
 use crate::io::text::Table;
-use crate::model::{Settings, Workspace};
+use crate::model::{ColumnMap, Settings, Workspace, remembered_map};
 
 /// Imports a roster CSV in either layout, with the default settings.
 pub fn import_roster(
@@ -34,6 +35,18 @@ pub fn import_roster_with(
     import_roster_tracked(bytes, file, catalog, settings, &Progress::default())
 }
 
+/// `import_roster_with`, reading the columns as `map` says (a person's
+/// choices win over the reader's own judgement).
+pub fn import_roster_mapped(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    settings: &Settings,
+    map: &ColumnMap,
+) -> Result<Imported<Workspace>, ImportFailure> {
+    read_roster(bytes, file, catalog, settings, map, &Progress::default()).0
+}
+
 /// `import_roster_with`, reporting progress by rows read and stopping when
 /// cancelled.
 pub(crate) fn import_roster_tracked(
@@ -43,25 +56,60 @@ pub(crate) fn import_roster_tracked(
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Imported<Workspace>, ImportFailure> {
+    read_roster(
+        bytes,
+        file,
+        catalog,
+        settings,
+        &ColumnMap::default(),
+        progress,
+    )
+    .0
+}
+
+/// A roster read, and how its columns were read (none for the long
+/// layout, whose columns are fixed).
+pub(crate) fn read_roster(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    settings: &Settings,
+    map: &ColumnMap,
+    progress: &Progress,
+) -> (
+    Result<Imported<Workspace>, ImportFailure>,
+    Vec<PlannedColumn>,
+) {
     let mut report = Report::new(file);
-    let text = text::decode(bytes, file).map_err(ImportFailure::single)?;
+    let text = match text::decode(bytes, file) {
+        Ok(text) => text,
+        Err(error) => return (Err(ImportFailure::single(error)), Vec::new()),
+    };
     let Some(mut table) = Table::read_finding(&text, &mut report, is_roster_header) else {
-        return Err(report.fail());
+        return (Err(report.fail()), Vec::new());
     };
     table.progress = Some(progress);
+    // Without a map given, the one remembered for this header, if any.
+    let map = match map.is_empty() {
+        true => remembered_map(&settings.column_maps, &table.header).unwrap_or(map),
+        false => map,
+    };
     let mut builder = RosterBuilder::new(catalog, settings.clone());
-    match layout_of(&table) {
-        Layout::Wide => wide::read(&table, &mut builder, &mut report),
-        Layout::Long => long::read(&table, &mut builder, &mut report),
-    }
+    let planned = match layout_of(&table) {
+        Layout::Wide => wide::read(&mut table, map, &mut builder, &mut report),
+        Layout::Long => {
+            long::read(&table, &mut builder, &mut report);
+            Vec::new()
+        }
+    };
     if progress.is_cancelled() {
         report.error_without_place("cancelled: nothing was imported".to_string());
     }
     if report.has_errors() {
-        return Err(report.fail());
+        return (Err(report.fail()), planned);
     }
     let workspace = builder.finish(&mut report);
-    report.finish(workspace)
+    (report.finish(workspace), planned)
 }
 
 /// The layout and delimiter of a roster file, judged by its header.

@@ -2,12 +2,12 @@
 //! column, read through the same importer as a CSV file.
 
 use super::columns::is_roster_header;
-use super::read::import_roster;
+use super::read::{import_roster, import_roster_mapped};
 use crate::catalog::Catalog;
 use crate::io::diag::{ImportFailure, Imported};
 use crate::io::forms::is_form_header;
 use crate::io::workbook::{OneOrChoice, SheetFormat, read_one_or_choose, read_sheet_with};
-use crate::model::Workspace;
+use crate::model::{ColumnMap, Settings, Workspace};
 
 /// A roster sheet, as the workbook reader looks for it.
 pub const ROSTER_SHEET: SheetFormat = SheetFormat {
@@ -50,5 +50,18 @@ pub fn import_roster_sheet(
 ) -> Result<Imported<Workspace>, ImportFailure> {
     read_sheet_with(bytes, file, &ROSTER_SHEET, sheet, |csv| {
         import_roster(csv, file, catalog)
+    })
+}
+
+/// `import_roster_sheet`, reading the columns as `map` says.
+pub fn import_roster_sheet_mapped(
+    bytes: &[u8],
+    file: &str,
+    catalog: &Catalog,
+    sheet: Option<&str>,
+    map: &ColumnMap,
+) -> Result<Imported<Workspace>, ImportFailure> {
+    read_sheet_with(bytes, file, &ROSTER_SHEET, sheet, |csv| {
+        import_roster_mapped(csv, file, catalog, &Settings::default(), map)
     })
 }

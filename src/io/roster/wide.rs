@@ -1,10 +1,12 @@
 //! The wide layout: one row a member, known columns, then one column a skill.
 
 use super::builder::{Added, RosterBuilder, SkillRef};
-use super::columns::{Field, known_columns};
+use super::columns::Field;
+use super::plan::{PlannedColumn, plan_columns, set_aside_warning};
 use crate::io::diag::Report;
 use crate::io::text::{Table, line_of};
 use crate::io::text::{parse_fte, parse_years, text_cell};
+use crate::model::{ColumnMap, ColumnUse};
 
 /// Up to this many columns not in the catalog are warned of one by one;
 /// more make one warning that lists them.
@@ -63,9 +65,17 @@ struct WideColumns {
     skills: Vec<(usize, usize)>,
 }
 
-pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Report) {
-    let Some(columns) = read_header(table, builder, report) else {
-        return;
+/// Reads the rows; gives back how each column was read.
+pub(crate) fn read(
+    table: &mut Table,
+    map: &ColumnMap,
+    builder: &mut RosterBuilder,
+    report: &mut Report,
+) -> Vec<PlannedColumn> {
+    let planned = plan_columns(table, map, &builder.settings().scale);
+    let mut planned = planned;
+    let Some(columns) = read_header(table, &mut planned, builder, report) else {
+        return planned;
     };
     builder.manager_column = columns.known.get(&Field::Manager).map(|&c| c as u64 + 1);
     let rows = table.for_each_row(report, |record, report| {
@@ -78,14 +88,21 @@ pub(crate) fn read(table: &Table, builder: &mut RosterBuilder, report: &mut Repo
             "the file has a header but no member rows".to_string(),
         );
     }
+    planned
 }
 
 fn read_header(
-    table: &Table,
+    table: &mut Table,
+    planned: &mut [PlannedColumn],
     builder: &mut RosterBuilder,
     report: &mut Report,
 ) -> Option<WideColumns> {
-    let known = known_columns(table, Field::is_member_field);
+    let mut known: HashMap<Field, usize> = HashMap::new();
+    for column in planned.iter() {
+        if let Some(field) = column.field() {
+            known.entry(field).or_insert(column.index);
+        }
+    }
     let line = table.header_line;
     if !known.contains_key(&Field::Name) {
         let found = table
@@ -105,31 +122,54 @@ fn read_header(
         );
         return None;
     }
+    table.set_aside = planned
+        .iter()
+        .filter(|column| column.choice == ColumnUse::SetAside)
+        .map(|column| column.index)
+        .collect();
+    if let Some((index, message, details)) = set_aside_warning(planned) {
+        report
+            .warning(Some(line), Some(index as u64 + 1), message)
+            .details = details;
+    }
     let mut skills = Vec::new();
     let mut seen: HashMap<SkillRef, usize> = HashMap::new();
     let mut unknown = Vec::new();
-    for (index, header) in table.header.iter().enumerate() {
-        let field = Field::from_header(header).filter(|field| field.is_member_field());
-        if let Some(field) = field {
-            if known.get(&field) != Some(&index) {
-                report.error(
-                    line,
-                    Some(index as u64 + 1),
-                    format!(
-                        "column \"{header}\" repeats the {} column (column {}): expected each \
-                         field once",
-                        field.header(),
-                        known[&field] + 1
-                    ),
-                );
+    for column in planned.iter_mut() {
+        let (index, header) = (column.index, &column.header);
+        let name = match &column.choice {
+            ColumnUse::SetAside => continue,
+            ColumnUse::Field(_) => {
+                let Some(field) = column.field() else {
+                    continue;
+                };
+                if known.get(&field) != Some(&index) {
+                    report.error(
+                        line,
+                        Some(index as u64 + 1),
+                        format!(
+                            "column \"{header}\" repeats the {} column (column {}): expected each \
+                             field once",
+                            field.header(),
+                            known[&field] + 1
+                        ),
+                    );
+                }
+                continue;
             }
-            continue;
-        }
-        if header.is_empty() {
-            continue;
-        }
-        let resolved = builder.resolve_skill(header);
+            ColumnUse::Skill(name) => name,
+        };
+        let resolved = builder.resolve_skill(name);
         let skill = resolved.skill;
+        let why = if resolved.is_new {
+            "a custom skill: not in the catalog".to_string()
+        } else if crate::model::normalize_label(builder.skill_name(skill))
+            == crate::model::normalize_label(name)
+        {
+            "the catalog's skill".to_string()
+        } else {
+            format!("the catalog's {}", builder.skill_name(skill))
+        };
         if let Some(&first) = seen.get(&skill) {
             report.error(
                 line,
@@ -145,15 +185,18 @@ fn read_header(
         seen.insert(skill, index);
         if resolved.is_new {
             if resolved.shadowed_by.is_none() {
-                unknown.push((index, header.clone(), builder.skill_id(resolved.skill)));
+                unknown.push((index, name.clone(), builder.skill_id(resolved.skill)));
             } else {
-                let message = builder.new_skill_warning("column", header, &resolved);
+                let message = builder.new_skill_warning("column", name, &resolved);
                 report
                     .warning(Some(line), Some(index as u64 + 1), message)
                     .skill = Some(builder.skill_id(resolved.skill));
             }
         }
         skills.push((index, resolved.ordinal));
+        if !column.chosen {
+            column.why = why;
+        }
     }
     warn_unknown_columns(report, line, unknown);
     Some(WideColumns { known, skills })
@@ -233,6 +276,17 @@ pub(crate) fn read_member<'r>(
         );
         return None;
     };
+    if super::plan::is_excel_error(&name) {
+        report.error(
+            line,
+            Some(name_column as u64 + 1),
+            format!(
+                "the name cell holds the error {name}: expected the member's name (fix the \
+                 formula, or paste values)"
+            ),
+        );
+        return None;
+    }
     let mut member = Member::new(&name);
     member.fte_stated = false;
     let text = |wanted: Field| field(wanted).and_then(|(_, value)| text_cell(value));

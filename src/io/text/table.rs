@@ -20,6 +20,8 @@ pub(crate) struct Table<'t> {
     pub progress: Option<&'t Progress>,
     /// Non-blank rows above the header (a title): skipped.
     above_header: usize,
+    /// Columns the format's reader set aside: their values are not checked.
+    pub set_aside: Vec<usize>,
 }
 
 /// How far down a title may push the header.
@@ -69,6 +71,7 @@ impl<'t> Table<'t> {
             start,
             progress: None,
             above_header: 0,
+            set_aside: Vec::new(),
         };
         let mut header = None;
         table.scan(report, true, |record, _| {
@@ -243,6 +246,20 @@ impl<'t> Table<'t> {
         }
     }
 
+    /// The first `limit` data rows whose width matches the header, for a
+    /// look at what the columns hold before reading them; says nothing.
+    pub fn first_rows(&self, limit: usize) -> Vec<csv::StringRecord> {
+        let mut scratch = Report::new("");
+        let mut rows = Vec::new();
+        self.scan(&mut scratch, false, |record, _| {
+            if record.len() == self.header.len() {
+                rows.push(record.clone());
+            }
+            rows.len() < limit
+        });
+        rows
+    }
+
     /// Calls `each` for every data row whose width matches the header;
     /// reports the others, and values under a blank header. Returns how
     /// many data rows there were.
@@ -252,7 +269,7 @@ impl<'t> Table<'t> {
         mut each: impl FnMut(&csv::StringRecord, &mut Report),
     ) -> usize {
         let unnamed: Vec<usize> = (0..self.header.len())
-            .filter(|&index| self.header[index].is_empty())
+            .filter(|&index| self.header[index].is_empty() && !self.set_aside.contains(&index))
             .collect();
         let mut unnamed_reported = vec![false; unnamed.len()];
         let mut rows = 0;
@@ -269,9 +286,8 @@ impl<'t> Table<'t> {
                         Some(index as u64 + 1),
                         format!(
                             "column {} holds values but has no header: expected a skill or field \
-                             name in line {}",
+                             name in the header row",
                             index + 1,
-                            self.header_line
                         ),
                     );
                 }

@@ -8,7 +8,7 @@ mod read;
 
 pub use read::{
     OneOrChoice, SheetFormat, column_letters, first_format_held, read_one_or_choose,
-    read_sheet_with, read_table_file, untitled,
+    read_sheet_named, read_sheet_with, read_table_file, sheet_list, untitled,
 };
 
 /// A workbook to write that saves quickly: the level cells are repetitive,

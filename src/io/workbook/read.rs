@@ -3,6 +3,7 @@
 //! what the sheet's header looks like. Every message of the format's
 //! reader is put back in the sheet's terms, `team.xlsx [Roster]!F14`.
 
+use super::guard::{CellRange, SheetFacts, WorkbookFacts};
 use crate::io::diag::{Diagnostic, ImportFailure, Imported, Severity};
 use calamine::{Data, Range, Reader};
 
@@ -16,6 +17,16 @@ struct SheetText {
     first_column: u32,
     /// Rows above the header that were left out (a title, blank rows).
     skipped: Vec<u32>,
+    /// What the sheet itself says, by cell: a formula with no saved
+    /// result, a totals row left out, cells beside the table.
+    notes: Vec<SheetNote>,
+}
+
+/// A message about the sheet, placed by its cell (row, column from 0).
+struct SheetNote {
+    cell: Option<(u32, u32)>,
+    error: bool,
+    message: String,
 }
 
 /// The column letters Excel shows for a column from 0: A, Z, AA...
@@ -137,37 +148,204 @@ impl SheetFormat {
         if !row.iter().any(|cell| matches!(cell, Data::String(_))) {
             return false;
         }
-        let header: Vec<String> = row.iter().map(cell_text).collect();
-        (self.is_header)(&header)
+        (self.is_header)(&header_text(row))
     }
 }
 
-fn sheet_text(name: &str, range: &Range<Data>, format: &SheetFormat) -> Option<SheetText> {
+/// A row as header text: an error cell (`#NAME?`) names no column.
+fn header_text(row: &[Data]) -> Vec<String> {
+    row.iter()
+        .map(|cell| match cell {
+            Data::Error(_) => String::new(),
+            other => cell_text(other),
+        })
+        .collect()
+}
+
+/// Gives each merged range's first value to every cell of it, within the
+/// range read (a merge past the used cells adds nothing to read).
+fn fill_merged(range: &Range<Data>, merged: &[CellRange]) -> Option<Range<Data>> {
+    let (start, end) = (range.start()?, range.end()?);
+    let mut filled = range.clone();
+    for merge in merged {
+        let Some(value) = range.get_value(merge.first).cloned() else {
+            continue;
+        };
+        if value == Data::Empty {
+            continue;
+        }
+        for row in merge.first.0.max(start.0)..=merge.last.0.min(end.0) {
+            for column in merge.first.1.max(start.1)..=merge.last.1.min(end.1) {
+                if (row, column) != merge.first {
+                    filled.set_value((row, column), value.clone());
+                }
+            }
+        }
+    }
+    Some(filled)
+}
+
+/// How many of the header's columns make the table: up to the first
+/// column blank in the header and in every row below it, when anything
+/// lies past it (a note, a legend typed beside the matrix).
+fn table_width(rows: &[&[Data]], header: usize) -> usize {
+    let width = rows.get(header).map_or(0, |row| row.len());
+    let mut used = vec![false; width];
+    for row in &rows[header..] {
+        for (column, cell) in row.iter().enumerate() {
+            if *cell != Data::Empty {
+                used[column] = true;
+            }
+        }
+    }
+    // A blank column before any header cell (a pandas index's corner is
+    // blank but its column is not) does not end the table.
+    let first_named = rows[header]
+        .iter()
+        .position(|cell| *cell != Data::Empty)
+        .unwrap_or(0);
+    (first_named..width)
+        .find(|&column| !used[column])
+        .filter(|&gap| used[gap..].iter().any(|&used| used))
+        .unwrap_or(width)
+}
+
+fn sheet_text(
+    name: &str,
+    range: &Range<Data>,
+    format: &SheetFormat,
+    facts: Option<&SheetFacts>,
+) -> Option<SheetText> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let header = range.rows().position(|row| format.is_header_row(row))?;
+    let merged = facts
+        .filter(|facts| !facts.merged.is_empty())
+        .and_then(|facts| fill_merged(range, &facts.merged));
+    let range = merged.as_ref().unwrap_or(range);
     let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows.iter().position(|row| format.is_header_row(row))?;
+    let width = table_width(&rows, header);
     let mut text = SheetText {
         name: name.to_string(),
         csv: String::with_capacity(range.get_size().0 * range.get_size().1 * 2),
         rows: Vec::with_capacity(rows.len()),
         first_column,
-        skipped: if (format.titled)(&rows[header].iter().map(cell_text).collect::<Vec<_>>()) {
+        skipped: if (format.titled)(&header_text(rows[header])) {
             Vec::new()
         } else {
             (0..header as u32).map(|row| first_row + row + 1).collect()
         },
+        notes: Vec::new(),
     };
+    let totals = facts.map_or(&[][..], |facts| &facts.totals_rows[..]);
     for (offset, row) in rows.iter().enumerate().skip(header) {
-        for (index, cell) in row.iter().enumerate() {
+        let sheet_row = first_row + offset as u32;
+        if offset > header && totals.contains(&sheet_row) {
+            text.notes.push(SheetNote {
+                cell: Some((sheet_row, first_column)),
+                error: false,
+                message: "the table's totals row was left out".to_string(),
+            });
+            continue;
+        }
+        for (index, cell) in row.iter().take(width).enumerate() {
             if index > 0 {
                 text.csv.push(',');
             }
             push_field(&mut text.csv, cell);
         }
         text.csv.push('\n');
-        text.rows.push(first_row + offset as u32 + 1);
+        text.rows.push(sheet_row + 1);
+    }
+    note_beside_table(&mut text, &rows, header, width, first_row);
+    if let Some(facts) = facts {
+        note_unsaved_formulas(
+            &mut text,
+            facts,
+            first_row + header as u32,
+            first_column,
+            width,
+        );
     }
     Some(text)
+}
+
+/// Says what lies right of the table, which is not read.
+fn note_beside_table(
+    text: &mut SheetText,
+    rows: &[&[Data]],
+    header: usize,
+    width: usize,
+    first_row: u32,
+) {
+    let beside = rows
+        .iter()
+        .enumerate()
+        .skip(header)
+        .find_map(|(offset, row)| {
+            let column = row
+                .iter()
+                .skip(width)
+                .position(|cell| *cell != Data::Empty)?;
+            Some((offset, width + column, cell_text(&row[width + column])))
+        });
+    if let Some((offset, column, value)) = beside {
+        let shown: String = value.chars().take(40).collect();
+        text.notes.push(SheetNote {
+            cell: Some((first_row + offset as u32, text.first_column + column as u32)),
+            error: false,
+            message: format!(
+                "\"{shown}\" and what else lies right of the table (past a blank column) was not \
+                 read: a note or a legend beside the table, not part of it"
+            ),
+        });
+    }
+}
+
+/// Errors for cells of the table holding a formula with no saved result:
+/// calamine reads them as blank, which would be a wrong level or name.
+fn note_unsaved_formulas(
+    text: &mut SheetText,
+    facts: &SheetFacts,
+    header_row: u32,
+    first_column: u32,
+    width: usize,
+) {
+    let inside = |&(row, column): &(u32, u32)| {
+        row >= header_row && column >= first_column && column < first_column + width as u32
+    };
+    for &cell in facts.unsaved_formulas.iter().filter(|cell| inside(cell)) {
+        text.notes.push(SheetNote {
+            cell: Some(cell),
+            error: true,
+            message: "holds a formula with no saved result, so its value is unknown: open and \
+                      save the file in Excel or LibreOffice, or paste values over the formulas"
+                .to_string(),
+        });
+    }
+}
+
+/// The sheet's own notes as diagnostics of `file`.
+fn sheet_notes(file: &str, sheet: &SheetText) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for note in &sheet.notes {
+        let mut diagnostic = Diagnostic::error(
+            &format!("{file} [{}]", sheet.name),
+            note.cell.map(|(row, _)| u64::from(row) + 1),
+            note.cell.map(|(_, column)| u64::from(column) + 1),
+            note.message.clone(),
+        );
+        diagnostic.cell = note
+            .cell
+            .map(|(row, column)| format!("{}{}", column_letters(column), row + 1));
+        if note.error {
+            errors.push(diagnostic);
+        } else {
+            diagnostic.severity = Severity::Warning;
+            warnings.push(diagnostic);
+        }
+    }
+    (errors, warnings)
 }
 
 /// The sheet's diagnostics in its own terms: the cell as Excel names it,
@@ -205,7 +383,7 @@ fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.starts_with(COMPOUND_FILE) && bytes.windows(name.len()).any(|window| window == name)
 }
 
-fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure> {
+fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<(Book<'a>, WorkbookFacts), ImportFailure> {
     if is_encrypted(bytes) {
         return Err(fail(
             file,
@@ -214,16 +392,18 @@ fn open_book<'a>(bytes: &'a [u8], file: &str) -> Result<Book<'a>, ImportFailure>
                 .to_string(),
         ));
     }
-    super::guard::check_workbook(bytes, file)?;
-    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
-        fail(
-            file,
-            format!(
-                "not a workbook Skillgrid can read ({error}): expected an Excel file (.xlsx, \
+    let facts = super::guard::check_workbook(bytes, file)?;
+    let book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|error| {
+            fail(
+                file,
+                format!(
+                    "not a workbook Skillgrid can read ({error}): expected an Excel file (.xlsx, \
                  .xlsm, .xls) or an OpenDocument sheet (.ods), not password-protected"
-            ),
-        )
-    })
+                ),
+            )
+        })?;
+    Ok((book, facts))
 }
 
 /// Which of `formats` a workbook holds, for commands that take any kind
@@ -234,7 +414,7 @@ pub fn first_format_held(
     sheet: Option<&str>,
     formats: &[SheetFormat],
 ) -> Option<usize> {
-    let mut book = open_book(bytes, "").ok()?;
+    let (mut book, _) = open_book(bytes, "").ok()?;
     // Hidden sheets count only when named.
     let names = match sheet {
         Some(_) => book.sheet_names(),
@@ -272,17 +452,24 @@ fn visible_names(book: &Book) -> (Vec<String>, Vec<String>) {
 
 /// Every visible sheet that holds `format`, in workbook order, ready to
 /// import, and the hidden sheets that would have.
-fn find_sheets(book: &mut Book, format: &SheetFormat) -> (Vec<SheetText>, Vec<String>) {
+fn find_sheets(
+    book: &mut Book,
+    facts: &WorkbookFacts,
+    format: &SheetFormat,
+) -> (Vec<SheetText>, Vec<String>) {
     let (shown, hidden) = visible_names(book);
     let found = shown
         .iter()
-        .filter_map(|name| sheet_text(name, &book.worksheet_range(name).ok()?, format))
+        .filter_map(|name| {
+            let range = book.worksheet_range(name).ok()?;
+            sheet_text(name, &range, format, facts.sheet(name))
+        })
         .collect();
     let hidden = hidden
         .into_iter()
         .filter(|name| {
             book.worksheet_range(name)
-                .is_ok_and(|range| sheet_text(name, &range, format).is_some())
+                .is_ok_and(|range| range.rows().any(|row| format.is_header_row(row)))
         })
         .collect();
     (found, hidden)
@@ -341,7 +528,7 @@ fn read_sheet(
     format: &SheetFormat,
     sheet: Option<&str>,
 ) -> Result<(SheetText, Vec<Diagnostic>), ImportFailure> {
-    let mut book = open_book(bytes, file)?;
+    let (mut book, facts) = open_book(bytes, file)?;
     if let Some(wanted) = sheet {
         let names = book.sheet_names();
         let Some(name) = names
@@ -359,7 +546,7 @@ fn read_sheet(
         let range = book
             .worksheet_range(name)
             .map_err(|error| fail(file, format!("sheet \"{name}\" cannot be read: {error}")))?;
-        let text = sheet_text(name, &range, format).ok_or_else(|| {
+        let text = sheet_text(name, &range, format, facts.sheet(name)).ok_or_else(|| {
             fail(
                 file,
                 format!(
@@ -370,7 +557,7 @@ fn read_sheet(
         })?;
         return Ok(with_skipped(file, text, Vec::new()));
     }
-    let (mut found, hidden) = find_sheets(&mut book, format);
+    let (mut found, hidden) = find_sheets(&mut book, &facts, format);
     if found.is_empty() {
         return Err(no_sheet_holds(file, format, &book, &hidden));
     }
@@ -436,11 +623,11 @@ pub fn read_one_or_choose<T>(
     format: &SheetFormat,
     read: impl FnOnce(&[u8]) -> Result<Imported<T>, ImportFailure>,
 ) -> OneOrChoice<T> {
-    let mut book = match open_book(bytes, file) {
-        Ok(book) => book,
+    let (mut book, facts) = match open_book(bytes, file) {
+        Ok(opened) => opened,
         Err(failure) => return OneOrChoice::Read(Box::new(Err(failure))),
     };
-    let (mut found, hidden) = find_sheets(&mut book, format);
+    let (mut found, hidden) = find_sheets(&mut book, &facts, format);
     match found.len() {
         0 => OneOrChoice::Read(Box::new(Err(no_sheet_holds(file, format, &book, &hidden)))),
         1 => {
@@ -470,8 +657,10 @@ fn in_terms<T>(
     mut result: Result<Imported<T>, ImportFailure>,
     file: &str,
     sheet: &SheetText,
-    first: Vec<Diagnostic>,
+    mut first: Vec<Diagnostic>,
 ) -> Result<Imported<T>, ImportFailure> {
+    let (sheet_errors, sheet_warnings) = sheet_notes(file, sheet);
+    first.extend(sheet_warnings);
     match &mut result {
         Ok(imported) => {
             for diagnostic in &mut imported.warnings {
@@ -486,7 +675,21 @@ fn in_terms<T>(
             failure.warnings.splice(0..0, first);
         }
     }
-    result
+    if sheet_errors.is_empty() {
+        return result;
+    }
+    // The sheet's own errors (values it cannot give) fail the import, first.
+    let failure = match result {
+        Ok(imported) => ImportFailure {
+            errors: sheet_errors,
+            warnings: imported.warnings,
+        },
+        Err(mut failure) => {
+            failure.errors.splice(0..0, sheet_errors);
+            failure
+        }
+    };
+    Err(failure)
 }
 
 /// Reads the sheet named `sheet`, or else the first that holds `format`,
@@ -502,6 +705,40 @@ pub fn read_sheet_with<T>(
     let (text, warnings) = read_sheet(bytes, file, format, sheet)?;
     let result = read(text.csv.as_bytes());
     in_terms(result, file, &text, warnings)
+}
+
+/// `read_sheet_with`, also giving the name of the sheet read.
+pub fn read_sheet_named<T>(
+    bytes: &[u8],
+    file: &str,
+    format: &SheetFormat,
+    sheet: Option<&str>,
+    read: impl FnOnce(&[u8]) -> Result<Imported<T>, ImportFailure>,
+) -> (Option<String>, Result<Imported<T>, ImportFailure>) {
+    match read_sheet(bytes, file, format, sheet) {
+        Ok((text, warnings)) => {
+            let result = read(text.csv.as_bytes());
+            let name = text.name.clone();
+            (Some(name), in_terms(result, file, &text, warnings))
+        }
+        Err(failure) => (None, Err(failure)),
+    }
+}
+
+/// Every sheet of a workbook, in order, and whether it is hidden.
+pub fn sheet_list(bytes: &[u8]) -> Vec<(String, bool)> {
+    let Ok((book, _)) = open_book(bytes, "") else {
+        return Vec::new();
+    };
+    book.sheets_metadata()
+        .iter()
+        .map(|sheet| {
+            (
+                sheet.name.clone(),
+                sheet.visible != calamine::SheetVisible::Visible,
+            )
+        })
+        .collect()
 }
 
 /// Reads a file of a table format from `path`: a workbook's sheet named
