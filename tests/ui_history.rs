@@ -81,6 +81,12 @@ fn a_round_imported_from_the_file_menu_shows_what_moved_and_undoes() {
     pick(&mut harness, FileIntent::PickRound, &round);
     harness.get_by_label("Import a roster as a new round");
     harness.get_by_label("Import round").click();
+    harness.run();
+    // The preview shows how the columns read before anything changes.
+    harness.get_by_label_contains("Import q4.csv as the round of");
+    harness.get_by_label("Will import 2 members and 2 skills.");
+    assert_eq!(harness.state().state().document().workspace, before);
+    harness.get_by_label("Import").click();
     common::wait_for_load(&mut harness);
     let state = harness.state().state();
     assert!(state.round_request().is_none(), "the question is answered");

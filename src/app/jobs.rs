@@ -61,6 +61,8 @@ pub enum FileIntent {
     ImportForms,
     /// A roster to import as a dated round: the date is asked next.
     PickRound,
+    /// Where to save an import preview's column mapping.
+    SaveColumnMap,
     /// Load a roster as a round of assessments on the document.
     Round {
         as_of: crate::model::Date,

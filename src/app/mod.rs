@@ -10,6 +10,7 @@ mod development;
 mod document;
 mod files;
 mod framework;
+mod import_preview;
 mod imports;
 mod insights;
 mod jobs;
@@ -30,6 +31,7 @@ pub use derived::{Derived, MatrixFilter, Ratings, SortKey};
 pub use development::{CertificationForm, TargetForm, TimeOffForm};
 pub use document::{CellChange, Document, Edit, FileStamp, file_name};
 pub use framework::FrameworkChoice;
+pub use import_preview::{ImportPreview, previews};
 pub use imports::ImportKind;
 pub use insights::{
     CHARTED_GAPS, CHARTED_TEAMS, INLINE_CELLS, InsightOptions, InsightResults, Insights,

@@ -82,9 +82,14 @@ pub(super) fn open_reporting(
     err: &mut String,
 ) -> Option<Imported<Workspace>> {
     let sheet = chosen_sheet();
-    let opened =
-        io::open_path_mapped(path, catalog, &io::Progress::default(), sheet, &chosen_map())
-            .map(|(imported, _)| imported);
+    let opened = io::open_path_mapped(
+        path,
+        catalog,
+        &io::Progress::default(),
+        sheet,
+        &chosen_map(),
+    )
+    .map(|(imported, _)| imported);
     match opened {
         Ok(imported) => {
             print_diagnostics(&imported.warnings, err);

@@ -127,7 +127,10 @@ pub(super) fn validate(
 /// Which sheet is read and how each column is, before the summary.
 fn explain_preview(preview: &io::RosterPreview, out: &mut Output) {
     if let Some(sheet) = &preview.sheet {
-        let _ = writeln!(out, "sheet: \"{sheet}\" (the first visible sheet with a Name column)");
+        let _ = writeln!(
+            out,
+            "sheet: \"{sheet}\" (the first visible sheet with a Name column)"
+        );
         for (other, hidden) in preview.sheets.iter().filter(|(other, _)| other != sheet) {
             let how = if *hidden {
                 "hidden: skipped (choose it with --sheet)"
@@ -149,7 +152,7 @@ fn explain_preview(preview: &io::RosterPreview, out: &mut Output) {
         };
         let _ = writeln!(
             out,
-            "  {:>3}  {header} -> {} ({})",
+            "  {:>3}  {header} -> {}: {}",
             column.index + 1,
             column.choice.spelled(),
             column.why

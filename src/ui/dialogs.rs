@@ -87,14 +87,17 @@ pub fn round_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Import round").clicked() {
-                answer = Some(UiCommand::Open(
-                    path.clone(),
-                    FileIntent::Round {
-                        as_of: *as_of,
-                        rater: form.rater,
-                        leavers: form.leavers,
-                    },
-                ));
+                let intent = FileIntent::Round {
+                    as_of: *as_of,
+                    rater: form.rater,
+                    leavers: form.leavers,
+                };
+                // A roster table is shown as it would import first.
+                answer = Some(if crate::app::previews(&path) {
+                    Command::PreviewImport(path.clone(), intent).into()
+                } else {
+                    UiCommand::Open(path.clone(), intent)
+                });
             }
             if ui.button("Cancel").clicked() {
                 answer = Some(Command::CancelRound.into());

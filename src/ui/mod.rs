@@ -13,6 +13,7 @@ mod framework;
 mod gaps;
 mod guide;
 mod hiring;
+mod import_preview;
 mod matrix;
 mod menu;
 mod overview;
@@ -248,10 +249,18 @@ impl SkillgridApp {
         let command: UiCommand = match result {
             JobResult::Picked(_, None) => return,
             JobResult::DialogFailed(message) => Command::Notice(message).into(),
+            // A roster table is shown as it would import first.
+            JobResult::Picked(
+                intent @ (FileIntent::ImportRoster | FileIntent::Round { .. }),
+                Some(path),
+            ) if crate::app::previews(&path) => Command::PreviewImport(path, intent).into(),
             JobResult::Picked(
                 intent @ (FileIntent::Open | FileIntent::ImportRoster | FileIntent::Round { .. }),
                 Some(path),
             ) => UiCommand::Open(path, intent),
+            JobResult::Picked(FileIntent::SaveColumnMap, Some(path)) => {
+                Command::SaveColumnMap(path).into()
+            }
             JobResult::Picked(FileIntent::PickRound, Some(path)) => Command::AskRound(path).into(),
             JobResult::Picked(FileIntent::Import(kind), Some(path)) => {
                 Command::Import(kind, path).into()
@@ -373,6 +382,7 @@ impl eframe::App for SkillgridApp {
             who::who_panel_ui(&mut view, &ctx);
             guide::guide_window_ui(&mut view, &ctx);
             people::person_dialog_ui(&mut view, &ctx);
+            import_preview::import_preview_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
@@ -390,7 +400,7 @@ impl eframe::App for SkillgridApp {
             // A view picked a member or typed a search: draw its result.
             ctx.request_repaint();
         }
-        if self.state.export_waiting() {
+        if self.state.export_waiting() || self.state.preview_waiting() {
             // Its analysis arrives on a worker: look again shortly.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

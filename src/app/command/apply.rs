@@ -111,6 +111,22 @@ impl AppState {
             C::AskRound(path) => self.round_request = Some(path),
             C::CancelRound => self.round_request = None,
             C::AskSheet(request) => self.sheet_request = Some(request),
+            C::PreviewImport(path, intent) => {
+                self.round_request = None;
+                self.start_preview(path, intent, None, crate::model::ColumnMap::default())
+            }
+            C::SetImportColumn(index, choice) => self.set_import_column(index, choice),
+            C::SetImportSheet(sheet) => self.set_import_sheet(sheet),
+            C::ConfirmImport => {
+                if self.confirm_import() {
+                    return Ok(Outcome::NewDocument);
+                }
+            }
+            C::CancelImport => {
+                self.import_preview = None;
+                self.notice = Some("Import cancelled: nothing changed".to_string());
+            }
+            C::SaveColumnMap(path) => self.save_column_map(&path),
             C::ToggleWho => self.toggle_who(),
             C::Decide {
                 member,

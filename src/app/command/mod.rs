@@ -59,6 +59,16 @@ pub enum Command {
     CancelRound,
     /// Ask which of a workbook's sheets is the roster.
     AskSheet(super::SheetRequest),
+    /// Shows how a roster file would import, before it does.
+    PreviewImport(PathBuf, super::FileIntent),
+    /// The person's reading of a previewed column, by its place.
+    SetImportColumn(usize, crate::model::ColumnUse),
+    /// Previews another sheet of the workbook.
+    SetImportSheet(String),
+    ConfirmImport,
+    CancelImport,
+    /// Writes the preview's column choices as a mapping file.
+    SaveColumnMap(PathBuf),
     /// The sheet question, cancelled: nothing is opened.
     CancelSheet,
     /// A self-assessment form for each member shown, into a folder.

@@ -83,6 +83,8 @@ pub struct AppState {
     pub(in crate::app) round_request: Option<PathBuf>,
     /// A workbook's candidate sheets, while which to read is asked.
     pub(in crate::app) sheet_request: Option<SheetRequest>,
+    /// A roster import waiting for the person to check it.
+    pub(in crate::app) import_preview: Option<crate::app::ImportPreview>,
     /// The guide to the concepts and the keys, while it is open.
     pub(in crate::app) guide_open: bool,
     /// The "who knows X" panel, while it is open.
@@ -240,6 +242,7 @@ impl AppState {
             fixed_today: None,
             round_request: None,
             sheet_request: None,
+            import_preview: None,
             who: None,
             review: Review::default(),
             timeline: Timeline::default(),
@@ -299,6 +302,7 @@ impl AppState {
         self.refresh_who();
         self.refresh_review();
         self.insights.poll();
+        self.poll_preview();
         self.refresh_timeline();
         self.finish_pending_export();
     }

@@ -19,6 +19,7 @@ pub use map::{ChangeKind, FrameworkPreview, RoleChange, ThemeMatch, tally, track
 pub use monzo::{looks_like_monzo, read_monzo};
 pub use read::{FrameworkFormat, read_framework};
 pub use similar::Suggestion;
+pub(crate) use similar::suggest;
 pub use types::{
     Expectation, Framework, FrameworkLevel, FrameworkTheme, ScaleStep, Strength, spread_level,
 };

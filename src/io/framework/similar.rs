@@ -59,7 +59,7 @@ const SUGGEST_FROM: f64 = 0.75;
 
 /// The workspace's or the library's skill most like `name`, if any is
 /// alike enough to offer.
-pub(super) fn suggest(name: &str, workspace: &Workspace, catalog: &Catalog) -> Option<Suggestion> {
+pub(crate) fn suggest(name: &str, workspace: &Workspace, catalog: &Catalog) -> Option<Suggestion> {
     let known = workspace.skills.iter().chain(
         catalog
             .skills

@@ -83,6 +83,10 @@ impl<'a> RosterBuilder<'a> {
         &self.settings
     }
 
+    pub fn catalog(&self) -> &'a Catalog {
+        self.catalog
+    }
+
     /// The skill a header names. The first label to name a library skill
     /// claims it; another label for the same skill (an "AWS" column beside a
     /// "Cloud" one) becomes a custom skill of its own rather than merging two

@@ -64,6 +64,9 @@ pub struct PlannedColumn {
     pub why: String,
     /// Whether a person chose it (a mapping), not the reader.
     pub chosen: bool,
+    /// For a column read as a custom skill: the catalog skill its header
+    /// resembles, offered, never applied.
+    pub suggestion: Option<String>,
 }
 
 impl PlannedColumn {
@@ -143,6 +146,7 @@ pub(crate) fn plan_columns(
             choice,
             why: why.to_string(),
             chosen,
+            suggestion: None,
         };
         if let Some(choice) = map.use_of(header).filter(|_| !header.is_empty()) {
             if let ColumnUse::Field(field) = choice

@@ -89,10 +89,18 @@ pub(crate) fn read_roster(
         return (Err(report.fail()), Vec::new());
     };
     table.progress = Some(progress);
-    // Without a map given, the one remembered for this header, if any.
-    let map = match map.is_empty() {
-        true => remembered_map(&settings.column_maps, &table.header).unwrap_or(map),
-        false => map,
+    // The map remembered for this header, if any, under the one given.
+    let merged;
+    let map = match remembered_map(&settings.column_maps, &table.header) {
+        Some(remembered) => {
+            let mut both = remembered.clone();
+            for (header, choice) in &map.columns {
+                both.set(header, choice.clone());
+            }
+            merged = both;
+            &merged
+        }
+        None => map,
     };
     let mut builder = RosterBuilder::new(catalog, settings.clone());
     let planned = match layout_of(&table) {

@@ -162,7 +162,22 @@ fn read_header(
         let resolved = builder.resolve_skill(name);
         let skill = resolved.skill;
         let why = if resolved.is_new {
-            "a custom skill: not in the catalog".to_string()
+            // Short names are a letter from too much ("Rust", "REST").
+            let long_enough = name.chars().filter(|ch| ch.is_alphanumeric()).count() >= 6;
+            column.suggestion = long_enough
+                .then(|| {
+                    crate::io::framework::suggest(
+                        name,
+                        &crate::model::Workspace::default(),
+                        builder.catalog(),
+                    )
+                })
+                .flatten()
+                .map(|suggestion| suggestion.name);
+            match &column.suggestion {
+                Some(near) => format!("a custom skill: not in the catalog (near {near})"),
+                None => "a custom skill: not in the catalog".to_string(),
+            }
         } else if crate::model::normalize_label(builder.skill_name(skill))
             == crate::model::normalize_label(name)
         {
