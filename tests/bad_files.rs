@@ -175,10 +175,21 @@ fn the_same_skill_twice_is_an_error_but_a_second_alias_is_its_own_skill() {
 }
 
 #[test]
-fn values_under_a_blank_header_are_an_error() {
-    let error = only_error(b"Name,,Team\nAna,oops,Core\n");
-    assert_eq!((error.line, error.column), (Some(2), Some(2)));
-    assert!(error.message.contains("has no header"), "{}", error.message);
+fn values_under_a_blank_header_are_set_aside_with_a_warning() {
+    let imported = skillgrid::io::import_roster(
+        b"Name,,Team\nAna,oops,Core\n",
+        "team.csv",
+        skillgrid::catalog::builtin(),
+    )
+    .expect("a column with no header never blocks the import");
+    assert_eq!(imported.value.members[0].team.as_deref(), Some("Core"));
+    let warning = &imported.warnings[0];
+    assert_eq!((warning.line, warning.column), (Some(1), Some(2)));
+    assert!(
+        warning.message.contains("column 2 was set aside") && warning.message.contains("no header"),
+        "{}",
+        warning.message
+    );
 }
 
 #[test]

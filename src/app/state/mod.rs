@@ -3,6 +3,7 @@
 //! (files, development, staffing...); the types they work on live in
 //! `app/`, so nothing there reaches back here.
 
+mod import_preview;
 mod imports;
 mod recovery;
 mod review;

@@ -98,6 +98,10 @@ const SPELLINGS: &[(Field, &[&str])] = &[
 
 impl Field {
     pub fn from_header(header: &str) -> Option<Field> {
+        // `#NAME?` spells an error, not the Name column.
+        if crate::io::text::is_excel_error(header) {
+            return None;
+        }
         let key = normalize_label(header);
         SPELLINGS
             .iter()
@@ -174,5 +178,6 @@ mod tests {
         assert_eq!(Field::from_header("Squad"), Some(Field::Team));
         assert_eq!(Field::from_header("Capacity"), Some(Field::Fte));
         assert_eq!(Field::from_header("Kubernetes"), None);
+        assert_eq!(Field::from_header("#NAME?"), None);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::columns::Field;
 use crate::io::text::Table;
+pub use crate::io::text::is_excel_error;
 use crate::model::{ColumnMap, ColumnUse, ScaleWords, normalize_label};
 
 /// How many rows are looked at to judge what a column holds.
@@ -76,14 +77,6 @@ impl PlannedColumn {
             _ => None,
         }
     }
-}
-
-/// Whether a cell holds an error as Excel spells it (`#N/A`, `#REF!`).
-pub fn is_excel_error(text: &str) -> bool {
-    matches!(
-        text.trim(),
-        "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "#GETTING_DATA"
-    )
 }
 
 fn looks_like_date(text: &str) -> bool {

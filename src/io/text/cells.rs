@@ -106,6 +106,14 @@ pub(crate) fn cell_error_message(error: &CellParseError, skill: &str) -> String 
     }
 }
 
+/// Whether a cell holds an error as Excel spells it (`#N/A`, `#REF!`).
+pub fn is_excel_error(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "#GETTING_DATA"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ mod cells;
 mod decode;
 mod table;
 
-pub use cells::NumberError;
+pub use cells::{NumberError, is_excel_error};
 pub(crate) use cells::{cell_error_message, parse_fte, parse_years, text_cell, unique_id};
 pub use decode::{decode, neutralise_text, restore_text};
 pub(crate) use table::{Table, line_of};

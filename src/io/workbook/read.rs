@@ -152,11 +152,13 @@ impl SheetFormat {
     }
 }
 
-/// A row as header text: an error cell (`#NAME?`) names no column.
+/// A row as header text: an error cell (`#NAME?`, or its text as a
+/// formula's string result) names no column.
 fn header_text(row: &[Data]) -> Vec<String> {
     row.iter()
         .map(|cell| match cell {
             Data::Error(_) => String::new(),
+            Data::String(text) if crate::io::text::is_excel_error(text) => String::new(),
             other => cell_text(other),
         })
         .collect()
