@@ -66,6 +66,10 @@ pub enum Command {
         /// Write here instead of --into.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// First say, for each roster, which sheet is read and how each
+        /// column is read: a field, a skill, or set aside.
+        #[arg(long)]
+        explain: bool,
     },
     /// Record that a member left on a date: from that day they are out of
     /// every count, span, pool and list; their history stays, and

@@ -43,6 +43,8 @@ pub(super) struct RoundRequest<'a> {
     pub as_of: Option<Date>,
     pub rater: Rater,
     pub missing: Missing,
+    /// Say how each roster's columns are read first.
+    pub explain: bool,
 }
 
 /// Imports a roster into a workspace as a round dated `as_of`. A
@@ -63,6 +65,19 @@ pub(super) fn import_round_command(
             output.display()
         );
         return ExitCode::from(2);
+    }
+    if request.explain {
+        for roster in request.rosters {
+            let preview = io::preview_roster_file(
+                roster,
+                catalog,
+                &crate::model::Settings::default(),
+                super::input::chosen_sheet(),
+                &super::input::chosen_map(),
+            );
+            let _ = writeln!(out, "{}:", io::display_name(roster));
+            super::input::explain_preview(&preview, out);
+        }
     }
     // Each file is read on its own: one that fails is said and skipped.
     let mut rounds = Vec::new();

@@ -154,3 +154,39 @@ pub(super) fn save_workspace(
         }
     }
 }
+
+/// Which sheet is read and how each column is, before the summary.
+pub(super) fn explain_preview(preview: &io::RosterPreview, out: &mut Output) {
+    if let Some(sheet) = &preview.sheet {
+        let _ = writeln!(
+            out,
+            "sheet: \"{sheet}\" (the first visible sheet with a Name column)"
+        );
+        for (other, hidden) in preview.sheets.iter().filter(|(other, _)| other != sheet) {
+            let how = if *hidden {
+                "hidden: skipped (choose it with --sheet)"
+            } else {
+                "not read"
+            };
+            let _ = writeln!(out, "  other sheet \"{other}\": {how}");
+        }
+    }
+    if preview.columns.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "columns:");
+    for column in &preview.columns {
+        let header = if column.header.is_empty() {
+            "(no header)".to_string()
+        } else {
+            format!("\"{}\"", column.header)
+        };
+        let _ = writeln!(
+            out,
+            "  {:>3}  {header} -> {}: {}",
+            column.index + 1,
+            column.choice.spelled(),
+            column.why
+        );
+    }
+}

@@ -166,6 +166,7 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
             rater,
             missing,
             output,
+            explain,
         } => {
             let request = history::RoundRequest {
                 rosters: &rosters,
@@ -174,6 +175,7 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
                 as_of,
                 rater,
                 missing,
+                explain,
             };
             history::import_round_command(&request, catalog, out, err)
         }
