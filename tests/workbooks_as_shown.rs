@@ -337,3 +337,93 @@ fn hr_columns_never_block_an_import_and_the_map_file_reads_them() {
         map
     );
 }
+
+/// An OpenDocument sheet as LibreOffice saves one: `rows`, each a list of
+/// cells as `(text, columns spanned, rows spanned)`; a spanned-over cell
+/// is written as LibreOffice does, covered.
+fn ods(sheet: &str, rows: &[Vec<(&str, u32, u32)>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for row in rows {
+        body.push_str("<table:table-row>");
+        for (text, columns, spanned_rows) in row {
+            if text.is_empty() && *columns == 0 {
+                body.push_str("<table:covered-table-cell/>");
+                continue;
+            }
+            let spans = if *columns > 1 || *spanned_rows > 1 {
+                format!(
+                    " table:number-columns-spanned=\"{columns}\" table:number-rows-spanned=\"{spanned_rows}\""
+                )
+            } else {
+                String::new()
+            };
+            match text.parse::<f64>() {
+                Ok(number) => body.push_str(&format!(
+                    "<table:table-cell office:value-type=\"float\" office:value=\"{number}\"{spans}><text:p>{text}</text:p></table:table-cell>"
+                )),
+                Err(_) => body.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"{spans}><text:p>{text}</text:p></table:table-cell>"
+                )),
+            }
+        }
+        body.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">\
+         <office:body><office:spreadsheet><table:table table:name=\"{sheet}\">\
+         <table:table-column table:number-columns-repeated=\"3\"/>{body}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored).expect("entry");
+    out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("written");
+    out.start_file(
+        "META-INF/manifest.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("entry");
+    out.write_all(manifest.as_bytes()).expect("written");
+    out.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .expect("entry");
+    out.write_all(content.as_bytes()).expect("written");
+    out.finish().expect("finished").into_inner()
+}
+
+#[test]
+fn a_team_merged_down_its_members_in_an_opendocument_sheet_too() {
+    let covered = ("", 0, 0);
+    let bytes = ods(
+        "Roster",
+        &[
+            vec![("Team", 1, 1), ("Name", 1, 1), ("Kubernetes", 1, 1)],
+            vec![("Core", 1, 2), ("Ana Silva", 1, 1), ("3", 1, 1)],
+            vec![covered, ("Ben Okafor", 1, 1), ("1", 1, 1)],
+            vec![("Apps", 1, 1), ("Chen Wei", 1, 1), ("4", 1, 1)],
+        ],
+    );
+    let imported =
+        io::import_roster_workbook(&bytes, "team.ods", catalog::builtin()).expect("imports");
+    let teams: Vec<Option<&str>> = imported
+        .value
+        .members
+        .iter()
+        .map(|member| member.team.as_deref())
+        .collect();
+    assert_eq!(teams, [Some("Core"), Some("Core"), Some("Apps")]);
+    assert_eq!(
+        level(&imported.value, "Ben Okafor", "Containers & Kubernetes"),
+        Some(1)
+    );
+}

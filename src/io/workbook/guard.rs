@@ -79,6 +79,8 @@ struct Parts {
     relations: HashMap<String, Vec<(String, String)>>,
     /// Table part to its range and whether it ends in a totals row.
     tables: HashMap<String, (CellRange, bool)>,
+    /// An OpenDocument file's sheets, named in its one content part.
+    ods: Vec<(String, SheetFacts)>,
 }
 
 /// `A1`-style reference to (row, column) from 0.
@@ -151,6 +153,7 @@ impl Parts {
             }
             facts.sheets.insert(name.clone(), sheet);
         }
+        facts.sheets.extend(self.ods);
         facts
     }
 }
@@ -197,9 +200,10 @@ pub fn check_workbook(bytes: &[u8], file: &str) -> Result<WorkbookFacts, ImportF
                 ),
             ));
         }
-        let facts = scan(&mut entry, &part, MAX_SHEET_XML_BYTES)
+        let (facts, ods) = scan(&mut entry, &part, MAX_SHEET_XML_BYTES)
             .map_err(|message| refuse(file, message))?;
         parts.sheets.insert(name, facts);
+        parts.ods.extend(ods);
     }
     Ok(parts.join())
 }
@@ -258,6 +262,32 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// A count attribute of an OpenDocument tag: 1 when not given.
+fn number(tag: &[u8], name: &[u8]) -> u32 {
+    attribute(tag, name)
+        .and_then(|value| std::str::from_utf8(value).ok())
+        .and_then(|value| value.parse().ok())
+        .filter(|&count| count >= 1)
+        .unwrap_or(1)
+}
+
+/// Notes an OpenDocument cell's span as a merged range, and moves past it.
+fn ods_cell(state: &mut Scan, tag: &[u8]) {
+    let rows = number(tag, b"table:number-rows-spanned");
+    let columns = number(tag, b"table:number-columns-spanned");
+    if (rows > 1 || columns > 1)
+        && let Some((_, facts)) = state.ods.last_mut()
+    {
+        facts.merged.push(CellRange {
+            first: (state.ods_row, state.ods_column),
+            last: (state.ods_row + rows - 1, state.ods_column + columns - 1),
+        });
+    }
+    state.ods_column = state
+        .ods_column
+        .saturating_add(number(tag, b"table:number-columns-repeated"));
+}
+
 /// A tag's name without its namespace or a closing slash: `c` of `x:c`.
 fn local_name(tag: &[u8]) -> &[u8] {
     let tag = tag.strip_prefix(b"/").unwrap_or(tag);
@@ -284,7 +314,7 @@ fn part_name(name: &str) -> String {
 }
 
 /// How much of a tag is kept: its name and the attributes read here.
-const TAG_BYTES: usize = 256;
+const TAG_BYTES: usize = 512;
 
 /// Where the scan is in the XML.
 #[derive(Default)]
@@ -304,11 +334,20 @@ struct Scan {
     /// Bytes of text before the tag being read: a `<v></v>` holds none.
     last_text: usize,
     facts: SheetFacts,
+    /// An OpenDocument file's sheets, by name, and where the scan is in
+    /// the current one (rows and columns from 0, repeats counted).
+    ods: Vec<(String, SheetFacts)>,
+    ods_row: u32,
+    ods_row_repeat: u32,
+    ods_column: u32,
 }
 
 /// Reads `reader` to its end in pieces, refusing past `limit` bytes
 /// whatever the directory said.
-fn scan(reader: &mut impl Read, part: &str, limit: u64) -> Result<SheetFacts, String> {
+/// A sheet part's facts, and an OpenDocument file's, sheet by sheet.
+type Scanned = (SheetFacts, Vec<(String, SheetFacts)>);
+
+fn scan(reader: &mut impl Read, part: &str, limit: u64) -> Result<Scanned, String> {
     let mut state = Scan::default();
     let mut buffer = vec![0u8; 1 << 16];
     loop {
@@ -316,7 +355,7 @@ fn scan(reader: &mut impl Read, part: &str, limit: u64) -> Result<SheetFacts, St
             .read(&mut buffer)
             .map_err(|error| format!("{part} cannot be unpacked ({error})"))?;
         if read == 0 {
-            return Ok(state.facts);
+            return Ok((state.facts, state.ods));
         }
         state.read += read as u64;
         if state.read > limit {
@@ -402,7 +441,20 @@ fn end_tag(state: &mut Scan, tag: &[u8], part: &str) -> Result<(), String> {
     let self_closing = tag.ends_with(b"/");
     // `x:row` in files that spell the namespace.
     match (local_name(tag), closing) {
+        (b"table", false) => {
+            if let Some(name) = attribute(tag, b"table:name") {
+                let name = unescape(&String::from_utf8_lossy(name));
+                state.ods.push((name, SheetFacts::default()));
+                state.ods_row = 0;
+            }
+        }
+        (b"table-row", true) => state.ods_row += state.ods_row_repeat,
         (b"row" | b"table-row", false) => {
+            state.ods_column = 0;
+            state.ods_row_repeat = number(tag, b"table:number-rows-repeated");
+            if self_closing {
+                state.ods_row += state.ods_row_repeat;
+            }
             state.row = match attribute(tag, b"r").and_then(|r| std::str::from_utf8(r).ok()) {
                 Some(number) => number.parse().ok(),
                 None => Some(state.row.map_or(1, |row| row + 1)),
@@ -410,7 +462,13 @@ fn end_tag(state: &mut Scan, tag: &[u8], part: &str) -> Result<(), String> {
             state.cells_in_row = 0;
             state.cell = None;
         }
+        (b"covered-table-cell", false) => {
+            state.ods_column += number(tag, b"table:number-columns-repeated");
+        }
         (b"c" | b"table-cell", false) => {
+            if local_name(tag) == b"table-cell" {
+                ods_cell(state, tag);
+            }
             state.cells_in_row += 1;
             state.cell = attribute(tag, b"r")
                 .and_then(|r| std::str::from_utf8(r).ok())
@@ -457,7 +515,7 @@ fn end_tag(state: &mut Scan, tag: &[u8], part: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn scanned(xml: &str) -> Result<SheetFacts, String> {
+    fn scanned(xml: &str) -> Result<Scanned, String> {
         scan(&mut xml.as_bytes(), "the sheet sheet1", MAX_SHEET_XML_BYTES)
     }
 
@@ -492,6 +550,6 @@ mod tests {
     #[test]
     fn an_ordinary_sheet_passes() {
         let xml = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData>";
-        assert_eq!(scanned(xml), Ok(SheetFacts::default()));
+        assert_eq!(scanned(xml), Ok((SheetFacts::default(), Vec::new())));
     }
 }
