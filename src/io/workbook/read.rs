@@ -220,9 +220,19 @@ fn sheet_text(
 ) -> Option<SheetText> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let header = range.rows().position(|row| format.is_header_row(row))?;
-    let merged = facts
-        .filter(|facts| !facts.merged.is_empty())
-        .and_then(|facts| fill_merged(range, &facts.merged));
+    // Only merges that reach the table matter (a title merged above it
+    // does not), and only they are worth a copy of the cells.
+    let header_row = first_row + header as u32;
+    let reaching: Vec<CellRange> = facts
+        .map(|facts| &facts.merged[..])
+        .unwrap_or_default()
+        .iter()
+        .filter(|merge| merge.last.0 >= header_row)
+        .copied()
+        .collect();
+    let merged = (!reaching.is_empty())
+        .then(|| fill_merged(range, &reaching))
+        .flatten();
     let range = merged.as_ref().unwrap_or(range);
     let rows: Vec<&[Data]> = range.rows().collect();
     let width = table_width(&rows, header);
