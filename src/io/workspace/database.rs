@@ -15,6 +15,9 @@ use std::sync::Arc;
 /// The layout this build writes, in `PRAGMA user_version`.
 pub const DATABASE_VERSION: i32 = 5;
 pub(super) const FORMAT: &str = "skillgrid-workspace";
+/// SQLite's application id for a Skillgrid workspace ("SKGD"), at bytes
+/// 68-71 of the header, so `file` and the MIME database know the file.
+pub const APPLICATION_ID: i32 = 0x534B_4744;
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Each step takes a file from the version before it to the next; a new
@@ -224,6 +227,19 @@ pub fn read_database(path: &Path) -> Result<Imported<ReadDatabase>, ImportFailur
             format!("the workspace is damaged ({error}); open a backup, or the recovery copy"),
         )
     };
+    let application: i32 = connection
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(damaged)?;
+    // 0 is any SQLite file, and Skillgrid's before it set its id: the
+    // layout checks below tell those apart.
+    if application != 0 && application != APPLICATION_ID {
+        return Err(failure(
+            &file,
+            format!(
+                "not a Skillgrid workspace: it is the SQLite database of another program                  (application id {application:#010x}, where Skillgrid's is                  {APPLICATION_ID:#010x}); it was left as it is"
+            ),
+        ));
+    }
     let version: i32 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(damaged)?;

@@ -61,13 +61,14 @@ fn build(
     transaction.commit()
 }
 
-/// Runs the migrations after `from`, setting the version as it goes.
+/// Runs the migrations after `from`, setting the version as it goes, and
+/// marks the file as Skillgrid's (older saves did not).
 fn migrate(connection: &Connection, from: i32) -> rusqlite::Result<()> {
     for (step, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         connection.execute_batch(sql)?;
         connection.pragma_update(None, "user_version", step as i32 + 1)?;
     }
-    Ok(())
+    connection.pragma_update(None, "application_id", super::database::APPLICATION_ID)
 }
 
 /// Saves `workspace` in place over the database it was read from (or last
