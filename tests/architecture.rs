@@ -273,7 +273,8 @@ fn crate_sources() -> BTreeMap<Vec<String>, Source> {
     rust_files(&source_root, &mut files);
     files
         .iter()
-        .filter(|file| !file.ends_with("main.rs"))
+        // The binaries are crates of their own, over the library.
+        .filter(|file| !file.ends_with("main.rs") && !file.starts_with(source_root.join("bin")))
         .map(|file| read_source(&source_root, file))
         .map(|source| (source.module.clone(), source))
         .collect()

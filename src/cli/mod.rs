@@ -44,8 +44,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// With no command: the roster or workspace to open in the window (the
-    /// bundled sample team when none is given).
-    pub file: Option<PathBuf>,
+    /// bundled sample team when none is given). A file manager may pass
+    /// several: the first opens, and the others are named as not opened.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// With no command: the view the window opens on: overview, matrix,
     /// gaps, fit, hiring, capacity, staffing, timeline, review or roles.
     #[arg(long)]
@@ -110,8 +112,16 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
         }
     }
     let Some(command) = cli.command else {
+        let mut files = cli.files.into_iter();
+        let file = files.next();
+        for other in files {
+            eprintln!(
+                "skillgrid: {} was not opened: the window opens one file at a time",
+                other.display()
+            );
+        }
         return Invocation::Window {
-            file: cli.file,
+            file,
             view: cli.view,
         };
     };

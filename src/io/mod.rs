@@ -81,7 +81,7 @@ pub use text::{NumberError, neutralise_text, parse_share, restore_text};
 pub use time_off::{import_holidays_csv, import_time_off_csv, read_holidays, read_time_off};
 pub use workbook::{column_letters, new_workbook};
 pub use workspace::{
-    APPLICATION_ID, DATABASE_VERSION, ReadDatabase, database_revision, decode_history, encode_history, is_database,
-    read_compact, read_database, update_database, workspace_from_json, workspace_to_json,
-    write_compact, write_database, write_database_private,
+    APPLICATION_ID, DATABASE_VERSION, ReadDatabase, database_revision, decode_history,
+    encode_history, is_database, read_compact, read_database, update_database, workspace_from_json,
+    workspace_to_json, write_compact, write_database, write_database_private,
 };

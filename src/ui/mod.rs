@@ -444,12 +444,20 @@ pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     }
 }
 
+/// The window's icon: the 256 px render of `assets/icons/skillgrid.svg`.
+pub fn window_icon() -> egui::IconData {
+    const PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/256x256/apps/skillgrid.png");
+    // The PNG is built into the binary and checked by a test.
+    eframe::icon_data::from_png_bytes(PNG).unwrap_or_default()
+}
+
 /// Opens the window; returns when it closes.
 pub fn run(launch: Launch) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Skillgrid")
             .with_app_id("skillgrid")
+            .with_icon(window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),

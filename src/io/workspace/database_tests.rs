@@ -74,7 +74,14 @@ fn another_programs_sqlite_file_is_refused_by_name_and_left_alone() {
     let failure = read_database(&path).err().expect("refused");
     let said = failure.to_string();
     assert!(said.contains("photos.skillgrid"), "{said}");
-    assert!(said.contains("the SQLite database of another program"), "{said}");
+    assert!(
+        said.contains("the SQLite database of another program"),
+        "{said}"
+    );
     assert!(said.contains("0x0f055112"), "{said}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "left as it was");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "left as it was"
+    );
 }
