@@ -46,6 +46,18 @@ pub fn month_name(month: i8) -> &'static str {
         .unwrap_or("?")
 }
 
+/// `Ana`, `Ana and Ben`, `Ana, Ben and Cy`.
+pub fn join_and(names: &[impl AsRef<str>]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => only.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -257,3 +257,83 @@ fn the_plan_csv_carries_the_placeholders_with_their_cost() {
         ]
     );
 }
+
+#[test]
+fn a_status_column_marks_tentative_projects_and_staff_shows_them_apart() {
+    let folder = tempfile::tempdir().expect("folder");
+    let projects = folder.path().join("projects.csv");
+    let text = std::fs::read_to_string("sample-teams/product-org-projects.csv").expect("sample");
+    // The same projects, Search relaunch pencilled in.
+    let mut with_status = String::new();
+    for (number, line) in text.lines().enumerate() {
+        let status = match (number, line.starts_with("Search relaunch")) {
+            (0, _) => "Status",
+            (_, true) => "tentative",
+            _ => "",
+        };
+        with_status.push_str(&format!("{line},{status}\r\n"));
+    }
+    std::fs::write(&projects, &with_status).expect("written");
+    let workspace = folder.path().join("team.skillgrid");
+    let imported = skillgrid(&[
+        "import-projects",
+        common::text(&projects),
+        "--into",
+        SAMPLE,
+        "-o",
+        common::text(&workspace),
+    ]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let read = io::open_path(&workspace, catalog::builtin())
+        .expect("reads")
+        .value;
+    let statuses: Vec<(&str, bool)> = read
+        .projects
+        .iter()
+        .map(|p| (p.name.as_str(), p.is_tentative()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Payments on Kubernetes", false),
+            ("Data pipeline migration", false),
+            ("Search relaunch", true)
+        ]
+    );
+    // Written back, the Status column says it again.
+    let exported = String::from_utf8(io::export_projects_csv(&read)).expect("utf-8");
+    assert!(
+        exported
+            .lines()
+            .next()
+            .expect("header")
+            .ends_with(",Status")
+    );
+    assert!(exported.contains(
+        "Search relaunch,2026-07-01,2026-09-30,3,Containers & Kubernetes,3,1,0.75,,tentative"
+    ));
+
+    let staffed = skillgrid(&["staff", common::text(&workspace), "--as-of", "2026-03-01"]);
+    let said = String::from_utf8_lossy(&staffed.stdout);
+    assert!(
+        said.contains(
+            "Search relaunch (tentative, staffed from what confirmed work leaves; priority 3"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("Tentative demanded"), "{said}");
+
+    // A status that is neither is refused by cell.
+    std::fs::write(&projects, with_status.replace("tentative", "perhaps")).expect("written");
+    let refused = skillgrid(&["validate", common::text(&projects)]);
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(!refused.status.success());
+    assert!(
+        said.contains("status \"perhaps\" of \"Search relaunch\" is not confirmed or tentative"),
+        "{said}"
+    );
+}

@@ -256,3 +256,43 @@ fn a_projects_dates_are_picked_from_a_calendar() {
     harness.run();
     harness.get_by_label("Cancel");
 }
+
+#[test]
+fn a_project_marked_tentative_is_staffed_after_confirmed_work_and_undoes() {
+    let mut harness = app();
+    harness.get_by_label("Payments on Kubernetes").click();
+    harness.run();
+    harness.get_by_label("Tentative: not yet confirmed").click();
+    harness.run();
+    {
+        let state = harness.state().state();
+        assert!(state.workspace().projects[0].is_tentative());
+        assert_eq!(
+            state.document().undo_label(),
+            Some("mark Payments on Kubernetes tentative")
+        );
+    }
+    let proposal = staffing(&harness);
+    // Staffed last now: confirmed work comes first.
+    let order: Vec<(&str, bool)> = proposal
+        .projects
+        .iter()
+        .map(|p| (p.name.as_str(), p.tentative))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Data pipeline migration", false),
+            ("Search relaunch", false),
+            ("Payments on Kubernetes", true)
+        ]
+    );
+    // The overview has a card for what tentative work would add.
+    harness.get_by_label(View::Overview.label()).click();
+    harness.run();
+    harness.get_by_label("If tentative work is confirmed");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().state().workspace().projects[0].is_tentative());
+}

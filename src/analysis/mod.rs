@@ -64,8 +64,8 @@ pub use staffing::{
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 pub use weekly::{
-    Out, SkillWeeks, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, skills_followed, thin_runs,
-    weekly_cover_each, weekly_coverage,
+    Out, SkillWeeks, TentativeRisk, ThinRun, WEEKS_AHEAD, WeekCover, WeeklyQuery, skills_followed,
+    tentative_risks, thin_runs, weekly_cover_each, weekly_coverage,
 };
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_period, parse_quarter, parse_skills, who};
 
@@ -96,27 +96,25 @@ fn analyze_scope(
 ) -> Analysis {
     let settings = &workspace.settings;
     let today = scope.date;
-    let (staffing, thin_weeks, free_fte, rest) = std::thread::scope(|threads| {
+    let (staffing, (thin_weeks, tentative_risks), free_fte, rest) = std::thread::scope(|threads| {
         let staffed = threads.spawn(|| {
             let staffing = (!workspace.projects.is_empty()).then(|| staff(everyone));
+            let from_week = crate::model::week_of(today);
+            let ahead = WeeklyQuery {
+                from_week,
+                to_week: from_week + WEEKS_AHEAD - 1,
+                skill: None,
+            };
             let thin_weeks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
-                let from_week = crate::model::week_of(today);
                 let mut runs = Vec::new();
-                weekly::weekly_cover_each(
-                    scope,
-                    Some(staffing),
-                    &WeeklyQuery {
-                        from_week,
-                        to_week: from_week + WEEKS_AHEAD - 1,
-                        skill: None,
-                    },
-                    true,
-                    |skill| {
-                        runs.extend(thin_runs(std::slice::from_ref(&skill)));
-                        true
-                    },
-                );
+                weekly::weekly_cover_each(scope, Some(staffing), &ahead, true, |skill| {
+                    runs.extend(thin_runs(std::slice::from_ref(&skill)));
+                    true
+                });
                 runs
+            });
+            let tentative_risks = staffing.as_ref().map_or_else(Vec::new, |staffing| {
+                weekly::tentative_risks(scope, staffing, &ahead)
             });
             let ahead = Weeks::from(today);
             let free_fte: Vec<f64> = (0..workspace.members.len())
@@ -128,7 +126,7 @@ fn analyze_scope(
                     }
                 })
                 .collect();
-            (staffing, thin_weeks, free_fte)
+            (staffing, (thin_weeks, tentative_risks), free_fte)
         });
         let fit = fit::fit(scope);
         let team_gaps = team_gaps(scope, settings);
@@ -145,8 +143,8 @@ fn analyze_scope(
             time_split: time_split(scope),
             stale: stale_ratings(scope, today),
         };
-        let (staffing, thin_weeks, free_fte) = joined(staffed);
-        (staffing, thin_weeks, free_fte, rest)
+        let (staffing, weeks, free_fte) = joined(staffed);
+        (staffing, weeks, free_fte, rest)
     });
     let Rest {
         fit,
@@ -183,6 +181,7 @@ fn analyze_scope(
         },
         coverage,
         thin_weeks,
+        tentative_risks,
         development,
         bus_factor,
         unassessed_requirements,

@@ -17,6 +17,7 @@ pub enum HeadlineKind {
     SinglePoints,
     Changes,
     ThinWeeks,
+    TentativeWork,
     BenchChanges,
     Ready,
     OpenLines,
@@ -75,9 +76,16 @@ pub struct Headline {
 /// Every headline of `analysis`, in the order the home view shows them;
 /// `changes` are the cells moved since the round before the last.
 pub fn headlines(analysis: &Analysis, changes: Option<&ChangedSince>) -> Vec<Headline> {
-    vec![
-        single_points(analysis),
-        thin_weeks(analysis),
+    let tentative = analysis
+        .staffing
+        .as_ref()
+        .is_some_and(|staffing| staffing.has_tentative());
+    let mut all = vec![single_points(analysis), thin_weeks(analysis)];
+    // Only a plan with tentative work has a card for what it would add.
+    if tentative {
+        all.push(tentative_work(analysis));
+    }
+    all.extend([
         changed(analysis, changes),
         bench_changes(analysis),
         ready(analysis),
@@ -85,7 +93,27 @@ pub fn headlines(analysis: &Analysis, changes: Option<&ChangedSince>) -> Vec<Hea
         stale(analysis),
         development(analysis),
         span(analysis),
-    ]
+    ]);
+    all
+}
+
+fn tentative_work(analysis: &Analysis) -> Headline {
+    let risks = &analysis.tentative_risks;
+    Headline {
+        kind: HeadlineKind::TentativeWork,
+        title: "If tentative work is confirmed",
+        count: risks.len(),
+        unit: format!(
+            "more {} (counted above: confirmed work only)",
+            plural(risks.len(), "thin run", "thin runs")
+        ),
+        alert: !risks.is_empty(),
+        items: named(risks.iter().map(|risk| HeadlineItem {
+            text: risk.sentence(),
+            opens: Opens::Timeline,
+        })),
+        all: Opens::Timeline,
+    }
 }
 
 fn named(items: impl Iterator<Item = HeadlineItem>) -> Vec<HeadlineItem> {

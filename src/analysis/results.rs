@@ -95,6 +95,10 @@ pub struct Analysis {
     /// roles need has one or no free lead, when there are projects.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub thin_weeks: Vec<ThinRun>,
+    /// The weeks tentative projects would make thin were they confirmed
+    /// (`thin_weeks` counts confirmed work only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tentative_risks: Vec<super::TentativeRisk>,
     /// Development targets and certifications due attention.
     #[serde(skip_serializing_if = "DevelopmentReport::is_empty")]
     pub development: DevelopmentReport,

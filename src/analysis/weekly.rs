@@ -210,7 +210,11 @@ fn why_out(scope: &Scope, staffing: Option<&Staffing>, member: usize, week: i32)
     }
     let mut projects: Vec<String> = staffing
         .iter()
-        .flat_map(|s| &s.bookings)
+        .flat_map(|s| {
+            s.bookings
+                .iter()
+                .filter(|b| s.counts_tentative || !b.tentative)
+        })
         .filter(|booking| booking.member == member && booking.weeks.contains(week))
         .map(|booking| workspace.projects[booking.project].name.clone())
         .collect();
@@ -350,4 +354,100 @@ pub fn thin_runs(coverage: &[SkillWeeks]) -> Vec<ThinRun> {
         runs.extend(open);
     }
     runs
+}
+
+/// Weeks that tentative work would make thin: were `projects` confirmed,
+/// only `free` could lead `skill` from `first` to `last`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TentativeRisk {
+    pub projects: Vec<String>,
+    pub skill: SkillRef,
+    pub first: String,
+    pub last: String,
+    pub free: Vec<MemberRef>,
+}
+
+impl TentativeRisk {
+    /// "if Search relaunch is confirmed, nobody can lead Kubernetes in
+    /// 2027-W10 to 2027-W12".
+    pub fn sentence(&self) -> String {
+        let projects = crate::words::join_and(&self.projects);
+        let is = if self.projects.len() == 1 {
+            "is"
+        } else {
+            "are"
+        };
+        let who = match self.free.as_slice() {
+            [] => "nobody can lead".to_string(),
+            [only] => format!("only {} can lead", only.name),
+            _ => format!("{} can lead", self.free.len()),
+        };
+        let weeks = if self.first == self.last {
+            format!("week {}", self.first)
+        } else {
+            format!("{} to {}", self.first, self.last)
+        };
+        format!(
+            "if {projects} {is} confirmed, {who} {} in {weeks}",
+            self.skill.name
+        )
+    }
+}
+
+/// What tentative work would add to the thin weeks: the weeks where, on
+/// top of confirmed work, it leaves one lead or none free where confirmed
+/// work alone leaves more, and which tentative projects take them.
+pub fn tentative_risks(
+    scope: &Scope,
+    staffing: &Staffing,
+    query: &WeeklyQuery,
+) -> Vec<TentativeRisk> {
+    if !staffing.has_tentative() {
+        return Vec::new();
+    }
+    let workspace = scope.workspace;
+    let all = staffing.with_tentative();
+    let confirmed = weekly_coverage(scope, Some(staffing), query);
+    let with_tentative = weekly_coverage(scope, Some(&all), query);
+    let mut risks: Vec<TentativeRisk> = Vec::new();
+    for (before, after) in confirmed.iter().zip(&with_tentative) {
+        let mut open: Option<TentativeRisk> = None;
+        for (week, (c, f)) in (query.from_week..).zip(before.weeks.iter().zip(&after.weeks)) {
+            if !(f.is_thin() && f.free.len() < c.free.len()) {
+                risks.extend(open.take());
+                continue;
+            }
+            // The leads tentative work takes, and on which projects.
+            let mut projects: Vec<String> = staffing
+                .bookings
+                .iter()
+                .filter(|booking| booking.tentative && booking.weeks.contains(week))
+                .filter(|booking| {
+                    c.free
+                        .iter()
+                        .any(|lead| !f.free.contains(lead) && lead.index == booking.member)
+                })
+                .map(|booking| workspace.projects[booking.project].name.clone())
+                .collect();
+            projects.sort();
+            projects.dedup();
+            match &mut open {
+                Some(run) if run.free == f.free && run.projects == projects => {
+                    run.last = f.week.clone();
+                }
+                _ => {
+                    risks.extend(open.take());
+                    open = Some(TentativeRisk {
+                        projects,
+                        skill: before.skill.clone(),
+                        first: f.week.clone(),
+                        last: f.week.clone(),
+                        free: f.free.clone(),
+                    });
+                }
+            }
+        }
+        risks.extend(open);
+    }
+    risks
 }

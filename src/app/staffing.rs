@@ -169,6 +169,23 @@ impl AppState {
         })
     }
 
+    /// Marks a project confirmed or tentative, as one undoable step.
+    pub fn set_project_status(
+        &mut self,
+        index: usize,
+        status: crate::model::ProjectStatus,
+    ) -> Result<(), EditError> {
+        let name = self
+            .document
+            .workspace
+            .projects
+            .get(index)
+            .map_or(String::new(), |project| project.name.clone());
+        let label = format!("mark {name} {}", status.word());
+        self.document
+            .edit(&label, |w| w.set_project_status(index, status))
+    }
+
     /// Adds a demand line: a skill at a level, how many people, what FTE.
     pub fn add_demand_line(
         &mut self,

@@ -39,6 +39,8 @@ pub struct Bar {
     pub last: i32,
     pub fte: f64,
     pub pinned: bool,
+    /// On a tentative project: drawn hatched.
+    pub tentative: bool,
 }
 
 /// A project line as a row.
@@ -97,6 +99,7 @@ impl Timeline {
                 last: booking.weeks.last,
                 fte: booking.fte,
                 pinned: booking.pinned,
+                tentative: booking.tentative,
             });
             for week in booking.weeks.first.max(first)..=booking.weeks.last.min(last) {
                 booked[booking.member * weeks + (week - first) as usize] +=

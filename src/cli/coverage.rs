@@ -139,6 +139,16 @@ pub(super) fn coverage_command(
                     "  every skill has two or more free to lead it every week"
                 );
             }
+            // The cover counts confirmed work; say what tentative work adds.
+            let risks = staffing.map_or_else(Vec::new, |staffing| {
+                crate::analysis::tentative_risks(&scope, staffing, &query)
+            });
+            if !risks.is_empty() {
+                let _ = writeln!(out, "Counting confirmed work; tentative work would add:");
+                for risk in &risks {
+                    let _ = writeln!(out, "  {}", risk.sentence());
+                }
+            }
             if skill.is_none() && !unassessed.is_empty() {
                 let names: Vec<&str> = unassessed.iter().map(|skill| &*skill.name).collect();
                 let _ = writeln!(

@@ -1,6 +1,7 @@
 //! Projects as CSV, one row per demand line: Project, Start, End, Priority,
 //! then either Skill, Level, People and FTE (a skill the project needs) or
-//! Role, People and FTE (a role slot). Errors name the file, line and column
+//! Role, People and FTE (a role slot); an optional Status column says
+//! whether a project is confirmed (blank) or tentative. Errors name the file, line and column
 //! like a roster's; a failed import changes nothing.
 
 use crate::catalog::{Catalog, LabelIndex};
@@ -10,7 +11,9 @@ use crate::io::text::{Table, line_of};
 use crate::io::text::{parse_fte, text_cell};
 use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file, untitled};
 use crate::model::quarter_of;
-use crate::model::{DemandLine, Level, Project, Role, RoleSlot, Workspace, normalize_label};
+use crate::model::{
+    DemandLine, Level, Project, ProjectStatus, Role, RoleSlot, Workspace, normalize_label,
+};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,6 +26,7 @@ const LEVEL: &[&str] = &["level", "min level", "minimum level"];
 const PEOPLE: &[&str] = &["people", "count", "headcount", "number"];
 const FTE: &[&str] = &["fte", "share", "allocation", "fte each"];
 const ROLE: &[&str] = &["role", "role slot"];
+const STATUS: &[&str] = &["status", "confirmed", "state"];
 
 /// The most people one line asks for: beyond this it is a typo.
 const MAX_PEOPLE: u32 = 1_000;
@@ -92,6 +96,7 @@ pub fn import_projects_csv(
     let people_at = column(&table, PEOPLE);
     let fte_at = column(&table, FTE);
     let role_at = column(&table, ROLE);
+    let status_at = column(&table, STATUS);
     let workspace_skills =
         LabelIndex::build_lenient(workspace.skills.iter().map(crate::model::Skill::labels));
     let library_skills =
@@ -174,9 +179,30 @@ pub fn import_projects_csv(
                 }
             }
         };
+        let status_text = cell(status_at);
+        let Some(status) = ProjectStatus::parse(status_text) else {
+            report.error(
+                line,
+                status_at.and_then(place),
+                format!("status \"{status_text}\" of \"{name}\" is not confirmed or tentative (blank is confirmed)"),
+            );
+            return;
+        };
         let index = match by_name.get(&normalize_label(&name)) {
             Some(&(index, first)) => {
                 let known = &projects[index];
+                if known.status != status && !status_text.is_empty() {
+                    report.error(
+                        line,
+                        status_at.and_then(place),
+                        format!(
+                            "\"{name}\" is {} here but {} on line {first}: a project has one status",
+                            status.word(),
+                            known.status.word()
+                        ),
+                    );
+                    return;
+                }
                 if known.start != start || known.end != end || known.priority != priority {
                     report.error(
                         line,
@@ -201,6 +227,7 @@ pub fn import_projects_csv(
                     role_slots: Vec::new(),
                     assignments: Vec::new(),
                     excluded: Vec::new(),
+                    status,
                 });
                 by_name.insert(normalize_label(&name), (projects.len() - 1, line));
                 projects.len() - 1
@@ -279,7 +306,13 @@ pub fn import_projects_csv(
 pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let text = |value: &str| text::neutralise_text(value).into_owned();
-    let write = |writer: &mut csv::Writer<Vec<u8>>, row: [String; 9]| {
+    // A Status column only when some project is tentative: confirmed is
+    // what a file without one means.
+    let with_status = workspace.projects.iter().any(Project::is_tentative);
+    let write = |writer: &mut csv::Writer<Vec<u8>>, mut row: Vec<String>, status: &str| {
+        if with_status {
+            row.push(status.to_string());
+        }
         writer.write_record(row).expect("writing CSV to memory");
     };
     write(
@@ -287,56 +320,47 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
         [
             "Project", "Start", "End", "Priority", "Skill", "Level", "People", "FTE", "Role",
         ]
-        .map(String::from),
+        .map(String::from)
+        .to_vec(),
+        "Status",
     );
     for project in &workspace.projects {
         let head = || {
-            [
+            vec![
                 text(&project.name),
                 project.start.clone(),
                 project.end.clone(),
                 project.priority.to_string(),
             ]
         };
+        let status = project.status.word();
         for line in &project.demand {
             let skill = workspace
                 .skill(&line.skill)
                 .map_or(line.skill.to_string(), |s| s.name.clone());
-            let [a, b, c, d] = head();
-            write(
-                &mut writer,
-                [
-                    a,
-                    b,
-                    c,
-                    d,
-                    text(&skill),
-                    line.min_level.get().to_string(),
-                    line.people.to_string(),
-                    line.fte_each.to_string(),
-                    String::new(),
-                ],
-            );
+            let mut row = head();
+            row.extend([
+                text(&skill),
+                line.min_level.get().to_string(),
+                line.people.to_string(),
+                line.fte_each.to_string(),
+                String::new(),
+            ]);
+            write(&mut writer, row, status);
         }
         for slot in &project.role_slots {
             let role = workspace
                 .role(&slot.role)
                 .map_or(slot.role.to_string(), |r| r.title.clone());
-            let [a, b, c, d] = head();
-            write(
-                &mut writer,
-                [
-                    a,
-                    b,
-                    c,
-                    d,
-                    String::new(),
-                    String::new(),
-                    slot.count.to_string(),
-                    slot.fte.to_string(),
-                    text(&role),
-                ],
-            );
+            let mut row = head();
+            row.extend([
+                String::new(),
+                String::new(),
+                slot.count.to_string(),
+                slot.fte.to_string(),
+                text(&role),
+            ]);
+            write(&mut writer, row, status);
         }
     }
     writer.into_inner().expect("flushing CSV to memory")

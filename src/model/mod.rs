@@ -42,7 +42,9 @@ pub use member::{Detail, DetailChange, Member};
 pub use membership::MemberIndex;
 pub use people_edits::MemberDetails;
 pub use plan::{Plan, PlannedHire};
-pub use project::{Assignment, DemandLine, Exclusion, Project, RoleSlot, quarter_of};
+pub use project::{
+    Assignment, DemandLine, Exclusion, Project, ProjectStatus, RoleSlot, quarter_of,
+};
 pub use record::{Basis, Record};
 pub use role::{
     CareerLink, CareerLinks, FrameworkSource, Importance, Requirement, Role, RoleId, SalaryBand,

@@ -31,6 +31,40 @@ pub struct Assignment {
     pub pinned: bool,
 }
 
+/// Whether a project is going ahead: confirmed work is booked first, and
+/// tentative work takes what is left and is shown apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    #[default]
+    Confirmed,
+    Tentative,
+}
+
+impl ProjectStatus {
+    pub fn is_confirmed(&self) -> bool {
+        *self == ProjectStatus::Confirmed
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            ProjectStatus::Confirmed => "confirmed",
+            ProjectStatus::Tentative => "tentative",
+        }
+    }
+
+    /// `tentative`, `Tentative`, `confirmed`, blank (confirmed).
+    pub fn parse(text: &str) -> Option<ProjectStatus> {
+        match super::normalize_label(text).as_str() {
+            "" | "confirmed" | "firm" | "yes" => Some(ProjectStatus::Confirmed),
+            "tentative" | "pencilled" | "penciled" | "maybe" | "proposed" => {
+                Some(ProjectStatus::Tentative)
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub name: String,
@@ -49,6 +83,8 @@ pub struct Project {
     /// Member and line pairs the lead ruled out: never proposed again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excluded: Vec<Exclusion>,
+    #[serde(default, skip_serializing_if = "ProjectStatus::is_confirmed")]
+    pub status: ProjectStatus,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +107,12 @@ impl Project {
             role_slots: Vec::new(),
             assignments: Vec::new(),
             excluded: Vec::new(),
+            status: ProjectStatus::Confirmed,
         }
+    }
+
+    pub fn is_tentative(&self) -> bool {
+        self.status == ProjectStatus::Tentative
     }
 }
 

@@ -77,6 +77,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// Marks a project confirmed or tentative.
+    pub fn set_project_status(
+        &mut self,
+        project: usize,
+        status: super::ProjectStatus,
+    ) -> Result<(), EditError> {
+        self.project_mut(project)?.status = status;
+        Ok(())
+    }
+
     pub fn add_demand_line(&mut self, project: usize, line: DemandLine) -> Result<(), EditError> {
         self.project_mut(project)?.demand.push(line);
         Ok(())

@@ -47,10 +47,15 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
         let _ = writeln!(out, "  left out: {problem}");
     }
     for project in staffing.projects.iter().filter(|p| shown(&p.name)) {
+        let status = if project.tentative {
+            "tentative, staffed from what confirmed work leaves; "
+        } else {
+            ""
+        };
         heading(
             &mut out,
             &format!(
-                "{} (priority {}, {} to {})",
+                "{} ({status}priority {}, {} to {})",
                 project.name, project.priority, project.start, project.end
             ),
         );
@@ -138,32 +143,46 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
     }
 
     heading(&mut out, "Demand and capacity by quarter (FTE)");
-    let mut table = TextTable::new(&[
+    // Tentative work has columns of its own, only when there is some.
+    let tentative = staffing.projects.iter().any(|p| p.tentative);
+    let mut columns = vec![
         ("Quarter", false),
         ("Available", true),
         ("Demanded", true),
         ("Booked", true),
-        ("", false),
-        ("Only one free to cover", false),
-    ]);
+    ];
+    if tentative {
+        columns.extend([("Tentative demanded", true), ("Tentative booked", true)]);
+    }
+    columns.extend([("", false), ("Only one free to cover", false)]);
+    let mut table = TextTable::new(&columns);
     for quarter in &staffing.quarters {
-        table.row(vec![
+        let mut row = vec![
             quarter.quarter.clone(),
             format!("{:.1}", quarter.available_fte),
             format!("{:.1}", quarter.demanded_fte),
             format!("{:.1}", quarter.assigned_fte),
-            if quarter.over_allocated {
-                "OVER".to_string()
-            } else {
-                String::new()
-            },
+        ];
+        if tentative {
+            row.extend([
+                format!("{:.1}", quarter.tentative_demanded_fte),
+                format!("{:.1}", quarter.tentative_assigned_fte),
+            ]);
+        }
+        row.push(if quarter.over_allocated {
+            "OVER".to_string()
+        } else {
+            String::new()
+        });
+        row.push(
             quarter
                 .single_cover
                 .iter()
                 .map(|s| &*s.name)
                 .collect::<Vec<_>>()
                 .join(", "),
-        ]);
+        );
+        table.row(row);
     }
     table.render(&mut out);
     for (skill, quarters) in &staffing.skill_quarters {

@@ -407,6 +407,12 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         for run in &analysis.thin_weeks {
             let _ = writeln!(out, "  {}", run.sentence());
         }
+        if !analysis.tentative_risks.is_empty() {
+            let _ = writeln!(out, "  Counting confirmed work; tentative work would add:");
+            for risk in &analysis.tentative_risks {
+                let _ = writeln!(out, "  {}", risk.sentence());
+            }
+        }
     }
     out
 }

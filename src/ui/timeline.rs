@@ -179,6 +179,9 @@ impl TimelineDelegate<'_, '_> {
                 egui::pos2(rect.right(), bottom),
             );
             painter.rect_filled(bar_rect, CornerRadius::ZERO, project_colour(bar.project));
+            if bar.tentative {
+                stripes(painter, bar_rect);
+            }
             if bar.first == week || bar.last == week {
                 ends.get_or_insert((bar.project, bar.first == week));
                 let x = if bar.first == week {
@@ -271,6 +274,16 @@ impl TimelineDelegate<'_, '_> {
         };
         let bar = rect.shrink2(egui::vec2(0.0, 5.0));
         ui.painter().rect_filled(bar, CornerRadius::ZERO, colour);
+        let tentative = self
+            .view
+            .state
+            .workspace()
+            .projects
+            .get(line.project)
+            .is_some_and(crate::model::Project::is_tentative);
+        if tentative {
+            stripes(ui.painter(), bar);
+        }
         let ends =
             (week == line.first || week == line.last).then_some((line.project, week == line.first));
         self.drag_and_drop(&response, ends, week);
@@ -314,6 +327,18 @@ fn legend_ui(state: &crate::app::AppState, lines: bool, ui: &mut egui::Ui) {
                 ui.label(egui::RichText::new(&project.name).small());
                 ui.add_space(6.0);
             }
+            if state
+                .workspace()
+                .projects
+                .iter()
+                .any(crate::model::Project::is_tentative)
+            {
+                let rect = swatch(ui);
+                ui.painter().rect_filled(rect, 2.0, project_colour(0));
+                stripes(ui.painter(), rect);
+                ui.label(egui::RichText::new("tentative (striped)").small());
+                ui.add_space(6.0);
+            }
             let rect = swatch(ui);
             hatch(ui.painter(), rect, 1.0);
             ui.label(egui::RichText::new("time away").small());
@@ -337,6 +362,23 @@ fn legend_ui(state: &crate::app::AppState, lines: bool, ui: &mut egui::Ui) {
             .small(),
         );
     });
+}
+
+/// White stripes over a tentative project's bar: there, but not yet firm.
+fn stripes(painter: &egui::Painter, rect: egui::Rect) {
+    let clipped = painter.with_clip_rect(rect);
+    let stroke = Stroke::new(2.0, Color32::from_white_alpha(150));
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        clipped.line_segment(
+            [
+                egui::pos2(x, rect.bottom()),
+                egui::pos2(x + rect.height(), rect.top()),
+            ],
+            stroke,
+        );
+        x += 5.0;
+    }
 }
 
 /// Hatched over the share of the cell's height a member is away.

@@ -250,13 +250,8 @@ fn lacks_time(member: usize, fte: f64, window: Run, week: i32, bookings: &Bookin
     bookings.capacity_at(member, week) - bookings.booked_at(member, week) + EPSILON < need
 }
 
-/// `Ana`, `Ana and Ben`, `Ana, Ben and Cy`.
 fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [only] => (*only).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::words::join_and(names)
 }
 
 /// A project's run in words: its quarters when its dates open and close
@@ -367,9 +362,15 @@ pub(super) fn quarter_loads(
     // Week by week over the span: demand and booked on the lines counted.
     let span = bookings.weeks;
     let mut demand = vec![0.0f64; span];
+    let mut tentative_demand = vec![0.0f64; span];
     let mut line_demand: Vec<(usize, usize, Run, f64)> = Vec::new();
     for &(index, window) in order {
         let project = &workspace.projects[index];
+        let demand = if project.is_tentative() {
+            &mut tentative_demand
+        } else {
+            &mut demand
+        };
         let lines = project
             .demand
             .iter()
@@ -391,10 +392,17 @@ pub(super) fn quarter_loads(
         }
     }
     let mut booked = vec![0.0f64; span];
+    let mut tentative_booked = vec![0.0f64; span];
     for booking in booked_list {
-        if !counts(&workspace.projects[booking.project], booking.line) {
+        let project = &workspace.projects[booking.project];
+        if !counts(project, booking.line) {
             continue;
         }
+        let booked = if project.is_tentative() {
+            &mut tentative_booked
+        } else {
+            &mut booked
+        };
         for week in booking.weeks.first..=booking.weeks.last {
             booked[(week - first_week) as usize] += booking.fte * booking.weeks.share(week);
         }
@@ -433,7 +441,11 @@ pub(super) fn quarter_loads(
         };
         let demanded_fte = mean(&demand);
         let assigned_fte = mean(&booked);
-        if demanded_fte <= EPSILON && assigned_fte <= EPSILON {
+        let tentative_demanded_fte = mean(&tentative_demand);
+        let tentative_assigned_fte = mean(&tentative_booked);
+        if demanded_fte.max(tentative_demanded_fte) <= EPSILON
+            && assigned_fte.max(tentative_assigned_fte) <= EPSILON
+        {
             continue;
         }
         let available_fte: f64 = able.iter().map(|&member| basis.capacity_mean[member]).sum();
@@ -477,6 +489,8 @@ pub(super) fn quarter_loads(
             available_fte,
             demanded_fte,
             assigned_fte,
+            tentative_demanded_fte,
+            tentative_assigned_fte,
             over_allocated: demanded_fte > available_fte + EPSILON,
             single_cover,
             over_booked,

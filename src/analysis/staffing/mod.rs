@@ -48,10 +48,13 @@ pub fn staff(scope: &Scope) -> Staffing {
             )),
         }
     }
+    // Confirmed work first, whatever its priority: tentative work takes
+    // only what is left, so it never displaces a confirmed line.
     order.sort_by(|a, b| {
         let (pa, pb) = (&workspace.projects[a.0], &workspace.projects[b.0]);
-        pa.priority
-            .cmp(&pb.priority)
+        pa.is_tentative()
+            .cmp(&pb.is_tentative())
+            .then(pa.priority.cmp(&pb.priority))
             .then(pa.start.cmp(&pb.start))
             .then(pa.name.cmp(&pb.name))
     });
@@ -77,25 +80,39 @@ pub fn staff(scope: &Scope) -> Staffing {
     let mut greedy_objective = 0.0;
     let mut booked = Vec::new();
 
-    // Pinned assignments are kept as they are and booked first.
-    for &(index, window) in &order {
-        for assignment in workspace.projects[index]
-            .assignments
-            .iter()
-            .filter(|a| a.pinned && a.member < members)
-        {
-            bookings.book(assignment.member, window, assignment.fte);
-            greedy_bookings.book(assignment.member, window, assignment.fte);
-            booked.push(Booking {
-                member: assignment.member,
-                project: index,
-                line: assignment.demand,
-                weeks: window,
-                fte: assignment.fte,
-                pinned: true,
-            });
+    // Pinned assignments are kept as they are and booked first: a
+    // confirmed project's before any proposal, a tentative one's before
+    // the tentative projects are staffed.
+    let book_pins = |tentative: bool,
+                     bookings: &mut Bookings,
+                     greedy_bookings: &mut Bookings,
+                     booked: &mut Vec<Booking>| {
+        for &(index, window) in &order {
+            let project = &workspace.projects[index];
+            if project.is_tentative() != tentative {
+                continue;
+            }
+            for assignment in project
+                .assignments
+                .iter()
+                .filter(|a| a.pinned && a.member < members)
+            {
+                bookings.book(assignment.member, window, assignment.fte);
+                greedy_bookings.book(assignment.member, window, assignment.fte);
+                booked.push(Booking {
+                    member: assignment.member,
+                    project: index,
+                    line: assignment.demand,
+                    weeks: window,
+                    fte: assignment.fte,
+                    pinned: true,
+                    tentative: project.is_tentative(),
+                });
+            }
         }
-    }
+    };
+    book_pins(false, &mut bookings, &mut greedy_bookings, &mut booked);
+    let mut tentative_pins_booked = false;
 
     let mut projects = Vec::new();
     // Who is able for each need, found once and shared by the projects
@@ -106,6 +123,10 @@ pub fn staff(scope: &Scope) -> Staffing {
     let mut placeholders = Vec::new();
     for &(index, window) in &order {
         let project = &workspace.projects[index];
+        if project.is_tentative() && !tentative_pins_booked {
+            book_pins(true, &mut bookings, &mut greedy_bookings, &mut booked);
+            tentative_pins_booked = true;
+        }
         let wants = wants(scope, project);
         let line_able: Vec<usize> = wants
             .iter()
@@ -233,6 +254,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 weeks: window,
                 fte: slot.fte,
                 pinned: false,
+                tentative: project.is_tentative(),
             });
             objective += fit;
             lines[slot.line].assigned.push(Assigned {
@@ -326,6 +348,7 @@ pub fn staff(scope: &Scope) -> Staffing {
             ),
             lines,
             objective,
+            tentative: project.is_tentative(),
         });
     }
 
@@ -368,10 +391,24 @@ pub fn staff(scope: &Scope) -> Staffing {
         .iter()
         .filter_map(|p| p.cost)
         .fold(Cost::default(), |total, cost| total + cost);
+    // Free time counts confirmed work; tentative bookings are kept apart.
+    let mut confirmed_booked = bookings.booked;
+    let mut tentative_booked = vec![0.0; confirmed_booked.len()];
+    for booking in booked.iter().filter(|booking| booking.tentative) {
+        let row = booking.member * bookings.weeks;
+        for week in booking.weeks.first..=booking.weeks.last {
+            let at = row + (week - bookings.first) as usize;
+            let share = booking.fte * booking.weeks.share(week);
+            confirmed_booked[at] -= share;
+            tentative_booked[at] += share;
+        }
+    }
     Staffing {
         weeks: (first, last),
         capacity: bookings.capacity,
-        booked: bookings.booked,
+        booked: confirmed_booked,
+        tentative_booked,
+        counts_tentative: false,
         bookings: booked,
         projects,
         placeholders,

@@ -13,6 +13,10 @@ pub(super) const EPSILON: f64 = 1e-6;
 
 pub use crate::model::quarter_of;
 
+fn is_zero(value: &f64) -> bool {
+    value.abs() <= EPSILON
+}
+
 /// `2026 Q3`.
 pub fn quarter_label(quarter: i32) -> String {
     format!("{} Q{}", quarter.div_euclid(4), quarter.rem_euclid(4) + 1)
@@ -66,6 +70,9 @@ pub struct ProjectStaffing {
     pub lines: Vec<LineStaffing>,
     /// Total fit of the members assigned.
     pub objective: f64,
+    /// Not yet confirmed: staffed from what confirmed work leaves.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tentative: bool,
 }
 
 /// An unfilled need, to hire for.
@@ -95,6 +102,12 @@ pub struct QuarterLoad {
     /// Booked on the lines counted in `demanded_fte`: never more than it
     /// unless `over_booked` says who.
     pub assigned_fte: f64,
+    /// Tentative projects' demand and bookings, apart from the confirmed
+    /// figures above (zero without tentative work).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub tentative_demanded_fte: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub tentative_assigned_fte: f64,
     pub over_allocated: bool,
     /// Skills demanded this quarter that one member or nobody with free
     /// capacity can cover.
@@ -129,9 +142,17 @@ pub struct Staffing {
     /// Each member's capacity in each of `weeks`, row by row.
     #[serde(skip)]
     pub capacity: Vec<f64>,
-    /// Each member's booked FTE in each of `weeks`, row by row.
+    /// Each member's booked FTE on confirmed work in each of `weeks`, row
+    /// by row: what free time counts.
     #[serde(skip)]
     pub booked: Vec<f64>,
+    /// The same on tentative work, kept apart.
+    #[serde(skip)]
+    pub tentative_booked: Vec<f64>,
+    /// Whether `booked` holds tentative work too (`with_tentative`): the
+    /// plan as it would be were every tentative project confirmed.
+    #[serde(skip)]
+    pub counts_tentative: bool,
 }
 
 /// One person's worth of a line.
@@ -296,9 +317,34 @@ impl Staffing {
         self.slot(member, week).map(|slot| self.capacity[slot])
     }
 
-    /// What a member is booked for in a week, in FTE.
+    /// What a member is booked for in a week, in FTE: confirmed work
+    /// (and tentative work too, in `with_tentative`'s copy).
     pub fn booked_in(&self, member: usize, week: i32) -> f64 {
         self.slot(member, week)
             .map_or(0.0, |slot| self.booked[slot])
+    }
+
+    /// What tentative work books of a member in a week, in FTE.
+    pub fn tentative_in(&self, member: usize, week: i32) -> f64 {
+        self.slot(member, week).map_or(0.0, |slot| {
+            self.tentative_booked.get(slot).copied().unwrap_or(0.0)
+        })
+    }
+
+    /// Whether some project is tentative.
+    pub fn has_tentative(&self) -> bool {
+        self.projects.iter().any(|project| project.tentative)
+    }
+
+    /// The plan as it would be were every tentative project confirmed: its
+    /// bookings count in free time.
+    pub fn with_tentative(&self) -> Staffing {
+        let mut all = self.clone();
+        for (booked, tentative) in all.booked.iter_mut().zip(&mut all.tentative_booked) {
+            *booked += *tentative;
+            *tentative = 0.0;
+        }
+        all.counts_tentative = true;
+        all
     }
 }

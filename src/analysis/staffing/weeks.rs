@@ -137,4 +137,7 @@ pub struct Booking {
     pub weeks: Run,
     pub fte: f64,
     pub pinned: bool,
+    /// On a tentative project: booked from what confirmed work leaves, and
+    /// not counted in anyone's free time until the project is confirmed.
+    pub tentative: bool,
 }

@@ -255,6 +255,7 @@ impl AppState {
                 start,
                 weeks,
             } => self.shift_project_dates(project, start, weeks)?,
+            C::SetProjectStatus { project, status } => self.set_project_status(project, status)?,
             C::SaveProjectDetails {
                 project,
                 name,

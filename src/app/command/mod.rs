@@ -204,6 +204,10 @@ pub enum Command {
         start: bool,
         weeks: i32,
     },
+    SetProjectStatus {
+        project: usize,
+        status: crate::model::ProjectStatus,
+    },
     SaveProjectDetails {
         project: usize,
         name: String,

@@ -183,6 +183,24 @@ fn details_ui(view: &mut ViewCtx, ui: &mut egui::Ui, project: usize) {
         date_field(ui, "Start", "project-start", &mut selection.staffing.start);
         date_field(ui, "End", "project-end", &mut selection.staffing.end);
     });
+    let status = view.state.workspace().projects[project].status;
+    let mut tentative = status == crate::model::ProjectStatus::Tentative;
+    if ui
+        .checkbox(&mut tentative, "Tentative: not yet confirmed")
+        .on_hover_text(
+            "Tentative work is staffed from what confirmed work leaves, drawn striped on the \
+             timeline, and left out of free time; the overview says what it would add",
+        )
+        .changed()
+    {
+        let status = if tentative {
+            crate::model::ProjectStatus::Tentative
+        } else {
+            crate::model::ProjectStatus::Confirmed
+        };
+        view.send(Command::SetProjectStatus { project, status });
+    }
+    let selection = &mut *view.selection;
     if ui.button("Save details").clicked() {
         let command = Command::SaveProjectDetails {
             project,
