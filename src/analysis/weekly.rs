@@ -262,6 +262,9 @@ pub struct ThinRun {
     pub last: String,
     pub free: Vec<MemberRef>,
     pub out: Vec<(MemberRef, Out)>,
+    /// Its first and last weeks as numbers (`model::week_of`).
+    #[serde(skip)]
+    pub weeks: (i32, i32),
 }
 
 impl ThinRun {
@@ -338,15 +341,18 @@ pub fn thin_runs(coverage: &[SkillWeeks]) -> Vec<ThinRun> {
             match &mut open {
                 Some(run) if run.free == week.free && run.out == week.out => {
                     run.last = week.week.clone();
+                    run.weeks.1 = crate::model::week_of(week.starts);
                 }
                 _ => {
                     runs.extend(open.take());
+                    let number = crate::model::week_of(week.starts);
                     open = Some(ThinRun {
                         skill: skill.skill.clone(),
                         first: week.week.clone(),
                         last: week.week.clone(),
                         free: week.free.clone(),
                         out: week.out.clone(),
+                        weeks: (number, number),
                     });
                 }
             }

@@ -17,6 +17,7 @@ mod jobs;
 mod preferences;
 mod recovery;
 mod review;
+mod scenarios;
 mod self_assessment;
 mod staffing;
 mod state;
@@ -41,11 +42,12 @@ pub use jobs::{FileIntent, JobResult, LossySave, Pending, PlanFormat, SheetReque
 pub use preferences::{Preferences, ThemeChoice, View};
 pub use recovery::{RECOVERY_INTERVAL, Recovery, RecoveryInfo, RecoveryOffer, RecoveryStore};
 pub use review::Review;
+pub use scenarios::ScenarioComparison;
 pub use state::AppState;
 pub use state::samples::SAMPLE_NAME;
 pub use timeline::{Bar, LineRow, Timeline, TimelineForm};
 pub use view_state::{
     FitInputs, FrameworkInputs, HiringInputs, ImportQuestions, MatrixInputs, PeopleSelection,
-    PersonInputs, ReviewInputs, RolesInputs, StaffingInputs, ViewSelection,
+    PersonInputs, ReviewInputs, RolesInputs, ScenarioInputs, StaffingInputs, ViewSelection,
 };
 pub use who::{WhoForm, WhoPanel};

@@ -20,13 +20,15 @@ pub enum View {
     Staffing,
     /// People and projects week by week.
     Timeline,
+    /// Named plans side by side.
+    Scenarios,
     /// Self ratings against the manager's, to settle.
     Review,
     Roles,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Overview,
         View::Matrix,
         View::Gaps,
@@ -35,6 +37,7 @@ impl View {
         View::Capacity,
         View::Staffing,
         View::Timeline,
+        View::Scenarios,
         View::Review,
         View::Roles,
     ];
@@ -50,6 +53,7 @@ impl View {
             View::Capacity => "capacity",
             View::Staffing => "staffing",
             View::Timeline => "timeline",
+            View::Scenarios => "scenarios",
             View::Review => "review",
             View::Roles => "roles",
         }
@@ -66,6 +70,7 @@ impl View {
             View::Capacity => "Team capacity",
             View::Staffing => "Staffing",
             View::Timeline => "Timeline",
+            View::Scenarios => "Scenarios",
             View::Review => "Review",
             View::Roles => "Roles & skills",
         }
@@ -84,6 +89,9 @@ impl View {
             }
             View::Staffing => "Who staffs each project, and what stays open and why?",
             View::Timeline => "Week by week: who is away, booked, or free?",
+            View::Scenarios => {
+                "Which plan leaves fewer single points of failure and open places, at what cost?"
+            }
             View::Review => "Where do self ratings differ from the manager's, to settle?",
             View::Roles => "What does each role require, and which skills exist?",
         }

@@ -45,8 +45,29 @@ pub struct ViewSelection {
     pub hiring: HiringInputs,
     pub roles: RolesInputs,
     pub staffing: StaffingInputs,
+    pub scenarios: ScenarioInputs,
     /// The member being added or edited, while the dialog is up.
     pub person: Option<PersonInputs>,
+}
+
+/// The scenarios view's fields as typed: a new scenario's name, the
+/// scenario being changed, and the change being put together.
+#[derive(Clone, Debug, Default)]
+pub struct ScenarioInputs {
+    pub new_name: String,
+    /// Index into the workspace's scenarios.
+    pub editing: usize,
+    /// Index into the workspace's roles, and the team, of a hire.
+    pub role: usize,
+    pub team: String,
+    /// A member who leaves, by name or email.
+    pub departing: String,
+    /// A report move, by name or email.
+    pub moving: String,
+    pub manager: String,
+    /// Index into the workspace's projects, and whether it lands.
+    pub project: usize,
+    pub lands: bool,
 }
 
 /// A member's details being typed: a new member (`member` none) or an

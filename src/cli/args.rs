@@ -1,12 +1,19 @@
 //! The command line's commands and their arguments, as clap reads them;
 //! `execute` in the module above runs them.
 
-use super::{coverage, forms, history, review, staff, who};
+use super::{coverage, forms, history, review, scenario, staff, who};
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Scenarios: named sets of changes to the plan (hires, departures,
+    /// report moves, tentative projects on or off) kept in the workspace,
+    /// compared side by side and applied.
+    Scenario {
+        #[command(subcommand)]
+        action: scenario::ScenarioAction,
+    },
     /// Check a roster (CSV or workbook), a role requirements or projects
     /// file, or a workspace; print a summary and every warning and error as
     /// FILE:LINE:COL: message. Exit status 1 when it does not import.

@@ -15,6 +15,7 @@ mod input;
 mod output;
 mod report_command;
 mod review;
+mod scenario;
 mod staff;
 mod validate;
 mod who;
@@ -49,7 +50,7 @@ pub struct Cli {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// With no command: the view the window opens on: overview, matrix,
-    /// gaps, fit, hiring, capacity, staffing, timeline, review or roles.
+    /// gaps, fit, hiring, capacity, staffing, timeline, scenarios, review or roles.
     #[arg(long)]
     pub view: Option<String>,
     /// The sheet of an Excel workbook to read the roster from (by default
@@ -148,6 +149,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Invoc
 pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode {
     let catalog = catalog::builtin();
     match command {
+        Command::Scenario { action } => scenario::scenario_command(action, catalog, out, err),
         Command::Validate {
             file,
             verbose,

@@ -64,6 +64,9 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
             "public holidays",
         ));
     }
+    if !workspace.scenarios.is_empty() {
+        lost.push(count_of(workspace.scenarios.len(), "scenario", "scenarios"));
+    }
     let edited_roles = workspace
         .roles
         .iter()

@@ -20,6 +20,8 @@ mod project_edits;
 mod record;
 mod role;
 mod round;
+mod scenario;
+mod scenario_edits;
 mod skill;
 mod workspace;
 
@@ -51,6 +53,8 @@ pub use role::{
     SpanOfControl, TimeSplit, Track, YearsGuideline,
 };
 pub use round::{FormsReturned, RoundSummary, import_round, import_round_noted, matching_member};
+pub use scenario::{ProjectSwitch, ReportMove, Scenario, ScenarioPin};
+pub use scenario_edits::ScenarioChange;
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 

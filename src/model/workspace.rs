@@ -60,6 +60,8 @@ pub struct Workspace {
     pub history: History,
     /// Public holidays by location, for weekly capacity.
     pub holidays: Vec<super::Holiday>,
+    /// Named sets of changes to the plan, to compare and apply.
+    pub scenarios: Vec<super::Scenario>,
 }
 
 impl Workspace {

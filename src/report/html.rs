@@ -89,6 +89,29 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
             out.push_str("</ul>\n");
         }
     }
+    if !workspace.scenarios.is_empty() {
+        // The first three scenarios, beside the team as it is, on the
+        // report's day and team.
+        let names: Vec<&str> = workspace
+            .scenarios
+            .iter()
+            .take(3)
+            .map(|scenario| scenario.name.as_str())
+            .collect();
+        let options = crate::analysis::AnalysisOptions {
+            team: analysis.team.clone(),
+            budget: None,
+            today: Some(analysis.as_of),
+        };
+        if let Ok(figures) = crate::analysis::compare_scenarios(
+            workspace,
+            &names,
+            &options,
+            &crate::catalog::builtin().skills,
+        ) {
+            super::scenarios::scenario_comparison_html(&mut out, &figures);
+        }
+    }
     heatmap(&mut out, analysis, workspace);
     time_split(&mut out, analysis);
     // The team's past and what is due: one section.

@@ -6,6 +6,7 @@ mod development;
 mod html;
 mod markup;
 mod phrases;
+mod scenarios;
 mod staffing;
 mod svg;
 mod terminal;
@@ -21,6 +22,9 @@ pub use phrases::{
     readiness, rebalance_lines, short_of, to_assess, upskilling_sentence,
 };
 pub(crate) use phrases::{fit_cell, lowest_fit_first};
+pub use scenarios::{
+    FigureRow, scenario_comparison_html, scenario_comparison_text, scenario_figure_rows,
+};
 pub use staffing::{need_text, placeholder_text, staffing_text};
 pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, leads_by_column, matrix_picture};
 pub use terminal::text_report;

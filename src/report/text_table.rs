@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 const MAX_ROWS: usize = 15;
 
 pub(crate) struct TextTable {
-    headers: Vec<&'static str>,
+    headers: Vec<String>,
     right: Vec<bool>,
     rows: Vec<Vec<String>>,
     limit: usize,
@@ -19,9 +19,12 @@ impl TextTable {
         self.limit = usize::MAX;
     }
 
-    pub(crate) fn new(columns: &[(&'static str, bool)]) -> TextTable {
+    pub(crate) fn new(columns: &[(&str, bool)]) -> TextTable {
         TextTable {
-            headers: columns.iter().map(|(header, _)| *header).collect(),
+            headers: columns
+                .iter()
+                .map(|(header, _)| header.to_string())
+                .collect(),
             right: columns.iter().map(|(_, right)| *right).collect(),
             rows: Vec::new(),
             limit: MAX_ROWS,
@@ -56,7 +59,7 @@ impl TextTable {
             }
             let _ = writeln!(out, "{}", text.trim_end());
         };
-        line(&mut self.headers.iter().copied(), out);
+        line(&mut self.headers.iter().map(String::as_str), out);
         let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
         line(&mut rule.iter().map(String::as_str), out);
         for row in self.rows.iter().take(self.limit) {

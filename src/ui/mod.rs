@@ -20,6 +20,7 @@ mod overview;
 mod people;
 mod review;
 mod roles;
+mod scenarios;
 mod shell;
 mod staffing;
 mod theme;
@@ -400,7 +401,10 @@ impl eframe::App for SkillgridApp {
             // A view picked a member or typed a search: draw its result.
             ctx.request_repaint();
         }
-        if self.state.export_waiting() || self.state.preview_waiting() {
+        if self.state.export_waiting()
+            || self.state.preview_waiting()
+            || self.state.scenarios_waiting()
+        {
             // Its analysis arrives on a worker: look again shortly.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -439,6 +443,7 @@ pub fn view_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         View::Capacity => capacity::capacity_ui(view, ui),
         View::Staffing => staffing::staffing_ui(view, ui),
         View::Timeline => timeline::timeline_ui(view, ui),
+        View::Scenarios => scenarios::scenarios_ui(view, ui),
         View::Review => review::review_ui(view, ui),
         View::Roles => roles::roles_ui(view, ui),
     }

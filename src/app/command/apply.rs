@@ -256,6 +256,14 @@ impl AppState {
                 weeks,
             } => self.shift_project_dates(project, start, weeks)?,
             C::SetProjectStatus { project, status } => self.set_project_status(project, status)?,
+            C::AddScenario(name) => self.add_scenario(&name)?,
+            C::RemoveScenario(index) => self.remove_scenario(index)?,
+            C::AddScenarioChange(index, change) => self.add_scenario_change(index, change)?,
+            C::ApplyScenario(index) => {
+                self.apply_scenario(index)?;
+                return Ok(Outcome::MembersMoved);
+            }
+            C::CompareScenarios(names) => self.set_compared(names),
             C::SaveProjectDetails {
                 project,
                 name,

@@ -204,6 +204,13 @@ pub enum Command {
         start: bool,
         weeks: i32,
     },
+    /// Scenarios: named sets of changes to the plan.
+    AddScenario(String),
+    RemoveScenario(usize),
+    AddScenarioChange(usize, crate::model::ScenarioChange),
+    ApplyScenario(usize),
+    /// Which scenarios the comparison shows, by name (at most three).
+    CompareScenarios(Vec<String>),
     SetProjectStatus {
         project: usize,
         status: crate::model::ProjectStatus,

@@ -8,6 +8,7 @@ mod imports;
 mod recovery;
 mod review;
 pub(crate) mod samples;
+mod scenarios;
 mod timeline;
 mod who;
 
@@ -91,6 +92,7 @@ pub struct AppState {
     /// The "who knows X" panel, while it is open.
     pub(in crate::app) who: Option<WhoPanel>,
     pub(in crate::app) review: Review,
+    pub(in crate::app) scenarios: crate::app::ScenarioComparison,
     pub(in crate::app) timeline: Timeline,
     /// A career framework read, its preview up until applied or let go.
     pub(in crate::app) framework: Option<Box<io::FrameworkPreview>>,
@@ -246,6 +248,7 @@ impl AppState {
             import_preview: None,
             who: None,
             review: Review::default(),
+            scenarios: crate::app::ScenarioComparison::default(),
             timeline: Timeline::default(),
             framework: None,
         }
@@ -302,6 +305,7 @@ impl AppState {
         self.derived.refresh(&self.document, &self.filter);
         self.refresh_who();
         self.refresh_review();
+        self.refresh_scenarios();
         self.insights.poll();
         self.poll_preview();
         self.refresh_timeline();

@@ -310,6 +310,7 @@ impl<'a> RosterBuilder<'a> {
             plan: crate::model::Plan::default(),
             history: crate::model::History::default(),
             holidays: Vec::new(),
+            scenarios: Vec::new(),
         };
         check_managers(&workspace, &self.member_lines, self.manager_column, report);
         workspace

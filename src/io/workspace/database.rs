@@ -360,6 +360,7 @@ fn read_rows(
         projects: meta_json(connection, "projects", report)?,
         plan: meta_json(connection, "plan", report)?,
         holidays: meta_json(connection, "holidays", report)?,
+        scenarios: meta_json(connection, "scenarios", report)?,
         ..Workspace::default()
     };
     let skills = workspace.skills.len();

@@ -214,7 +214,7 @@ fn insert_member(
     Ok(())
 }
 
-fn meta_values(workspace: &Workspace) -> [(&'static str, String); 7] {
+fn meta_values(workspace: &Workspace) -> [(&'static str, String); 8] {
     [
         ("format", FORMAT.to_string()),
         ("settings", json(&workspace.settings)),
@@ -223,6 +223,7 @@ fn meta_values(workspace: &Workspace) -> [(&'static str, String); 7] {
         ("projects", json(&workspace.projects)),
         ("plan", json(&workspace.plan)),
         ("holidays", json(&workspace.holidays)),
+        ("scenarios", json(&workspace.scenarios)),
     ]
 }
 

@@ -29,6 +29,8 @@ struct WorkspaceOut<'w> {
     plan: &'w Plan,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     holidays: &'w [crate::model::Holiday],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    scenarios: &'w [crate::model::Scenario],
 }
 
 #[derive(Serialize)]
@@ -80,6 +82,8 @@ struct WorkspaceIn<'b> {
     plan: Plan,
     #[serde(default)]
     holidays: Vec<crate::model::Holiday>,
+    #[serde(default)]
+    scenarios: Vec<crate::model::Scenario>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +214,7 @@ fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
         projects: &workspace.projects,
         plan: &workspace.plan,
         holidays: &workspace.holidays,
+        scenarios: &workspace.scenarios,
     };
     let mut bytes = if with_levels {
         serde_json::to_vec_pretty(&file)
@@ -415,6 +420,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         plan: parsed.plan,
         history: History::from_rows(history),
         holidays: parsed.holidays,
+        scenarios: parsed.scenarios,
     };
     settle_levels(&mut workspace, report);
     check_workspace(&workspace, report);
