@@ -337,3 +337,58 @@ fn a_status_column_marks_tentative_projects_and_staff_shows_them_apart() {
         "{said}"
     );
 }
+
+#[test]
+fn a_learner_column_gives_skill_lines_a_learner_and_is_written_back() {
+    let workspace = sample();
+    let csv = "Project,Start,End,Priority,Skill,Level,People,FTE,Role,Learner\r\n\
+        Observability push,2026-04-06,2026-06-26,1,Observability,3,1,0.5,,20%\r\n\
+        Observability push,2026-04-06,2026-06-26,1,Databases,3,1,0.5,,\r\n\
+        Observability push,2026-04-06,2026-06-26,1,,,1,0.5,Tech Lead,\r\n";
+    let read = io::import_projects_csv(
+        csv.as_bytes(),
+        "projects.csv",
+        &workspace,
+        catalog::builtin(),
+    )
+    .expect("imports");
+    let project = &read.value[0];
+    assert_eq!(project.learners.len(), 1);
+    assert_eq!(
+        (project.learners[0].line, project.learners[0].share),
+        (0, 0.2)
+    );
+    let mut with = workspace.clone();
+    with.projects = read.value.clone();
+    let written = String::from_utf8(io::export_projects_csv(&with)).expect("utf-8");
+    assert!(
+        written
+            .lines()
+            .next()
+            .expect("header")
+            .ends_with(",Learner")
+    );
+    let again = io::import_projects_csv(
+        written.as_bytes(),
+        "again.csv",
+        &workspace,
+        catalog::builtin(),
+    )
+    .expect("reads back");
+    assert_eq!(again.value[0].learners, project.learners);
+
+    let on_role = csv.replace("Tech Lead,", "Tech Lead,yes");
+    let refused = io::import_projects_csv(
+        on_role.as_bytes(),
+        "projects.csv",
+        &workspace,
+        catalog::builtin(),
+    )
+    .expect_err("a role slot takes no learner");
+    assert_eq!(refused.errors[0].line, Some(4));
+    assert!(
+        refused.errors[0]
+            .message
+            .contains("a learner joins a skill line")
+    );
+}

@@ -296,3 +296,54 @@ fn a_project_marked_tentative_is_staffed_after_confirmed_work_and_undoes() {
     harness.run();
     assert!(!harness.state().state().workspace().projects[0].is_tentative());
 }
+
+#[test]
+fn a_line_takes_a_learner_and_the_proposal_says_who_or_why_not() {
+    let mut harness = app();
+    harness.get_by_label("Search relaunch").click();
+    harness.run();
+    let boxes = harness.query_all_by_label("Take a learner").count();
+    assert!(boxes >= 4, "one a skill line ({boxes})");
+    harness
+        .query_all_by_label("Take a learner")
+        .next()
+        .expect("a box")
+        .click();
+    harness.run();
+    let project = harness
+        .state()
+        .state()
+        .workspace()
+        .projects
+        .iter()
+        .find(|p| p.name == "Search relaunch")
+        .expect("there")
+        .clone();
+    assert_eq!(project.learners.len(), 1);
+    assert_eq!(project.learners[0].share, 0.2);
+    let proposal = staffing(&harness);
+    let line = &proposal
+        .projects
+        .iter()
+        .find(|p| p.name == "Search relaunch")
+        .expect("staffed")
+        .lines[project.learners[0].line];
+    match line.learner_sentence() {
+        Some(said) => {
+            harness.get_by_label(&said);
+            assert!(
+                line.assigned
+                    .iter()
+                    .all(|a| Some(&a.member) != line.learner.as_ref().map(|l| &l.member)),
+                "a learner is never cover"
+            );
+        }
+        None => {
+            harness.get_by_label_contains("No learner:");
+        }
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let workspace = harness.state().state().workspace();
+    assert!(workspace.projects.iter().all(|p| p.learners.is_empty()));
+}

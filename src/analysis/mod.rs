@@ -65,7 +65,7 @@ pub use scenario_compare::{
 pub use scope::{MemberRef, RoleRef, Scope, ScopeFilter, SkillRef};
 pub use span::{MissingManager, SpanBreach, SpanIssue, SpanReport, span_of_control};
 pub use staffing::{
-    Assigned, Booking, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
+    Assigned, Booking, Learner, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
     QuarterLoad, Run, Staffing, project_weeks, quarter_label, quarter_of, staff,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};

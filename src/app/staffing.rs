@@ -169,6 +169,21 @@ impl AppState {
         })
     }
 
+    /// A skill line takes a learner, or no longer does: one undoable step.
+    pub fn set_learner(
+        &mut self,
+        project: usize,
+        line: usize,
+        share: Option<f64>,
+    ) -> Result<(), EditError> {
+        let label = match share {
+            Some(_) => "take a learner on a line",
+            None => "take no learner on a line",
+        };
+        self.document
+            .edit(label, |w| w.set_learner(project, line, share))
+    }
+
     /// Marks a project confirmed or tentative, as one undoable step.
     pub fn set_project_status(
         &mut self,

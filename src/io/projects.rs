@@ -1,7 +1,8 @@
 //! Projects as CSV, one row per demand line: Project, Start, End, Priority,
 //! then either Skill, Level, People and FTE (a skill the project needs) or
 //! Role, People and FTE (a role slot); an optional Status column says
-//! whether a project is confirmed (blank) or tentative. Errors name the file, line and column
+//! whether a project is confirmed (blank) or tentative, and an optional
+//! Learner column the share of time a skill line's learner takes. Errors name the file, line and column
 //! like a roster's; a failed import changes nothing.
 
 use crate::catalog::{Catalog, LabelIndex};
@@ -12,7 +13,8 @@ use crate::io::text::{parse_fte, text_cell};
 use crate::io::workbook::{SheetFormat, read_sheet_with, read_table_file, untitled};
 use crate::model::quarter_of;
 use crate::model::{
-    DemandLine, Level, Project, ProjectStatus, Role, RoleSlot, Workspace, normalize_label,
+    DEFAULT_LEARNER_SHARE, DemandLine, LearnerSeat, Level, Project, ProjectStatus, Role, RoleSlot,
+    Workspace, normalize_label,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -27,6 +29,7 @@ const PEOPLE: &[&str] = &["people", "count", "headcount", "number"];
 const FTE: &[&str] = &["fte", "share", "allocation", "fte each"];
 const ROLE: &[&str] = &["role", "role slot"];
 const STATUS: &[&str] = &["status", "confirmed", "state"];
+const LEARNER: &[&str] = &["learner", "learner share", "take a learner"];
 
 /// The most people one line asks for: beyond this it is a typo.
 const MAX_PEOPLE: u32 = 1_000;
@@ -97,6 +100,7 @@ pub fn import_projects_csv(
     let fte_at = column(&table, FTE);
     let role_at = column(&table, ROLE);
     let status_at = column(&table, STATUS);
+    let learner_at = column(&table, LEARNER);
     let workspace_skills =
         LabelIndex::build_lenient(workspace.skills.iter().map(crate::model::Skill::labels));
     let library_skills =
@@ -228,6 +232,7 @@ pub fn import_projects_csv(
                     assignments: Vec::new(),
                     excluded: Vec::new(),
                     status,
+                    learners: Vec::new(),
                 });
                 by_name.insert(normalize_label(&name), (projects.len() - 1, line));
                 projects.len() - 1
@@ -260,13 +265,40 @@ pub fn import_projects_csv(
                     );
                     return;
                 };
+                let learner_text = cell(learner_at);
+                let learner = match normalize_label(learner_text).as_str() {
+                    "" | "no" | "n" | "false" | "0" => None,
+                    "yes" | "y" | "x" | "true" => Some(DEFAULT_LEARNER_SHARE),
+                    _ => match text::parse_share(learner_text) {
+                        Ok(share) if share > 0.0 && share <= 1.0 => Some(share),
+                        _ => {
+                            report.error(
+                                line,
+                                learner_at.and_then(place),
+                                format!(
+                                    "learner \"{learner_text}\" is not a share of time (0.2 or 20%), yes, or blank for none"
+                                ),
+                            );
+                            return;
+                        }
+                    },
+                };
                 projects[index].demand.push(DemandLine {
                     skill: id,
                     min_level,
                     people,
                     fte_each: fte,
                 });
+                if let Some(share) = learner {
+                    let line = projects[index].demand.len() - 1;
+                    projects[index].learners.push(LearnerSeat { line, share });
+                }
             }
+            (true, false) if !cell(learner_at).is_empty() => report.error(
+                line,
+                learner_at.and_then(place),
+                "a learner joins a skill line, not a role slot: leave Learner blank here".to_string(),
+            ),
             (true, false) => match roles.get(role) {
                 Some(role_index) => projects[index].role_slots.push(RoleSlot {
                     role: workspace.roles[role_index].id.clone(),
@@ -309,12 +341,17 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
     // A Status column only when some project is tentative: confirmed is
     // what a file without one means.
     let with_status = workspace.projects.iter().any(Project::is_tentative);
-    let write = |writer: &mut csv::Writer<Vec<u8>>, mut row: Vec<String>, status: &str| {
-        if with_status {
-            row.push(status.to_string());
-        }
-        writer.write_record(row).expect("writing CSV to memory");
-    };
+    let with_learners = workspace.projects.iter().any(|p| !p.learners.is_empty());
+    let write =
+        |writer: &mut csv::Writer<Vec<u8>>, mut row: Vec<String>, status: &str, learner: &str| {
+            if with_status {
+                row.push(status.to_string());
+            }
+            if with_learners {
+                row.push(learner.to_string());
+            }
+            writer.write_record(row).expect("writing CSV to memory");
+        };
     write(
         &mut writer,
         [
@@ -323,6 +360,7 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
         .map(String::from)
         .to_vec(),
         "Status",
+        "Learner",
     );
     for project in &workspace.projects {
         let head = || {
@@ -334,7 +372,10 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
             ]
         };
         let status = project.status.word();
-        for line in &project.demand {
+        for (index, line) in project.demand.iter().enumerate() {
+            let learner = project
+                .learner_share(index)
+                .map_or(String::new(), |share| share.to_string());
             let skill = workspace
                 .skill(&line.skill)
                 .map_or(line.skill.to_string(), |s| s.name.clone());
@@ -346,7 +387,7 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
                 line.fte_each.to_string(),
                 String::new(),
             ]);
-            write(&mut writer, row, status);
+            write(&mut writer, row, status, &learner);
         }
         for slot in &project.role_slots {
             let role = workspace
@@ -360,7 +401,7 @@ pub fn export_projects_csv(workspace: &Workspace) -> Vec<u8> {
                 slot.fte.to_string(),
                 text(&role),
             ]);
-            write(&mut writer, row, status);
+            write(&mut writer, row, status, "");
         }
     }
     writer.into_inner().expect("flushing CSV to memory")

@@ -45,7 +45,8 @@ pub use membership::MemberIndex;
 pub use people_edits::MemberDetails;
 pub use plan::{Plan, PlannedHire};
 pub use project::{
-    Assignment, DemandLine, Exclusion, Project, ProjectStatus, RoleSlot, quarter_of,
+    Assignment, DEFAULT_LEARNER_SHARE, DemandLine, Exclusion, LearnerSeat, Project, ProjectStatus,
+    RoleSlot, quarter_of,
 };
 pub use record::{Basis, Record};
 pub use role::{

@@ -65,6 +65,19 @@ impl ProjectStatus {
     }
 }
 
+/// A learner's seat on a skill line: a member one level short, placed
+/// beside a member at the line's level, for `share` of their time. The
+/// time is growth, not cover.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerSeat {
+    /// Index into the project's demand lines.
+    pub line: usize,
+    pub share: f64,
+}
+
+/// A learner's share of time when a line takes one and says no more.
+pub const DEFAULT_LEARNER_SHARE: f64 = 0.2;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub name: String,
@@ -85,6 +98,9 @@ pub struct Project {
     pub excluded: Vec<Exclusion>,
     #[serde(default, skip_serializing_if = "ProjectStatus::is_confirmed")]
     pub status: ProjectStatus,
+    /// Skill lines that take a learner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learners: Vec<LearnerSeat>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +124,16 @@ impl Project {
             assignments: Vec::new(),
             excluded: Vec::new(),
             status: ProjectStatus::Confirmed,
+            learners: Vec::new(),
         }
+    }
+
+    /// The learner's share a skill line takes, if it takes one.
+    pub fn learner_share(&self, line: usize) -> Option<f64> {
+        self.learners
+            .iter()
+            .find(|seat| seat.line == line)
+            .map(|seat| seat.share)
     }
 
     pub fn is_tentative(&self) -> bool {

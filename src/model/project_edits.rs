@@ -77,6 +77,34 @@ impl Workspace {
         Ok(())
     }
 
+    /// A skill line takes a learner at `share` of their time, or none.
+    pub fn set_learner(
+        &mut self,
+        project: usize,
+        line: usize,
+        share: Option<f64>,
+    ) -> Result<(), EditError> {
+        let record = self.project_mut(project)?;
+        if line >= record.demand.len() {
+            return Err(EditError::Gone("line"));
+        }
+        if let Some(share) = share
+            && !(share > 0.0 && share <= 1.0)
+        {
+            return Err(EditError::Invalid {
+                field: "learner share",
+                found: share.to_string(),
+                expected: "is not more than 0 and at most 1",
+            });
+        }
+        record.learners.retain(|seat| seat.line != line);
+        if let Some(share) = share {
+            record.learners.push(super::LearnerSeat { line, share });
+            record.learners.sort_by_key(|seat| seat.line);
+        }
+        Ok(())
+    }
+
     /// Marks a project confirmed or tentative.
     pub fn set_project_status(
         &mut self,
@@ -111,6 +139,12 @@ impl Workspace {
         }
         record.assignments.retain(|a| a.demand != line);
         record.excluded.retain(|e| e.line != line);
+        record.learners.retain(|seat| seat.line != line);
+        for seat in &mut record.learners {
+            if seat.line > line {
+                seat.line -= 1;
+            }
+        }
         for assignment in &mut record.assignments {
             if assignment.demand > line {
                 assignment.demand -= 1;

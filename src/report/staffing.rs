@@ -89,6 +89,13 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
             ]);
         }
         table.render(&mut out);
+        for said in project
+            .lines
+            .iter()
+            .filter_map(|line| line.learner_sentence())
+        {
+            let _ = writeln!(out, "  Learner: {said}");
+        }
         for line in project.lines.iter().filter(|line| line.unfilled > 0) {
             let _ = writeln!(
                 out,

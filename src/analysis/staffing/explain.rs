@@ -395,7 +395,8 @@ pub(super) fn quarter_loads(
     let mut tentative_booked = vec![0.0f64; span];
     for booking in booked_list {
         let project = &workspace.projects[booking.project];
-        if !counts(project, booking.line) {
+        // A learner's time is growth: it fills none of the line's demand.
+        if booking.learner || !counts(project, booking.line) {
             continue;
         }
         let booked = if project.is_tentative() {
@@ -513,7 +514,7 @@ fn over_booked(
     for &(project, line, window, wanted) in line_demand {
         let on_line: Vec<&Booking> = booked_list
             .iter()
-            .filter(|b| b.project == project && b.line == line)
+            .filter(|b| b.project == project && b.line == line && !b.learner)
             .collect();
         let total: f64 = on_line.iter().map(|b| b.fte).sum();
         if total > wanted + EPSILON && weeks.iter().any(|&week| window.contains(week)) {

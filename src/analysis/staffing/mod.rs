@@ -17,14 +17,16 @@ use super::{CompiledRole, Cost};
 mod assign;
 mod candidates;
 mod explain;
+mod learners;
 mod plan;
 mod weeks;
 use assign::best_assignment;
 use candidates::{AbleCache, line_candidates};
 use explain::{quarter_bases, quarter_loads, unfilled_reason};
+use learners::place_learners;
 pub use plan::{
-    Assigned, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing, QuarterLoad,
-    Staffing, quarter_label, quarter_of,
+    Assigned, Learner, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
+    QuarterLoad, Staffing, quarter_label, quarter_of,
 };
 use plan::{EPSILON, Slot, Want, hire_as, level_in, line_fit, lines_members, wants};
 pub(super) use weeks::Bookings;
@@ -107,6 +109,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                     fte: assignment.fte,
                     pinned: true,
                     tentative: project.is_tentative(),
+                    learner: false,
                 });
             }
         }
@@ -151,6 +154,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 assigned: Vec::new(),
                 unfilled: 0,
                 reason: None,
+                learner: None,
                 candidates: Vec::new(),
             })
             .collect();
@@ -255,6 +259,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 fte: slot.fte,
                 pinned: false,
                 tentative: project.is_tentative(),
+                learner: false,
             });
             objective += fit;
             lines[slot.line].assigned.push(Assigned {
@@ -294,6 +299,17 @@ pub fn staff(scope: &Scope) -> Staffing {
                 greedy_objective += fit;
             }
         }
+
+        place_learners(
+            scope,
+            project,
+            index,
+            window,
+            &wants,
+            &mut lines,
+            &mut bookings,
+            &mut booked,
+        );
 
         for line in lines.iter_mut().filter(|line| line.unfilled > 0) {
             let (want, _, fte) = &wants[line.line];

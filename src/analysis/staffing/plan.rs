@@ -51,6 +51,10 @@ pub struct LineStaffing {
     pub unfilled: u32,
     /// Why the unfilled people could not be found, in words.
     pub reason: Option<String>,
+    /// A learner placed beside a member at the line's level, when the line
+    /// takes one and someone fits: growth, not cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learner: Option<Learner>,
     /// Whom a lead could pin here instead, best fit first: those at the
     /// level, then a few just under it (`below` set), with their free FTE
     /// once every project is staffed.
@@ -73,6 +77,18 @@ pub struct ProjectStaffing {
     /// Not yet confirmed: staffed from what confirmed work leaves.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub tentative: bool,
+}
+
+/// A member one level short of a line, learning on it beside a mentor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Learner {
+    pub member: MemberRef,
+    pub mentor: MemberRef,
+    /// Their share of time on the line.
+    pub share: f64,
+    /// Their target in the skill, when they have one: level and date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<(Level, crate::model::Date)>,
 }
 
 /// An unfilled need, to hire for.
@@ -296,6 +312,27 @@ pub(super) fn level_in(scope: &Scope, want: &Want, member: usize) -> Option<Leve
     match want {
         Want::Skill { column, .. } => column.and_then(|c| scope.level(member, c)),
         Want::Role { .. } => None,
+    }
+}
+
+impl LineStaffing {
+    /// "Aiko Tanaka joins the Observability line as a learner with
+    /// Hyun-woo Park (target Observability 3 by 2027-03-31), 0.2 FTE:
+    /// growth, not cover".
+    pub fn learner_sentence(&self) -> Option<String> {
+        let learner = self.learner.as_ref()?;
+        let skill = match &self.need {
+            Need::Skill { skill, .. } => skill.name.to_string(),
+            Need::Role { role } => role.title.to_string(),
+        };
+        let target = learner.target.map_or(String::new(), |(level, by)| {
+            format!(" (target {skill} {} by {by})", level.get())
+        });
+        Some(format!(
+            "{} joins the {skill} line as a learner with {}{target}, {:.1} FTE: growth, not \
+             cover",
+            learner.member.name, learner.mentor.name, learner.share
+        ))
     }
 }
 

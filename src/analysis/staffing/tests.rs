@@ -58,6 +58,7 @@ fn project(name: &str, start: &str, end: &str, priority: u32, demand: Vec<Demand
         assignments: Vec::new(),
         excluded: Vec::new(),
         status: crate::model::ProjectStatus::Confirmed,
+        learners: Vec::new(),
     }
 }
 
@@ -605,5 +606,132 @@ fn the_weeks_tentative_work_would_make_thin_are_named_with_the_project() {
         [format!(
             "if Search relaunch is confirmed, only {other} can lead Kubernetes in 2026-W15 to 2026-W16"
         )]
+    );
+}
+
+fn with_learner(mut project: Project, line: usize, share: f64) -> Project {
+    project
+        .learners
+        .push(crate::model::LearnerSeat { line, share });
+    project
+}
+
+fn wants_to_grow(workspace: &mut Workspace, member: usize, level: u8) {
+    workspace
+        .levels
+        .set(member, 0, Cell::new(Level::new(level), true));
+}
+
+#[test]
+fn a_learner_joins_beside_a_mentor_at_level_and_covers_nothing() {
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Aiko", 1.0, 2, 0), ("Ben", 1.0, 2, 0)]);
+    wants_to_grow(&mut workspace, 1, 2);
+    // Ben has a target in the skill: he is asked before Aiko.
+    let by: crate::model::Date = "2026-09-30".parse().expect("a date");
+    workspace.members[2]
+        .development
+        .targets
+        .push(crate::model::Target {
+            skill: SkillId::new("k8s"),
+            level: Level::new(3).expect("level"),
+            by,
+            set_on: "2026-01-05".parse().expect("a date"),
+            note: None,
+        });
+    workspace.projects = vec![with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    )];
+    let staffing = staff_today(&workspace);
+    let line = &staffing.projects[0].lines[0];
+    assert_eq!(names(&staffing, 0, 0), ["Mira"], "the learner is not cover");
+    let learner = line.learner.as_ref().expect("a learner");
+    assert_eq!(&*learner.member.name, "Ben");
+    assert_eq!(&*learner.mentor.name, "Mira");
+    assert_eq!(learner.target, Some((Level::new(3).expect("level"), by)));
+    let week = crate::model::week_of("2026-05-04".parse().expect("a date"));
+    assert!(
+        (staffing.booked_in(2, week) - 0.2).abs() < 1e-9,
+        "their time is booked"
+    );
+    // Booked on the line's demand: Mira's 1.0 only, never past it.
+    let q2 = &staffing.quarters[0];
+    assert!(q2.assigned_fte <= q2.demanded_fte + 1e-9, "{q2:?}");
+    assert!(q2.over_booked.is_empty(), "{:?}", q2.over_booked);
+    let said = line.learner_sentence().expect("said");
+    assert_eq!(
+        said,
+        "Ben joins the Kubernetes line as a learner with Mira (target Kubernetes 3 by \
+         2026-09-30), 0.2 FTE: growth, not cover"
+    );
+}
+
+#[test]
+fn no_learner_without_a_mentor_at_level_or_past_their_time() {
+    // Nobody at level 3: no mentor, so no learner, though Aiko would grow.
+    let mut workspace = team(&[("Aiko", 1.0, 2, 0)]);
+    wants_to_grow(&mut workspace, 0, 2);
+    workspace.projects = vec![with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    )];
+    assert!(
+        staff_today(&workspace).projects[0].lines[0]
+            .learner
+            .is_none()
+    );
+
+    // A mentor, but the one who would learn has 0.1 FTE.
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Aiko", 0.1, 2, 0)]);
+    wants_to_grow(&mut workspace, 1, 2);
+    workspace.projects = vec![with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    )];
+    assert!(
+        staff_today(&workspace).projects[0].lines[0]
+            .learner
+            .is_none()
+    );
+
+    // Someone one level short who neither wants to grow nor has a target
+    // is not made a learner.
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Aiko", 1.0, 2, 0)]);
+    workspace.projects = vec![with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    )];
+    assert!(
+        staff_today(&workspace).projects[0].lines[0]
+            .learner
+            .is_none()
     );
 }

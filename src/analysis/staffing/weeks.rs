@@ -140,4 +140,7 @@ pub struct Booking {
     /// On a tentative project: booked from what confirmed work leaves, and
     /// not counted in anyone's free time until the project is confirmed.
     pub tentative: bool,
+    /// A learner's seat: their time is taken, but it covers none of the
+    /// line's demand.
+    pub learner: bool,
 }

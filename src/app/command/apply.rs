@@ -256,6 +256,11 @@ impl AppState {
                 weeks,
             } => self.shift_project_dates(project, start, weeks)?,
             C::SetProjectStatus { project, status } => self.set_project_status(project, status)?,
+            C::SetLearner {
+                project,
+                line,
+                share,
+            } => self.set_learner(project, line, share)?,
             C::AddScenario(name) => self.add_scenario(&name)?,
             C::RemoveScenario(index) => self.remove_scenario(index)?,
             C::AddScenarioChange(index, change) => self.add_scenario_change(index, change)?,

@@ -211,6 +211,12 @@ pub enum Command {
     ApplyScenario(usize),
     /// Which scenarios the comparison shows, by name (at most three).
     CompareScenarios(Vec<String>),
+    /// A skill line takes a learner at this share of time, or none.
+    SetLearner {
+        project: usize,
+        line: usize,
+        share: Option<f64>,
+    },
     SetProjectStatus {
         project: usize,
         status: crate::model::ProjectStatus,

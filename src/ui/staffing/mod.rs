@@ -259,7 +259,40 @@ fn lines_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize, proposal: &Proj
                         line: line.line,
                     });
                 }
+                if matches!(line.need, Need::Skill { .. }) {
+                    let share = view.state.workspace().projects[index].learner_share(line.line);
+                    let mut takes = share.is_some();
+                    if ui
+                        .checkbox(&mut takes, "Take a learner")
+                        .on_hover_text(
+                            "Place someone one level short who wants to grow in the skill (or \
+                             has a target in it) beside a member at the line's level, for 0.2 \
+                             of their time: growth, not cover",
+                        )
+                        .changed()
+                    {
+                        action = Some(Command::SetLearner {
+                            project: index,
+                            line: line.line,
+                            share: takes.then_some(crate::model::DEFAULT_LEARNER_SHARE),
+                        });
+                    }
+                }
             });
+            if let Some(said) = line.learner_sentence() {
+                ui.label(RichText::new(said).color(ok_colour()));
+            } else if view.state.workspace().projects[index]
+                .learner_share(line.line)
+                .is_some()
+            {
+                ui.label(
+                    RichText::new(
+                        "No learner: nobody one level short who wants to grow, or has a target, \
+                         has the time, or the line has no member at its level",
+                    )
+                    .weak(),
+                );
+            }
             let min_level = match &line.need {
                 Need::Skill { min_level, .. } => Some(*min_level),
                 Need::Role { .. } => None,
