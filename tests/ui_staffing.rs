@@ -347,3 +347,18 @@ fn a_line_takes_a_learner_and_the_proposal_says_who_or_why_not() {
     let workspace = harness.state().state().workspace();
     assert!(workspace.projects.iter().all(|p| p.learners.is_empty()));
 }
+
+#[test]
+fn counting_on_targets_is_a_choice_saved_with_the_workspace_and_undone() {
+    let mut harness = app();
+    harness.get_by_label("Count on targets").click();
+    harness.run();
+    assert!(harness.state().state().workspace().settings.count_targets);
+    assert_eq!(
+        harness.state().state().document().undo_label(),
+        Some("count on targets in staffing")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().state().workspace().settings.count_targets);
+}

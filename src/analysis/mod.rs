@@ -66,7 +66,7 @@ pub use scope::{MemberRef, RoleRef, Scope, ScopeFilter, SkillRef};
 pub use span::{MissingManager, SpanBreach, SpanIssue, SpanReport, span_of_control};
 pub use staffing::{
     Assigned, Booking, Learner, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
-    QuarterLoad, Run, Staffing, project_weeks, quarter_label, quarter_of, staff,
+    QuarterLoad, Run, Staffing, project_weeks, quarter_label, quarter_of, staff, staff_with,
 };
 pub use time::{PEOPLE_FTE_PER_REPORT, RoleTime, TimeSplitReport, time_split, time_split_by_team};
 pub use weekly::{

@@ -210,6 +210,11 @@ pub enum Command {
         as_of: Option<crate::model::Date>,
         #[arg(long, value_enum, default_value_t = staff::StaffFormat::Text)]
         format: staff::StaffFormat,
+        /// Count on growth: a member whose target in a line's skill is due
+        /// by the project's start counts at the target's level, marked
+        /// where it is used.
+        #[arg(long)]
+        count_targets: bool,
     },
     /// Replace a workspace's projects with those of a CSV (one row per
     /// skill a project needs: Project, Start, End, Priority, Skill, Level,

@@ -291,7 +291,17 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
             project,
             as_of,
             format,
-        } => staff::staff_command(&file, project.as_deref(), as_of, format, catalog, out, err),
+            count_targets,
+        } => {
+            let request = staff::StaffRequest {
+                path: &file,
+                project: project.as_deref(),
+                as_of,
+                format,
+                count_targets,
+            };
+            staff::staff_command(&request, catalog, out, err)
+        }
         Command::ImportProjects {
             projects,
             into,

@@ -16,18 +16,30 @@ pub enum StaffFormat {
     Json,
 }
 
+/// What `staff` was asked.
+pub struct StaffRequest<'a> {
+    pub path: &'a Path,
+    pub project: Option<&'a str>,
+    pub as_of: Option<crate::model::Date>,
+    pub format: StaffFormat,
+    /// Count on growth, whatever the workspace's setting.
+    pub count_targets: bool,
+}
+
 pub fn staff_command(
-    path: &Path,
-    project: Option<&str>,
-    as_of: Option<crate::model::Date>,
-    format: StaffFormat,
+    request: &StaffRequest,
     catalog: &Catalog,
     out: &mut Output,
     err: &mut String,
 ) -> ExitCode {
-    let Some(imported) = open_reporting(path, catalog, err) else {
+    let (path, project, as_of, format) =
+        (request.path, request.project, request.as_of, request.format);
+    let Some(mut imported) = open_reporting(path, catalog, err) else {
         return ExitCode::FAILURE;
     };
+    if request.count_targets {
+        imported.value.settings.count_targets = true;
+    }
     let workspace = &imported.value;
     if workspace.projects.is_empty() {
         let _ = writeln!(

@@ -26,6 +26,10 @@ pub struct Settings {
     /// How the columns of roster files were mapped, by their header.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub column_maps: Vec<super::ColumnMap>,
+    /// Staffing counts on growth: a target due by a project's start counts
+    /// at its level, marked wherever it is used. Off unless asked.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub count_targets: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             stale_months: 12,
             expiry_warning_days: 90,
             column_maps: Vec::new(),
+            count_targets: false,
         }
     }
 }

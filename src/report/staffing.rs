@@ -46,6 +46,21 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
     for problem in &staffing.problems {
         let _ = writeln!(out, "  left out: {problem}");
     }
+    let on_growth = staffing
+        .projects
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.assigned)
+        .filter(|a| a.on_growth)
+        .count();
+    if on_growth > 0 {
+        let _ = writeln!(
+            out,
+            "  Counting on growth: {} at the level of a target due by the project's start, not \
+             yet held",
+            crate::words::count_of(on_growth, "place rests", "places rest")
+        );
+    }
     for project in staffing.projects.iter().filter(|p| shown(&p.name)) {
         let status = if project.tentative {
             "tentative, staffed from what confirmed work leaves; "
@@ -74,7 +89,12 @@ pub fn staffing_text(staffing: &Staffing, source: &str, project: Option<&str>) -
                         .level
                         .map_or(String::new(), |l| format!("level {}, ", l.get()));
                     let pin = if a.pinned { ", pinned" } else { "" };
-                    format!("{} ({level}fit {:.0}{pin})", a.member.name, a.fit)
+                    let growth = if a.on_growth {
+                        ", counting on their target"
+                    } else {
+                        ""
+                    };
+                    format!("{} ({level}fit {:.0}{pin}{growth})", a.member.name, a.fit)
                 })
                 .collect();
             table.row(vec![

@@ -77,7 +77,8 @@ impl Able {
 /// What a line asks, as far as who is able goes.
 #[derive(Clone, Copy, Hash, PartialEq, Eq)]
 enum Asked {
-    Skill(usize, Level),
+    /// A skill column at a level, counting targets due by a day or not.
+    Skill(usize, Level, Option<crate::model::Date>),
     Role(usize),
     /// A skill or role the workspace does not know: nobody is able.
     Unknown,
@@ -88,8 +89,9 @@ fn asked(want: &Want) -> Asked {
         Want::Skill {
             column: Some(column),
             min_level,
+            growth_by,
             ..
-        } => Asked::Skill(*column, *min_level),
+        } => Asked::Skill(*column, *min_level, *growth_by),
         Want::Role {
             index: Some(index), ..
         } => Asked::Role(*index),

@@ -32,6 +32,7 @@ pub(super) fn place_learners(
                 column: Some(column),
                 min_level,
                 skill,
+                ..
             },
             _,
             _,

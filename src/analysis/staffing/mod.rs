@@ -28,7 +28,7 @@ pub use plan::{
     Assigned, Learner, LineCandidate, LineStaffing, Need, Placeholder, ProjectStaffing,
     QuarterLoad, Staffing, quarter_label, quarter_of,
 };
-use plan::{EPSILON, Slot, Want, hire_as, level_in, line_fit, lines_members, wants};
+use plan::{EPSILON, Slot, Want, hire_as, level_in, line_fit, lines_members, on_growth, wants};
 pub(super) use weeks::Bookings;
 pub use weeks::{Booking, Run, project_weeks};
 
@@ -37,6 +37,14 @@ pub use weeks::{Booking, Run, project_weeks};
 /// capacity says how much: nothing before they join or after they leave),
 /// by their levels of record on the scope's day.
 pub fn staff(scope: &Scope) -> Staffing {
+    staff_with(scope, scope.workspace.settings.count_targets)
+}
+
+/// Staffing that counts on growth when `count_targets` (`staff` does when
+/// the workspace's settings say so): a member whose target
+/// in a line's skill is due by the project's start counts at the target's
+/// level, and every assignment that rests on it says so (`on_growth`).
+pub fn staff_with(scope: &Scope, count_targets: bool) -> Staffing {
     let all = scope;
     let workspace = all.workspace;
     let mut problems = Vec::new();
@@ -130,7 +138,7 @@ pub fn staff(scope: &Scope) -> Staffing {
             book_pins(true, &mut bookings, &mut greedy_bookings, &mut booked);
             tentative_pins_booked = true;
         }
-        let wants = wants(scope, project);
+        let wants = wants(scope, project, count_targets);
         let line_able: Vec<usize> = wants
             .iter()
             .map(|(want, _, _)| ables.index(scope, &compiled, want))
@@ -172,6 +180,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 fit,
                 free_fte: bookings.free(member, window) + wants[line].2,
                 pinned: true,
+                on_growth: on_growth(scope, &wants[line].0, member),
             });
         }
         let slots: Vec<Slot> = wants
@@ -268,6 +277,7 @@ pub fn staff(scope: &Scope) -> Staffing {
                 fit,
                 free_fte,
                 pinned: false,
+                on_growth: on_growth(scope, &wants[slot.line].0, *member),
             });
         }
 
@@ -372,7 +382,7 @@ pub fn staff(scope: &Scope) -> Staffing {
     for ((staffed, &(index, window)), line_able) in
         projects.iter_mut().zip(&order).zip(&able_by_line)
     {
-        let wants = wants(scope, &workspace.projects[index]);
+        let wants = wants(scope, &workspace.projects[index], count_targets);
         for line in &mut staffed.lines {
             line.candidates = line_candidates(
                 scope,

@@ -38,6 +38,10 @@ pub struct Assigned {
     /// Their free FTE over the project's quarters before this booking.
     pub free_fte: f64,
     pub pinned: bool,
+    /// Counted at their target's level, due by the project's start, not
+    /// their level of record: the plan rests on their growth.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_growth: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -195,6 +199,9 @@ pub(super) enum Want {
         column: Option<usize>,
         skill: SkillRef,
         min_level: Level,
+        /// Counting on growth: a target in the skill due by this day (the
+        /// project's start) counts as its level.
+        growth_by: Option<crate::model::Date>,
     },
     Role {
         index: Option<usize>,
@@ -202,7 +209,43 @@ pub(super) enum Want {
     },
 }
 
-pub(super) fn wants(scope: &Scope, project: &Project) -> Vec<(Want, u32, f64)> {
+/// A member's level in a line's skill, and whether it is their target's
+/// (counted only when the line counts on growth and the target is due by
+/// the project's start) rather than the level of record.
+pub(super) fn level_for(scope: &Scope, want: &Want, member: usize) -> Option<(Level, bool)> {
+    let Want::Skill {
+        column: Some(column),
+        skill,
+        growth_by,
+        ..
+    } = want
+    else {
+        return None;
+    };
+    let record = scope.level(member, *column);
+    let grown = growth_by.and_then(|by| {
+        scope.workspace.members[member]
+            .development
+            .targets
+            .iter()
+            .filter(|target| target.skill.as_str() == &*skill.id && target.by <= by)
+            .map(|target| target.level)
+            .max()
+    });
+    match grown {
+        Some(target) if record.is_none_or(|level| target > level) => Some((target, true)),
+        _ => record.map(|level| (level, false)),
+    }
+}
+
+pub(super) fn wants(
+    scope: &Scope,
+    project: &Project,
+    count_targets: bool,
+) -> Vec<(Want, u32, f64)> {
+    let growth_by = count_targets
+        .then(|| project.start.trim().parse::<crate::model::Date>().ok())
+        .flatten();
     let workspace = scope.workspace;
     let mut wants: Vec<(Want, u32, f64)> = project
         .demand
@@ -218,6 +261,7 @@ pub(super) fn wants(scope: &Scope, project: &Project) -> Vec<(Want, u32, f64)> {
                     column,
                     skill,
                     min_level: line.min_level,
+                    growth_by,
                 },
                 line.people,
                 line.fte_each,
@@ -252,7 +296,7 @@ pub(super) fn line_fit(
             column, min_level, ..
         } => {
             let cell = scope.cell(member, (*column)?);
-            let level = cell.level()?;
+            let (level, on_growth) = level_for(scope, want, member)?;
             if level < *min_level {
                 return None;
             }
@@ -263,7 +307,11 @@ pub(super) fn line_fit(
             if scope.role_requires(member, (*column)?) {
                 fit += 15.0;
             }
-            Some(fit.min(100.0))
+            // A level yet to be reached is less sure than one held.
+            if on_growth {
+                fit -= 10.0;
+            }
+            Some(fit.clamp(0.0, 100.0))
         }
         Want::Role { index, .. } => {
             let index = (*index)?;
@@ -309,10 +357,12 @@ pub(super) fn lines_members(
 }
 
 pub(super) fn level_in(scope: &Scope, want: &Want, member: usize) -> Option<Level> {
-    match want {
-        Want::Skill { column, .. } => column.and_then(|c| scope.level(member, c)),
-        Want::Role { .. } => None,
-    }
+    level_for(scope, want, member).map(|(level, _)| level)
+}
+
+/// Whether a member's level on the line is their target's, not held yet.
+pub(super) fn on_growth(scope: &Scope, want: &Want, member: usize) -> bool {
+    level_for(scope, want, member).is_some_and(|(_, grown)| grown)
 }
 
 impl LineStaffing {

@@ -391,7 +391,7 @@ fn exhaustive_best(scope: &Scope, project: &Project) -> (usize, f64) {
     let compiled: Vec<CompiledRole> = (0..scope.workspace.roles.len())
         .map(|index| CompiledRole::new(scope, index))
         .collect();
-    let wants = wants(scope, project);
+    let wants = wants(scope, project, false);
     let slots: Vec<(usize, f64)> = wants
         .iter()
         .enumerate()
@@ -734,4 +734,40 @@ fn no_learner_without_a_mentor_at_level_or_past_their_time() {
             .learner
             .is_none()
     );
+}
+
+#[test]
+fn counting_on_targets_is_asked_for_dated_by_the_start_and_marked() {
+    let mut workspace = team(&[("Aiko", 1.0, 2, 0)]);
+    let target = |by: &str| crate::model::Target {
+        skill: SkillId::new("k8s"),
+        level: Level::new(3).expect("level"),
+        by: by.parse().expect("a date"),
+        set_on: "2026-01-05".parse().expect("a date"),
+        note: None,
+    };
+    workspace.members[0]
+        .development
+        .targets
+        .push(target("2026-03-31"));
+    workspace.projects = vec![project(
+        "Platform",
+        "2026-04-06",
+        "2026-06-26",
+        1,
+        vec![line("k8s", 3, 1, 1.0)],
+    )];
+    assert!(
+        names(&staff_today(&workspace), 0, 0).is_empty(),
+        "not unless asked"
+    );
+    workspace.settings.count_targets = true;
+    let staffing = staff_today(&workspace);
+    assert_eq!(names(&staffing, 0, 0), ["Aiko"]);
+    let placed = &staffing.projects[0].lines[0].assigned[0];
+    assert!(placed.on_growth, "marked as resting on growth");
+    assert_eq!(placed.level, Level::new(3));
+    // A target due after the project starts is not counted.
+    workspace.members[0].development.targets = vec![target("2026-05-01")];
+    assert!(names(&staff_today(&workspace), 0, 0).is_empty());
 }

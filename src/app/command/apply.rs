@@ -256,6 +256,15 @@ impl AppState {
                 weeks,
             } => self.shift_project_dates(project, start, weeks)?,
             C::SetProjectStatus { project, status } => self.set_project_status(project, status)?,
+            C::SetCountTargets(on) => {
+                let label = if on {
+                    "count on targets in staffing"
+                } else {
+                    "stop counting on targets in staffing"
+                };
+                self.document
+                    .change(label, |workspace| workspace.settings.count_targets = on);
+            }
             C::SetLearner {
                 project,
                 line,

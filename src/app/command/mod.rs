@@ -211,6 +211,8 @@ pub enum Command {
     ApplyScenario(usize),
     /// Which scenarios the comparison shows, by name (at most three).
     CompareScenarios(Vec<String>),
+    /// Whether staffing counts on targets due by a project's start.
+    SetCountTargets(bool),
     /// A skill line takes a learner at this share of time, or none.
     SetLearner {
         project: usize,

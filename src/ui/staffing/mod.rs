@@ -69,6 +69,17 @@ fn project_list_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     if ui.button("New project").clicked() {
         view.send(Command::NewProject);
     }
+    let mut counting = state.workspace().settings.count_targets;
+    if ui
+        .checkbox(&mut counting, "Count on targets")
+        .on_hover_text(
+            "Count a member at their target's level when it is due by the project's start; \
+             every place that rests on it is marked",
+        )
+        .changed()
+    {
+        view.send(Command::SetCountTargets(counting));
+    }
     let workspace = state.workspace();
     if workspace.projects.is_empty() {
         widgets::none_line(
@@ -313,6 +324,13 @@ fn lines_ui(view: &mut ViewCtx, ui: &mut egui::Ui, index: usize, proposal: &Proj
                     {
                         ui.label(
                             RichText::new(format!("below level {}", needed.get()))
+                                .color(alert_colour()),
+                        );
+                    }
+                    if assigned.on_growth {
+                        ui.label(
+                            RichText::new("counting on their target")
+                                .small()
                                 .color(alert_colour()),
                         );
                     }
