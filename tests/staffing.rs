@@ -392,3 +392,48 @@ fn a_learner_column_gives_skill_lines_a_learner_and_is_written_back() {
             .contains("a learner joins a skill line")
     );
 }
+
+#[test]
+fn the_proposal_exports_as_csv_and_as_a_workbook_of_people_by_weeks() {
+    let csv = skillgrid(&["staff", SAMPLE, "--format", "csv"]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "project,status,priority,start,end,needs,member,as,fte,level,fit,pinned,counting_on_target"
+        )
+    );
+    assert!(
+        text.contains("Search relaunch,confirmed,3,2026-07-01,2026-09-30,Containers & Kubernetes 3+,,open,0.75"),
+        "the open place is a row too:\n{text}"
+    );
+    let weeks = skillgrid(&["staff", SAMPLE, "--format", "csv", "--weeks"]);
+    let text = String::from_utf8_lossy(&weeks.stdout);
+    let header = text.lines().next().expect("a header");
+    assert!(header.starts_with("member,2026-W03,2026-W04"), "{header}");
+    assert!(text.contains("Tomasz Nowak,"), "{text}");
+
+    let folder = tempfile::tempdir().expect("folder");
+    let book = folder.path().join("staffing.xlsx");
+    let written = skillgrid(&["staff", SAMPLE, "-o", common::text(&book)]);
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    use calamine::Reader;
+    let mut read = calamine::open_workbook_auto(&book).expect("a workbook");
+    assert_eq!(read.sheet_names(), ["Proposal", "Weeks"]);
+    let weeks = read.worksheet_range("Weeks").expect("the sheet");
+    let tomasz = weeks
+        .rows()
+        .find(|row| row[0] == "Tomasz Nowak")
+        .expect("Tomasz's row");
+    assert!(
+        tomasz
+            .iter()
+            .any(|cell| cell.to_string().starts_with("Payments on Kubernetes 0.50")),
+        "the project in each cell of his weeks"
+    );
+}

@@ -362,3 +362,33 @@ fn counting_on_targets_is_a_choice_saved_with_the_workspace_and_undone() {
     harness.run();
     assert!(!harness.state().state().workspace().settings.count_targets);
 }
+
+#[test]
+fn file_export_writes_the_staffing_proposal_workbook() {
+    let mut harness = app();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label_contains("Staffing proposal (Excel)…");
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("staffing.xlsx");
+    common::pick(
+        &mut harness,
+        skillgrid::app::FileIntent::ExportStaffing,
+        &path,
+    );
+    let notice = harness
+        .state()
+        .state()
+        .notice()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        notice.contains("Exported the staffing proposal of 3 projects"),
+        "{notice}"
+    );
+    use calamine::Reader;
+    let book = calamine::open_workbook_auto(&path).expect("written");
+    assert_eq!(book.sheet_names(), ["Proposal", "Weeks"]);
+}

@@ -51,6 +51,8 @@ pub enum FileIntent {
     Import(ImportKind),
     /// The projects, written as CSV.
     ExportProjects,
+    /// The staffing proposal, as a workbook.
+    ExportStaffing,
     /// The matrix as an Excel workbook.
     ExportWorkbook,
     /// The matrix as shown (filter and sort) as an SVG picture.

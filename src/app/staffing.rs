@@ -110,6 +110,33 @@ impl AppState {
         Ok(())
     }
 
+    /// Writes the staffing proposal as a workbook (a row per person placed,
+    /// people by weeks), atomically. Read from the analysis the views show
+    /// when it is current, else staffed once here.
+    pub fn export_staffing(&mut self, path: &std::path::Path) -> Result<(), crate::io::SaveError> {
+        let current = self
+            .insights
+            .is_current(&self.document, &self.insight_options)
+            .then(|| self.insights.results())
+            .flatten()
+            .and_then(|results| results.analysis.staffing.clone());
+        let staffing = current.unwrap_or_else(|| crate::analysis::staff(&self.scope()));
+        let bytes = match crate::report::staffing_workbook(&staffing, &self.document.workspace) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.notice = Some(format!("Could not write {}: {error}", path.display()));
+                return Ok(());
+            }
+        };
+        self.said_if_failed("export", path, crate::io::write_atomic(path, &bytes))?;
+        self.notice = Some(format!(
+            "Exported the staffing proposal of {} to {}",
+            crate::words::count_of(staffing.projects.len(), "project", "projects"),
+            path.display()
+        ));
+        Ok(())
+    }
+
     /// Adds a role slot (a role the project needs, how many, at what FTE).
     pub fn add_role_slot(
         &mut self,

@@ -215,6 +215,13 @@ pub enum Command {
         /// where it is used.
         #[arg(long)]
         count_targets: bool,
+        /// With CSV: people by weeks, each cell the projects that week.
+        #[arg(long)]
+        weeks: bool,
+        /// Write the proposal here, atomically: .xlsx (a Proposal and a
+        /// Weeks sheet) or .csv.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Replace a workspace's projects with those of a CSV (one row per
     /// skill a project needs: Project, Start, End, Priority, Skill, Level,

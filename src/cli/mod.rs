@@ -292,6 +292,8 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
             as_of,
             format,
             count_targets,
+            weeks,
+            output,
         } => {
             let request = staff::StaffRequest {
                 path: &file,
@@ -299,6 +301,8 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
                 as_of,
                 format,
                 count_targets,
+                weeks,
+                output: output.as_deref(),
             };
             staff::staff_command(&request, catalog, out, err)
         }

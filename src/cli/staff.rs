@@ -14,6 +14,8 @@ use std::process::ExitCode;
 pub enum StaffFormat {
     Text,
     Json,
+    /// A row per person placed (or, with --weeks, people by weeks).
+    Csv,
 }
 
 /// What `staff` was asked.
@@ -24,6 +26,10 @@ pub struct StaffRequest<'a> {
     pub format: StaffFormat,
     /// Count on growth, whatever the workspace's setting.
     pub count_targets: bool,
+    /// CSV of people by weeks rather than a row per person placed.
+    pub weeks: bool,
+    /// Write the proposal here (.csv or .xlsx) instead of to standard output.
+    pub output: Option<&'a Path>,
 }
 
 pub fn staff_command(
@@ -73,6 +79,17 @@ pub fn staff_command(
         &crate::analysis::ScopeFilter::default(),
     );
     let mut staffing = staff(&scope);
+    if let Some(name) = project {
+        staffing
+            .projects
+            .retain(|p| p.name.eq_ignore_ascii_case(name));
+        staffing
+            .placeholders
+            .retain(|p| p.project.eq_ignore_ascii_case(name));
+    }
+    if let Some(output) = request.output {
+        return write_proposal(&staffing, workspace, output, request.weeks, out, err);
+    }
     match format {
         StaffFormat::Text => {
             out.push_str(&report::staffing_text(
@@ -81,19 +98,62 @@ pub fn staff_command(
                 project,
             ));
         }
-        StaffFormat::Json => {
-            if let Some(name) = project {
-                staffing
-                    .projects
-                    .retain(|p| p.name.eq_ignore_ascii_case(name));
-                staffing
-                    .placeholders
-                    .retain(|p| p.project.eq_ignore_ascii_case(name));
-            }
-            out.json(&staffing);
+        StaffFormat::Json => out.json(&staffing),
+        StaffFormat::Csv => {
+            let rows = if request.weeks {
+                report::week_rows(&staffing, workspace)
+            } else {
+                report::proposal_rows(&staffing)
+            };
+            out.push_str(&String::from_utf8_lossy(&report::rows_csv(&rows)));
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The proposal written to a file, atomically: a workbook (.xlsx) with
+/// both sheets, or a CSV of one.
+fn write_proposal(
+    staffing: &crate::analysis::Staffing,
+    workspace: &crate::model::Workspace,
+    output: &Path,
+    weeks: bool,
+    out: &mut Output,
+    err: &mut String,
+) -> ExitCode {
+    let bytes = match io::FileKind::of(output) {
+        io::FileKind::Workbook => match report::staffing_workbook(staffing, workspace) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "{}: cannot write the workbook: {error}",
+                    output.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+        io::FileKind::Csv if weeks => report::rows_csv(&report::week_rows(staffing, workspace)),
+        io::FileKind::Csv => report::rows_csv(&report::proposal_rows(staffing)),
+        _ => {
+            let _ = writeln!(
+                err,
+                "{}: write the proposal as .xlsx (both sheets) or .csv",
+                output.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match io::write_atomic(output, &bytes) {
+        Ok(_) => {
+            let _ = writeln!(out, "wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 pub fn import_projects(

@@ -8,6 +8,7 @@ mod markup;
 mod phrases;
 mod scenarios;
 mod staffing;
+mod staffing_export;
 mod svg;
 mod terminal;
 mod text_table;
@@ -26,6 +27,7 @@ pub use scenarios::{
     FigureRow, scenario_comparison_html, scenario_comparison_text, scenario_figure_rows,
 };
 pub use staffing::{need_text, placeholder_text, staffing_text};
+pub use staffing_export::{proposal_rows, rows_csv, staffing_workbook, week_rows};
 pub use svg::{Heatmap, MAX_PICTURE_ROWS, heatmap_svg, leads_by_column, matrix_picture};
 pub use terminal::text_report;
 pub use who::{who_csv, who_levels, who_text};

@@ -125,6 +125,11 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("SVG picture", &["svg"])
                         .set_file_name(suggested.unwrap_or_else(|| "skills-matrix.svg".into()))
                         .save_file(),
+                    FileIntent::ExportStaffing => dialog
+                        .set_title("Export the staffing proposal")
+                        .add_filter("Excel workbook", &["xlsx"])
+                        .set_file_name(suggested.unwrap_or_else(|| "staffing.xlsx".into()))
+                        .save_file(),
                     FileIntent::SaveColumnMap => dialog
                         .set_title("Save the column mapping (for --map)")
                         .add_filter("Mapping CSV", &["csv"])

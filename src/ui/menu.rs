@@ -21,6 +21,7 @@ pub enum MenuCommand {
     Import(ImportKind),
     ExportPicture,
     ExportProjects,
+    ExportStaffing,
     ExportWide,
     ExportLong,
     Save,
@@ -66,7 +67,7 @@ impl MenuCommand {
     ];
 
     /// File > Export.
-    pub const EXPORT: [MenuCommand; 7] = [
+    pub const EXPORT: [MenuCommand; 8] = [
         MenuCommand::ExportWorkbook,
         MenuCommand::ExportWide,
         MenuCommand::ExportLong,
@@ -74,6 +75,7 @@ impl MenuCommand {
         MenuCommand::ExportPicture,
         MenuCommand::SendForms,
         MenuCommand::ExportProjects,
+        MenuCommand::ExportStaffing,
     ];
 
     /// Below the submenus, last in File.
@@ -123,6 +125,7 @@ impl MenuCommand {
             MenuCommand::Import(kind) => kind.menu_label(),
             MenuCommand::ExportPicture => "Matrix as an SVG picture…",
             MenuCommand::ExportProjects => "Projects CSV…",
+            MenuCommand::ExportStaffing => "Staffing proposal (Excel)…",
             MenuCommand::ExportWide => "Roster CSV, one row a member…",
             MenuCommand::ExportLong => "Roster CSV, one row per rating…",
             MenuCommand::ExportReport => "HTML report…",
@@ -177,6 +180,10 @@ impl MenuCommand {
             MenuCommand::Import(kind) => kind.tooltip(),
             MenuCommand::ExportPicture => "Writes the matrix as shown, filter and sort, as SVG",
             MenuCommand::ExportProjects => "Writes the projects and their demand as CSV",
+            MenuCommand::ExportStaffing => {
+                "Writes who staffs each project (a row per person placed) and people by weeks \
+                 with the project in each cell, as a workbook to share"
+            }
             MenuCommand::ExportWide => "One row a member, one column a skill",
             MenuCommand::ExportLong => "One row per member and skill",
             MenuCommand::Save => "Saves where the workspace lives, or asks where",
@@ -230,6 +237,7 @@ impl MenuCommand {
             MenuCommand::Import(kind) => UiCommand::AskForFile(FileIntent::Import(kind)),
             MenuCommand::ExportPicture => UiCommand::AskForFile(FileIntent::ExportSvg),
             MenuCommand::ExportProjects => UiCommand::AskForFile(FileIntent::ExportProjects),
+            MenuCommand::ExportStaffing => UiCommand::AskForFile(FileIntent::ExportStaffing),
             MenuCommand::ExportWide => UiCommand::AskForFile(FileIntent::Export(Layout::Wide)),
             MenuCommand::ExportLong => UiCommand::AskForFile(FileIntent::Export(Layout::Long)),
             MenuCommand::Save => UiCommand::Save,

@@ -133,6 +133,7 @@ impl SkillgridApp {
             FileIntent::Export(Layout::Long) => format!("{}-long.csv", self.base_name()),
             FileIntent::Export(Layout::Wide) => format!("{}.csv", self.base_name()),
             FileIntent::ExportProjects => format!("{}-projects.csv", self.base_name()),
+            FileIntent::ExportStaffing => format!("{}-staffing.xlsx", self.base_name()),
             FileIntent::ExportWorkbook => format!("{}.xlsx", self.base_name()),
             FileIntent::ExportPlan(PlanFormat::Csv) => {
                 format!("{}-hiring-plan.csv", self.base_name())
@@ -268,6 +269,9 @@ impl SkillgridApp {
             }
             JobResult::Picked(FileIntent::ExportProjects, Some(path)) => {
                 Command::ExportProjects(path).into()
+            }
+            JobResult::Picked(FileIntent::ExportStaffing, Some(path)) => {
+                Command::ExportStaffing(path).into()
             }
             JobResult::Picked(FileIntent::SaveAs, Some(path)) => Command::SaveTo(path).into(),
             JobResult::Picked(FileIntent::Export(layout), Some(path)) => {

@@ -80,6 +80,9 @@ impl AppState {
             C::ExportProjects(path) => {
                 let _ = self.export_projects(&path);
             }
+            C::ExportStaffing(path) => {
+                let _ = self.export_staffing(&path);
+            }
             C::CancelPending => self.cancel_pending(),
             C::Undo => {
                 self.document.undo();

@@ -34,6 +34,9 @@ pub enum Command {
     /// The matrix as shown, filter and sort, as an SVG picture.
     ExportPicture(PathBuf),
     ExportProjects(PathBuf),
+    /// The staffing proposal as a workbook: a row per person placed, and
+    /// people by weeks.
+    ExportStaffing(PathBuf),
     CancelPending,
     Undo,
     Redo,
