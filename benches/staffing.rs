@@ -1,15 +1,25 @@
 //! The staffing assignment at the size the issue sets: 1,000 members, 50
-//! projects, 300 demand lines, over eight quarters. Prints the objective
-//! (total fit) against the greedy baseline. `cargo bench --bench staffing`.
+//! projects (a third tentative, half with a learner line), 300 demand
+//! lines, over eight quarters; three scenarios compared on it; and 10,000
+//! members with 300 projects, timed once. Prints the objective (total fit)
+//! against the greedy baseline. `cargo bench --bench staffing`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use skillgrid::analysis::staff;
-use skillgrid::model::{DemandLine, Level, Project, Workspace};
+use skillgrid::analysis::{AnalysisOptions, compare_scenarios, staff};
+use skillgrid::model::{
+    DemandLine, LearnerSeat, Level, PlannedHire, Project, ProjectStatus, ProjectSwitch, Scenario,
+    Workspace,
+};
 use skillgrid::{catalog, synthetic};
 use std::time::Duration;
 
-/// 50 projects of 6 lines each, on the roster's skills, reproducibly.
-fn with_projects(mut workspace: Workspace, seed: u64) -> Workspace {
+/// `count` projects of 6 lines each, on the roster's skills, reproducibly:
+/// every third tentative, every other one taking a learner on its first line.
+fn with_projects(workspace: Workspace, seed: u64) -> Workspace {
+    with_n_projects(workspace, seed, 50)
+}
+
+fn with_n_projects(mut workspace: Workspace, seed: u64, count: usize) -> Workspace {
     let mut state = seed | 1;
     let mut next = |n: u64| {
         state ^= state << 13;
@@ -18,7 +28,7 @@ fn with_projects(mut workspace: Workspace, seed: u64) -> Workspace {
         state % n
     };
     let skills = workspace.skills.len() as u64;
-    for number in 0..50 {
+    for number in 0..count {
         let start_quarter = next(6);
         let length = 1 + next(3);
         let quarter_start = |q: u64| format!("{}-{:02}-01", 2026 + q / 4, (q % 4) * 3 + 1);
@@ -42,8 +52,34 @@ fn with_projects(mut workspace: Workspace, seed: u64) -> Workspace {
                 fte_each: [0.25, 0.5, 0.5, 1.0][next(4) as usize],
             });
         }
+        if number % 3 == 0 {
+            project.status = ProjectStatus::Tentative;
+        }
+        if number % 2 == 0 {
+            project.learners.push(LearnerSeat {
+                line: 0,
+                share: 0.2,
+            });
+        }
         workspace.projects.push(project);
     }
+    workspace
+}
+
+/// Three plans for the 1,000-member team: a hire, a departure and a
+/// tentative project dropped, each kept in the workspace.
+fn with_scenarios(mut workspace: Workspace) -> Workspace {
+    let role = workspace.roles[0].id.clone();
+    let mut hire = Scenario::new("Hire");
+    hire.hire(PlannedHire::new(role, None));
+    let mut depart = Scenario::new("Depart");
+    depart.plan.departures.push(workspace.members[0].key());
+    let mut drop = Scenario::new("Drop");
+    drop.projects.push(ProjectSwitch {
+        project: "Project 0".into(),
+        on: false,
+    });
+    workspace.scenarios = vec![hire, depart, drop];
     workspace
 }
 
@@ -88,7 +124,37 @@ fn staffing(c: &mut Criterion) {
     group.bench_function("1000 members x 50 projects x 300 lines", |b| {
         b.iter(|| staff(&skillgrid::analysis::Scope::today(&workspace)))
     });
+    let planned = with_scenarios(workspace);
+    let library = &catalog::builtin().skills;
+    group.bench_function("three scenarios compared, 1000 members", |b| {
+        b.iter(|| {
+            compare_scenarios(
+                &planned,
+                &["Hire", "Depart", "Drop"],
+                &AnalysisOptions::default(),
+                library,
+            )
+            .expect("compared")
+        })
+    });
     group.finish();
+
+    // The large case once: a criterion run of it would take minutes.
+    let roster = synthetic::roster(catalog::builtin(), 10_000, 31, 11);
+    let large = with_n_projects(roster, 5, 300);
+    let started = std::time::Instant::now();
+    let result = staff(&skillgrid::analysis::Scope::today(&large));
+    println!(
+        "10000 members x 300 projects (100 tentative, 150 learner lines): {:.2} s, {} learners \
+         placed",
+        started.elapsed().as_secs_f64(),
+        result
+            .projects
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| l.learner.is_some())
+            .count()
+    );
 }
 
 criterion_group!(benches, staffing);
