@@ -16,7 +16,7 @@ use super::results::{
 };
 use super::scope::{Scope, ScopeFilter, SkillRef};
 use super::span::{SpanReport, span_of_control};
-use super::staffing::staff;
+use super::staffing::{Need, Staffing, staff};
 use super::time::{TimeSplitReport, time_split};
 use super::weekly::{self, WEEKS_AHEAD, WeeklyQuery, thin_runs};
 use crate::model::Workspace;
@@ -107,7 +107,7 @@ fn analyze_scope(
         time_split,
         stale,
     } = rest;
-    let hiring = hiring_plan(
+    let mut hiring = hiring_plan(
         scope,
         &team_gaps[0].gaps,
         &hiring::HiringInputs {
@@ -118,6 +118,12 @@ fn analyze_scope(
         },
         settings,
     );
+    // Who to ask first, and which of them has a project to practise on.
+    if let Some(staffing) = &staffing {
+        for option in &mut hiring.upskilling {
+            option.practice = practice_of(staffing, option.member.index, &option.skill.id);
+        }
+    }
     Analysis {
         report_version: REPORT_VERSION,
         team: options.team.clone(),
@@ -296,4 +302,19 @@ pub fn bench_changes(trend: &BenchTrend, scope: &Scope) -> BenchChanges {
         to: Some(trend.rounds[rounds - 1]),
         skills,
     }
+}
+
+/// The project a member learns `skill` on, as a learner beside a mentor,
+/// in `staffing`'s proposal.
+pub fn practice_of(staffing: &Staffing, member: usize, skill: &str) -> Option<String> {
+    staffing.projects.iter().find_map(|project| {
+        project
+            .lines
+            .iter()
+            .any(|line| {
+                line.learner.as_ref().is_some_and(|learner| learner.member.index == member)
+                    && matches!(&line.need, Need::Skill { skill: wanted, .. } if &*wanted.id == skill)
+            })
+            .then(|| project.name.clone())
+    })
 }

@@ -29,6 +29,10 @@ pub struct Upskilling {
     /// level and date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub targeted: Option<(Level, crate::model::Date)>,
+    /// The project they practise the skill on, as a learner beside a
+    /// mentor, when the staffing places them on one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
 }
 
 /// Mentees one mentor takes at most.
@@ -243,6 +247,7 @@ fn upskilling(
                 mentored_by_hire: false,
                 counted: counts,
                 targeted,
+                practice: None,
             });
         }
     }

@@ -24,7 +24,7 @@ mod time;
 mod weekly;
 mod who;
 
-pub use analyze::{LeadChange, analyze, bench_changes, lead_changes, stale_ratings};
+pub use analyze::{LeadChange, analyze, bench_changes, lead_changes, practice_of, stale_ratings};
 pub use availability::{MIN_FREE_FTE, WEEKS_NOW, Weeks, capacity, free_in_week, free_over};
 pub use bench_trend::{BenchTrend, bench_trend};
 pub use coverage::{SkillCoverage, coverage};

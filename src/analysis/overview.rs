@@ -386,11 +386,31 @@ fn development(analysis: &Analysis) -> Headline {
             )
         });
     let items: Vec<(u8, usize, String)> = late.chain(lapsing).collect();
+    // Open targets, and how many have a project to practise on.
+    let open: Vec<_> = report
+        .targets
+        .iter()
+        .filter(|target| target.state != TargetState::Reached)
+        .collect();
+    let practising = analysis.staffing.as_ref().map_or(0, |staffing| {
+        open.iter()
+            .filter(|target| {
+                super::practice_of(staffing, target.member.index, &target.skill.id).is_some()
+            })
+            .count()
+    });
+    let mut unit = plural(items.len(), "to follow up", "to follow up").to_string();
+    if !open.is_empty() {
+        unit.push_str(&format!(
+            "; of {}, {practising} with a project to practise on",
+            count_of(open.len(), "open target", "open targets")
+        ));
+    }
     Headline {
         kind: HeadlineKind::Development,
         title: "Late targets, lapsing certificates",
         count: items.len(),
-        unit: plural(items.len(), "to follow up", "to follow up").to_string(),
+        unit,
         alert: !items.is_empty(),
         items: named(items.iter().map(|(_, member, text)| HeadlineItem {
             text: text.clone(),

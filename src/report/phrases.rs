@@ -123,10 +123,14 @@ pub fn mentor_text(option: &crate::analysis::Upskilling) -> String {
         None if option.mentored_by_hire => "the new hire".to_string(),
         None => "no mentor on the team".to_string(),
     };
-    match option.targeted {
+    let mut said = match option.targeted {
         Some((level, by)) => format!("{mentor}; already targeted at {level} by {by}"),
         None => mentor,
+    };
+    if let Some(project) = &option.practice {
+        said.push_str(&format!("; practises on {project} as a learner"));
     }
+    said
 }
 
 /// The rebalancing moves in words, then what each does to a span:

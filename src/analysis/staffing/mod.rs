@@ -310,6 +310,7 @@ pub fn staff_with(scope: &Scope, count_targets: bool) -> Staffing {
             }
         }
 
+        let before_learners = booked.len();
         place_learners(
             scope,
             project,
@@ -320,6 +321,10 @@ pub fn staff_with(scope: &Scope, count_targets: bool) -> Staffing {
             &mut bookings,
             &mut booked,
         );
+        // The greedy baseline sees the learners' time taken too.
+        for learner in &booked[before_learners..] {
+            greedy_bookings.book(learner.member, learner.weeks, learner.fte);
+        }
 
         for line in lines.iter_mut().filter(|line| line.unfilled > 0) {
             let (want, _, fte) = &wants[line.line];

@@ -771,3 +771,52 @@ fn counting_on_targets_is_asked_for_dated_by_the_start_and_marked() {
     workspace.members[0].development.targets = vec![target("2026-05-01")];
     assert!(names(&staff_today(&workspace), 0, 0).is_empty());
 }
+
+#[test]
+fn a_learners_project_is_their_practice_in_the_hiring_plan_and_the_overview() {
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Ben", 1.0, 2, 0)]);
+    workspace.members[1]
+        .development
+        .targets
+        .push(crate::model::Target {
+            skill: SkillId::new("k8s"),
+            level: Level::new(3).expect("level"),
+            by: "2026-09-30".parse().expect("a date"),
+            set_on: "2026-01-05".parse().expect("a date"),
+            note: None,
+        });
+    workspace.projects = vec![with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    )];
+    let options = crate::analysis::AnalysisOptions {
+        today: Some("2026-03-02".parse().expect("a date")),
+        ..Default::default()
+    };
+    let analysis = crate::analysis::analyze(&workspace, &options);
+    let staffing = analysis.staffing.as_ref().expect("staffed");
+    assert_eq!(
+        crate::analysis::practice_of(staffing, 1, "k8s").as_deref(),
+        Some("Platform")
+    );
+    assert_eq!(crate::analysis::practice_of(staffing, 0, "k8s"), None);
+    let headlines = crate::analysis::headlines(&analysis, None);
+    let development = headlines
+        .iter()
+        .find(|h| h.kind == crate::analysis::HeadlineKind::Development)
+        .expect("the card");
+    assert!(
+        development
+            .unit
+            .contains("of 1 open target, 1 with a project to practise on"),
+        "{}",
+        development.unit
+    );
+}

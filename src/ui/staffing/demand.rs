@@ -135,6 +135,14 @@ fn week_by_week_ui(view: &ViewCtx, ui: &mut egui::Ui) {
         )
         .weak(),
     );
+    for risk in results
+        .analysis
+        .tentative_risks
+        .iter()
+        .take(widgets::LISTED)
+    {
+        ui.label(RichText::new(format!("Tentative: {}", risk.sentence())).weak());
+    }
     let runs = &results.analysis.thin_weeks;
     if runs.is_empty() {
         ui.label(
@@ -217,5 +225,26 @@ fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
                 )
                 .color(alert_colour()),
             );
+            // Tentative demand, a layer on top of the confirmed.
+            let tentative: Vec<Bar> = loads
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.tentative_demanded_fte > 0.0)
+                .map(|(x, q)| {
+                    Bar::new(x as f64 + 0.18, q.tentative_demanded_fte)
+                        .width(0.34)
+                        .base_offset(q.demanded_fte)
+                        .name(format!(
+                            "{}: {:.1} FTE more if tentative work is confirmed",
+                            q.quarter, q.tentative_demanded_fte
+                        ))
+                })
+                .collect();
+            if !tentative.is_empty() {
+                let grey = egui::Color32::from_gray(150);
+                plot.add(
+                    BarChart::new("tentative demand", widgets::solid(tentative, grey)).color(grey),
+                );
+            }
         });
 }
