@@ -12,6 +12,9 @@ pub struct ScenarioComparison {
     pub names: Vec<String>,
     /// The figures: the workspace as it is, then each scenario.
     pub figures: Option<Result<Vec<ScenarioFigures>, String>>,
+    /// Whether a person has picked which to compare; until then the first
+    /// three are shown.
+    pub(in crate::app) picked: bool,
     pub(in crate::app) key: Option<(u64, u64, Vec<String>)>,
     pub(in crate::app) receiver: Option<Receiver<Result<Vec<ScenarioFigures>, String>>>,
 }

@@ -69,6 +69,7 @@ impl AppState {
     }
 
     pub(in crate::app) fn set_compared(&mut self, names: Vec<String>) {
+        self.scenarios.picked = true;
         self.scenarios.names = names.into_iter().take(ScenarioComparison::MOST).collect();
     }
 
@@ -95,6 +96,14 @@ impl AppState {
         }
         // Names of scenarios since removed or renamed drop out.
         let workspace = &self.document.workspace;
+        if !self.scenarios.picked && self.scenarios.names.is_empty() {
+            self.scenarios.names = workspace
+                .scenarios
+                .iter()
+                .take(ScenarioComparison::MOST)
+                .map(|scenario| scenario.name.clone())
+                .collect();
+        }
         self.scenarios.names.retain(|name| {
             workspace
                 .scenarios
