@@ -170,3 +170,29 @@ fn a_hidden_sheet_is_skipped_until_picked() {
     let level = workspace.levels.get(0, 0).level().map(|level| level.get());
     assert_eq!(level, Some(1), "last year's levels, as picked");
 }
+
+#[test]
+fn a_rounds_column_choices_are_remembered_in_the_workspace() {
+    let folder = tempfile::tempdir().expect("folder");
+    let workspace = common::history_copy(folder.path());
+    let round = written(
+        folder.path(),
+        "q4.csv",
+        "Name,Email,K8s,Desk\r\nZoë Müller,zoe.muller@example.com,4,3\r\nLeila Karimi,leila.karimi@example.com,2,1\r\n",
+    );
+    let mut harness = window(common::opened(&workspace));
+    pick(&mut harness, FileIntent::PickRound, &round);
+    harness.get_by_label("Import round").click();
+    harness.run();
+    choose(&mut harness, "Read Desk as", "set aside");
+    harness.get_by_label("Import").click();
+    common::wait_for_load(&mut harness);
+    let state = harness.state().state();
+    let maps = &state.workspace().settings.column_maps;
+    assert_eq!(maps.len(), 1, "the round's choice is kept");
+    assert_eq!(maps[0].use_of("Desk"), Some(&ColumnUse::SetAside));
+    assert!(
+        state.workspace().skills.iter().all(|s| s.name != "Desk"),
+        "the column set aside is not a skill"
+    );
+}

@@ -336,6 +336,18 @@ fn hr_columns_never_block_an_import_and_the_map_file_reads_them() {
         io::read_column_map(text.as_bytes(), "again.csv").expect("reads"),
         map
     );
+    // A skill named like a field, or "Ignore", stays a skill when written.
+    let mut odd = skillgrid::model::ColumnMap::default();
+    odd.set(
+        "Site",
+        skillgrid::model::ColumnUse::Skill("Location".into()),
+    );
+    odd.set("X", skillgrid::model::ColumnUse::Skill("Ignore".into()));
+    let text = io::write_column_map(&odd);
+    assert_eq!(
+        io::read_column_map(text.as_bytes(), "odd.csv").expect("reads"),
+        odd
+    );
 }
 
 /// An OpenDocument sheet as LibreOffice saves one: `rows`, each a list of
@@ -425,5 +437,45 @@ fn a_team_merged_down_its_members_in_an_opendocument_sheet_too() {
     assert_eq!(
         level(&imported.value, "Ben Okafor", "Containers & Kubernetes"),
         Some(1)
+    );
+}
+
+#[test]
+fn a_blank_spacer_column_before_the_skills_keeps_them_and_a_section_title_is_no_level() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Roster").expect("named");
+    // Details, a blank spacer column, then the skills.
+    header(
+        sheet,
+        0,
+        &["Name", "Team", "", "Kubernetes", "Observability"],
+    );
+    // A section title merged across the row, between the teams.
+    sheet
+        .merge_range(1, 0, 1, 4, "Platform team", &Format::new())
+        .expect("merged");
+    sheet.write_string(2, 0, "Ana Silva").expect("name");
+    sheet.write_string(2, 1, "Platform").expect("team");
+    sheet.write_number(2, 3, 3.0).expect("level");
+    sheet.write_number(2, 4, 2.0).expect("level");
+    let result = read(&book.save_to_buffer().expect("saved"));
+    // The title row is a row without levels: its name is the title, and no
+    // skill cell holds it.
+    let said = match &result {
+        Ok(imported) => messages(&imported.warnings),
+        Err(failure) => messages(&failure.errors),
+    };
+    assert!(!said.contains("\"Platform team\" for skill"), "{said}");
+    let imported = result.expect("imports");
+    let names: Vec<&str> = imported
+        .value
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Containers & Kubernetes", "Observability"]);
+    assert_eq!(
+        level(&imported.value, "Ana Silva", "Observability"),
+        Some(2)
     );
 }

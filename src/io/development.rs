@@ -344,6 +344,7 @@ pub const TARGETS_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Member, Skill, Target and By",
     is_header: is_targets_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// A certifications sheet, as the workbook reader looks for it.
@@ -352,6 +353,7 @@ pub const CERTIFICATIONS_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Member and Certification",
     is_header: is_certifications_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// Development targets from a CSV or a workbook's targets sheet; a target

@@ -413,6 +413,7 @@ pub const PROJECTS_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Project, Start, End and Priority",
     is_header: is_projects_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// Projects from a CSV file or a workbook's sheet, matched against

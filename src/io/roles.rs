@@ -272,6 +272,7 @@ pub const ROLES_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Role, Skill, Min level and Importance",
     is_header: is_roles_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// Role requirements from a CSV file or a workbook's sheet (the one named

@@ -175,6 +175,7 @@ pub const TIME_OFF_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Member, Start and End",
     is_header: is_time_off_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// A holiday calendar sheet, as the workbook reader looks for it.
@@ -183,6 +184,7 @@ pub const HOLIDAYS_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with Location and Date",
     is_header: is_holidays_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// Time off from a CSV or a workbook's time off sheet.

@@ -46,7 +46,10 @@ pub(super) fn place_learners(
         let Some(mentor) = lines[seat.line]
             .assigned
             .iter()
-            .find(|assigned| assigned.level.is_some_and(|level| level >= *min_level))
+            // A mentor holds the level: not one counted at a target yet.
+            .find(|assigned| {
+                !assigned.on_growth && assigned.level.is_some_and(|level| level >= *min_level)
+            })
             .map(|assigned| assigned.member.clone())
         else {
             continue;
@@ -64,7 +67,14 @@ pub(super) fn place_learners(
         // who want to grow; the most free time breaks ties.
         let mut best: Option<(usize, TargetBy, f64)> = None;
         for &member in &scope.members {
-            if on_project.contains(&member) || scope.level(member, *column) != Some(below) {
+            let ruled_out = project
+                .excluded
+                .iter()
+                .any(|e| e.member == member && e.line == seat.line);
+            if ruled_out
+                || on_project.contains(&member)
+                || scope.level(member, *column) != Some(below)
+            {
                 continue;
             }
             let target = workspace.members[member]

@@ -228,7 +228,13 @@ pub(super) fn level_for(scope: &Scope, want: &Want, member: usize) -> Option<(Le
             .development
             .targets
             .iter()
-            .filter(|target| target.skill.as_str() == &*skill.id && target.by <= by)
+            // Set by the scope's day, still ahead of it, and due by the start.
+            .filter(|target| {
+                target.skill.as_str() == &*skill.id
+                    && target.set_on <= scope.date
+                    && target.by >= scope.date
+                    && target.by <= by
+            })
             .map(|target| target.level)
             .max()
     });

@@ -757,19 +757,62 @@ fn counting_on_targets_is_asked_for_dated_by_the_start_and_marked() {
         1,
         vec![line("k8s", 3, 1, 1.0)],
     )];
+    let on = |workspace: &Workspace, day: &str| {
+        let day: crate::model::Date = day.parse().expect("a date");
+        staff(&Scope::new(
+            workspace,
+            day,
+            &crate::analysis::ScopeFilter::default(),
+        ))
+    };
     assert!(
-        names(&staff_today(&workspace), 0, 0).is_empty(),
+        names(&on(&workspace, "2026-03-01"), 0, 0).is_empty(),
         "not unless asked"
     );
     workspace.settings.count_targets = true;
-    let staffing = staff_today(&workspace);
+    let staffing = on(&workspace, "2026-03-01");
     assert_eq!(names(&staffing, 0, 0), ["Aiko"]);
     let placed = &staffing.projects[0].lines[0].assigned[0];
     assert!(placed.on_growth, "marked as resting on growth");
     assert_eq!(placed.level, Level::new(3));
-    // A target due after the project starts is not counted.
+    // A target already missed by the day of the plan is not counted.
+    assert!(
+        names(&on(&workspace, "2026-04-02"), 0, 0).is_empty(),
+        "overdue"
+    );
+    // Nor one due after the project starts.
     workspace.members[0].development.targets = vec![target("2026-05-01")];
-    assert!(names(&staff_today(&workspace), 0, 0).is_empty());
+    assert!(names(&on(&workspace, "2026-03-01"), 0, 0).is_empty());
+}
+
+#[test]
+fn a_member_ruled_off_a_line_is_not_made_its_learner() {
+    let mut workspace = team(&[("Mira", 1.0, 4, 0), ("Aiko", 1.0, 2, 0)]);
+    wants_to_grow(&mut workspace, 1, 2);
+    let mut platform = with_learner(
+        project(
+            "Platform",
+            "2026-04-06",
+            "2026-06-26",
+            1,
+            vec![line("k8s", 3, 1, 1.0)],
+        ),
+        0,
+        0.2,
+    );
+    workspace.projects = vec![platform.clone()];
+    assert!(
+        staff_today(&workspace).projects[0].lines[0]
+            .learner
+            .is_some()
+    );
+    platform.excluded.push(Exclusion { member: 1, line: 0 });
+    workspace.projects = vec![platform];
+    assert!(
+        staff_today(&workspace).projects[0].lines[0]
+            .learner
+            .is_none()
+    );
 }
 
 #[test]

@@ -18,9 +18,15 @@ impl AppState {
 
     /// The settings a roster is read with: the defaults, with the column
     /// maps the open workspace remembers.
-    fn preview_settings(&self) -> Settings {
+    fn preview_settings(&self, intent: FileIntent) -> Settings {
+        let settings = &self.document.workspace.settings;
         Settings {
-            column_maps: self.document.workspace.settings.column_maps.clone(),
+            column_maps: settings.column_maps.clone(),
+            // A round is read in the words the workspace calls its levels.
+            scale: match intent {
+                FileIntent::Round { .. } => settings.scale.clone(),
+                _ => Settings::default().scale,
+            },
             ..Settings::default()
         }
     }
@@ -33,7 +39,7 @@ impl AppState {
         sheet: Option<String>,
         map: ColumnMap,
     ) {
-        let settings = self.preview_settings();
+        let settings = self.preview_settings(intent);
         let size = std::fs::metadata(&path).map_or(0, |metadata| metadata.len());
         let read = {
             let (path, sheet, map) = (path.clone(), sheet.clone(), map.clone());
@@ -139,8 +145,9 @@ impl AppState {
         {
             remember_map(&mut imported.value.settings, map.clone());
         }
+        let read = result.is_ok();
         let opened = self.finish_open_at(&waiting.path, waiting.intent, result, None);
-        if remember && matches!(waiting.intent, FileIntent::Round { .. }) && opened {
+        if remember && matches!(waiting.intent, FileIntent::Round { .. }) && read {
             self.document
                 .change("remember the column mapping", |workspace| {
                     remember_map(&mut workspace.settings, map);

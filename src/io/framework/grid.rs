@@ -20,6 +20,7 @@ pub const GRID_SHEET: SheetFormat = SheetFormat {
     expected: "a header row of Competency, then one column per level, lowest first",
     is_header: is_grid_header,
     titled: untitled,
+    continues: crate::io::workbook::never_continues,
 };
 
 /// Whether a row could be a grid's header: a competency column and at

@@ -147,10 +147,19 @@ pub fn write_column_map(map: &ColumnMap) -> String {
     let _ = writer.write_record(["Column", "Use"]);
     for (column, choice) in &map.columns {
         let spelled = match choice {
-            crate::model::ColumnUse::Skill(skill) => skill.clone(),
+            // A skill named like a field or "Ignore" says it is a skill.
+            crate::model::ColumnUse::Skill(skill) if !reads_as_other(skill) => skill.clone(),
             other => other.spelled(),
         };
         let _ = writer.write_record([column.as_str(), spelled.as_str()]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Whether a bare skill name would read back as a field or as set aside.
+fn reads_as_other(name: &str) -> bool {
+    let key = crate::model::normalize_label(name);
+    matches!(key.as_str(), "set aside" | "ignore" | "ignored" | "skip")
+        || key.starts_with("skill")
+        || super::columns::Field::from_header(name).is_some_and(|field| field.is_member_field())
 }

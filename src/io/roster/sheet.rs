@@ -15,7 +15,14 @@ pub const ROSTER_SHEET: SheetFormat = SheetFormat {
     expected: "a header row with a Name column (or Full name, Member, Employee)",
     is_header: is_roster_header,
     titled: is_form_header,
+    continues: is_roster_column,
 };
+
+/// A heading a roster's columns have: a member field or a library skill.
+fn is_roster_column(header: &str) -> bool {
+    super::columns::Field::from_header(header).is_some_and(|field| field.is_member_field())
+        || crate::catalog::builtin().find_skill(header).is_some()
+}
 
 /// What reading a workbook as a roster found: the roster, or several
 /// sheets that could each be it.

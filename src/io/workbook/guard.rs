@@ -331,6 +331,8 @@ struct Scan {
     /// Inside a cell: whether it has a formula, and a saved value.
     formula: bool,
     value: bool,
+    /// A formula whose result is text: `<v/>` is its saved empty text.
+    text_result: bool,
     /// Bytes of text before the tag being read: a `<v></v>` holds none.
     last_text: usize,
     facts: SheetFacts,
@@ -475,6 +477,7 @@ fn end_tag(state: &mut Scan, tag: &[u8], part: &str) -> Result<(), String> {
                 .map(str::to_string);
             state.formula = false;
             state.value = false;
+            state.text_result = attribute(tag, b"t") == Some(b"str".as_slice());
             if state.cells_in_row > MAX_COLUMNS {
                 return Err(format!(
                     "{part} has more than {MAX_COLUMNS} cells in row {}; Skillgrid reads up to \
@@ -492,6 +495,7 @@ fn end_tag(state: &mut Scan, tag: &[u8], part: &str) -> Result<(), String> {
         (b"c", true) => {
             if state.formula
                 && !state.value
+                && !state.text_result
                 && let Some(cell) = state.cell.as_deref().and_then(parse_cell)
             {
                 state.facts.unsaved_formulas.push(cell);
@@ -545,6 +549,14 @@ mod tests {
         );
         let said = scanned(&xml).expect_err("too long");
         assert!(said.contains("at C2"), "{said}");
+    }
+
+    #[test]
+    fn a_formula_saved_as_empty_text_has_its_result() {
+        let xml = "<row r=\"2\"><c r=\"B2\" t=\"str\"><f>IF(A2=\"\",\"\",A2)</f><v/></c>\
+                   <c r=\"C2\"><f>A2*2</f></c></row>";
+        let (facts, _) = scanned(xml).expect("scans");
+        assert_eq!(facts.unsaved_formulas, [(1, 2)], "only C2 lacks a result");
     }
 
     #[test]

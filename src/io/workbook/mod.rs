@@ -7,8 +7,8 @@ mod guard;
 mod read;
 
 pub use read::{
-    OneOrChoice, SheetFormat, column_letters, first_format_held, read_one_or_choose,
-    read_sheet_named, read_sheet_with, read_table_file, sheet_list, untitled,
+    OneOrChoice, SheetFormat, column_letters, first_format_held, never_continues,
+    read_one_or_choose, read_sheet_named, read_sheet_with, read_table_file, sheet_list, untitled,
 };
 
 /// A workbook to write that saves quickly: the level cells are repetitive,

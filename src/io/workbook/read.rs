@@ -135,6 +135,15 @@ pub struct SheetFormat {
     /// Whether a header belongs to a layout that puts a title above it on
     /// purpose (Skillgrid's own forms): the rows above are then not said.
     pub titled: fn(&[String]) -> bool,
+    /// Whether a column heading past a blank spacer column still belongs to
+    /// the table (a roster's skill or field); otherwise what lies past the
+    /// gap (a note, a legend) is left out.
+    pub continues: fn(&str) -> bool,
+}
+
+/// For `SheetFormat::continues`: nothing past a blank column belongs.
+pub fn never_continues(_header: &str) -> bool {
+    false
 }
 
 /// For `SheetFormat::titled`: no layout of the format has a title.
@@ -164,8 +173,10 @@ fn header_text(row: &[Data]) -> Vec<String> {
         .collect()
 }
 
-/// Gives each merged range's first value to every cell of it, within the
-/// range read (a merge past the used cells adds nothing to read).
+/// Gives each merged range's first value to the cells below it in its
+/// first column, within the range read: a team merged down its members.
+/// A merge across columns (a section title over a row) is not copied
+/// sideways, where it would read as a value in every skill.
 fn fill_merged(range: &Range<Data>, merged: &[CellRange]) -> Option<Range<Data>> {
     let (start, end) = (range.start()?, range.end()?);
     let mut filled = range.clone();
@@ -176,12 +187,12 @@ fn fill_merged(range: &Range<Data>, merged: &[CellRange]) -> Option<Range<Data>>
         if value == Data::Empty {
             continue;
         }
-        for row in merge.first.0.max(start.0)..=merge.last.0.min(end.0) {
-            for column in merge.first.1.max(start.1)..=merge.last.1.min(end.1) {
-                if (row, column) != merge.first {
-                    filled.set_value((row, column), value.clone());
-                }
-            }
+        let column = merge.first.1;
+        if column < start.1 || column > end.1 {
+            continue;
+        }
+        for row in (merge.first.0 + 1).max(start.0)..=merge.last.0.min(end.0) {
+            filled.set_value((row, column), value.clone());
         }
     }
     Some(filled)
@@ -190,7 +201,7 @@ fn fill_merged(range: &Range<Data>, merged: &[CellRange]) -> Option<Range<Data>>
 /// How many of the header's columns make the table: up to the first
 /// column blank in the header and in every row below it, when anything
 /// lies past it (a note, a legend typed beside the matrix).
-fn table_width(rows: &[&[Data]], header: usize) -> usize {
+fn table_width(rows: &[&[Data]], header: usize, continues: fn(&str) -> bool) -> usize {
     let width = rows.get(header).map_or(0, |row| row.len());
     let mut used = vec![false; width];
     for row in &rows[header..] {
@@ -206,10 +217,27 @@ fn table_width(rows: &[&[Data]], header: usize) -> usize {
         .iter()
         .position(|cell| *cell != Data::Empty)
         .unwrap_or(0);
-    (first_named..width)
-        .find(|&column| !used[column])
-        .filter(|&gap| used[gap..].iter().any(|&used| used))
-        .unwrap_or(width)
+    let mut from = first_named;
+    loop {
+        let Some(gap) = (from..width).find(|&column| !used[column]) else {
+            return width;
+        };
+        if !used[gap..].iter().any(|&used| used) {
+            return width;
+        }
+        // Past the gap, up to the next one: more of the table when its
+        // headings are the format's (a spacer before the skills).
+        let next = (gap..width).find(|&column| used[column]).unwrap_or(width);
+        let end = (next..width).find(|&column| !used[column]).unwrap_or(width);
+        let belongs = (next..end).all(|column| {
+            let heading = cell_text(&rows[header][column]);
+            !heading.trim().is_empty() && continues(&heading)
+        });
+        if !belongs {
+            return gap;
+        }
+        from = end;
+    }
 }
 
 fn sheet_text(
@@ -235,7 +263,7 @@ fn sheet_text(
         .flatten();
     let range = merged.as_ref().unwrap_or(range);
     let rows: Vec<&[Data]> = range.rows().collect();
-    let width = table_width(&rows, header);
+    let width = table_width(&rows, header, format.continues);
     let mut text = SheetText {
         name: name.to_string(),
         csv: String::with_capacity(range.get_size().0 * range.get_size().1 * 2),
@@ -322,8 +350,12 @@ fn note_unsaved_formulas(
     first_column: u32,
     width: usize,
 ) {
+    // Rows left out (a table's totals) need no value.
     let inside = |&(row, column): &(u32, u32)| {
-        row >= header_row && column >= first_column && column < first_column + width as u32
+        row >= header_row
+            && column >= first_column
+            && column < first_column + width as u32
+            && !facts.totals_rows.contains(&row)
     };
     for &cell in facts.unsaved_formulas.iter().filter(|cell| inside(cell)) {
         text.notes.push(SheetNote {
