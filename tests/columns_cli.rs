@@ -98,3 +98,52 @@ fn import_explains_then_imports_with_the_map() {
     let chen = read.value.find_member("Chen Wei").expect("imported");
     assert_eq!(read.value.members[chen].team.as_deref(), Some("Apps"));
 }
+
+#[test]
+fn import_reads_a_round_with_the_mapping_the_workspace_remembers() {
+    let folder = tempfile::tempdir().expect("folder");
+    let roster = folder.path().join("hr.csv");
+    std::fs::write(&roster, HR_EXPORT).expect("written");
+    // A workspace that remembers, for this header, that Squad Name is the team.
+    let header: Vec<String> = HR_EXPORT
+        .lines()
+        .next()
+        .expect("a header")
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let mut map = skillgrid::model::ColumnMap {
+        header,
+        columns: Vec::new(),
+    };
+    map.set(
+        "Squad Name",
+        skillgrid::model::ColumnUse::Field("Team".into()),
+    );
+    let mut workspace =
+        skillgrid::model::Workspace::with_roles(skillgrid::catalog::builtin().roles.clone());
+    workspace.settings.column_maps.push(map);
+    let path = folder.path().join("team.skillgrid");
+    skillgrid::io::save_path(&workspace, &path, skillgrid::io::ExportOptions::default())
+        .expect("saved");
+
+    let output = skillgrid(&[
+        "import",
+        text(&roster),
+        "--into",
+        text(&path),
+        "--as-of",
+        "2026-11-30",
+        "--explain",
+    ]);
+    let said = stdout(&output);
+    assert!(
+        output.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(said.contains("\"Squad Name\" -> Team: chosen"), "{said}");
+    let read = skillgrid::io::open_path(&path, skillgrid::catalog::builtin()).expect("reads");
+    let chen = read.value.find_member("Chen Wei").expect("imported");
+    assert_eq!(read.value.members[chen].team.as_deref(), Some("Apps"));
+}

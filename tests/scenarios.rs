@@ -266,6 +266,43 @@ fn the_command_line_adds_lists_compares_applies_and_removes() {
         "{said}"
     );
 
+    let pinned = skillgrid(&[
+        "scenario",
+        "add",
+        text(&workspace),
+        "Pin Priya",
+        "--pin",
+        "Search relaunch/1=Priya Raman@0.5",
+    ]);
+    assert!(
+        pinned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pinned.stderr)
+    );
+    let read = io::open_path(&workspace, catalog::builtin())
+        .expect("reads")
+        .value;
+    let pin = &read
+        .scenarios
+        .iter()
+        .find(|s| s.name == "Pin Priya")
+        .expect("kept")
+        .pins[0];
+    assert_eq!(
+        (pin.project.as_str(), pin.line, pin.fte),
+        ("Search relaunch", 0, 0.5)
+    );
+    let out_of_range = skillgrid(&[
+        "scenario",
+        "add",
+        text(&workspace),
+        "Y",
+        "--pin",
+        "Search relaunch/9=Priya Raman@0.5",
+    ]);
+    assert_eq!(out_of_range.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out_of_range.stderr).contains("has lines 1 to 4, not 9"));
+
     let typo = skillgrid(&["scenario", "add", text(&workspace), "X", "--hire", "Wizard"]);
     assert_eq!(typo.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&typo.stderr).contains("no role \"Wizard\""));

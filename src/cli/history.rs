@@ -6,7 +6,7 @@ use super::input::{open_reporting, print_diagnostics, print_failure};
 use crate::analysis::{ChangeQuery, LevelChange, for_each_change};
 use crate::catalog::Catalog;
 use crate::io::{self, FileKind};
-use crate::model::{Cell, Date, Rater, Workspace, import_round_noted};
+use crate::model::{Cell, Date, Rater, Settings, Workspace, import_round_noted};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -66,12 +66,41 @@ pub(super) fn import_round_command(
         );
         return ExitCode::from(2);
     }
+    // The workspace first: its level words and the column maps it
+    // remembers read the rosters, under --map.
+    let exists = request.into.exists();
+    let existing = if !exists {
+        None
+    } else if FileKind::of(request.into) == FileKind::Database && io::is_database(request.into) {
+        match io::read_database(request.into) {
+            Ok(read) => {
+                print_diagnostics(&read.warnings, err);
+                Some((read.value.workspace, Some(read.value.revision)))
+            }
+            Err(failure) => {
+                print_failure(&failure, err);
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        match open_reporting(request.into, catalog, err) {
+            Some(imported) => Some((imported.value, None)),
+            None => return ExitCode::FAILURE,
+        }
+    };
+    let reading = existing
+        .as_ref()
+        .map_or_else(Settings::default, |(workspace, _)| Settings {
+            scale: workspace.settings.scale.clone(),
+            column_maps: workspace.settings.column_maps.clone(),
+            ..Settings::default()
+        });
     if request.explain {
         for roster in request.rosters {
             let preview = io::preview_roster_file(
                 roster,
                 catalog,
-                &crate::model::Settings::default(),
+                &reading,
                 super::input::chosen_sheet(),
                 &super::input::chosen_map(),
             );
@@ -82,33 +111,15 @@ pub(super) fn import_round_command(
     // Each file is read on its own: one that fails is said and skipped.
     let mut rounds = Vec::new();
     for roster in request.rosters {
-        if let Some(round) = open_reporting(roster, catalog, err) {
+        if let Some(round) = super::input::open_reporting_in(roster, catalog, &reading, err) {
             rounds.push((roster, round.value));
         }
     }
     let Some((_, first)) = rounds.first() else {
         return ExitCode::FAILURE;
     };
-    let exists = request.into.exists();
-    let (previous, revision) = if !exists {
-        (Workspace::with_roles(first.roles.clone()), None)
-    } else if FileKind::of(request.into) == FileKind::Database && io::is_database(request.into) {
-        match io::read_database(request.into) {
-            Ok(read) => {
-                print_diagnostics(&read.warnings, err);
-                (read.value.workspace, Some(read.value.revision))
-            }
-            Err(failure) => {
-                print_failure(&failure, err);
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        match open_reporting(request.into, catalog, err) {
-            Some(imported) => (imported.value, None),
-            None => return ExitCode::FAILURE,
-        }
-    };
+    let (previous, revision) =
+        existing.unwrap_or_else(|| (Workspace::with_roles(first.roles.clone()), None));
     let mut workspace = previous.clone();
     let returned = (request.rater == crate::model::Rater::SelfRated).then(|| {
         let forms: Vec<&Workspace> = rounds.iter().map(|(_, round)| round).collect();

@@ -76,18 +76,21 @@ pub(super) fn column_map(
     Ok(map)
 }
 
-pub(super) fn open_reporting(
+/// `open_reporting`, a roster read with `settings` (a workspace's level
+/// words and remembered column maps).
+pub(super) fn open_reporting_in(
     path: &Path,
     catalog: &Catalog,
+    settings: &crate::model::Settings,
     err: &mut String,
 ) -> Option<Imported<Workspace>> {
-    let sheet = chosen_sheet();
-    let opened = io::open_path_mapped(
+    let opened = io::open_path_in(
         path,
         catalog,
         &io::Progress::default(),
-        sheet,
+        chosen_sheet(),
         &chosen_map(),
+        settings,
     )
     .map(|(imported, _)| imported);
     match opened {
@@ -100,6 +103,14 @@ pub(super) fn open_reporting(
             None
         }
     }
+}
+
+pub(super) fn open_reporting(
+    path: &Path,
+    catalog: &Catalog,
+    err: &mut String,
+) -> Option<Imported<Workspace>> {
+    open_reporting_in(path, catalog, &crate::model::Settings::default(), err)
 }
 
 /// Where a command that adds to a workspace writes it: `--output`, or the

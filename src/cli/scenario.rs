@@ -5,7 +5,9 @@ use super::Output;
 use super::input::{open_reporting, save_workspace, workspace_output};
 use crate::analysis::{AnalysisOptions, compare_scenarios};
 use crate::catalog::Catalog;
-use crate::model::{PlannedHire, ProjectSwitch, ReportMove, Scenario, Workspace, normalize_label};
+use crate::model::{
+    PlannedHire, ProjectSwitch, ReportMove, Scenario, ScenarioPin, Workspace, normalize_label,
+};
 use clap::{Subcommand, ValueEnum};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,6 +33,10 @@ pub enum ScenarioAction {
         /// A tentative project that lands (on) or does not (off).
         #[arg(long, value_name = "PROJECT=on|off")]
         tentative: Vec<String>,
+        /// A member pinned to a project's line (lines from 1):
+        /// `Search relaunch/1=Tomasz Nowak@0.5`.
+        #[arg(long, value_name = "PROJECT/LINE=MEMBER@FTE")]
+        pin: Vec<String>,
         /// Write here instead of FILE.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -99,6 +105,7 @@ pub(super) fn scenario_command(
             depart,
             moves,
             tentative,
+            pin,
             output,
         } => {
             let changes = Changes {
@@ -106,6 +113,7 @@ pub(super) fn scenario_command(
                 departures: &depart,
                 moves: &moves,
                 switches: &tentative,
+                pins: &pin,
             };
             add(&file, &name, &changes, output.as_deref(), catalog, out, err)
         }
@@ -187,6 +195,7 @@ struct Changes<'a> {
     departures: &'a [String],
     moves: &'a [String],
     switches: &'a [String],
+    pins: &'a [String],
 }
 
 fn position(workspace: &Workspace, name: &str) -> Result<usize, String> {
@@ -365,7 +374,50 @@ fn build(workspace: &Workspace, name: &str, changes: &Changes) -> Result<Scenari
             on,
         });
     }
+    for pin in changes.pins {
+        scenario.pins.push(parse_pin(workspace, pin)?);
+    }
     Ok(scenario)
+}
+
+/// `Search relaunch/1=Tomasz Nowak@0.5`, checked against the workspace.
+fn parse_pin(workspace: &Workspace, pin: &str) -> Result<ScenarioPin, String> {
+    let expected = || format!("--pin {pin}: expected PROJECT/LINE=MEMBER@FTE");
+    let (rest, fte) = pin.rsplit_once('@').ok_or_else(expected)?;
+    let (place, member) = rest.split_once('=').ok_or_else(expected)?;
+    let (project, line) = place.rsplit_once('/').ok_or_else(expected)?;
+    let fte: f64 = crate::io::parse_share(fte.trim())
+        .ok()
+        .filter(|fte| *fte > 0.0)
+        .ok_or_else(|| format!("--pin {pin}: \"{}\" is not an FTE share", fte.trim()))?;
+    let key = normalize_label(project);
+    let known = workspace
+        .projects
+        .iter()
+        .find(|known| normalize_label(&known.name) == key)
+        .ok_or_else(|| format!("--pin {pin}: no project \"{}\"", project.trim()))?;
+    let lines = known.demand.len() + known.role_slots.len();
+    let line: usize = line
+        .trim()
+        .parse()
+        .ok()
+        .filter(|line| (1..=lines).contains(line))
+        .ok_or_else(|| {
+            format!(
+                "--pin {pin}: \"{}\" has lines 1 to {lines}, not {}",
+                known.name,
+                line.trim()
+            )
+        })?;
+    let row = workspace
+        .find_member(member.trim())
+        .ok_or_else(|| format!("--pin {pin}: nobody called \"{}\"", member.trim()))?;
+    Ok(ScenarioPin {
+        project: known.name.clone(),
+        line: line - 1,
+        member: workspace.members[row].key(),
+        fte,
+    })
 }
 
 fn known_team(workspace: &Workspace, team: &str) -> Option<String> {

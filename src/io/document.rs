@@ -63,6 +63,19 @@ pub fn open_path_mapped(
     sheet: Option<&str>,
     map: &ColumnMap,
 ) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
+    open_path_in(path, catalog, progress, sheet, map, &Settings::default())
+}
+
+/// `open_path_mapped`, a roster read with `settings`: a workspace's level
+/// words and the column maps it remembers (under `map`).
+pub fn open_path_in(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &Progress,
+    sheet: Option<&str>,
+    map: &ColumnMap,
+    settings: &Settings,
+) -> Result<(Imported<Workspace>, Option<u64>), ImportFailure> {
     let name = display_name(path);
     // A pipe or device is read with the limits below, never opened as SQLite.
     let regular = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file());
@@ -80,13 +93,13 @@ pub fn open_path_mapped(
         .map_err(|message| ImportFailure::single(Diagnostic::error(&name, None, None, message)))?;
     match FileKind::of(path) {
         FileKind::Workspace | FileKind::Database => workspace_from_json(&bytes, &name),
-        FileKind::Workbook => import_roster_sheet_mapped(&bytes, &name, catalog, sheet, map),
+        FileKind::Workbook => {
+            import_roster_sheet_mapped(&bytes, &name, catalog, sheet, map, settings)
+        }
         FileKind::Csv if !map.is_empty() => {
-            import_roster_mapped(&bytes, &name, catalog, &Settings::default(), map)
+            import_roster_mapped(&bytes, &name, catalog, settings, map)
         }
-        FileKind::Csv => {
-            import_roster_tracked(&bytes, &name, catalog, &Settings::default(), progress)
-        }
+        FileKind::Csv => import_roster_tracked(&bytes, &name, catalog, settings, progress),
     }
     .map(|imported| (imported, None))
 }

@@ -41,8 +41,8 @@ pub use development::{
 };
 pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use document::{
-    Contents, json_size_estimate, open_path, open_path_mapped, open_path_read, open_path_sheet,
-    open_path_tracked, save_path, workbook_contents,
+    Contents, json_size_estimate, open_path, open_path_in, open_path_mapped, open_path_read,
+    open_path_sheet, open_path_tracked, save_path, workbook_contents,
 };
 pub use file::{
     FileKind, MAX_FILE_BYTES, MAX_JSON_BYTES, Progress, SILENCE_LIMIT, SaveError, SaveStep, Saved,

@@ -5,15 +5,7 @@
 use crate::catalog::Catalog;
 use crate::io::file::FileKind;
 use crate::model::Workspace;
-
-/// `1 project`, `3 projects`.
-pub fn count_of(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
+use crate::words::count_of;
 
 /// What a roster CSV (members and their levels) cannot carry of
 /// `workspace`: empty when the CSV keeps everything.

@@ -67,8 +67,9 @@ pub fn import_roster_sheet_mapped(
     catalog: &Catalog,
     sheet: Option<&str>,
     map: &ColumnMap,
+    settings: &Settings,
 ) -> Result<Imported<Workspace>, ImportFailure> {
     read_sheet_with(bytes, file, &ROSTER_SHEET, sheet, |csv| {
-        import_roster_mapped(csv, file, catalog, &Settings::default(), map)
+        import_roster_mapped(csv, file, catalog, settings, map)
     })
 }
