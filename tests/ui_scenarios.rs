@@ -51,13 +51,24 @@ fn a_scenario_is_made_compared_applied_and_undone() {
     harness.get_by_label("Add hire").click();
     harness.run();
 
+    choose(&mut harness, "Project to pin on", "Search relaunch");
+    for (field, text) in [("line", "1"), ("member", "Priya Raman"), ("FTE", "0.5")] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    harness.get_by_label("Add pin").click();
+    harness.run();
+
     let state = harness.state().state();
     let scenario = &state.workspace().scenarios[0];
     assert_eq!(
         scenario.changes(state.workspace()),
         [
             "hire a Senior Software Engineer in Search",
-            "Tomasz Nowak leaves"
+            "Tomasz Nowak leaves",
+            "Priya Raman pinned to Search relaunch line 1 at 0.5 FTE"
         ]
     );
     // A new scenario is compared at once, beside the team as it is.

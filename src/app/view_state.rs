@@ -68,6 +68,11 @@ pub struct ScenarioInputs {
     /// Index into the workspace's projects, and whether it lands.
     pub project: usize,
     pub lands: bool,
+    /// A pin: the project (index), its line (from 1), who, at what FTE.
+    pub pin_project: usize,
+    pub pin_line: String,
+    pub pin_member: String,
+    pub pin_fte: String,
 }
 
 /// A member's details being typed: a new member (`member` none) or an

@@ -2,8 +2,8 @@
 //! change to one, each checked.
 
 use super::{
-    EditError, PlannedHire, ProjectSwitch, ReportMove, Scenario, Workspace, checked_name,
-    normalize_label,
+    EditError, PlannedHire, ProjectSwitch, ReportMove, Scenario, ScenarioPin, Workspace,
+    checked_name, normalize_label,
 };
 
 /// One change a person adds to a scenario in the window.
@@ -14,6 +14,7 @@ pub enum ScenarioChange {
     Depart(String),
     Move(ReportMove),
     Project(ProjectSwitch),
+    Pin(ScenarioPin),
 }
 
 impl Scenario {
@@ -112,6 +113,13 @@ impl Workspace {
             ScenarioChange::Move(moved) => {
                 scenario.moves.retain(|other| other.member != moved.member);
                 scenario.moves.push(moved);
+            }
+            ScenarioChange::Pin(pin) => {
+                scenario.pins.retain(|other| {
+                    (&other.project, other.line, &other.member)
+                        != (&pin.project, pin.line, &pin.member)
+                });
+                scenario.pins.push(pin);
             }
             ScenarioChange::Project(switch) => {
                 scenario

@@ -308,6 +308,63 @@ fn change_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 }
             });
             ui.end_row();
+
+            ui.label("Pin (project, line, member, FTE)");
+            ui.horizontal(|ui| {
+                if workspace.projects.is_empty() {
+                    ui.label(RichText::new("no projects yet").weak());
+                    return;
+                }
+                inputs.pin_project = inputs.pin_project.min(workspace.projects.len() - 1);
+                let project = &workspace.projects[inputs.pin_project];
+                let combo = egui::ComboBox::from_id_salt("scenario-pin-project")
+                    .selected_text(project.name.as_str())
+                    .show_ui(ui, |ui| {
+                        for (index, project) in workspace.projects.iter().enumerate() {
+                            ui.selectable_value(&mut inputs.pin_project, index, &project.name);
+                        }
+                    });
+                widgets::name_widget(&combo.response, "Project to pin on");
+                let lines = project.demand.len() + project.role_slots.len();
+                let line = ui.label("line");
+                ui.add(egui::TextEdit::singleline(&mut inputs.pin_line).desired_width(30.0))
+                    .labelled_by(line.id);
+                let who = ui.label("member");
+                ui.add(egui::TextEdit::singleline(&mut inputs.pin_member).desired_width(140.0))
+                    .labelled_by(who.id);
+                let fte = ui.label("FTE");
+                ui.add(egui::TextEdit::singleline(&mut inputs.pin_fte).desired_width(40.0))
+                    .labelled_by(fte.id);
+                let line_number = inputs
+                    .pin_line
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|line| (1..=lines).contains(line));
+                let member = workspace.find_member(inputs.pin_member.trim());
+                let share = crate::io::parse_share(inputs.pin_fte.trim())
+                    .ok()
+                    .filter(|share| *share > 0.0);
+                if ui
+                    .add_enabled(
+                        line_number.is_some() && member.is_some() && share.is_some(),
+                        egui::Button::new("Add pin"),
+                    )
+                    .on_disabled_hover_text(format!(
+                        "A line from 1 to {lines}, someone on the team, and a share of time"
+                    ))
+                    .clicked()
+                    && let (Some(line), Some(member), Some(fte)) = (line_number, member, share)
+                {
+                    sent = Some(ScenarioChange::Pin(crate::model::ScenarioPin {
+                        project: project.name.clone(),
+                        line: line - 1,
+                        member: workspace.members[member].key(),
+                        fte,
+                    }));
+                }
+            });
+            ui.end_row();
         });
     if let Some(change) = sent {
         let index = view.selection.scenarios.editing;
