@@ -80,3 +80,44 @@ fn the_readme_picture() {
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("images folder");
     image.save(&path).expect("saved");
 }
+
+/// The import preview of an HR export (an ID, dates, notes, a squad
+/// column) at every size: `--ignored the_import_preview`.
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn the_import_preview_at_every_size() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screens");
+    std::fs::create_dir_all(&out).expect("screens folder");
+    let folder = tempfile::tempdir().expect("folder");
+    let roster = folder.path().join("hr-export.csv");
+    std::fs::write(
+        &roster,
+        "Employee ID,Name,Squad Name,Start date,K8s,Observabilty,Rust,Notes\r\n\
+         1001,Ana Silva,Core,2021-03-01,3,2,2,on call\r\n\
+         1002,Ben Okafor,Core,2022-05-12,1,,3,\r\n\
+         1003,Chen Wei,Apps,2020-01-20,4,3,,moved\r\n\
+         1004,Dana Ruiz,Apps,2023-09-04,2,1,1,\r\n",
+    )
+    .expect("written");
+    for [width, height] in SIZES {
+        let mut state = Some(state_for(None));
+        let roster = roster.clone();
+        let mut harness = Harness::builder()
+            .with_size([width, height])
+            .with_theme(eframe::egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |_| {
+                let mut state = state.take().expect("built once");
+                state.apply(Command::PreviewImport(
+                    roster.clone(),
+                    FileIntent::ImportRoster,
+                ));
+                SkillgridApp::with_state(state)
+            });
+        harness.run();
+        let image = harness.render().expect("rendered");
+        image
+            .save(out.join(format!("import-preview-{width}x{height}.png")))
+            .expect("saved");
+    }
+}
