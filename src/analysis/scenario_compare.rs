@@ -138,27 +138,7 @@ pub fn compare_scenarios(
 ) -> Result<Vec<ScenarioFigures>, String> {
     let mut chosen = Vec::new();
     for name in names {
-        let key = normalize_label(name);
-        let scenario = workspace
-            .scenarios
-            .iter()
-            .find(|scenario| normalize_label(&scenario.name) == key)
-            .ok_or_else(|| {
-                let known: Vec<&str> = workspace
-                    .scenarios
-                    .iter()
-                    .map(|s| s.name.as_str())
-                    .collect();
-                format!(
-                    "no scenario \"{name}\": the workspace has {}",
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                )
-            })?;
-        chosen.push(scenario);
+        chosen.push(&workspace.scenarios[workspace.scenario_index(name)?]);
     }
     let as_is = Scenario::new("as it is");
     let all: Vec<&Scenario> = std::iter::once(&as_is).chain(chosen).collect();

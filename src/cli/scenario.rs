@@ -129,19 +129,8 @@ pub(super) fn scenario_command(
             names,
             format,
             as_of,
-        } => {
-            let Some(workspace) = open_reporting(&file, catalog, err) else {
-                return ExitCode::FAILURE;
-            };
-            let workspace = &workspace.value;
-            let names: Vec<String> = if names.is_empty() {
-                workspace.scenarios.iter().map(|s| s.name.clone()).collect()
-            } else {
-                names
-            };
-            figures(&file, workspace, &names, as_of, format, catalog, out, err)
         }
-        ScenarioAction::Compare {
+        | ScenarioAction::Compare {
             file,
             names,
             format,
@@ -150,16 +139,14 @@ pub(super) fn scenario_command(
             let Some(workspace) = open_reporting(&file, catalog, err) else {
                 return ExitCode::FAILURE;
             };
-            figures(
-                &file,
-                &workspace.value,
-                &names,
-                as_of,
-                format,
-                catalog,
-                out,
-                err,
-            )
+            let workspace = &workspace.value;
+            // `show` with no names shows them all; `compare` needs names.
+            let names: Vec<String> = if names.is_empty() {
+                workspace.scenarios.iter().map(|s| s.name.clone()).collect()
+            } else {
+                names
+            };
+            figures(&file, workspace, &names, as_of, format, catalog, out, err)
         }
         ScenarioAction::Apply { file, name, output } => {
             change(&file, output.as_deref(), catalog, out, err, |workspace| {
@@ -181,7 +168,7 @@ pub(super) fn scenario_command(
         }
         ScenarioAction::Remove { file, name, output } => {
             change(&file, output.as_deref(), catalog, out, err, |workspace| {
-                let index = position(workspace, &name)?;
+                let index = workspace.scenario_index(&name)?;
                 let removed = workspace.scenarios.remove(index);
                 Ok(format!(" (scenario \"{}\" removed)", removed.name))
             })
@@ -198,31 +185,10 @@ struct Changes<'a> {
     pins: &'a [String],
 }
 
-fn position(workspace: &Workspace, name: &str) -> Result<usize, String> {
-    let key = normalize_label(name);
-    workspace
-        .scenarios
-        .iter()
-        .position(|scenario| normalize_label(&scenario.name) == key)
-        .ok_or_else(|| {
-            let known: Vec<&str> = workspace
-                .scenarios
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect();
-            format!(
-                "no scenario \"{name}\": the workspace has {}",
-                if known.is_empty() {
-                    "none (add one with `skillgrid scenario add`)".to_string()
-                } else {
-                    known.join(", ")
-                }
-            )
-        })
-}
-
 fn find<'w>(workspace: &'w Workspace, name: &str) -> Result<&'w Scenario, String> {
-    position(workspace, name).map(|index| &workspace.scenarios[index])
+    workspace
+        .scenario_index(name)
+        .map(|index| &workspace.scenarios[index])
 }
 
 /// Opens the workspace, changes it, and saves it where asked.

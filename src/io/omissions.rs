@@ -98,7 +98,7 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
         ));
     }
     if workspace.settings != crate::model::Settings::default() {
-        lost.push("the workspace settings (levels, bench depth, scale words)".to_string());
+        lost.push("the workspace settings (levels, bench depth, scale words, remembered column mappings, counting on targets)".to_string());
     }
     lost
 }
@@ -173,7 +173,7 @@ mod tests {
             [
                 "2 projects",
                 "the hiring plan",
-                "the workspace settings (levels, bench depth, scale words)"
+                "the workspace settings (levels, bench depth, scale words, remembered column mappings, counting on targets)"
             ]
         );
     }

@@ -68,6 +68,26 @@ impl Scenario {
 }
 
 impl Workspace {
+    /// The scenario named `name` (any case), or what the workspace has.
+    pub fn scenario_index(&self, name: &str) -> Result<usize, String> {
+        let key = normalize_label(name);
+        self.scenarios
+            .iter()
+            .position(|scenario| normalize_label(&scenario.name) == key)
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.scenarios.iter().map(|s| s.name.as_str()).collect();
+                format!(
+                    "no scenario \"{name}\": the workspace has {}",
+                    if known.is_empty() {
+                        "none (add one with `skillgrid scenario add` or in the Scenarios view)"
+                            .to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )
+            })
+    }
+
     /// Adds an empty scenario; a name another scenario has is refused.
     pub fn add_scenario(&mut self, name: &str) -> Result<usize, EditError> {
         let name = checked_name(name, "scenario")?;

@@ -229,7 +229,7 @@ fn change_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut inputs.departing).desired_width(220.0))
                     .labelled_by(leaves.id);
-                let known = workspace.find_member(inputs.departing.trim());
+                let known = typed_member(workspace, &inputs.departing);
                 if ui
                     .add_enabled(known.is_some(), egui::Button::new("Add departure"))
                     .on_disabled_hover_text("Type the name or email of someone on the team")
@@ -250,8 +250,8 @@ fn change_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 ui.add(egui::TextEdit::singleline(&mut inputs.manager).desired_width(160.0))
                     .labelled_by(manager.id);
                 let found = (
-                    workspace.find_member(inputs.moving.trim()),
-                    workspace.find_member(inputs.manager.trim()),
+                    typed_member(workspace, &inputs.moving),
+                    typed_member(workspace, &inputs.manager),
                 );
                 if ui
                     .add_enabled(
@@ -341,7 +341,7 @@ fn change_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                     .parse::<usize>()
                     .ok()
                     .filter(|line| (1..=lines).contains(line));
-                let member = workspace.find_member(inputs.pin_member.trim());
+                let member = typed_member(workspace, &inputs.pin_member);
                 let share = crate::io::parse_share(inputs.pin_fte.trim())
                     .ok()
                     .filter(|share| *share > 0.0);
@@ -370,4 +370,13 @@ fn change_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
         let index = view.selection.scenarios.editing;
         view.send(Command::AddScenarioChange(index, change));
     }
+}
+
+/// The member a field names, once something is typed: an empty field
+/// costs no pass over the roster each frame.
+fn typed_member(workspace: &crate::model::Workspace, typed: &str) -> Option<usize> {
+    let typed = typed.trim();
+    (!typed.is_empty())
+        .then(|| workspace.find_member(typed))
+        .flatten()
 }

@@ -5,11 +5,13 @@
 
 mod guard;
 mod read;
+mod sheet;
 
 pub use read::{
-    OneOrChoice, SheetFormat, column_letters, first_format_held, never_continues,
-    read_one_or_choose, read_sheet_named, read_sheet_with, read_table_file, sheet_list, untitled,
+    OneOrChoice, first_format_held, read_one_or_choose, read_sheet_named, read_sheet_with,
+    read_table_file, sheet_list,
 };
+pub use sheet::{SheetFormat, column_letters, never_continues, untitled};
 
 /// A workbook to write that saves quickly: the level cells are repetitive,
 /// so the fastest deflate makes the file little larger in half the time.
