@@ -104,6 +104,7 @@ prop_compose! {
             let member = Member {
                 name,
                 email,
+                emails: Vec::new(),
                 role: (role < roles).then(|| workspace.roles[role].id.clone()),
                 team,
                 manager,
@@ -116,6 +117,7 @@ prop_compose! {
                 joined: None,
                 left: None,
                 changes: Vec::new(),
+                work: Default::default(),
                 fte_stated: true,
             };
             workspace.push_member(member);

@@ -92,6 +92,10 @@ fn analyze_scope(
             development: development::development(scope, today),
             time_split: time_split(scope),
             stale: stale_ratings(scope, today),
+            work: {
+                let cells = super::work::work_cells(scope, settings);
+                super::work::work_findings(scope, &cells, WEEKS_AHEAD)
+            },
         };
         let (staffing, weeks, free_fte) = joined(staffed);
         (staffing, weeks, free_fte, rest)
@@ -106,6 +110,7 @@ fn analyze_scope(
         development,
         time_split,
         stale,
+        work,
     } = rest;
     let mut hiring = hiring_plan(
         scope,
@@ -151,6 +156,7 @@ fn analyze_scope(
         staffing,
         stale,
         bench_changes: bench_changes(&joined(trend), scope),
+        work,
     }
 }
 
@@ -165,6 +171,7 @@ struct Rest {
     development: DevelopmentReport,
     time_split: TimeSplitReport,
     stale: StaleRatings,
+    work: super::WorkFindings,
 }
 
 /// A worker's result; its panic goes on in the caller.

@@ -23,6 +23,7 @@ mod staffing;
 mod time;
 mod weekly;
 mod who;
+mod work;
 
 pub use analyze::{LeadChange, analyze, bench_changes, lead_changes, practice_of, stale_ratings};
 pub use availability::{MIN_FREE_FTE, WEEKS_NOW, Weeks, capacity, free_in_week, free_over};
@@ -74,3 +75,7 @@ pub use weekly::{
     tentative_risks, thin_runs, weekly_cover_each, weekly_coverage,
 };
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_period, parse_quarter, parse_skills, who};
+pub use work::{
+    ACTIVE_WEIGHT, CellWork, Disagreement, IDLE_DAYS, OwnerAway, RECENT_DAYS, SoleOwner, WorkCells,
+    WorkContradiction, WorkFindings, work_cells, work_findings,
+};

@@ -107,6 +107,10 @@ pub struct Analysis {
     /// What the last round changed in the bench.
     #[serde(skip_serializing_if = "bench_unchanged")]
     pub bench_changes: BenchChanges,
+    /// What the team's commits say beside the ratings, when repositories
+    /// were read.
+    #[serde(skip_serializing_if = "super::WorkFindings::is_empty")]
+    pub work: super::WorkFindings,
 }
 
 fn bench_unchanged(changes: &BenchChanges) -> bool {

@@ -1,7 +1,7 @@
 //! The command line's commands and their arguments, as clap reads them;
 //! `execute` in the module above runs them.
 
-use super::{coverage, forms, history, review, scenario, staff, who};
+use super::{coverage, evidence, forms, history, review, scenario, staff, who};
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -14,6 +14,12 @@ pub enum Command {
         #[command(subcommand)]
         action: scenario::ScenarioAction,
     },
+    /// Work evidence from the team's git history, beside every rating:
+    /// read repositories (--repo), list what is stored, the ratings the
+    /// work contradicts and the code only one member has changed lately,
+    /// or remove a repository's evidence (--remove). Nothing leaves the
+    /// machine; only counts per member, skill and month are stored.
+    Evidence(evidence::EvidenceArgs),
     /// Check a roster (CSV or workbook), a role requirements or projects
     /// file, or a workspace; print a summary and every warning and error as
     /// FILE:LINE:COL: message. Exit status 1 when it does not import.

@@ -8,6 +8,7 @@ mod catalog_print;
 mod convert;
 mod coverage;
 mod development;
+mod evidence;
 mod forms;
 mod framework;
 mod history;
@@ -150,6 +151,7 @@ pub fn execute(command: Command, out: &mut Output, err: &mut String) -> ExitCode
     let catalog = catalog::builtin();
     match command {
         Command::Scenario { action } => scenario::scenario_command(action, catalog, out, err),
+        Command::Evidence(args) => evidence::evidence_command(args, catalog, out, err),
         Command::Validate {
             file,
             verbose,

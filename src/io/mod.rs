@@ -24,6 +24,7 @@
 mod development;
 mod diag;
 mod document;
+pub mod evidence;
 mod file;
 mod forms;
 mod framework;

@@ -1,6 +1,6 @@
 //! Members of the roster. Their skill levels live in the workspace's matrix.
 
-use super::{Date, Development, RoleId, TimeOff};
+use super::{Date, Development, RoleId, TimeOff, WorkEvidence};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -9,6 +9,9 @@ pub struct Member {
     /// Identifies the member where names repeat across an organisation.
     #[serde(default)]
     pub email: Option<String>,
+    /// Further addresses they commit under, for work evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
     #[serde(default)]
     pub role: Option<RoleId>,
     #[serde(default)]
@@ -41,6 +44,9 @@ pub struct Member {
     /// Dated changes of their details, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<DetailChange>,
+    /// What their commits touched, per skill and month (never a level).
+    #[serde(default, skip_serializing_if = "WorkEvidence::is_empty")]
+    pub work: WorkEvidence,
     /// Whether the file this member was read from states their FTE (a
     /// roster with no FTE column does not): a round changes only what it
     /// states. Not a detail of the member, so not saved or compared.
@@ -58,6 +64,7 @@ impl PartialEq for Member {
         let Member {
             name,
             email,
+            emails,
             role,
             team,
             manager,
@@ -70,6 +77,7 @@ impl PartialEq for Member {
             joined,
             left,
             changes,
+            work,
             fte_stated: _,
         } = self;
         *name == other.name
@@ -86,6 +94,8 @@ impl PartialEq for Member {
             && *joined == other.joined
             && *left == other.left
             && *changes == other.changes
+            && *emails == other.emails
+            && *work == other.work
     }
 }
 
@@ -98,6 +108,7 @@ impl Member {
         Member {
             name: name.to_string(),
             email: None,
+            emails: Vec::new(),
             role: None,
             team: None,
             manager: None,
@@ -110,6 +121,7 @@ impl Member {
             joined: None,
             left: None,
             changes: Vec::new(),
+            work: WorkEvidence::default(),
             fte_stated: true,
         }
     }

@@ -23,6 +23,7 @@ mod round;
 mod scenario;
 mod scenario_edits;
 mod skill;
+mod work;
 mod workspace;
 
 pub use calendar::{
@@ -57,6 +58,10 @@ pub use round::{FormsReturned, RoundSummary, import_round, import_round_noted, m
 pub use scenario::{ProjectSwitch, ReportMove, Scenario, ScenarioPin};
 pub use scenario_edits::ScenarioChange;
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};
+pub use work::{
+    AuthorIndex, AuthorWork, EvidenceSource, RepositoryRead, UnmatchedAuthor, WorkApplied,
+    WorkArea, WorkEvidence, WorkMonth,
+};
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 
 #[cfg(test)]

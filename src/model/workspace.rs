@@ -30,6 +30,13 @@ pub struct Settings {
     /// at its level, marked wherever it is used. Off unless asked.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub count_targets: bool,
+    /// Work evidence halves in weight over this many days.
+    #[serde(default = "half_life")]
+    pub evidence_half_life_days: u32,
+}
+
+fn half_life() -> u32 {
+    180
 }
 
 impl Default for Settings {
@@ -43,6 +50,7 @@ impl Default for Settings {
             expiry_warning_days: 90,
             column_maps: Vec::new(),
             count_targets: false,
+            evidence_half_life_days: half_life(),
         }
     }
 }
@@ -67,6 +75,8 @@ pub struct Workspace {
     pub holidays: Vec<super::Holiday>,
     /// Named sets of changes to the plan, to compare and apply.
     pub scenarios: Vec<super::Scenario>,
+    /// The repositories work evidence was read from.
+    pub evidence_sources: Vec<super::EvidenceSource>,
 }
 
 impl Workspace {

@@ -311,6 +311,7 @@ impl<'a> RosterBuilder<'a> {
             history: crate::model::History::default(),
             holidays: Vec::new(),
             scenarios: Vec::new(),
+            evidence_sources: Vec::new(),
         };
         check_managers(&workspace, &self.member_lines, self.manager_column, report);
         workspace

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The layout this build writes, in `PRAGMA user_version`.
-pub const DATABASE_VERSION: i32 = 5;
+pub const DATABASE_VERSION: i32 = 6;
 pub(super) const FORMAT: &str = "skillgrid-workspace";
 /// SQLite's application id for a Skillgrid workspace ("SKGD"), at bytes
 /// 68-71 of the header, so `file` and the MIME database know the file.
@@ -22,7 +22,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Each step takes a file from the version before it to the next; a new
 /// file runs them all. Never edit a step that has shipped: add one.
-pub(super) const MIGRATIONS: [&str; 5] = [
+pub(super) const MIGRATIONS: [&str; 6] = [
     // 1: the snapshot a JSON workspace holds.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
      CREATE TABLE member (
@@ -40,6 +40,9 @@ pub(super) const MIGRATIONS: [&str; 5] = [
     "ALTER TABLE member ADD COLUMN time_off TEXT NOT NULL DEFAULT '';",
     // 5: joined, left and dated changes of details, as JSON ('' for none).
     "ALTER TABLE member ADD COLUMN membership TEXT NOT NULL DEFAULT '';",
+    // 6: further commit addresses and work evidence, as JSON ('' for none).
+    "ALTER TABLE member ADD COLUMN emails TEXT NOT NULL DEFAULT '';
+     ALTER TABLE member ADD COLUMN work TEXT NOT NULL DEFAULT '';",
 ];
 
 /// A member's dates and changes as the `membership` column holds them.
@@ -54,7 +57,7 @@ pub(super) struct Membership {
 }
 
 /// The columns of `member` each layout version has, in the order added.
-const MEMBER_COLUMNS: [&[&str]; 5] = [
+const MEMBER_COLUMNS: [&[&str]; 6] = [
     &[
         "position", "name", "email", "role", "team", "manager", "fte", "location", "years",
         "planned", "levels",
@@ -63,6 +66,7 @@ const MEMBER_COLUMNS: [&[&str]; 5] = [
     &["development"],
     &["time_off"],
     &["membership"],
+    &["emails", "work"],
 ];
 
 /// Refuses a file whose tables are not those its version says: a file
@@ -361,6 +365,7 @@ fn read_rows(
         plan: meta_json(connection, "plan", report)?,
         holidays: meta_json(connection, "holidays", report)?,
         scenarios: meta_json(connection, "scenarios", report)?,
+        evidence_sources: meta_json(connection, "evidence_sources", report)?,
         ..Workspace::default()
     };
     let skills = workspace.skills.len();
@@ -370,10 +375,15 @@ fn read_rows(
     let development_column = if version >= 3 { "development" } else { "''" };
     let time_off_column = if version >= 4 { "time_off" } else { "''" };
     let membership_column = if version >= 5 { "membership" } else { "''" };
+    let (emails_column, work_column) = if version >= 6 {
+        ("emails", "work")
+    } else {
+        ("''", "''")
+    };
     let mut statement = connection.prepare(&format!(
         "SELECT position, name, email, role, team, manager, fte, location, years, planned, \
          levels, {history_column}, {development_column}, {time_off_column}, \
-         {membership_column} FROM member ORDER BY position"
+         {membership_column}, {emails_column}, {work_column} FROM member ORDER BY position"
     ))?;
     let mut rows = statement.query([])?;
     let mut levels = LevelMatrix::new(count, skills);
@@ -385,6 +395,7 @@ fn read_rows(
         let mut member = Member {
             name: row.get(1)?,
             email: row.get(2)?,
+            emails: Vec::new(),
             role: row.get::<_, Option<String>>(3)?.map(crate::model::RoleId),
             team: row.get(4)?,
             manager: row.get(5)?,
@@ -397,8 +408,25 @@ fn read_rows(
             joined: None,
             left: None,
             changes: Vec::new(),
+            work: Default::default(),
             fte_stated: true,
         };
+        let emails: String = row.get(15)?;
+        if !emails.is_empty() {
+            member.emails = emails.split('\n').map(str::to_string).collect();
+        }
+        let work: String = row.get(16)?;
+        if !work.is_empty() {
+            match serde_json::from_str(&work) {
+                Ok(read) => member.work = read,
+                Err(error) => report.error_without_place(format!(
+                    "member {} (\"{}\"): work evidence is damaged ({error}); read the \
+                     repositories again",
+                    index + 1,
+                    member.name
+                )),
+            }
+        }
         let development: String = row.get(12)?;
         if !development.is_empty() {
             match serde_json::from_str(&development) {

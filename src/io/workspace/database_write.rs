@@ -164,7 +164,8 @@ fn same_history(a: &History, b: &History, member: usize) -> bool {
 
 const INSERT_MEMBER: &str = "INSERT OR REPLACE INTO member (position, name, email, role, team, \
     manager, fte, location, years, planned, levels, history, development, time_off, \
-    membership) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    membership, emails, work) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+    ?14, ?15, ?16, ?17)";
 
 fn insert_member(
     statement: &mut rusqlite::Statement,
@@ -210,11 +211,17 @@ fn insert_member(
                 changes: member.changes.clone(),
             })
         },
+        member.emails.join("\n"),
+        if member.work.is_empty() {
+            String::new()
+        } else {
+            json(&member.work)
+        },
     ])?;
     Ok(())
 }
 
-fn meta_values(workspace: &Workspace) -> [(&'static str, String); 8] {
+fn meta_values(workspace: &Workspace) -> [(&'static str, String); 9] {
     [
         ("format", FORMAT.to_string()),
         ("settings", json(&workspace.settings)),
@@ -224,6 +231,7 @@ fn meta_values(workspace: &Workspace) -> [(&'static str, String); 8] {
         ("plan", json(&workspace.plan)),
         ("holidays", json(&workspace.holidays)),
         ("scenarios", json(&workspace.scenarios)),
+        ("evidence_sources", json(&workspace.evidence_sources)),
     ]
 }
 

@@ -31,6 +31,8 @@ struct WorkspaceOut<'w> {
     holidays: &'w [crate::model::Holiday],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     scenarios: &'w [crate::model::Scenario],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence_sources: &'w [crate::model::EvidenceSource],
 }
 
 #[derive(Serialize)]
@@ -84,6 +86,8 @@ struct WorkspaceIn<'b> {
     holidays: Vec<crate::model::Holiday>,
     #[serde(default)]
     scenarios: Vec<crate::model::Scenario>,
+    #[serde(default)]
+    evidence_sources: Vec<crate::model::EvidenceSource>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +95,8 @@ struct MemberIn<'b> {
     name: String,
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    emails: Vec<String>,
     #[serde(default)]
     role: Option<crate::model::RoleId>,
     #[serde(default)]
@@ -115,6 +121,8 @@ struct MemberIn<'b> {
     left: Option<crate::model::Date>,
     #[serde(default)]
     changes: Vec<crate::model::DetailChange>,
+    #[serde(default)]
+    work: crate::model::WorkEvidence,
     #[serde(borrow, default)]
     levels: Levels<'b>,
     #[serde(default)]
@@ -215,6 +223,7 @@ fn workspace_json(workspace: &Workspace, with_levels: bool) -> Vec<u8> {
         plan: &workspace.plan,
         holidays: &workspace.holidays,
         scenarios: &workspace.scenarios,
+        evidence_sources: &workspace.evidence_sources,
     };
     let mut bytes = if with_levels {
         serde_json::to_vec_pretty(&file)
@@ -377,6 +386,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         let member = Member {
             name: record.name,
             email: record.email,
+            emails: record.emails,
             role: record.role,
             team: record.team,
             manager: record.manager,
@@ -389,6 +399,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
             joined: record.joined,
             left: record.left,
             changes: record.changes,
+            work: record.work,
             fte_stated: true,
         };
         let who = || format!("member {} (\"{}\")", index + 1, member.name);
@@ -421,6 +432,7 @@ fn assemble(parsed: WorkspaceIn, report: &mut Report) -> Workspace {
         history: History::from_rows(history),
         holidays: parsed.holidays,
         scenarios: parsed.scenarios,
+        evidence_sources: parsed.evidence_sources,
     };
     settle_levels(&mut workspace, report);
     check_workspace(&workspace, report);

@@ -1,0 +1,367 @@
+//! Reading a repository's history into work evidence, with gix: each
+//! commit's author (through `.mailmap`), day and the files it changed
+//! against its first parent, mapped to skills by `PathMap`. Only counts
+//! per author, skill and month are kept; the walk holds one commit's
+//! changes at a time, so memory does not grow with the history.
+
+mod paths;
+
+pub use paths::{PathMap, PathRule, area_of};
+
+use crate::model::{
+    AuthorWork, Date, EvidenceSource, RepositoryRead, SkillId, WorkArea, WorkMonth,
+};
+use gix::bstr::{BStr, ByteSlice};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// What a read is asked for.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// The source's name in the workspace.
+    pub name: String,
+    /// Only commits from this day on.
+    pub since: Option<Date>,
+    pub map: PathMap,
+    /// The YAML file `map` came from, when not the built-in one.
+    pub map_file: Option<String>,
+    /// What an earlier read of the same repository stored: only newer
+    /// commits are read when its tips are still in the history and it was
+    /// read the same way.
+    pub known: Option<EvidenceSource>,
+    /// The day of the read.
+    pub today: Date,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceError {
+    #[error(
+        "{path}: not a git repository (no .git folder and not a bare repository); expected \
+         the folder a `git clone` made, or a bare `.git` folder"
+    )]
+    NotARepository { path: PathBuf },
+    #[error("{path}: the repository has no commits yet")]
+    NoCommits { path: PathBuf },
+    #[error("{path}: the history could not be read: {message}")]
+    Damaged { path: PathBuf, message: String },
+}
+
+/// Per author while the walk runs.
+#[derive(Default)]
+struct Tally {
+    name: String,
+    email: String,
+    commits: u32,
+    months: HashMap<(usize, Date), (u32, u64, Date)>,
+    areas: HashMap<(usize, String, Date), (u32, Date)>,
+}
+
+/// Reads the history of the repository at `path` (a work tree or a bare
+/// repository) reachable from `HEAD`.
+pub fn read_repository(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<RepositoryRead, EvidenceError> {
+    let damaged = |error: &dyn std::fmt::Display| EvidenceError::Damaged {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    };
+    let mut repo = gix::open(path).map_err(|_| EvidenceError::NotARepository {
+        path: path.to_path_buf(),
+    })?;
+    repo.object_cache_size_if_unset(32 * 1024 * 1024);
+    let head = match repo.head_id() {
+        Ok(id) => id.detach(),
+        Err(_) => {
+            return Err(EvidenceError::NoCommits {
+                path: path.to_path_buf(),
+            });
+        }
+    };
+    let tip = head.to_string();
+    // Read again from the start when the history was rewritten under the
+    // known tips, or the read is asked differently.
+    let hidden: Vec<gix::ObjectId> = options
+        .known
+        .as_ref()
+        .filter(|known| known.since == options.since && known.map == options.map_file)
+        .map(|known| {
+            known
+                .tips
+                .iter()
+                .filter_map(|tip| gix::ObjectId::from_hex(tip.as_bytes()).ok())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let adds = !hidden.is_empty() && hidden.iter().all(|id| repo.has_object(id));
+    let hidden = if adds { hidden } else { Vec::new() };
+    let shallow: HashSet<gix::ObjectId> = repo
+        .shallow_commits()
+        .map_err(|error| damaged(&error))?
+        .map(|commits| commits.iter().copied().collect())
+        .unwrap_or_default();
+    let mailmap = repo.open_mailmap();
+    // One cache for the tree diff (unused with rewrites off, but asked
+    // for), one for the line counts inside it.
+    let mut tree_cache = repo
+        .diff_resource_cache_for_tree_diff()
+        .map_err(|error| damaged(&error))?;
+    let mut cache = repo
+        .diff_resource_cache_for_tree_diff()
+        .map_err(|error| damaged(&error))?;
+    let walk = repo
+        .rev_walk([head])
+        .with_hidden(hidden)
+        .all()
+        .map_err(|error| damaged(&error))?;
+    let empty_tree = repo.empty_tree();
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut by_email: HashMap<String, usize> = HashMap::new();
+    let mut first: Option<Date> = None;
+    let mut last: Option<Date> = None;
+    let mut shallow_edge = 0u32;
+    let mut found = Vec::new();
+    let mut touched: Vec<(usize, u64, String)> = Vec::new();
+    for info in walk {
+        let info = info.map_err(|error| damaged(&error))?;
+        if info.parent_ids.len() > 1 {
+            continue; // a merge's changes are its parents' work
+        }
+        let commit = info.object().map_err(|error| damaged(&error))?;
+        let author = commit.author().map_err(|error| damaged(&error))?;
+        let author = mailmap.resolve(author);
+        let day = civil_day(author.time.seconds + i64::from(author.time.offset));
+        if options.since.is_some_and(|since| day < since) {
+            continue;
+        }
+        if shallow.contains(&info.id) {
+            shallow_edge += 1;
+            continue;
+        }
+        let tree = commit.tree().map_err(|error| damaged(&error))?;
+        let parent_tree = match info.parent_ids.first() {
+            Some(parent) => repo
+                .find_commit(*parent)
+                .and_then(|parent| parent.tree())
+                .map_err(|error| damaged(&error))?,
+            None => empty_tree.clone(),
+        };
+        touched.clear();
+        let mut changes = parent_tree.changes().map_err(|error| damaged(&error))?;
+        changes.options(|options| {
+            options.track_path().track_rewrites(None);
+        });
+        changes
+            .for_each_to_obtain_tree_with_cache(&tree, &mut tree_cache, |change| {
+                if !change.entry_mode().is_blob() {
+                    return Ok(std::ops::ControlFlow::Continue(()));
+                }
+                let location: &BStr = change.location();
+                let id = change.id();
+                options.map.skills_of(
+                    location,
+                    || id.object().ok().map(|object| object.data.clone()),
+                    &mut found,
+                );
+                if !found.is_empty() {
+                    let lines = change
+                        .diff(&mut cache)
+                        .ok()
+                        .and_then(|mut diff| diff.line_counts().ok().flatten())
+                        .map_or(0, |counts| {
+                            u64::from(counts.insertions) + u64::from(counts.removals)
+                        });
+                    let area = area_of(location);
+                    for &rule in &found {
+                        touched.push((rule, lines, area.clone()));
+                    }
+                }
+                cache.clear_resource_cache_keep_allocation();
+                Ok(std::ops::ControlFlow::Continue(()))
+            })
+            .map_err(|error| damaged(&error))?;
+        first = Some(first.map_or(day, |first: Date| first.min(day)));
+        last = Some(last.map_or(day, |last: Date| last.max(day)));
+        let email = author.email.to_str_lossy().trim().to_lowercase();
+        let slot = *by_email.entry(email.clone()).or_insert_with(|| {
+            tallies.push(Tally {
+                name: author.name.to_str_lossy().trim().to_string(),
+                email,
+                ..Tally::default()
+            });
+            tallies.len() - 1
+        });
+        let tally = &mut tallies[slot];
+        tally.commits += 1;
+        let month = first_of_month(day);
+        // A commit counts once per skill, and once per skill's area.
+        touched.sort_unstable_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+        let skill_of = |rule: usize| {
+            options
+                .map
+                .rules
+                .iter()
+                .position(|other| other.skill == options.map.rules[rule].skill)
+                .unwrap_or(rule)
+        };
+        let mut skills_seen: Vec<usize> = Vec::new();
+        let mut areas_seen: Vec<(usize, &str)> = Vec::new();
+        for (rule, lines, area) in &touched {
+            let skill = skill_of(*rule);
+            let entry = tally.months.entry((skill, month)).or_insert((0, 0, day));
+            if !skills_seen.contains(&skill) {
+                skills_seen.push(skill);
+                entry.0 += 1;
+            }
+            entry.1 += lines;
+            entry.2 = entry.2.max(day);
+            if !areas_seen.contains(&(skill, area.as_str())) {
+                areas_seen.push((skill, area.as_str()));
+                let entry = tally
+                    .areas
+                    .entry((skill, area.clone(), month))
+                    .or_insert((0, day));
+                entry.0 += 1;
+                entry.1 = entry.1.max(day);
+            }
+        }
+    }
+    let skill_id = |rule: usize| -> SkillId { options.map.rules[rule].skill.clone() };
+    let authors: Vec<AuthorWork> = tallies
+        .into_iter()
+        .map(|tally| AuthorWork {
+            name: tally.name,
+            email: tally.email,
+            commits: tally.commits,
+            months: tally
+                .months
+                .into_iter()
+                .map(|((rule, month), (commits, lines, last))| WorkMonth {
+                    source: String::new(),
+                    skill: skill_id(rule),
+                    month,
+                    commits,
+                    lines,
+                    last,
+                })
+                .collect(),
+            areas: tally
+                .areas
+                .into_iter()
+                .map(|((rule, area, month), (commits, last))| WorkArea {
+                    source: String::new(),
+                    skill: skill_id(rule),
+                    area,
+                    month,
+                    commits,
+                    last,
+                })
+                .collect(),
+        })
+        .collect();
+    let commits = authors.iter().map(|author| u64::from(author.commits)).sum();
+    Ok(RepositoryRead {
+        source: EvidenceSource {
+            name: options.name.clone(),
+            path: path.display().to_string(),
+            read_on: options.today,
+            tips: vec![tip],
+            commits,
+            first,
+            last,
+            since: options.since,
+            map: options.map_file.clone(),
+            skills: options.map.skills(),
+            unmatched: Vec::new(),
+        },
+        authors,
+        adds,
+        shallow_edge,
+    })
+}
+
+/// How a repository at `path` is read into `workspace`: under the name it
+/// was read under before (or a new one), newer commits only where that
+/// holds, with `map_file`, else the map it was read with, else the
+/// built-in one.
+pub fn read_options(
+    workspace: &crate::model::Workspace,
+    path: &Path,
+    since: Option<Date>,
+    map_file: Option<&Path>,
+    today: Date,
+) -> Result<(PathBuf, ReadOptions), String> {
+    let path = path
+        .canonicalize()
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    let key = path.display().to_string();
+    let directory = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let directory = if directory == ".git" {
+        path.parent()
+            .and_then(Path::file_name)
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or(directory)
+    } else {
+        directory
+    };
+    let name = workspace.evidence_source_name(&key, &directory);
+    let known = workspace
+        .evidence_sources
+        .iter()
+        .find(|source| source.name == name)
+        .cloned();
+    let map_file: Option<PathBuf> = match map_file {
+        Some(file) => Some(
+            file.canonicalize()
+                .map_err(|error| format!("{}: {error}", file.display()))?,
+        ),
+        None => known
+            .as_ref()
+            .and_then(|known| known.map.as_ref())
+            .map(PathBuf::from),
+    };
+    let map = match &map_file {
+        Some(file) => PathMap::read(file, &workspace.skills)?,
+        None => PathMap::built_in(),
+    };
+    Ok((
+        path,
+        ReadOptions {
+            name,
+            since,
+            map,
+            map_file: map_file.map(|file| file.display().to_string()),
+            known,
+            today,
+        },
+    ))
+}
+
+/// The calendar day of a moment, in the author's own offset.
+fn civil_day(seconds: i64) -> Date {
+    let days = seconds.div_euclid(86_400);
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(jiff::civil::date(1970, 1, 1))
+}
+
+pub fn first_of_month(day: Date) -> Date {
+    day.first_of_month()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_counted_from_the_epoch_in_the_authors_offset() {
+        assert_eq!(civil_day(0), jiff::civil::date(1970, 1, 1));
+        // 2026-11-30 23:30 UTC is already December 1st at +01:00.
+        let late = 1_796_081_400;
+        assert_eq!(civil_day(late), jiff::civil::date(2026, 11, 30));
+        assert_eq!(civil_day(late + 3600), jiff::civil::date(2026, 12, 1));
+    }
+}
