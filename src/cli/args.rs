@@ -366,6 +366,8 @@ pub enum TableArg {
     Staffing,
     Stale,
     Bench,
+    /// Ratings the team's commits contradict, and sole owners of code.
+    Work,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -84,6 +84,7 @@ pub(super) fn report(
                 TableArg::Staffing => Table::Staffing,
                 TableArg::Stale => Table::Stale,
                 TableArg::Bench => Table::Bench,
+                TableArg::Work => Table::Work,
             },
         )
         .into_bytes(),

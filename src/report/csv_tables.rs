@@ -17,10 +17,13 @@ pub enum Table {
     Stale,
     /// What the last round changed in who can lead each skill.
     Bench,
+    /// Ratings the team's commits contradict, and code one member alone
+    /// changed lately.
+    Work,
 }
 
 impl Table {
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Coverage,
         Table::Gaps,
         Table::Fit,
@@ -28,6 +31,7 @@ impl Table {
         Table::Staffing,
         Table::Stale,
         Table::Bench,
+        Table::Work,
     ];
 
     /// The sheet a report workbook gives the table.
@@ -40,6 +44,7 @@ impl Table {
             Table::Staffing => "Staffing",
             Table::Stale => "Stale ratings",
             Table::Bench => "Bench changes",
+            Table::Work => "Work evidence",
         }
     }
 }
@@ -338,6 +343,64 @@ pub fn table_rows(analysis: &Analysis, table: Table) -> Vec<Vec<String>> {
                     change.after.to_string(),
                     date(changes.from),
                     date(changes.to),
+                ]);
+            }
+        }
+        Table::Work => {
+            rows.push(
+                [
+                    "finding",
+                    "member",
+                    "email",
+                    "skill",
+                    "level",
+                    "recent_commits",
+                    "detail",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            let work = &analysis.work;
+            let email = |member: &crate::analysis::MemberRef| {
+                member.email.as_deref().map_or(String::new(), text)
+            };
+            for contradiction in &work.contradictions {
+                rows.push(vec![
+                    match contradiction.kind {
+                        crate::analysis::Disagreement::ActiveButRatedLow => "active_rated_low",
+                        crate::analysis::Disagreement::RatedButIdle => "rated_high_no_work",
+                    }
+                    .to_string(),
+                    text(&contradiction.member.name),
+                    email(&contradiction.member),
+                    text(&contradiction.skill.name),
+                    contradiction
+                        .level
+                        .map_or(String::new(), |level| level.to_string()),
+                    contradiction.recent_commits.to_string(),
+                    text(&contradiction.sentence()),
+                ]);
+            }
+            for owner in &work.sole_owners {
+                rows.push(vec![
+                    "sole_owner".to_string(),
+                    text(&owner.member.name),
+                    email(&owner.member),
+                    text(&owner.skill.name),
+                    String::new(),
+                    owner.commits.to_string(),
+                    text(&owner.sentence()),
+                ]);
+            }
+            for away in &work.owners_away {
+                rows.push(vec![
+                    "sole_owner_away".to_string(),
+                    text(&away.member.name),
+                    email(&away.member),
+                    text(&away.skill.name),
+                    String::new(),
+                    String::new(),
+                    text(&away.sentence()),
                 ]);
             }
         }

@@ -118,6 +118,7 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
     out.push_str("<h2>History</h2>\n");
     super::development::record_html(analysis, &mut out);
     super::development::development_html(analysis, &mut out);
+    super::work::work_html(analysis, &mut out);
     fit_table(&mut out, analysis);
     out.push_str("<p class=\"note\">Made by Skillgrid. Salary bands marked * are estimates where the source role definitions give none.</p>\n</main></body></html>\n");
     out

@@ -13,6 +13,7 @@ mod svg;
 mod terminal;
 mod text_table;
 mod who;
+mod work;
 mod workbook;
 
 pub use csv_tables::{Table, csv_table, plan_csv, table_rows};

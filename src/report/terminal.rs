@@ -394,6 +394,7 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
     table.render(&mut out);
     super::development::development_text(analysis, &mut out);
     super::development::record_text(analysis, &mut out);
+    super::work::work_text(analysis, &mut out);
     if let Some(staffing) = &analysis.staffing {
         out.push('\n');
         out.push_str(&super::staffing::staffing_text(staffing, source, None));

@@ -1,0 +1,549 @@
+//! Work evidence read from repositories the tests build with the `git`
+//! command line: authors with `.mailmap` aliases, paths for each mapped
+//! skill, two years of commits. Counts per member and skill, recency,
+//! the disagreement marks, sole owners, a re-read that adds nothing, an
+//! author who is no member, bare and shallow clones, and a folder that is
+//! not a repository.
+
+mod common;
+use common::{run, text};
+
+use skillgrid::analysis::{
+    self, AnalysisOptions, Disagreement, Scope, ScopeFilter, WEEKS_AHEAD, work_cells, work_findings,
+};
+use skillgrid::model::{AwayReason, Date, TimeOff, Workspace};
+use skillgrid::{catalog, io};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TODAY: &str = "2026-12-07";
+
+fn date(text: &str) -> Date {
+    text.parse().expect("a date")
+}
+
+/// A repository built commit by commit with `git`.
+struct Repo {
+    path: PathBuf,
+}
+
+impl Repo {
+    fn new(path: PathBuf) -> Repo {
+        std::fs::create_dir_all(&path).expect("a folder");
+        let repo = Repo { path };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        git_in(&self.path, args, &[])
+    }
+
+    /// Writes `files` and commits them as `author` on `day`.
+    fn commit(&self, author: (&str, &str), day: &str, files: &[(&str, &str)]) {
+        for (file, content) in files {
+            let path = self.path.join(file);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(&path, content).expect("written");
+            self.git(&["add", file]);
+        }
+        let stamp = format!("{day}T12:00:00+00:00");
+        let (name, email) = author;
+        git_in(
+            &self.path,
+            &["commit", "-q", "--allow-empty", "-m", "work"],
+            &[
+                ("GIT_AUTHOR_NAME", name),
+                ("GIT_AUTHOR_EMAIL", email),
+                ("GIT_AUTHOR_DATE", &stamp),
+                ("GIT_COMMITTER_NAME", name),
+                ("GIT_COMMITTER_EMAIL", email),
+                ("GIT_COMMITTER_DATE", &stamp),
+            ],
+        );
+    }
+}
+
+fn git_in(folder: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(folder)
+        .envs(env.iter().copied())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", folder)
+        .output()
+        .expect("git runs (installed by .ci/run)");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+const TOMASZ: (&str, &str) = ("Tomasz Nowak", "tomasz@corp.example");
+/// Tomasz on his own machine: `.mailmap` makes him Tomasz.
+const TOMEK: (&str, &str) = ("Tomek", "tnowak@home.example");
+const ANA: (&str, &str) = ("Ana Souza", "ana@corp.example");
+const LEE: (&str, &str) = ("Lee Park", "lee@corp.example");
+const JOE: (&str, &str) = ("Joe Contractor", "joe@agency.example");
+
+/// Two years of a platform team's work.
+fn team_repo(folder: &Path) -> Repo {
+    let repo = Repo::new(folder.join("platform"));
+    repo.commit(
+        TOMASZ,
+        "2024-12-02",
+        &[(
+            ".mailmap",
+            "Tomasz Nowak <tomasz@corp.example> <tnowak@home.example>\n",
+        )],
+    );
+    // Ana's database work is two years old.
+    for (day, n) in [("2024-12-10", 1), ("2024-12-12", 2)] {
+        repo.commit(
+            ANA,
+            day,
+            &[(
+                &format!("db/migrations/00{n}.sql"),
+                "CREATE TABLE t (id int);\n",
+            )],
+        );
+    }
+    // Tomasz keeps deploy/k8s/ alone, every month, half of it from home.
+    let mut manifest = String::from("apiVersion: apps/v1\nkind: Deployment\n");
+    for month in 1..=23 {
+        let (year, month) = if month <= 12 {
+            (2025, month)
+        } else {
+            (2026, month - 12)
+        };
+        manifest.push_str(&format!("# replicas {year}-{month}\n"));
+        let who = if month % 2 == 0 { TOMEK } else { TOMASZ };
+        repo.commit(
+            who,
+            &format!("{year}-{month:02}-15"),
+            &[("deploy/k8s/app.yaml", &manifest)],
+        );
+    }
+    // Ana: five recent Terraform commits; she is rated 0 in it.
+    for day in [
+        "2026-10-01",
+        "2026-10-15",
+        "2026-11-02",
+        "2026-11-16",
+        "2026-11-30",
+    ] {
+        repo.commit(
+            ANA,
+            day,
+            &[(
+                "infra/main.tf",
+                &format!("# {day}\nresource \"x\" \"y\" {{}}\n"),
+            )],
+        );
+    }
+    // The same six Grafana commits, a year apart: Lee's are recent.
+    for n in 1..=6 {
+        repo.commit(
+            ANA,
+            &format!("2025-11-{:02}", n + 1),
+            &[("ops/grafana/board.json", &format!("{{\"v\": {n}}}\n"))],
+        );
+        repo.commit(
+            LEE,
+            &format!("2026-11-{:02}", n + 1),
+            &[(
+                "ops/grafana/board.json",
+                &format!("{{\"v\": {}}}\n", n + 10),
+            )],
+        );
+    }
+    // Lee's code, CI and API.
+    repo.commit(
+        LEE,
+        "2026-09-01",
+        &[
+            ("src/main.rs", "fn main() {}\n"),
+            (".github/workflows/ci.yml", "on: push\n"),
+            ("api/service.proto", "syntax = \"proto3\";\n"),
+        ],
+    );
+    // Someone who is no member.
+    for day in ["2026-08-01", "2026-08-02"] {
+        repo.commit(
+            JOE,
+            day,
+            &[("src/lib.rs", &format!("// {day}\npub fn x() {{}}\n"))],
+        );
+    }
+    repo
+}
+
+const ROSTER: &str = "Name,Email,Team,Containers & Kubernetes,Infrastructure as Code,Databases,\
+Observability,Programming,CI/CD & DevOps,API Design\r\n\
+Tomasz Nowak,tomasz@corp.example,Platform,3,2,2,2,2,2,2\r\n\
+Ana Souza,ana@corp.example,Platform,2,0,4,,2,2,2\r\n\
+Lee Park,lee@corp.example,Platform,1,1,1,0,3,3,3\r\n";
+
+/// The roster saved as a workspace in `folder`.
+fn workspace_file(folder: &Path) -> PathBuf {
+    let workspace = io::import_roster(ROSTER.as_bytes(), "team.csv", catalog::builtin())
+        .expect("the roster reads")
+        .value;
+    let path = folder.join("team.skillgrid");
+    io::save_path(&workspace, &path, io::ExportOptions::default()).expect("saved");
+    path
+}
+
+fn open(path: &Path) -> Workspace {
+    io::open_path(path, catalog::builtin())
+        .expect("the workspace opens")
+        .value
+}
+
+fn read(workspace: &Path, repo: &Path) -> (bool, String, String) {
+    run(&[
+        "evidence",
+        text(workspace),
+        "--repo",
+        text(repo),
+        "--as-of",
+        TODAY,
+    ])
+}
+
+fn column(workspace: &Workspace, skill: &str) -> usize {
+    workspace.skill_named(skill).expect("a skill")
+}
+
+fn member(workspace: &Workspace, name: &str) -> usize {
+    workspace.find_member(name).expect("a member")
+}
+
+#[test]
+fn a_teams_history_becomes_evidence_beside_each_rating() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    let (ok, out, err) = read(&file, &repo.path);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("platform: read 46 commits"), "{out}");
+    assert!(
+        out.contains("Joe Contractor <joe@agency.example> (2 commits)"),
+        "the author who is no member is listed: {out}"
+    );
+    assert_eq!(out.matches("joe@agency.example").count(), 1, "once: {out}");
+    assert!(
+        !out.contains("tnowak@home.example"),
+        "the alias is Tomasz: {out}"
+    );
+
+    let workspace = open(&file);
+    let day = date(TODAY);
+    let scope = Scope::new(&workspace, day, &ScopeFilter::default());
+    let cells = work_cells(&scope, &workspace.settings);
+    let tomasz = member(&workspace, "Tomasz Nowak");
+    let ana = member(&workspace, "Ana Souza");
+    let lee = member(&workspace, "Lee Park");
+    let k8s = column(&workspace, "Containers & Kubernetes");
+    let iac = column(&workspace, "Infrastructure as Code");
+    let databases = column(&workspace, "Databases");
+    let observability = column(&workspace, "Observability");
+
+    // Every monthly manifest commit, from either address.
+    let kubernetes = cells.get(tomasz, k8s).expect("Tomasz's Kubernetes work");
+    assert_eq!(kubernetes.commits, 23);
+    assert_eq!(kubernetes.recent_commits, 6, "June to November 2026");
+    assert_eq!(kubernetes.last, date("2026-11-15"));
+    let terraform = cells.get(ana, iac).expect("Ana's Terraform");
+    assert_eq!(terraform.recent_commits, 5);
+    assert_eq!(terraform.recent_lines, 10, "each commit rewrote one line");
+    assert_eq!(
+        terraform.sentence("Infrastructure as Code"),
+        "5 commits touching Infrastructure as Code in the last 6 months (10 lines), last 2026-11-30"
+    );
+
+    // The same six commits weigh less a year on.
+    let lee_grafana = cells.get(lee, observability).expect("Lee's dashboards");
+    let ana_grafana = cells.get(ana, observability).expect("Ana's dashboards");
+    assert_eq!(lee_grafana.commits, ana_grafana.commits);
+    assert!(
+        lee_grafana.weight > 1.8 * ana_grafana.weight,
+        "{lee_grafana:?} {ana_grafana:?}"
+    );
+    assert!(lee_grafana.is_active() && !ana_grafana.is_active());
+
+    // Where the work and the rating of record disagree.
+    assert_eq!(
+        cells.disagreement(ana, iac),
+        Some(Disagreement::ActiveButRatedLow),
+        "five recent Terraform commits, rated 0"
+    );
+    assert_eq!(
+        cells.disagreement(lee, observability),
+        Some(Disagreement::ActiveButRatedLow)
+    );
+    assert_eq!(
+        cells.disagreement(ana, databases),
+        Some(Disagreement::RatedButIdle),
+        "rated 4, no database work in two years"
+    );
+    assert_eq!(cells.disagreement(tomasz, k8s), None, "rated 3 and active");
+    assert_eq!(
+        cells.disagreement(ana, observability),
+        None,
+        "not recent, not rated"
+    );
+    assert_eq!(cells.disagreements.len(), 3, "{:?}", cells.disagreements);
+
+    // Only Tomasz has changed the Kubernetes code since June.
+    let findings = work_findings(&scope, &cells, WEEKS_AHEAD);
+    let owner = findings
+        .sole_owners
+        .iter()
+        .find(|owner| &*owner.skill.name == "Containers & Kubernetes")
+        .expect("a sole owner");
+    assert_eq!(&*owner.member.name, "Tomasz Nowak");
+    assert_eq!(
+        owner.sentence(),
+        "only Tomasz Nowak has changed Containers & Kubernetes code (deploy/k8s/) since 2026-06-07"
+    );
+    // Ana and Lee both changed the dashboards in the window? No: Ana's are
+    // a year old, so Lee alone owns them lately.
+    assert!(
+        findings
+            .sole_owners
+            .iter()
+            .any(|owner| &*owner.member.name == "Lee Park"
+                && &*owner.skill.name == "Observability"),
+        "{:?}",
+        findings.sole_owners
+    );
+
+    // The report carries the contradictions and the sole owners.
+    let (ok, report, err) = run(&["report", text(&file), "--as-of", TODAY]);
+    assert!(ok, "{err}");
+    assert!(
+        report.contains("Ana Souza: rated 4 in Databases, no commits touching it since 2024-12-12"),
+        "{report}"
+    );
+    assert!(
+        report.contains("only Tomasz Nowak has changed Containers & Kubernetes code"),
+        "{report}"
+    );
+    let (ok, json, _) = run(&["report", text(&file), "--as-of", TODAY, "--format", "json"]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        json["work"]["contradictions"].as_array().map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn the_only_recent_contributor_away_shows_in_the_weeks_ahead() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    assert!(read(&file, &repo.path).0);
+    let mut workspace = open(&file);
+    let tomasz = member(&workspace, "Tomasz Nowak");
+    workspace.members[tomasz].time_off.push(TimeOff {
+        start: date("2027-01-11"),
+        end: date("2027-01-29"),
+        fraction: 1.0,
+        reason: AwayReason::default(),
+    });
+    let analysis = analysis::analyze(
+        &workspace,
+        &AnalysisOptions {
+            today: Some(date(TODAY)),
+            ..AnalysisOptions::default()
+        },
+    );
+    let away: Vec<String> = analysis
+        .work
+        .owners_away
+        .iter()
+        .map(|a| a.sentence())
+        .collect();
+    assert!(
+        away.contains(
+            &"the only recent Containers & Kubernetes contributor, Tomasz Nowak, is away in \
+              2027-W02..W04"
+                .to_string()
+        ),
+        "{away:?}"
+    );
+}
+
+#[test]
+fn a_second_read_reads_only_new_commits_and_adds_nothing_when_there_are_none() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    assert!(read(&file, &repo.path).0);
+    let before = std::fs::read(&file).expect("saved");
+    let stored = open(&file);
+
+    let (ok, out, err) = read(&file, &repo.path);
+    assert!(ok, "{err}");
+    assert!(out.contains("read 0 commits not read before"), "{out}");
+    assert!(out.contains("nothing new since the last read"), "{out}");
+    assert_eq!(
+        std::fs::read(&file).expect("still there"),
+        before,
+        "not even saved"
+    );
+
+    repo.commit(ANA, "2026-12-01", &[("infra/main.tf", "# more\n")]);
+    let (ok, out, err) = read(&file, &repo.path);
+    assert!(ok, "{err}");
+    assert!(out.contains("read 1 commit not read before"), "{out}");
+    let after = open(&file);
+    let ana = member(&after, "Ana Souza");
+    let iac = column(&after, "Infrastructure as Code");
+    let cells = |workspace: &Workspace| {
+        let scope = Scope::new(workspace, date(TODAY), &ScopeFilter::default());
+        work_cells(&scope, &workspace.settings)
+    };
+    assert_eq!(
+        cells(&after).get(ana, iac).map(|work| work.commits),
+        cells(&stored).get(ana, iac).map(|work| work.commits + 1)
+    );
+    assert_eq!(after.evidence_sources[0].commits, 47);
+    assert_eq!(after.evidence_sources.len(), 1, "the same source");
+
+    // Removing the repository removes all of it.
+    let (ok, out, err) = run(&["evidence", text(&file), "--remove", "platform"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("removed the work evidence read from platform"),
+        "{out}"
+    );
+    let removed = open(&file);
+    assert!(removed.evidence_sources.is_empty());
+    assert!(removed.members.iter().all(|member| member.work.is_empty()));
+}
+
+#[test]
+fn a_dry_run_prints_what_would_be_stored_and_stores_nothing() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    let before = std::fs::read(&file).expect("saved");
+    let (ok, out, err) = run(&[
+        "evidence",
+        text(&file),
+        "--repo",
+        text(&repo.path),
+        "--dry-run",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("nothing is stored"), "{out}");
+    assert!(
+        out.contains("Tomasz Nowak  Containers & Kubernetes  2026-11  1 commits"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Joe Contractor <joe@agency.example>  2 commits"),
+        "{out}"
+    );
+    assert!(!out.contains("work\n"), "no commit messages: {out}");
+    assert_eq!(std::fs::read(&file).expect("there"), before);
+}
+
+#[test]
+fn an_address_given_to_a_member_counts_their_commits() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    assert!(read(&file, &repo.path).0);
+    let (ok, out, err) = run(&[
+        "evidence",
+        text(&file),
+        "--email",
+        "Lee Park=joe@agency.example",
+        "--repo",
+        text(&repo.path),
+        "--since",
+        "2024-01-01",
+        "--as-of",
+        TODAY,
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Lee Park also commits as joe@agency.example"),
+        "{out}"
+    );
+    assert!(!out.contains("no member"), "{out}");
+    let workspace = open(&file);
+    assert!(workspace.evidence_sources[0].unmatched.is_empty());
+    let lee = member(&workspace, "Lee Park");
+    assert_eq!(workspace.members[lee].emails, ["joe@agency.example"]);
+}
+
+#[test]
+fn bare_and_shallow_clones_read_and_a_plain_folder_is_refused() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+
+    let bare = folder.path().join("platform.git");
+    git_in(
+        folder.path(),
+        &["clone", "-q", "--bare", text(&repo.path), text(&bare)],
+        &[],
+    );
+    let (ok, out, err) = read(&file, &bare);
+    assert!(ok, "{err}");
+    assert!(out.contains("platform: read 46 commits"), "{out}");
+
+    let shallow = folder.path().join("shallow");
+    let url = format!("file://{}", repo.path.display());
+    git_in(
+        folder.path(),
+        &["clone", "-q", "--depth", "5", &url, text(&shallow)],
+        &[],
+    );
+    let (ok, out, err) = read(&file, &shallow);
+    assert!(ok, "{err}");
+    assert!(out.contains("shallow: read 4 commits"), "{out}");
+    assert!(out.contains("1 commit at its edge not counted"), "{out}");
+
+    let plain = folder.path().join("not-a-repo");
+    std::fs::create_dir_all(&plain).expect("a folder");
+    let (ok, _, err) = read(&file, &plain);
+    assert!(!ok);
+    assert!(err.contains("not-a-repo: not a git repository"), "{err}");
+    let (ok, _, err) = read(&file, &folder.path().join("missing"));
+    assert!(!ok);
+    assert!(err.contains("missing: No such file"), "{err}");
+}
+
+#[test]
+fn evidence_and_addresses_survive_a_save_in_either_format() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    assert!(
+        run(&[
+            "evidence",
+            text(&file),
+            "--email",
+            "Ana Souza=ana@home.example"
+        ])
+        .0
+    );
+    assert!(read(&file, &repo.path).0);
+    let workspace = open(&file);
+    assert!(!workspace.members[0].work.is_empty());
+    let json = folder.path().join("team.json");
+    io::save_path(&workspace, &json, io::ExportOptions::default()).expect("saved");
+    let again = open(&json);
+    assert_eq!(again.members, workspace.members);
+    assert_eq!(again.evidence_sources, workspace.evidence_sources);
+    let ana = member(&again, "Ana Souza");
+    assert_eq!(again.members[ana].emails, ["ana@home.example"]);
+}
