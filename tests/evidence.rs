@@ -298,7 +298,8 @@ fn a_teams_history_becomes_evidence_beside_each_rating() {
     assert_eq!(cells.disagreements.len(), 3, "{:?}", cells.disagreements);
 
     // Only Tomasz has changed the Kubernetes code since June.
-    let findings = work_findings(&scope, &cells, WEEKS_AHEAD);
+    let week = skillgrid::model::week_of(day);
+    let findings = work_findings(&scope, &cells, (week, week + WEEKS_AHEAD - 1));
     let owner = findings
         .sole_owners
         .iter()

@@ -94,7 +94,8 @@ fn analyze_scope(
             stale: stale_ratings(scope, today),
             work: {
                 let cells = super::work::work_cells(scope, settings);
-                super::work::work_findings(scope, &cells, WEEKS_AHEAD)
+                let first = crate::model::week_of(today);
+                super::work::work_findings(scope, &cells, (first, first + WEEKS_AHEAD - 1))
             },
         };
         let (staffing, weeks, free_fte) = joined(staffed);

@@ -15,6 +15,10 @@ pub const ITEMS_NAMED: usize = 3;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeadlineKind {
     SinglePoints,
+    /// Only with work evidence: ratings the commits contradict.
+    WorkContradicts,
+    /// Only with work evidence: code one member alone changes.
+    SoleOwners,
     Changes,
     ThinWeeks,
     TentativeWork,
@@ -80,7 +84,11 @@ pub fn headlines(analysis: &Analysis, changes: Option<&ChangedSince>) -> Vec<Hea
         .staffing
         .as_ref()
         .is_some_and(|staffing| staffing.has_tentative());
-    let mut all = vec![single_points(analysis), thin_weeks(analysis)];
+    let mut all = vec![single_points(analysis)];
+    if !analysis.work.is_empty() {
+        all.extend([work_contradicts(analysis), sole_owners(analysis)]);
+    }
+    all.push(thin_weeks(analysis));
     // Only a plan with tentative work has a card for what it would add.
     if tentative {
         all.push(tentative_work(analysis));
@@ -113,6 +121,52 @@ fn tentative_work(analysis: &Analysis) -> Headline {
             opens: Opens::Timeline,
         })),
         all: Opens::Timeline,
+    }
+}
+
+fn work_contradicts(analysis: &Analysis) -> Headline {
+    let contradictions = &analysis.work.contradictions;
+    Headline {
+        kind: HeadlineKind::WorkContradicts,
+        title: "Ratings the work contradicts",
+        count: contradictions.len(),
+        unit: format!(
+            "{} (from {})",
+            plural(contradictions.len(), "rating", "ratings"),
+            analysis.work.sources.join(", ")
+        ),
+        alert: !contradictions.is_empty(),
+        items: named(contradictions.iter().map(|contradiction| HeadlineItem {
+            text: contradiction.sentence(),
+            opens: Opens::Skill(Arc::clone(&contradiction.skill.id)),
+        })),
+        all: Opens::Gaps,
+    }
+}
+
+fn sole_owners(analysis: &Analysis) -> Headline {
+    let owners = &analysis.work.sole_owners;
+    Headline {
+        kind: HeadlineKind::SoleOwners,
+        title: "Code one member alone changes",
+        count: owners.len(),
+        unit: plural(owners.len(), "skill or folder", "skills or folders").to_string(),
+        alert: owners.iter().any(|owner| owner.whole_skill),
+        items: named(
+            analysis
+                .work
+                .owners_away
+                .iter()
+                .map(|away| HeadlineItem {
+                    text: away.sentence(),
+                    opens: Opens::Gaps,
+                })
+                .chain(owners.iter().map(|owner| HeadlineItem {
+                    text: owner.sentence(),
+                    opens: Opens::Skill(Arc::clone(&owner.skill.id)),
+                })),
+        ),
+        all: Opens::Gaps,
     }
 }
 

@@ -7,7 +7,7 @@
 use super::availability::{MIN_FREE_FTE, capacity};
 use super::development::days_between;
 use super::scope::{MemberRef, Scope, SkillRef};
-use crate::model::{Date, Level, Settings, week_label, week_of};
+use crate::model::{Date, Level, Settings, week_label};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -328,8 +328,9 @@ impl WorkFindings {
 }
 
 /// The findings of `cells` (from `work_cells` on the same scope), with the
-/// sole owners of each skill's code and their weeks away in `weeks_ahead`.
-pub fn work_findings(scope: &Scope, cells: &WorkCells, weeks_ahead: i32) -> WorkFindings {
+/// sole owners of each skill's code and their weeks away in `weeks` (ISO
+/// week numbers, both ends included).
+pub fn work_findings(scope: &Scope, cells: &WorkCells, weeks: (i32, i32)) -> WorkFindings {
     let workspace = scope.workspace;
     if workspace.evidence_sources.is_empty() {
         return WorkFindings::default();
@@ -424,13 +425,12 @@ pub fn work_findings(scope: &Scope, cells: &WorkCells, weeks_ahead: i32) -> Work
             .then(b.commits.cmp(&a.commits))
             .then(a.skill.name.cmp(&b.skill.name))
     });
-    let first_week = week_of(day);
     let owners_away = sole_owners
         .iter()
         .filter(|owner| owner.whole_skill)
         .filter_map(|owner| {
             let mut runs: Vec<(i32, i32)> = Vec::new();
-            for week in first_week..first_week + weeks_ahead {
+            for week in weeks.0..=weeks.1 {
                 if capacity(scope, None, owner.member.index, week) >= MIN_FREE_FTE {
                     continue;
                 }

@@ -123,6 +123,8 @@ pub struct Derived {
     pub targets: Vec<((usize, usize), crate::analysis::TargetState)>,
     /// Held cells whose only evidence is a lapsed certificate, sorted.
     pub lapsed: Vec<(usize, usize)>,
+    /// What each cell's commits say, and where they disagree with it.
+    pub work: crate::analysis::WorkCells,
     /// The day targets and certificates are judged on (tests pin it).
     pub today: Option<crate::model::Date>,
     filter: Option<(MatrixFilter, (u64, u64))>,
@@ -221,6 +223,7 @@ impl Derived {
         let settings = &workspace.settings;
         let coverage = analysis::coverage(&scope, settings);
         self.lapsed = scope.lapsed().to_vec();
+        self.work = analysis::work_cells(&scope, settings);
         self.on_team = (0..workspace.members.len())
             .map(|member| scope.on_team(member))
             .collect();

@@ -65,6 +65,10 @@ pub enum FileIntent {
     PickRound,
     /// Where to save an import preview's column mapping.
     SaveColumnMap,
+    /// A repository's folder to read work evidence from.
+    PickRepository,
+    /// A YAML map of paths to skills for work evidence.
+    PickEvidenceMap,
     /// Load a roster as a round of assessments on the document.
     Round {
         as_of: crate::model::Date,

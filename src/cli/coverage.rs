@@ -139,6 +139,12 @@ pub(super) fn coverage_command(
                     "  every skill has two or more free to lead it every week"
                 );
             }
+            // From the repositories read: a skill's only recent contributor away.
+            let cells = crate::analysis::work_cells(&scope, &workspace.settings);
+            let work = crate::analysis::work_findings(&scope, &cells, (from_week, to_week));
+            for away in &work.owners_away {
+                let _ = writeln!(out, "  {}", away.sentence());
+            }
             // The cover counts confirmed work; say what tentative work adds.
             let risks = staffing.map_or_else(Vec::new, |staffing| {
                 crate::analysis::tentative_risks(&scope, staffing, &query)

@@ -302,7 +302,12 @@ fn findings(workspace: &Workspace, as_of: Option<Date>) -> (Scope<'_>, WorkCells
     let day = as_of.unwrap_or_else(crate::model::today);
     let scope = Scope::new(workspace, day, &ScopeFilter::default());
     let cells = work_cells(&scope, &workspace.settings);
-    let findings = work_findings(&scope, &cells, crate::analysis::WEEKS_AHEAD);
+    let first = crate::model::week_of(day);
+    let findings = work_findings(
+        &scope,
+        &cells,
+        (first, first + crate::analysis::WEEKS_AHEAD - 1),
+    );
     (scope, cells, findings)
 }
 

@@ -18,6 +18,8 @@ pub struct MemberDetails {
     pub location: String,
     /// As typed; blank for not known.
     pub years: String,
+    /// Further addresses they commit under, as typed: comma-separated.
+    pub other_emails: String,
 }
 
 impl MemberDetails {
@@ -34,8 +36,30 @@ impl MemberDetails {
             years: member
                 .years
                 .map_or(String::new(), |years| format!("{years}")),
+            other_emails: member.emails.join(", "),
         }
     }
+}
+
+/// Addresses as typed, split on commas, semicolons or spaces.
+fn typed_emails(text: &str) -> Result<Vec<String>, EditError> {
+    let mut emails: Vec<String> = Vec::new();
+    for email in text.split([',', ';', ' ']).map(str::trim) {
+        if email.is_empty() {
+            continue;
+        }
+        if !email.contains('@') {
+            return Err(EditError::Invalid {
+                field: "other email",
+                found: email.to_string(),
+                expected: "is not an email address: expected name@example.org",
+            });
+        }
+        if !emails.iter().any(|known| known.eq_ignore_ascii_case(email)) {
+            emails.push(email.to_string());
+        }
+    }
+    Ok(emails)
 }
 
 fn blank_is_none(text: &str) -> Option<String> {
@@ -130,6 +154,7 @@ impl Workspace {
         };
         member.location = blank_is_none(&details.location);
         member.years = typed_years(&details.years)?;
+        member.emails = typed_emails(&details.other_emails)?;
         member.joined = Some(joined);
         Ok(self.push_member(member))
     }
@@ -148,6 +173,7 @@ impl Workspace {
         self.check_email_free(email.as_deref(), Some(member))?;
         let fte = typed_fte(&details.fte)?;
         let years = typed_years(&details.years)?;
+        let emails = typed_emails(&details.other_emails)?;
         let record = self
             .members
             .get_mut(member)
@@ -194,6 +220,7 @@ impl Workspace {
         }
         record.name = name;
         record.email = email;
+        record.emails = emails;
         let dated: Vec<DetailChange> = changes
             .into_iter()
             .map(|detail| DetailChange { on, detail })

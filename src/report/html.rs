@@ -81,6 +81,13 @@ pub fn html_report(analysis: &Analysis, workspace: &Workspace, source: &str) -> 
             }
             out.push_str("</ul>\n");
         }
+        if !analysis.work.owners_away.is_empty() {
+            out.push_str("<ul>\n");
+            for away in &analysis.work.owners_away {
+                let _ = writeln!(out, "<li>{}</li>", escape(&away.sentence()));
+            }
+            out.push_str("</ul>\n");
+        }
         if !analysis.tentative_risks.is_empty() {
             out.push_str("<p>Counting confirmed work; tentative work would add:</p>\n<ul>\n");
             for risk in &analysis.tentative_risks {

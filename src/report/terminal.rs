@@ -408,6 +408,9 @@ pub fn text_report(analysis: &Analysis, source: &str) -> String {
         for run in &analysis.thin_weeks {
             let _ = writeln!(out, "  {}", run.sentence());
         }
+        for away in &analysis.work.owners_away {
+            let _ = writeln!(out, "  {}", away.sentence());
+        }
         if !analysis.tentative_risks.is_empty() {
             let _ = writeln!(out, "  Counting confirmed work; tentative work would add:");
             for risk in &analysis.tentative_risks {

@@ -120,6 +120,13 @@ impl FileDialogs for NativeDialogs {
                         .set_title("Choose a folder for the self-assessment forms")
                         .pick_folder(),
                     FileIntent::ImportForms => None,
+                    FileIntent::PickRepository => dialog
+                        .set_title("Choose a repository to read work evidence from")
+                        .pick_folder(),
+                    FileIntent::PickEvidenceMap => dialog
+                        .set_title("Choose a map of paths to skills")
+                        .add_filter("YAML map", &["yml", "yaml"])
+                        .pick_file(),
                     FileIntent::ExportSvg => dialog
                         .set_title("Export the matrix as a picture")
                         .add_filter("SVG picture", &["svg"])

@@ -70,6 +70,7 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                 }
             });
         widgets::more_line(ui, analysis.bus_factor.len());
+        work_owners_ui(analysis, ui, &mut jump_to);
         if !analysis.unassessed_requirements.is_empty() {
             widgets::section(ui, "Required but nobody assessed");
             for item in analysis.unassessed_requirements.iter().take(widgets::LISTED) {
@@ -94,6 +95,45 @@ pub fn gaps_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     if let Some(member) = expiry.open_member {
         super::development::open_certifications(view, member);
     }
+}
+
+/// Beside the rated single points, the code only one member has changed
+/// lately, from the repositories read, and when they are away.
+fn work_owners_ui(
+    analysis: &crate::analysis::Analysis,
+    ui: &mut egui::Ui,
+    jump_to: &mut Option<String>,
+) {
+    let work = &analysis.work;
+    if work.is_empty() {
+        return;
+    }
+    widgets::section(ui, "Code one member alone has changed lately");
+    ui.label(
+        RichText::new(format!(
+            "From the history of {}: the last 6 months of commits, by folder.",
+            work.sources.join(", ")
+        ))
+        .weak(),
+    );
+    if work.sole_owners.is_empty() {
+        widgets::none_line(
+            ui,
+            "None: every skill's recent code has two or more contributors.",
+        );
+    }
+    for away in &work.owners_away {
+        ui.label(RichText::new(away.sentence()).color(alert_colour()));
+    }
+    for owner in work.sole_owners.iter().take(widgets::LISTED) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(&*owner.skill.name).clicked() {
+                *jump_to = Some(owner.skill.id.to_string());
+            }
+            ui.label(owner.sentence());
+        });
+    }
+    widgets::more_line(ui, work.sole_owners.len());
 }
 
 /// Who could lead each skill at each round: the skills whose bench moved,

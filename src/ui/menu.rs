@@ -18,6 +18,7 @@ pub enum MenuCommand {
     ExportWorkbook,
     SendForms,
     ImportForms,
+    ImportEvidence,
     Import(ImportKind),
     ExportPicture,
     ExportProjects,
@@ -54,9 +55,10 @@ impl MenuCommand {
 
     /// File > Import: what adds to the open workspace, then a roster read
     /// into a new one.
-    pub const IMPORT: [MenuCommand; 9] = [
+    pub const IMPORT: [MenuCommand; 10] = [
         MenuCommand::ImportRound,
         MenuCommand::ImportForms,
+        MenuCommand::ImportEvidence,
         MenuCommand::Import(ImportKind::Projects),
         MenuCommand::Import(ImportKind::Targets),
         MenuCommand::Import(ImportKind::Certifications),
@@ -122,6 +124,7 @@ impl MenuCommand {
             MenuCommand::ExportWorkbook => "Excel workbook…",
             MenuCommand::SendForms => "Self-assessment forms…",
             MenuCommand::ImportForms => "Filled self-assessment forms…",
+            MenuCommand::ImportEvidence => "Work evidence from a repository…",
             MenuCommand::Import(kind) => kind.menu_label(),
             MenuCommand::ExportPicture => "Matrix as an SVG picture…",
             MenuCommand::ExportProjects => "Projects CSV…",
@@ -176,6 +179,10 @@ impl MenuCommand {
             }
             MenuCommand::ImportForms => {
                 "Records filled forms as self ratings, waiting for your review"
+            }
+            MenuCommand::ImportEvidence => {
+                "Reads a git repository's history on this machine: what each member's commits \
+                 touched, per skill and month, shown beside the ratings (never a level)"
             }
             MenuCommand::Import(kind) => kind.tooltip(),
             MenuCommand::ExportPicture => "Writes the matrix as shown, filter and sort, as SVG",
@@ -234,6 +241,7 @@ impl MenuCommand {
             MenuCommand::ExportWorkbook => UiCommand::AskForFile(FileIntent::ExportWorkbook),
             MenuCommand::SendForms => UiCommand::AskForFile(FileIntent::SendForms),
             MenuCommand::ImportForms => UiCommand::AskForFile(FileIntent::ImportForms),
+            MenuCommand::ImportEvidence => Command::OpenEvidence.into(),
             MenuCommand::Import(kind) => UiCommand::AskForFile(FileIntent::Import(kind)),
             MenuCommand::ExportPicture => UiCommand::AskForFile(FileIntent::ExportSvg),
             MenuCommand::ExportProjects => UiCommand::AskForFile(FileIntent::ExportProjects),

@@ -7,6 +7,7 @@ mod context;
 mod development;
 mod diagnostics;
 mod dialogs;
+mod evidence;
 mod file_dialogs;
 mod fit;
 mod framework;
@@ -264,6 +265,12 @@ impl SkillgridApp {
                 Command::SaveColumnMap(path).into()
             }
             JobResult::Picked(FileIntent::PickRound, Some(path)) => Command::AskRound(path).into(),
+            JobResult::Picked(FileIntent::PickRepository, Some(path)) => {
+                Command::SetEvidenceRepository(path).into()
+            }
+            JobResult::Picked(FileIntent::PickEvidenceMap, Some(path)) => {
+                Command::SetEvidenceMap(path).into()
+            }
             JobResult::Picked(FileIntent::Import(kind), Some(path)) => {
                 Command::Import(kind, path).into()
             }
@@ -388,6 +395,7 @@ impl eframe::App for SkillgridApp {
             guide::guide_window_ui(&mut view, &ctx);
             people::person_dialog_ui(&mut view, &ctx);
             import_preview::import_preview_ui(&mut view, &ctx);
+            evidence::evidence_dialog_ui(&mut view, &ctx);
             dialogs::lossy_save_dialog_ui(&mut view, &ctx);
         }
         shell::drop_hint_ui(&ctx);
@@ -407,6 +415,7 @@ impl eframe::App for SkillgridApp {
         }
         if self.state.export_waiting()
             || self.state.preview_waiting()
+            || self.state.evidence_waiting()
             || self.state.scenarios_waiting()
         {
             // Its analysis arrives on a worker: look again shortly.

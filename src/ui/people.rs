@@ -54,6 +54,13 @@ pub fn person_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                     &mut details.email,
                     "Optional; tells apart people of one name",
                 );
+                text_row(
+                    ui,
+                    "Other emails",
+                    &mut details.other_emails,
+                    "Further addresses they commit under, comma-separated: work evidence \
+                     from a repository counts their commits",
+                );
                 let label = ui.label("Role");
                 let chosen = details
                     .role

@@ -49,10 +49,12 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let mut decision = None;
     // Fixed column widths, so the header lines up over rows drawn only
     // where they are visible.
-    const WIDTHS: [f32; 8] = [160.0, 100.0, 180.0, 40.0, 90.0, 50.0, 50.0, 180.0];
+    const WIDTHS: [f32; 9] = [160.0, 100.0, 180.0, 40.0, 90.0, 50.0, 50.0, 160.0, 170.0];
     let headings = [
-        "Member", "Team", "Skill", "Self", "Manager", "Apart", "Grow", "Evidence", "Decision",
+        "Member", "Team", "Skill", "Self", "Manager", "Apart", "Grow", "Evidence", "Work",
+        "Decision",
     ];
+    let work = &view.state.derived().work;
     ui.horizontal(|ui| {
         let widths = WIDTHS.iter().chain([&200.0]);
         for (column, (heading, width)) in headings.iter().zip(widths).enumerate() {
@@ -96,10 +98,12 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                         },
                         if difference.wants_to_grow { "yes" } else { "" }.to_string(),
                         difference.evidence.clone().unwrap_or_default(),
+                        work_text(work, difference.member.index, difference.column),
                     ];
+                    let (member_row, skill_column) = (difference.member.index, difference.column);
                     // Names and evidence read from the left; levels sit centred.
                     for (column, (text, width)) in cells.iter().zip(WIDTHS).enumerate() {
-                        if column < 3 || column == 7 {
+                        if !(3..7).contains(&column) {
                             ui.allocate_ui_with_layout(
                                 egui::vec2(width, 18.0),
                                 egui::Layout::left_to_right(egui::Align::Center),
@@ -108,6 +112,13 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
                                     let label = ui.add(egui::Label::new(text).truncate());
                                     if column == 7 && !text.is_empty() {
                                         label.on_hover_text(text);
+                                    } else if column == 8 && !text.is_empty() {
+                                        label.on_hover_text(
+                                            work.get(member_row, skill_column)
+                                                .map_or(String::new(), |found| {
+                                                    found.sentence(&difference.skill.name)
+                                                }),
+                                        );
                                     }
                                 },
                             );
@@ -162,4 +173,29 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
             level,
         });
     }
+}
+
+/// A cell's work in a few words: "12 commits lately, last 2026-11-30",
+/// marked when it disagrees with the rating of record.
+fn work_text(work: &crate::analysis::WorkCells, member: usize, column: usize) -> String {
+    let Some(found) = work.get(member, column) else {
+        return String::new();
+    };
+    let mut text = if found.recent_commits > 0 {
+        format!(
+            "{} lately, last {}",
+            commits(found.recent_commits),
+            found.last
+        )
+    } else {
+        format!("none lately, last {}", found.last)
+    };
+    if work.disagreement(member, column).is_some() {
+        text.push_str(" (disagrees)");
+    }
+    text
+}
+
+fn commits(count: u32) -> String {
+    crate::words::count_of(count as usize, "commit", "commits")
 }

@@ -130,6 +130,22 @@ impl AppState {
                 self.notice = Some("Import cancelled: nothing changed".to_string());
             }
             C::SaveColumnMap(path) => self.save_column_map(&path),
+            C::OpenEvidence => self.open_evidence(),
+            C::SetEvidenceForm(form) => self.set_evidence_form(form),
+            C::SetEvidenceRepository(path) => {
+                if let Some(dialog) = &mut self.evidence {
+                    dialog.form.repository = path.display().to_string();
+                }
+            }
+            C::SetEvidenceMap(path) => {
+                if let Some(dialog) = &mut self.evidence {
+                    dialog.form.map = path.display().to_string();
+                }
+            }
+            C::ReadEvidence => self.read_evidence(),
+            C::StoreEvidence => self.store_evidence(),
+            C::RemoveEvidence(name) => self.remove_evidence(&name),
+            C::CloseEvidence => self.evidence = None,
             C::ToggleWho => self.toggle_who(),
             C::Decide {
                 member,

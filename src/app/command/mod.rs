@@ -78,6 +78,16 @@ pub enum Command {
     WriteForms(PathBuf),
     /// Filled forms recorded as self ratings dated today, as one edit.
     ImportForms(Vec<PathBuf>),
+    /// The work evidence dialog: opened, its form changed, a repository
+    /// read, the read stored, a repository's evidence removed, closed.
+    OpenEvidence,
+    SetEvidenceForm(super::EvidenceForm),
+    SetEvidenceRepository(PathBuf),
+    SetEvidenceMap(PathBuf),
+    ReadEvidence,
+    StoreEvidence,
+    RemoveEvidence(String),
+    CloseEvidence,
 
     // What is on show: views, filters, selection, panels and notices.
     ShowView(View),

@@ -3,6 +3,7 @@
 //! (files, development, staffing...); the types they work on live in
 //! `app/`, so nothing there reaches back here.
 
+mod evidence;
 mod import_preview;
 mod imports;
 mod recovery;
@@ -96,6 +97,8 @@ pub struct AppState {
     pub(in crate::app) timeline: Timeline,
     /// A career framework read, its preview up until applied or let go.
     pub(in crate::app) framework: Option<Box<io::FrameworkPreview>>,
+    /// The work evidence dialog, while it is open.
+    pub(in crate::app) evidence: Option<crate::app::EvidenceDialog>,
 }
 
 /// What the views read.
@@ -246,6 +249,7 @@ impl AppState {
             round_request: None,
             sheet_request: None,
             import_preview: None,
+            evidence: None,
             who: None,
             review: Review::default(),
             scenarios: crate::app::ScenarioComparison::default(),
@@ -308,6 +312,7 @@ impl AppState {
         self.refresh_scenarios();
         self.insights.poll();
         self.poll_preview();
+        self.poll_evidence();
         self.refresh_timeline();
         self.finish_pending_export();
     }

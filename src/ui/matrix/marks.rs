@@ -136,6 +136,23 @@ pub(super) fn waiting_mark(painter: &egui::Painter, rect: egui::Rect, level: cra
     );
 }
 
+/// The work disagrees with the rating: a white diamond edged black at
+/// the left edge's middle, clear of every other mark.
+pub(super) fn work_mark(painter: &egui::Painter, rect: egui::Rect) {
+    let centre = rect.left_center() + egui::vec2(5.0, 0.0);
+    let points = vec![
+        centre + egui::vec2(0.0, -4.5),
+        centre + egui::vec2(4.0, 0.0),
+        centre + egui::vec2(0.0, 4.5),
+        centre + egui::vec2(-4.0, 0.0),
+    ];
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        Color32::WHITE,
+        Stroke::new(1.2, Color32::BLACK),
+    ));
+}
+
 /// A stale cell: a grey clock face at the top left.
 pub(super) fn stale_mark(painter: &egui::Painter, rect: egui::Rect) {
     let centre = rect.left_top() + egui::vec2(5.0, 5.0);

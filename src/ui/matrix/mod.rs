@@ -448,6 +448,9 @@ impl MatrixDelegate<'_, '_> {
         if derived.is_lapsed(member, column) {
             cell_menu::lapsed_mark(painter, rect);
         }
+        if derived.work.disagreement(member, column).is_some() {
+            marks::work_mark(painter, rect);
+        }
         if ratings == Ratings::Current
             && let Some(level) = derived.waiting(member, column)
         {

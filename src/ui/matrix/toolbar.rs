@@ -367,6 +367,16 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
                 "The level rests only on a certificate that lapsed: not counted as held",
             );
         }
+        if !derived.work.disagreements.is_empty() {
+            ui.add_space(6.0);
+            let rect = swatch(ui, level_colour(Some(Level::WORKING)));
+            super::marks::work_mark(ui.painter(), rect);
+            ui.label("the work disagrees").on_hover_text(
+                "The team's commits and the rating of record disagree: active work in a skill \
+                 rated 0-1 or not assessed, or a rating of 3+ with no work in it for a year. \
+                 Hover the cell for the evidence",
+            );
+        }
         if !derived.waiting.is_empty() {
             ui.add_space(6.0);
             let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), Sense::hover());

@@ -4,6 +4,7 @@
 
 use super::cell_menu;
 use super::marks::history_lines;
+use crate::analysis::Disagreement;
 use crate::app::{AppState, Ratings};
 use eframe::egui::{self, RichText};
 
@@ -64,6 +65,7 @@ pub(super) fn cell_tooltip(
              is rated again",
         );
     }
+    work_lines(ui, state, member, column);
     let ratings = state.filter().ratings;
     if ratings != Ratings::Current {
         let own = state.derived().self_rating(member, column);
@@ -76,4 +78,26 @@ pub(super) fn cell_tooltip(
     }
     cell_menu::development_lines(ui, state, member, column);
     history_lines(ui, workspace, member, column);
+}
+
+/// What the member's commits say of the skill, and whether it agrees.
+pub(super) fn work_lines(ui: &mut egui::Ui, state: &AppState, member: usize, column: usize) {
+    let derived = state.derived();
+    let skill = &state.workspace().skills[column].name;
+    if let Some(work) = derived.work.get(member, column) {
+        ui.label(format!("Work: {}", work.sentence(skill)));
+    }
+    if let Some(disagreement) = derived.work.disagreement(member, column) {
+        ui.label(
+            RichText::new(match disagreement {
+                Disagreement::ActiveButRatedLow => {
+                    "The work disagrees: active lately in a skill rated 0-1 or not assessed"
+                }
+                Disagreement::RatedButIdle => {
+                    "The work disagrees: rated 3 or more, no commits touching it in a year"
+                }
+            })
+            .strong(),
+        );
+    }
 }

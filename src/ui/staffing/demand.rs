@@ -163,6 +163,10 @@ fn week_by_week_ui(view: &ViewCtx, ui: &mut egui::Ui) {
         });
     }
     widgets::more_line(ui, runs.len());
+    // From the repositories read: a skill's only recent contributor away.
+    for away in &results.analysis.work.owners_away {
+        ui.label(RichText::new(away.sentence()).color(alert_colour()));
+    }
 }
 
 fn quarter_chart_ui(ui: &mut egui::Ui, loads: &[QuarterLoad]) {
