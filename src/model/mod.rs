@@ -24,6 +24,7 @@ mod scenario;
 mod scenario_edits;
 mod skill;
 mod work;
+mod work_edits;
 mod workspace;
 
 pub use calendar::{
@@ -59,9 +60,10 @@ pub use scenario::{ProjectSwitch, ReportMove, Scenario, ScenarioPin};
 pub use scenario_edits::ScenarioChange;
 pub use skill::{CUSTOM_CATEGORY, Skill, SkillId, SkillKind, SkillSource};
 pub use work::{
-    AuthorIndex, AuthorWork, EvidenceSource, RepositoryRead, UnmatchedAuthor, WorkApplied,
-    WorkArea, WorkEvidence, WorkMonth,
+    AuthorWork, EvidenceSource, RepositoryRead, UnmatchedAuthor, WorkApplied, WorkArea,
+    WorkEvidence, WorkMonth,
 };
+pub use work_edits::AuthorIndex;
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 
 #[cfg(test)]

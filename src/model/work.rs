@@ -3,7 +3,7 @@
 //! only (no code, no messages, no file names below a directory), and never
 //! a level: it is shown beside the rating of record, not instead of it.
 
-use super::{Date, Member, SkillId, Workspace};
+use super::{Date, SkillId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -198,162 +198,6 @@ pub struct WorkApplied {
     pub commits: u64,
 }
 
-/// Finds members by the addresses and names they commit under.
-pub struct AuthorIndex {
-    by_email: HashMap<String, usize>,
-    by_name: HashMap<String, Option<usize>>,
-}
-
-impl AuthorIndex {
-    pub fn new(members: &[Member]) -> AuthorIndex {
-        let mut by_email = HashMap::new();
-        let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
-        for (index, member) in members.iter().enumerate() {
-            if member.planned {
-                continue;
-            }
-            for email in member.email.iter().chain(&member.emails) {
-                by_email.entry(email.trim().to_lowercase()).or_insert(index);
-            }
-            by_name
-                .entry(super::normalize_label(&member.name))
-                .and_modify(|found| *found = None)
-                .or_insert(Some(index));
-        }
-        AuthorIndex { by_email, by_name }
-    }
-
-    /// The member an author is: by email first, then by a name only one
-    /// member has. Never a guess beyond that.
-    pub fn find(&self, name: &str, email: &str) -> Option<usize> {
-        if let Some(&member) = self.by_email.get(&email.trim().to_lowercase()) {
-            return Some(member);
-        }
-        let name = super::normalize_label(name);
-        if name.is_empty() {
-            return None;
-        }
-        self.by_name.get(&name).copied().flatten()
-    }
-}
-
-impl Workspace {
-    /// Stores a repository read: each author's work goes to the member
-    /// they are, or onto the source's list of authors nobody is.
-    pub fn apply_work(&mut self, read: RepositoryRead) -> WorkApplied {
-        let RepositoryRead {
-            mut source,
-            authors,
-            adds,
-            shallow_edge: _,
-        } = read;
-        let known = self
-            .evidence_sources
-            .iter()
-            .position(|known| known.name == source.name);
-        if !adds {
-            for member in &mut self.members {
-                member.work.remove_source(&source.name);
-            }
-        }
-        let index = AuthorIndex::new(&self.members);
-        let mut applied = WorkApplied {
-            source: source.name.clone(),
-            commits: authors.iter().map(|author| u64::from(author.commits)).sum(),
-            ..WorkApplied::default()
-        };
-        let mut unmatched: Vec<UnmatchedAuthor> = match (adds, known) {
-            (true, Some(known)) => self.evidence_sources[known].unmatched.clone(),
-            _ => Vec::new(),
-        };
-        let mut added: HashMap<usize, u32> = HashMap::new();
-        for author in &authors {
-            match index.find(&author.name, &author.email) {
-                Some(member) => {
-                    self.members[member].work.add(author, &source.name);
-                    *added.entry(member).or_default() += author.commits;
-                }
-                None => {
-                    applied.unmatched.push(UnmatchedAuthor {
-                        name: author.name.clone(),
-                        email: author.email.clone(),
-                        commits: author.commits,
-                    });
-                    match unmatched
-                        .iter_mut()
-                        .find(|known| known.email.eq_ignore_ascii_case(&author.email))
-                    {
-                        Some(known) => known.commits += author.commits,
-                        None => unmatched.push(UnmatchedAuthor {
-                            name: author.name.clone(),
-                            email: author.email.clone(),
-                            commits: author.commits,
-                        }),
-                    }
-                }
-            }
-        }
-        unmatched.sort_by(|a, b| b.commits.cmp(&a.commits).then(a.name.cmp(&b.name)));
-        source.unmatched = unmatched;
-        let mut members: Vec<(usize, u32)> = added.into_iter().collect();
-        members.sort_unstable();
-        applied.members = members;
-        applied
-            .unmatched
-            .sort_by_key(|author| std::cmp::Reverse(author.commits));
-        match known {
-            Some(known) => {
-                let before = &self.evidence_sources[known];
-                if adds {
-                    source.commits += before.commits;
-                    source.first = match (before.first, source.first) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                    source.last = before.last.max(source.last);
-                }
-                self.evidence_sources[known] = source;
-            }
-            None => self.evidence_sources.push(source),
-        }
-        applied
-    }
-
-    /// Removes a repository's evidence from every member; whether the
-    /// workspace had it.
-    pub fn remove_evidence_source(&mut self, name: &str) -> bool {
-        let Some(found) = self
-            .evidence_sources
-            .iter()
-            .position(|source| source.name.eq_ignore_ascii_case(name) || source.path == name)
-        else {
-            return false;
-        };
-        let name = self.evidence_sources.remove(found).name;
-        for member in &mut self.members {
-            member.work.remove_source(&name);
-        }
-        true
-    }
-
-    /// The source a repository at `path` is stored under: the one read
-    /// from that path before, else a new name from its directory.
-    pub fn evidence_source_name(&self, path: &str, directory: &str) -> String {
-        if let Some(known) = self.evidence_sources.iter().find(|s| s.path == path) {
-            return known.name.clone();
-        }
-        let base = directory.trim_end_matches(".git");
-        let base = if base.is_empty() { "repository" } else { base };
-        let mut name = base.to_string();
-        let mut count = 2;
-        while self.evidence_sources.iter().any(|s| s.name == name) {
-            name = format!("{base}-{count}");
-            count += 1;
-        }
-        name
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,18 +240,5 @@ mod tests {
         assert!(evidence.remove_source("api"));
         assert_eq!(evidence.months.len(), 1);
         assert_eq!(evidence.months[0].source, "web");
-    }
-
-    #[test]
-    fn authors_are_found_by_any_email_then_by_a_name_nobody_shares() {
-        let mut ana = Member::new("Ana Silva");
-        ana.email = Some("ana@corp.example".into());
-        ana.emails = vec!["ana@home.example".into()];
-        let members = vec![ana, Member::new("Sam Lee"), Member::new("Sam Lee")];
-        let index = AuthorIndex::new(&members);
-        assert_eq!(index.find("whoever", "ANA@home.example"), Some(0));
-        assert_eq!(index.find("ana silva", "other@x.org"), Some(0));
-        assert_eq!(index.find("Sam Lee", "sam@x.org"), None, "two Sam Lees");
-        assert_eq!(index.find("Nobody", "nobody@x.org"), None);
     }
 }

@@ -11,7 +11,9 @@ pub fn report_workbook(analysis: &Analysis, workspace: &Workspace) -> Result<Vec
     crate::io::add_matrix_sheets(&mut book, workspace)?;
     let bold = Format::new().set_bold();
     for table in Table::ALL {
-        if table == Table::Staffing && analysis.staffing.is_none() {
+        if table == Table::Staffing && analysis.staffing.is_none()
+            || table == Table::Work && analysis.work.is_empty()
+        {
             continue;
         }
         let rows = table_rows(analysis, table);

@@ -49,7 +49,7 @@ pub fn review_ui(view: &mut ViewCtx, ui: &mut egui::Ui) {
     let mut decision = None;
     // Fixed column widths, so the header lines up over rows drawn only
     // where they are visible.
-    const WIDTHS: [f32; 9] = [160.0, 100.0, 180.0, 40.0, 90.0, 50.0, 50.0, 160.0, 170.0];
+    const WIDTHS: [f32; 9] = [150.0, 90.0, 170.0, 40.0, 70.0, 50.0, 45.0, 120.0, 150.0];
     let headings = [
         "Member", "Team", "Skill", "Self", "Manager", "Apart", "Grow", "Evidence", "Work",
         "Decision",

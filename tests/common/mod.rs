@@ -1,5 +1,7 @@
 //! Helpers the window tests share.
 
+pub mod git;
+
 use eframe::egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
