@@ -134,7 +134,7 @@ fn a_teams_history_becomes_evidence_beside_each_rating() {
     assert_eq!(&*owner.member.name, "Tomasz Nowak");
     assert_eq!(
         owner.sentence(),
-        "only Tomasz Nowak has changed Containers & Kubernetes code (deploy/k8s/) since 2026-06-07"
+        "only Tomasz Nowak has changed Containers & Kubernetes files (deploy/k8s/) since 2026-06-07"
     );
     // Ana and Lee both changed the dashboards in the window? No: Ana's are
     // a year old, so Lee alone owns them lately.
@@ -156,7 +156,7 @@ fn a_teams_history_becomes_evidence_beside_each_rating() {
         "{report}"
     );
     assert!(
-        report.contains("only Tomasz Nowak has changed Containers & Kubernetes code"),
+        report.contains("only Tomasz Nowak has changed Containers & Kubernetes files"),
         "{report}"
     );
     let (ok, json, _) = run(&["report", text(&file), "--as-of", TODAY, "--format", "json"]);
@@ -373,4 +373,36 @@ fn evidence_and_addresses_survive_a_save_in_either_format() {
     assert_eq!(again.evidence_sources, workspace.evidence_sources);
     let ana = member(&again, "Ana Souza");
     assert_eq!(again.members[ana].emails, ["ana@home.example"]);
+}
+
+#[test]
+fn the_readme_shows_the_built_in_map_of_paths_to_skills() {
+    let readme = std::fs::read_to_string("README.md").expect("the README");
+    let section = readme
+        .split("## See whether the work agrees")
+        .nth(1)
+        .expect("the section")
+        .split("\n## ")
+        .next()
+        .unwrap_or_default();
+    for (skill, _) in io::evidence::PathMap::built_in().describe() {
+        let name = &catalog::builtin()
+            .skill(&skill)
+            .expect("a catalog skill")
+            .name;
+        let row = section
+            .lines()
+            .find(|line| line.starts_with(&format!("| {name} |")))
+            .unwrap_or_else(|| panic!("no row for {name}"));
+        for rule in io::evidence::PathMap::built_in().rules {
+            if rule.skill == skill {
+                for glob in &rule.globs {
+                    assert!(
+                        row.contains(&format!("`{glob}`")),
+                        "{name}: {glob} not shown"
+                    );
+                }
+            }
+        }
+    }
 }

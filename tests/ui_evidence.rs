@@ -180,7 +180,7 @@ fn a_lead_reads_the_teams_repository_and_sees_the_work_beside_the_ratings() {
     harness.run();
     harness.get_by_label("Code one member alone has changed lately");
     harness.get_by_label_contains(
-        "only Tomasz Nowak has changed Containers & Kubernetes code (deploy/k8s/)",
+        "only Tomasz Nowak has changed Containers & Kubernetes files (deploy/k8s/)",
     );
 
     // Undo takes the whole read back.

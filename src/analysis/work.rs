@@ -74,8 +74,8 @@ fn commits(count: u32) -> String {
 pub enum Disagreement {
     /// Active recent work in a skill rated 0-1 or not assessed.
     ActiveButRatedLow,
-    /// A rating of 3 or more with no work in it for a year, from someone
-    /// who commits.
+    /// A rating of 3 or more whose work in the repositories read stopped
+    /// over a year ago, from someone who still commits.
     RatedButIdle,
 }
 
@@ -169,11 +169,14 @@ pub fn work_cells(scope: &Scope, settings: &Settings) -> WorkCells {
                 Some(work) if work.is_active() && level.is_none_or(|l| l.get() <= LOW_UP_TO) => {
                     Some(Disagreement::ActiveButRatedLow)
                 }
-                _ if evidenced
-                    && year_read
-                    && commits_this_year
-                    && level.is_some_and(|l| l.get() >= IDLE_FROM)
-                    && work.is_none_or(|work| days_between(work.last, day) >= IDLE_DAYS) =>
+                // Work that stopped a year ago; none at all in the history
+                // read says nothing (their work may live elsewhere).
+                Some(work)
+                    if evidenced
+                        && year_read
+                        && commits_this_year
+                        && level.is_some_and(|l| l.get() >= IDLE_FROM)
+                        && days_between(work.last, day) >= IDLE_DAYS =>
                 {
                     Some(Disagreement::RatedButIdle)
                 }
@@ -223,13 +226,11 @@ impl WorkContradiction {
                     .map_or("unknown".to_string(), |last| last.to_string()),
             ),
             Disagreement::RatedButIdle => format!(
-                "{}: {rated} in {}, {}",
+                "{}: {rated} in {}, no commits touching it since {}",
                 self.member.name,
                 self.skill.name,
-                match self.last {
-                    Some(last) => format!("no commits touching it since {last}"),
-                    None => "no commits touching it in the history read".to_string(),
-                }
+                self.last
+                    .map_or("unknown".to_string(), |last| last.to_string()),
             ),
         }
     }
@@ -251,8 +252,10 @@ pub struct SoleOwner {
 }
 
 impl SoleOwner {
-    /// "only Tomasz Nowak has changed deploy/k8s/ (Containers &
-    /// Kubernetes) since 2026-06-07".
+    /// "only Tomasz Nowak has changed Containers & Kubernetes files
+    /// (deploy/k8s/) since 2026-06-07", or one folder of a skill others
+    /// change too: "only Leila Karimi has changed ops/grafana/
+    /// (Observability) since 2026-06-07".
     pub fn sentence(&self) -> String {
         let areas = self.areas.iter().take(3).cloned().collect::<Vec<_>>();
         let more = self.areas.len().saturating_sub(areas.len());
@@ -262,7 +265,7 @@ impl SoleOwner {
         }
         if self.whole_skill {
             format!(
-                "only {} has changed {} code ({listed}) since {}",
+                "only {} has changed {} files ({listed}) since {}",
                 self.member.name, self.skill.name, self.since
             )
         } else {

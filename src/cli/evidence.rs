@@ -441,7 +441,9 @@ fn list_csv(scope: &Scope, cells: &WorkCells, findings: &WorkFindings, out: &mut
         let who = scope.member_ref(member);
         let detail = match cells.disagreement(member, column) {
             Some(crate::analysis::Disagreement::ActiveButRatedLow) => "active, rated low",
-            Some(crate::analysis::Disagreement::RatedButIdle) => "rated high, no work in a year",
+            Some(crate::analysis::Disagreement::RatedButIdle) => {
+                "rated high, work stopped over a year ago"
+            }
             None => "",
         };
         let _ = writer.write_record([

@@ -373,7 +373,7 @@ pub fn legend_ui(state: &AppState, ui: &mut egui::Ui) {
             super::marks::work_mark(ui.painter(), rect);
             ui.label("the work disagrees").on_hover_text(
                 "The team's commits and the rating of record disagree: active work in a skill \
-                 rated 0-1 or not assessed, or a rating of 3+ with no work in it for a year. \
+                 rated 0-1 or not assessed, or a rating of 3+ whose work stopped over a year ago. \
                  Hover the cell for the evidence",
             );
         }

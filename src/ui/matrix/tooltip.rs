@@ -94,7 +94,7 @@ pub(super) fn work_lines(ui: &mut egui::Ui, state: &AppState, member: usize, col
                     "The work disagrees: active lately in a skill rated 0-1 or not assessed"
                 }
                 Disagreement::RatedButIdle => {
-                    "The work disagrees: rated 3 or more, no commits touching it in a year"
+                    "The work disagrees: rated 3 or more, and their commits touching it stopped over a year ago"
                 }
             })
             .strong(),
