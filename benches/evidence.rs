@@ -30,6 +30,87 @@ fn main() {
     }
     let generated = generated_repository();
     compare("generated history", &generated);
+    growth();
+}
+
+/// The analysis of stored evidence (every cell's work, what disagrees, the
+/// sole owners) at 2,000, 8,000 and 32,000 members with two years of
+/// evidence each: per member it should stay flat.
+fn growth() {
+    use skillgrid::analysis::{Scope, ScopeFilter, work_cells, work_findings};
+    use skillgrid::model::{EvidenceSource, SkillId, WorkArea, WorkMonth};
+    let day: skillgrid::model::Date = "2026-12-07".parse().expect("a date");
+    let mut per_member = Vec::new();
+    for members in [2_000, 8_000, 32_000] {
+        let mut workspace =
+            skillgrid::synthetic::roster(skillgrid::catalog::builtin(), members, 60, 7);
+        let skills: Vec<SkillId> = ["kubernetes", "programming", "databases", "observability"]
+            .into_iter()
+            .map(SkillId::new)
+            .collect();
+        workspace.evidence_sources.push(EvidenceSource {
+            name: "bench".into(),
+            path: "bench".into(),
+            read_on: day,
+            tips: Vec::new(),
+            commits: 0,
+            first: Some("2024-12-01".parse().expect("a date")),
+            last: Some(day),
+            since: None,
+            map: None,
+            skills: skills.clone(),
+            unmatched: Vec::new(),
+        });
+        for (index, member) in workspace.members.iter_mut().enumerate() {
+            for month in 0..24i8 {
+                let first =
+                    skillgrid::model::Date::new(2025 + i16::from(month / 12), month % 12 + 1, 1)
+                        .expect("a month");
+                for (n, skill) in skills.iter().enumerate() {
+                    if (index + n + month as usize) % 3 == 0 {
+                        continue;
+                    }
+                    member.work.months.push(WorkMonth {
+                        source: "bench".into(),
+                        skill: skill.clone(),
+                        month: first,
+                        commits: 2,
+                        lines: 40,
+                        last: first,
+                    });
+                    member.work.areas.push(WorkArea {
+                        source: "bench".into(),
+                        skill: skill.clone(),
+                        area: format!("team{}/{}/", index % 97, skill.as_str()),
+                        month: first,
+                        commits: 2,
+                        last: first,
+                    });
+                }
+            }
+        }
+        let (took, found) = fastest(3, || {
+            let scope = Scope::new(&workspace, day, &ScopeFilter::default());
+            let cells = work_cells(&scope, &workspace.settings);
+            let week = skillgrid::model::week_of(day);
+            (
+                cells.cells.len(),
+                work_findings(&scope, &cells, (week, week + 25)),
+            )
+        });
+        println!(
+            "stored evidence of {members} members: {:.0} ms ({} cells with work, {} contradictions)",
+            took.as_secs_f64() * 1000.0,
+            found.0,
+            found.1.contradictions.len()
+        );
+        per_member.push(took.as_secs_f64() / members as f64);
+    }
+    println!(
+        "  time per member, 8,000 and 32,000 against 2,000: {:.2}x, {:.2}x",
+        per_member[1] / per_member[0],
+        per_member[2] / per_member[0]
+    );
 }
 
 fn options() -> ReadOptions {
@@ -72,7 +153,46 @@ fn compare(what: &str, path: &Path) {
     let (again, nothing) = fastest(3, || read_repository(path, &known).expect("reads"));
     assert!(nothing.adds && nothing.authors.is_empty(), "nothing new");
     println!("  read again with nothing new: {:.1} ms", ms(again));
-    println!("  peak resident memory so far: {} MB", peak_rss_mb());
+    let peak = peak_anonymous_mb_during(|| read_repository(path, &options()).expect("reads"));
+    println!(
+        "  memory of a read: {peak} MB at most beyond the pack files the system maps (peak resident so far, mapped packs included: {} MB)",
+        peak_rss_mb()
+    );
+}
+
+/// The most anonymous memory (heap, not the mapped pack files) the
+/// process held while `work` ran, above what it held before, sampled
+/// every 5 ms.
+fn peak_anonymous_mb_during<T: Send>(work: impl FnOnce() -> T + Send) -> u64 {
+    let anonymous = || {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find(|line| line.starts_with("RssAnon:"))
+                    .and_then(|line| line.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<u64>().ok())
+            })
+            .unwrap_or(0)
+    };
+    let before = anonymous();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let peak = std::thread::scope(|scope| {
+        let sampler = scope.spawn(|| {
+            let mut peak = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(anonymous());
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        });
+        let value = work();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        drop(value);
+        sampler.join().expect("the sampler ends")
+    });
+    peak.saturating_sub(before) / 1024
 }
 
 /// `git log --numstat` over the whole history, its output counted and

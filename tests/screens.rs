@@ -121,3 +121,86 @@ fn the_import_preview_at_every_size() {
             .expect("saved");
     }
 }
+
+/// Work evidence from the bundled Data Platform repository, at every
+/// size: the dialog with what a read found, the matrix with a cell's
+/// evidence in its tooltip, the overview and the gaps view:
+/// `--ignored the_work_evidence`.
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn the_work_evidence_at_every_size() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screens");
+    std::fs::create_dir_all(&out).expect("screens folder");
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-teams/data-platform.git");
+    for [width, height] in SIZES {
+        let mut state = Some(state_for(Some(
+            "sample-teams/product-org-history.skillgrid",
+        )));
+        let repository = repository.clone();
+        let mut harness = Harness::builder()
+            .with_size([width, height])
+            .with_theme(eframe::egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |_| {
+                let mut state = state.take().expect("built once");
+                state.set_today("2026-12-07".parse().expect("a date"));
+                state.apply(Command::ShowView(View::Matrix));
+                state.apply(Command::OpenEvidence);
+                state.apply(Command::SetEvidenceRepository(repository.clone()));
+                state.apply(Command::ReadEvidence);
+                SkillgridApp::with_state(state)
+            });
+        let settle = |harness: &mut Harness<'_, SkillgridApp>, done: &dyn Fn(&AppState) -> bool| {
+            for _ in 0..600 {
+                harness.step();
+                if done(harness.state().state()) {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            harness.run();
+        };
+        settle(&mut harness, &|state| {
+            state
+                .evidence_dialog()
+                .is_some_and(|dialog| dialog.result.is_some())
+        });
+        let shot = |harness: &mut Harness<'_, SkillgridApp>, name: &str| {
+            let image = harness.render().expect("rendered");
+            image
+                .save(out.join(format!("evidence-{name}-{width}x{height}.png")))
+                .expect("saved");
+        };
+        shot(&mut harness, "dialog");
+        harness
+            .state_mut()
+            .state_mut()
+            .apply(Command::StoreEvidence);
+        harness
+            .state_mut()
+            .state_mut()
+            .apply(Command::CloseEvidence);
+        harness.run();
+        {
+            use egui_kittest::kittest::Queryable;
+            harness
+                .get_by_label_contains("Grace Achieng / Observability")
+                .hover();
+        }
+        harness.run();
+        shot(&mut harness, "matrix");
+        for view in [View::Overview, View::Gaps] {
+            harness
+                .state_mut()
+                .state_mut()
+                .apply(Command::ShowView(view));
+            settle(&mut harness, &|state| {
+                state
+                    .insights()
+                    .results()
+                    .is_some_and(|results| !results.analysis.work.is_empty())
+            });
+            shot(&mut harness, view.name());
+        }
+    }
+}

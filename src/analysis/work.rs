@@ -135,6 +135,9 @@ pub fn work_cells(scope: &Scope, settings: &Settings) -> WorkCells {
     let mut result = WorkCells::default();
     let mut row: HashMap<usize, CellWork> = HashMap::new();
     for &member in &scope.members {
+        if workspace.members[member].work.months.is_empty() {
+            continue; // nothing to show, nothing to disagree with
+        }
         row.clear();
         let mut commits_this_year = false;
         for month in &workspace.members[member].work.months {
