@@ -67,7 +67,7 @@ fn growth() {
                     skillgrid::model::Date::new(2025 + i16::from(month / 12), month % 12 + 1, 1)
                         .expect("a month");
                 for (n, skill) in skills.iter().enumerate() {
-                    if (index + n + month as usize) % 3 == 0 {
+                    if (index + n + month as usize).is_multiple_of(3) {
                         continue;
                     }
                     member.work.months.push(WorkMonth {
