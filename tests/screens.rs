@@ -181,6 +181,20 @@ fn the_work_evidence_at_every_size() {
             .state_mut()
             .apply(Command::CloseEvidence);
         harness.run();
+        // The team whose repository was read, and the skills it touches.
+        for (combo, option) in [("Team", "Data Platform"), ("Category", "Operations")] {
+            use egui_kittest::kittest::{NodeT, Queryable};
+            harness
+                .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, combo)
+                .click();
+            harness.run();
+            harness
+                .query_all_by_label(option)
+                .rfind(|node| node.accesskit_node().role() != eframe::egui::accesskit::Role::Label)
+                .expect("listed")
+                .click();
+            harness.run();
+        }
         {
             use egui_kittest::kittest::Queryable;
             harness

@@ -148,8 +148,8 @@ pub fn evidence_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                 });
                 if !source.unmatched.is_empty() {
                     ui.weak(format!(
-                        "  {} no member: give a member their address in People (Other emails) \
-                         and read again",
+                        "  {} no member: give a member their address (right-click their name, \
+                         Edit details…, Other emails) and read again",
                         crate::words::count_of(source.unmatched.len(), "author is", "authors are")
                     ));
                 }
@@ -231,7 +231,7 @@ fn found_ui(
             authors.join(", "),
             more(found.unmatched.len())
         ));
-        ui.weak("Give a member such an address in People (Other emails), then read again.");
+        ui.weak("Give a member such an address (right-click their name in the matrix, Edit details…, Other emails), then read again.");
     }
     if ui
         .button("Store evidence")

@@ -115,8 +115,8 @@ impl AppState {
                 String::new()
             } else {
                 format!(
-                    "; {} who are no member",
-                    crate::words::count_of(found.unmatched.len(), "author", "authors")
+                    "; {} no member",
+                    crate::words::count_of(found.unmatched.len(), "author is", "authors are")
                 )
             }
         ));

@@ -139,12 +139,12 @@ pub(super) fn waiting_mark(painter: &egui::Painter, rect: egui::Rect, level: cra
 /// The work disagrees with the rating: a white diamond edged black at
 /// the left edge's middle, clear of every other mark.
 pub(super) fn work_mark(painter: &egui::Painter, rect: egui::Rect) {
-    let centre = rect.left_center() + egui::vec2(5.0, 0.0);
+    let centre = rect.left_center() + egui::vec2(4.0, 0.0);
     let points = vec![
-        centre + egui::vec2(0.0, -4.5),
-        centre + egui::vec2(4.0, 0.0),
-        centre + egui::vec2(0.0, 4.5),
-        centre + egui::vec2(-4.0, 0.0),
+        centre + egui::vec2(0.0, -4.0),
+        centre + egui::vec2(3.2, 0.0),
+        centre + egui::vec2(0.0, 4.0),
+        centre + egui::vec2(-3.2, 0.0),
     ];
     painter.add(egui::Shape::convex_polygon(
         points,
