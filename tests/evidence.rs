@@ -373,6 +373,44 @@ fn evidence_and_addresses_survive_a_save_in_either_format() {
     assert_eq!(again.evidence_sources, workspace.evidence_sources);
     let ana = member(&again, "Ana Souza");
     assert_eq!(again.members[ana].emails, ["ana@home.example"]);
+
+    // A roster CSV holds neither, and says so before it writes.
+    let csv = folder.path().join("team.csv");
+    let (ok, out, err) = run(&["convert", text(&file), text(&csv)]);
+    assert!(ok, "{err}");
+    let said = format!("{out}{err}");
+    assert!(
+        said.contains("the work evidence read from 1 repository"),
+        "{said}"
+    );
+    assert!(said.contains("1 other email of a member"), "{said}");
+}
+
+#[test]
+fn the_half_life_weighs_the_recent_past() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let repo = team_repo(folder.path());
+    let file = workspace_file(folder.path());
+    assert!(read(&file, &repo.path).0);
+    let weight = |file: &Path| {
+        let workspace = open(file);
+        let scope = Scope::new(&workspace, date(TODAY), &ScopeFilter::default());
+        let cells = work_cells(&scope, &workspace.settings);
+        let ana = member(&workspace, "Ana Souza");
+        let observability = column(&workspace, "Observability");
+        cells
+            .get(ana, observability)
+            .expect("her dashboards")
+            .weight
+    };
+    let default = weight(&file);
+    let (ok, out, err) = run(&["evidence", text(&file), "--half-life", "30"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("halves in weight every 30 days"), "{out}");
+    let short = weight(&file);
+    // A year-old commit is worth 2^-2 at 180 days, 2^-12 at 30.
+    assert!(short < default / 100.0, "{short} against {default}");
+    assert_eq!(open(&file).settings.evidence_half_life_days, 30);
 }
 
 #[test]

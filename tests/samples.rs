@@ -51,6 +51,8 @@ fn every_sample_imports_without_errors() {
         .filter(|name| name != "rounds")
         // Career frameworks are ladders to import as roles, not teams.
         .filter(|name| name != "frameworks")
+        // A team's git history for work evidence, and what builds it.
+        .filter(|name| name != "data-platform.git" && name != "work")
         .collect::<Vec<_>>();
     assert!(samples.len() >= 4, "{samples:?}");
     for sample in samples {

@@ -37,6 +37,10 @@ pub struct EvidenceArgs {
     /// Another address a member commits under: `Ana Souza=ana@home.example`.
     #[arg(long, value_name = "MEMBER=EMAIL")]
     pub email: Vec<String>,
+    /// Weigh work to the recent past: a commit counts half as much every
+    /// DAYS days (kept in the workspace; 180 unless set).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub half_life: Option<u32>,
     #[arg(long, value_enum, default_value_t = EvidenceFormat::Text)]
     pub format: EvidenceFormat,
     /// The day the evidence is of (YYYY-MM-DD); today when not given.
@@ -64,7 +68,10 @@ pub(super) fn evidence_command(
         return ExitCode::FAILURE;
     };
     let workspace = &mut workspace.value;
-    let changes = !args.repo.is_empty() || args.remove.is_some() || !args.email.is_empty();
+    let changes = !args.repo.is_empty()
+        || args.remove.is_some()
+        || !args.email.is_empty()
+        || args.half_life.is_some();
     if !changes {
         list(workspace, args.as_of, args.format, out);
         return ExitCode::SUCCESS;
@@ -78,6 +85,12 @@ pub(super) fn evidence_command(
         }
     };
     let mut said = Vec::new();
+    if let Some(days) = args.half_life {
+        workspace.settings.evidence_half_life_days = days;
+        said.push(format!(
+            "work evidence now halves in weight every {days} days"
+        ));
+    }
     for pair in &args.email {
         match add_email(workspace, pair) {
             Ok(text) => said.push(text),
@@ -180,7 +193,10 @@ pub(super) fn evidence_command(
     for line in &said {
         let _ = writeln!(out, "{line}");
     }
-    let unchanged = !read_anything && args.remove.is_none() && args.email.is_empty();
+    let unchanged = !read_anything
+        && args.remove.is_none()
+        && args.email.is_empty()
+        && args.half_life.is_none();
     if unchanged {
         return ExitCode::SUCCESS;
     }

@@ -59,6 +59,24 @@ pub fn roster_csv_leaves_out(workspace: &Workspace, library: &Catalog) -> Vec<St
     if !workspace.scenarios.is_empty() {
         lost.push(count_of(workspace.scenarios.len(), "scenario", "scenarios"));
     }
+    if !workspace.evidence_sources.is_empty() {
+        lost.push(format!(
+            "the work evidence read from {}",
+            count_of(
+                workspace.evidence_sources.len(),
+                "repository",
+                "repositories"
+            )
+        ));
+    }
+    let other_emails: usize = workspace.members.iter().map(|m| m.emails.len()).sum();
+    if other_emails > 0 {
+        lost.push(count_of(
+            other_emails,
+            "other email of a member",
+            "other emails of members",
+        ));
+    }
     let edited_roles = workspace
         .roles
         .iter()

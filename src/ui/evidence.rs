@@ -85,6 +85,24 @@ pub fn evidence_dialog_ui(view: &mut ViewCtx, ctx: &egui::Context) {
                     ui.weak("the whole history");
                 }
                 ui.end_row();
+                let label = ui.label("Half-life");
+                let mut days = workspace.settings.evidence_half_life_days;
+                let changed = ui
+                    .add(
+                        egui::DragValue::new(&mut days)
+                            .range(1..=3650)
+                            .suffix(" days"),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "A commit counts half as much for every this many days of age: \
+                         recent work weighs most",
+                    )
+                    .changed();
+                if changed {
+                    answer = Some(Command::SetEvidenceHalfLife(days).into());
+                }
+                ui.end_row();
             });
         ui.add_space(4.0);
         ui.horizontal(|ui| {

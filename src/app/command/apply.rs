@@ -146,6 +146,15 @@ impl AppState {
             C::StoreEvidence => self.store_evidence(),
             C::RemoveEvidence(name) => self.remove_evidence(&name),
             C::CloseEvidence => self.evidence = None,
+            C::SetEvidenceHalfLife(days) => {
+                self.document.change(
+                    &format!("weigh work evidence by {days} days"),
+                    |workspace| {
+                        workspace.settings.evidence_half_life_days = days.clamp(1, 3650);
+                    },
+                );
+                self.refresh();
+            }
             C::ToggleWho => self.toggle_who(),
             C::Decide {
                 member,

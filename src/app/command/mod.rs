@@ -87,6 +87,8 @@ pub enum Command {
     ReadEvidence,
     StoreEvidence,
     RemoveEvidence(String),
+    /// Work evidence halves in weight every so many days.
+    SetEvidenceHalfLife(u32),
     CloseEvidence,
 
     // What is on show: views, filters, selection, panels and notices.

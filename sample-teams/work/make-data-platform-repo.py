@@ -16,7 +16,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGET = os.path.join(HERE, "data-platform.git")
+TARGET = os.path.join(os.path.dirname(HERE), "data-platform.git")
 
 # Who commits to what, and how often per month, from when to when.
 # (name, email, folder kind, commits a month, first month, last month)
