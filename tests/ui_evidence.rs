@@ -217,6 +217,19 @@ fn a_folder_that_is_not_a_repository_is_refused_in_the_dialog_and_nothing_change
     });
     harness.get_by_label_contains("not a git repository");
     assert_eq!(harness.state().state().document().workspace, before);
+
+    // The half-life sits in the same dialog; a change is one undoable edit.
+    harness.get_by_label("Half-life");
+    harness
+        .state_mut()
+        .state_mut()
+        .apply(Command::SetEvidenceHalfLife(90));
+    harness.run();
+    let settings = &harness.state().state().document().workspace.settings;
+    assert_eq!(settings.evidence_half_life_days, 90);
+    harness.state_mut().state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().state().document().workspace, before);
 }
 
 #[test]
