@@ -294,8 +294,6 @@ fn an_address_given_to_a_member_counts_their_commits() {
         "Lee Park=joe@agency.example",
         "--repo",
         text(&repo.path),
-        "--since",
-        "2024-01-01",
         "--as-of",
         TODAY,
     ]);
@@ -304,11 +302,21 @@ fn an_address_given_to_a_member_counts_their_commits() {
         out.contains("Lee Park also commits as joe@agency.example"),
         "{out}"
     );
+    // Joe's commits predate the last read: the whole history is read again.
+    assert!(out.contains("platform: read 46 commits from"), "{out}");
     assert!(!out.contains("no member"), "{out}");
     let workspace = open(&file);
     assert!(workspace.evidence_sources[0].unmatched.is_empty());
     let lee = member(&workspace, "Lee Park");
     assert_eq!(workspace.members[lee].emails, ["joe@agency.example"]);
+    let scope = Scope::new(&workspace, date(TODAY), &ScopeFilter::default());
+    let cells = work_cells(&scope, &workspace.settings);
+    let programming = column(&workspace, "Programming");
+    assert_eq!(
+        cells.get(lee, programming).map(|work| work.commits),
+        Some(3),
+        "his own commit and Joe's two"
+    );
 }
 
 #[test]

@@ -463,10 +463,19 @@ pub fn read_options(
         directory
     };
     let name = workspace.evidence_source_name(&key, &directory);
+    // Authors listed as no member who now answer to one (an address was
+    // added since) have commits before the tips: read everything again.
+    let index = crate::model::AuthorIndex::new(&workspace.members);
     let known = workspace
         .evidence_sources
         .iter()
         .find(|source| source.name == name)
+        .filter(|source| {
+            !source
+                .unmatched
+                .iter()
+                .any(|author| index.find(&author.name, &author.email).is_some())
+        })
         .cloned();
     let map_file: Option<PathBuf> = match map_file {
         Some(file) => Some(
