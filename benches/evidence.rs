@@ -7,7 +7,7 @@
 mod timing;
 use timing::fastest;
 
-use skillgrid::io::evidence::{PathMap, ReadOptions, read_repository};
+use skillgrid::io::{PathMap, ReadOptions, read_repository};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

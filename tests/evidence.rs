@@ -431,7 +431,7 @@ fn the_readme_shows_the_built_in_map_of_paths_to_skills() {
         .split("\n## ")
         .next()
         .unwrap_or_default();
-    for (skill, _) in io::evidence::PathMap::built_in().describe() {
+    for (skill, _) in io::PathMap::built_in().describe() {
         let name = &catalog::builtin()
             .skill(&skill)
             .expect("a catalog skill")
@@ -440,7 +440,7 @@ fn the_readme_shows_the_built_in_map_of_paths_to_skills() {
             .lines()
             .find(|line| line.starts_with(&format!("| {name} |")))
             .unwrap_or_else(|| panic!("no row for {name}"));
-        for rule in io::evidence::PathMap::built_in().rules {
+        for rule in io::PathMap::built_in().rules {
             if rule.skill == skill {
                 for glob in &rule.globs {
                     assert!(

@@ -6,7 +6,7 @@ use super::Output;
 use super::input::{open_reporting, save_workspace, workspace_output};
 use crate::analysis::{Scope, ScopeFilter, WorkCells, WorkFindings, work_cells, work_findings};
 use crate::catalog::Catalog;
-use crate::io::evidence::{read_options, read_repository};
+use crate::io::{read_options, read_repository};
 use crate::model::{AuthorIndex, Date, RepositoryRead, Workspace};
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;

@@ -16,6 +16,7 @@
 //! | time off and holiday calendars | `time_off.rs` |
 //! | opening and saving a document by its name | `document.rs` |
 //! | what a save leaves out, in words | `omissions.rs` |
+//! | work evidence from git repositories, paths to skills | `evidence/` |
 //! | messages naming the file, line and cell | `diag.rs` |
 //!
 //! Nothing here knows egui. Every import is a transaction: it returns a
@@ -24,7 +25,7 @@
 mod development;
 mod diag;
 mod document;
-pub mod evidence;
+mod evidence;
 mod file;
 mod forms;
 mod framework;
@@ -44,6 +45,9 @@ pub use diag::{Diagnostic, ImportFailure, Imported, Severity};
 pub use document::{
     Contents, json_size_estimate, open_path, open_path_in, open_path_mapped, open_path_read,
     open_path_sheet, open_path_tracked, save_path, workbook_contents,
+};
+pub use evidence::{
+    EvidenceError, PathMap, PathRule, ReadOptions, area_of, read_options, read_repository,
 };
 pub use file::{
     FileKind, MAX_FILE_BYTES, MAX_JSON_BYTES, Progress, SILENCE_LIMIT, SaveError, SaveStep, Saved,

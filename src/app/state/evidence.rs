@@ -3,7 +3,7 @@
 //! repository's evidence.
 
 use crate::app::{AppState, EvidenceDialog, EvidenceForm, EvidenceReadResult};
-use crate::io::evidence::{read_options, read_repository};
+use crate::io::{read_options, read_repository};
 use crate::model::{AuthorIndex, RepositoryRead};
 use std::path::Path;
 use std::sync::mpsc::channel;
