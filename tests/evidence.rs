@@ -126,6 +126,27 @@ fn a_teams_history_becomes_evidence_beside_each_rating() {
     // Only Tomasz has changed the Kubernetes code since June.
     let week = skillgrid::model::week_of(day);
     let findings = work_findings(&scope, &cells, (week, week + WEEKS_AHEAD - 1));
+    // Each skill's recent code owners, with the tooltips' counts.
+    let owners = |skill: &str| -> Vec<(String, u32)> {
+        findings
+            .owners
+            .iter()
+            .find(|owners| &*owners.skill.name == skill)
+            .map(|owners| {
+                owners
+                    .members
+                    .iter()
+                    .map(|(member, commits)| (member.name.to_string(), *commits))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        owners("Containers & Kubernetes"),
+        [("Tomasz Nowak".to_string(), 6)]
+    );
+    assert_eq!(owners("Observability"), [("Lee Park".to_string(), 6)]);
+    assert!(owners("Databases").is_empty(), "Ana's database work is old");
     let owner = findings
         .sole_owners
         .iter()

@@ -76,6 +76,6 @@ pub use weekly::{
 };
 pub use who::{WhoError, WhoMatch, WhoQuery, parse_period, parse_quarter, parse_skills, who};
 pub use work::{
-    ACTIVE_WEIGHT, CellWork, Disagreement, IDLE_DAYS, OwnerAway, RECENT_DAYS, SoleOwner, WorkCells,
-    WorkContradiction, WorkFindings, work_cells, work_findings,
+    ACTIVE_WEIGHT, CellWork, Disagreement, IDLE_DAYS, OwnerAway, RECENT_DAYS, RecentOwners,
+    SoleOwner, WorkCells, WorkContradiction, WorkFindings, work_cells, work_findings,
 };

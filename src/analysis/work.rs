@@ -317,11 +317,34 @@ impl OwnerAway {
     }
 }
 
+/// Who has touched a skill's files in the last six months, most commits
+/// first: its recent code owners.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecentOwners {
+    pub skill: SkillRef,
+    /// Each with their commits touching it in the window.
+    pub members: Vec<(MemberRef, u32)>,
+}
+
+impl RecentOwners {
+    /// "Containers & Kubernetes: Tomasz Nowak (42), Ana Souza (3)".
+    pub fn sentence(&self) -> String {
+        let members: Vec<String> = self
+            .members
+            .iter()
+            .map(|(member, commits)| format!("{} ({commits})", member.name))
+            .collect();
+        format!("{}: {}", self.skill.name, members.join(", "))
+    }
+}
+
 /// What the work says across the team, for reports and the overview.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct WorkFindings {
     /// The repositories read, by name.
     pub sources: Vec<String>,
+    /// Each skill's recent code owners, in column order.
+    pub owners: Vec<RecentOwners>,
     pub contradictions: Vec<WorkContradiction>,
     pub sole_owners: Vec<SoleOwner>,
     pub owners_away: Vec<OwnerAway>,
@@ -455,7 +478,27 @@ pub fn work_findings(scope: &Scope, cells: &WorkCells, weeks: (i32, i32)) -> Wor
             })
         })
         .collect();
+    // Read off the cells, so the counts are the tooltips'.
+    let mut by_skill: Vec<Vec<(MemberRef, u32)>> = vec![Vec::new(); workspace.skills.len()];
+    for &((member, column), ref work) in &cells.cells {
+        if work.recent_commits > 0 {
+            by_skill[column].push((scope.member_ref(member), work.recent_commits));
+        }
+    }
+    let owners = by_skill
+        .into_iter()
+        .enumerate()
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(column, mut members)| {
+            members.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index.cmp(&b.0.index)));
+            RecentOwners {
+                skill: scope.column_ref(column),
+                members,
+            }
+        })
+        .collect();
     WorkFindings {
+        owners,
         sources: workspace
             .evidence_sources
             .iter()

@@ -344,6 +344,7 @@ fn list(workspace: &Workspace, as_of: Option<Date>, format: EvidenceFormat, out:
                     "disagreement": cells.disagreement(member, column),
                 })
             }).collect::<Vec<_>>(),
+            "owners": findings.owners,
             "contradictions": findings.contradictions,
             "sole_owners": findings.sole_owners,
             "owners_away": findings.owners_away,
@@ -412,6 +413,13 @@ fn list_text(
             "    {}; {level}{mark}",
             work.sentence(&workspace.skills[column].name)
         );
+    }
+    let _ = writeln!(out, "\nRecent code owners (commits in the last 6 months):");
+    if findings.owners.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for owners in &findings.owners {
+        let _ = writeln!(out, "  {}", owners.sentence());
     }
     let _ = writeln!(
         out,
@@ -490,6 +498,22 @@ fn list_csv(scope: &Scope, cells: &WorkCells, findings: &WorkFindings, out: &mut
             &contradiction.last.map_or(String::new(), |d| d.to_string()),
             &contradiction.sentence(),
         ]);
+    }
+    for owners in &findings.owners {
+        for (member, commits) in &owners.members {
+            let _ = writer.write_record([
+                "recent_owner",
+                &member.name,
+                member.email.as_deref().unwrap_or(""),
+                &owners.skill.name,
+                "",
+                &commits.to_string(),
+                "",
+                "",
+                "",
+                "",
+            ]);
+        }
     }
     for owner in &findings.sole_owners {
         let _ = writer.write_record([
