@@ -7,7 +7,7 @@ use super::input::{open_reporting, save_workspace, workspace_output};
 use crate::analysis::{Scope, ScopeFilter, WorkCells, WorkFindings, work_cells, work_findings};
 use crate::catalog::Catalog;
 use crate::io::{read_options, read_repository};
-use crate::model::{AuthorIndex, Date, RepositoryRead, Workspace};
+use crate::model::{Date, RepositoryRead, Workspace};
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -230,27 +230,17 @@ fn add_email(workspace: &mut Workspace, pair: &str) -> Result<String, String> {
 }
 
 fn describe_read(read: &RepositoryRead) -> String {
-    let commits = crate::words::count_of(read.source.commits as usize, "commit", "commits");
-    let mut text = if read.adds {
-        format!(
-            "{}: read {commits} not read before from {}",
-            read.source.name, read.source.path
-        )
-    } else {
-        format!(
-            "{}: read {commits} from {}",
-            read.source.name, read.source.path
-        )
-    };
-    if let (Some(first), Some(last)) = (read.source.first, read.source.last) {
-        let _ = write!(text, " ({first} to {last})");
+    let mut text = format!(
+        "{}: read {} from {}",
+        read.source.name,
+        read.commits_read(),
+        read.source.path
+    );
+    if let Some(span) = read.span() {
+        let _ = write!(text, " ({span})");
     }
-    if read.shallow_edge > 0 {
-        let _ = write!(
-            text,
-            "; a shallow clone: {} at its edge not counted (what they changed is not there)",
-            crate::words::count_of(read.shallow_edge as usize, "commit", "commits")
-        );
+    if let Some(note) = read.shallow_note() {
+        let _ = write!(text, "; {note}");
     }
     text
 }
@@ -263,11 +253,9 @@ fn dry_run(workspace: &Workspace, read: &RepositoryRead, out: &mut Output) {
         "Would store, per member, skill and month: commits, lines changed, last day \
          (no code, no commit messages, no file names):"
     );
-    let index = AuthorIndex::new(&workspace.members);
-    let mut unmatched = Vec::new();
-    for author in &read.authors {
-        let Some(member) = index.find(&author.name, &author.email) else {
-            unmatched.push(author);
+    let found = workspace.match_authors(&read.authors);
+    for (author, member) in read.authors.iter().zip(&found.member_of) {
+        let Some(member) = *member else {
             continue;
         };
         let mut months = author.months.clone();
@@ -298,12 +286,12 @@ fn dry_run(workspace: &Workspace, read: &RepositoryRead, out: &mut Output) {
             );
         }
     }
-    if !unmatched.is_empty() {
+    if !found.unmatched.is_empty() {
         let _ = writeln!(
             out,
             "Authors who are no member (not stored against anyone):"
         );
-        for author in unmatched {
+        for author in &found.unmatched {
             let _ = writeln!(
                 out,
                 "  {} <{}>  {} commits",

@@ -63,7 +63,7 @@ pub use work::{
     AuthorWork, EvidenceSource, RepositoryRead, UnmatchedAuthor, WorkApplied, WorkArea,
     WorkEvidence, WorkMonth,
 };
-pub use work_edits::AuthorIndex;
+pub use work_edits::{AuthorIndex, AuthorMatch};
 pub use workspace::{SCHEMA_VERSION, Settings, Workspace};
 
 #[cfg(test)]

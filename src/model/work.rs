@@ -187,6 +187,36 @@ pub struct RepositoryRead {
     pub shallow_edge: u32,
 }
 
+impl RepositoryRead {
+    /// "46 commits" or "1 commit not read before".
+    pub fn commits_read(&self) -> String {
+        let commits = crate::words::count_of(self.source.commits as usize, "commit", "commits");
+        if self.adds {
+            format!("{commits} not read before")
+        } else {
+            commits
+        }
+    }
+
+    /// "2024-12-02 to 2026-11-30": the days of the history read.
+    pub fn span(&self) -> Option<String> {
+        match (self.source.first, self.source.last) {
+            (Some(first), Some(last)) => Some(format!("{first} to {last}")),
+            _ => None,
+        }
+    }
+
+    /// What a shallow clone's edge leaves uncounted, when it is one.
+    pub fn shallow_note(&self) -> Option<String> {
+        (self.shallow_edge > 0).then(|| {
+            format!(
+                "a shallow clone: {} at its edge not counted (what they changed is not there)",
+                crate::words::count_of(self.shallow_edge as usize, "commit", "commits")
+            )
+        })
+    }
+}
+
 /// What storing a read changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WorkApplied {

@@ -1,7 +1,7 @@
 //! Storing and removing work evidence, and finding the member an author
 //! is: by any of their addresses, then by a name only one member has.
 
-use super::{Member, RepositoryRead, UnmatchedAuthor, WorkApplied, Workspace};
+use super::{AuthorWork, Member, RepositoryRead, UnmatchedAuthor, WorkApplied, Workspace};
 use std::collections::HashMap;
 
 /// Finds members by the addresses and names they commit under.
@@ -43,7 +43,46 @@ impl AuthorIndex {
     }
 }
 
+/// Whom a read's authors are, as storing it would find them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AuthorMatch {
+    /// Per author of the read, in its order: the member they are.
+    pub member_of: Vec<Option<usize>>,
+    /// Each member found, with their commits, most first.
+    pub members: Vec<(usize, u32)>,
+    /// The authors who are no member, most commits first.
+    pub unmatched: Vec<UnmatchedAuthor>,
+}
+
 impl Workspace {
+    /// Finds the member each author is (`AuthorIndex`): what a read
+    /// would add to whom, for storing it, the dialog and `--dry-run`.
+    pub fn match_authors(&self, authors: &[AuthorWork]) -> AuthorMatch {
+        let index = AuthorIndex::new(&self.members);
+        let mut found = AuthorMatch::default();
+        let mut commits: HashMap<usize, u32> = HashMap::new();
+        for author in authors {
+            let member = index.find(&author.name, &author.email);
+            match member {
+                Some(member) => *commits.entry(member).or_default() += author.commits,
+                None => found.unmatched.push(UnmatchedAuthor {
+                    name: author.name.clone(),
+                    email: author.email.clone(),
+                    commits: author.commits,
+                }),
+            }
+            found.member_of.push(member);
+        }
+        found.members = commits.into_iter().collect();
+        found
+            .members
+            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        found
+            .unmatched
+            .sort_by(|a, b| b.commits.cmp(&a.commits).then(a.name.cmp(&b.name)));
+        found
+    }
+
     /// Stores a repository read: each author's work goes to the member
     /// they are, or onto the source's list of authors nobody is.
     pub fn apply_work(&mut self, read: RepositoryRead) -> WorkApplied {
@@ -62,51 +101,33 @@ impl Workspace {
                 member.work.remove_source(&source.name);
             }
         }
-        let index = AuthorIndex::new(&self.members);
-        let mut applied = WorkApplied {
-            source: source.name.clone(),
-            commits: authors.iter().map(|author| u64::from(author.commits)).sum(),
-            ..WorkApplied::default()
-        };
+        let found = self.match_authors(&authors);
         let mut unmatched: Vec<UnmatchedAuthor> = match (adds, known) {
             (true, Some(known)) => self.evidence_sources[known].unmatched.clone(),
             _ => Vec::new(),
         };
-        let mut added: HashMap<usize, u32> = HashMap::new();
-        for author in &authors {
-            match index.find(&author.name, &author.email) {
-                Some(member) => {
-                    self.members[member].work.add(author, &source.name);
-                    *added.entry(member).or_default() += author.commits;
-                }
-                None => {
-                    applied.unmatched.push(UnmatchedAuthor {
-                        name: author.name.clone(),
-                        email: author.email.clone(),
-                        commits: author.commits,
-                    });
-                    match unmatched
-                        .iter_mut()
-                        .find(|known| known.email.eq_ignore_ascii_case(&author.email))
-                    {
-                        Some(known) => known.commits += author.commits,
-                        None => unmatched.push(UnmatchedAuthor {
-                            name: author.name.clone(),
-                            email: author.email.clone(),
-                            commits: author.commits,
-                        }),
-                    }
-                }
+        for author in &found.unmatched {
+            match unmatched
+                .iter_mut()
+                .find(|known| known.email.eq_ignore_ascii_case(&author.email))
+            {
+                Some(known) => known.commits += author.commits,
+                None => unmatched.push(author.clone()),
+            }
+        }
+        for (author, member) in authors.iter().zip(&found.member_of) {
+            if let Some(member) = member {
+                self.members[*member].work.add(author, &source.name);
             }
         }
         unmatched.sort_by(|a, b| b.commits.cmp(&a.commits).then(a.name.cmp(&b.name)));
         source.unmatched = unmatched;
-        let mut members: Vec<(usize, u32)> = added.into_iter().collect();
-        members.sort_unstable();
-        applied.members = members;
-        applied
-            .unmatched
-            .sort_by_key(|author| std::cmp::Reverse(author.commits));
+        let applied = WorkApplied {
+            source: source.name.clone(),
+            commits: authors.iter().map(|author| u64::from(author.commits)).sum(),
+            members: found.members,
+            unmatched: found.unmatched,
+        };
         match known {
             Some(known) => {
                 let before = &self.evidence_sources[known];

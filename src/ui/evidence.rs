@@ -200,22 +200,13 @@ fn found_ui(
     answer: &mut Option<UiCommand>,
 ) {
     let read = &found.read;
-    let source = &read.source;
-    let commits = crate::words::count_of(source.commits as usize, "commit", "commits");
-    let mut said = if read.adds {
-        format!("{}: {commits} not read before", source.name)
-    } else {
-        format!("{}: {commits}", source.name)
-    };
-    if let (Some(first), Some(last)) = (source.first, source.last) {
-        said.push_str(&format!(", {first} to {last}"));
+    let mut said = format!("{}: {}", read.source.name, read.commits_read());
+    if let Some(span) = read.span() {
+        said.push_str(&format!(", {span}"));
     }
     ui.strong(said);
-    if read.shallow_edge > 0 {
-        ui.weak(format!(
-            "A shallow clone: {} at its edge not counted (what they changed is not there)",
-            crate::words::count_of(read.shallow_edge as usize, "commit", "commits")
-        ));
+    if let Some(note) = read.shallow_note() {
+        ui.weak(format!("This is {note}"));
     }
     if read.adds && read.authors.is_empty() {
         ui.label("Nothing new since the last read.");

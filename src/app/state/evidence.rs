@@ -4,7 +4,7 @@
 
 use crate::app::{AppState, EvidenceDialog, EvidenceForm, EvidenceReadResult};
 use crate::io::{read_options, read_repository};
-use crate::model::{AuthorIndex, RepositoryRead};
+use crate::model::RepositoryRead;
 use std::path::Path;
 use std::sync::mpsc::channel;
 
@@ -139,30 +139,14 @@ impl AppState {
 
 /// Who a read would add to, found as `apply_work` will find them.
 fn found_for(workspace: &crate::model::Workspace, read: RepositoryRead) -> EvidenceReadResult {
-    let index = AuthorIndex::new(&workspace.members);
-    let mut members: Vec<(usize, u32)> = Vec::new();
-    let mut unmatched = Vec::new();
-    for author in &read.authors {
-        match index.find(&author.name, &author.email) {
-            Some(member) => match members.iter_mut().find(|(known, _)| *known == member) {
-                Some((_, commits)) => *commits += author.commits,
-                None => members.push((member, author.commits)),
-            },
-            None => unmatched.push(crate::model::UnmatchedAuthor {
-                name: author.name.clone(),
-                email: author.email.clone(),
-                commits: author.commits,
-            }),
-        }
-    }
-    members.sort_by_key(|member| std::cmp::Reverse(member.1));
-    unmatched.sort_by_key(|author| std::cmp::Reverse(author.commits));
+    let found = workspace.match_authors(&read.authors);
     EvidenceReadResult {
-        members: members
+        members: found
+            .members
             .into_iter()
             .map(|(member, commits)| (workspace.members[member].name.clone(), commits))
             .collect(),
-        unmatched,
+        unmatched: found.unmatched,
         read,
     }
 }
