@@ -35,37 +35,36 @@ impl AppState {
     /// dialog until stored or let go.
     pub(in crate::app) fn read_evidence(&mut self) {
         let today = self.today();
-        let workspace = &self.document.workspace;
+        // The worker reads from the workspace as it is now; the open
+        // document may change meanwhile.
+        let workspace = std::sync::Arc::clone(&self.document.workspace);
         let Some(dialog) = &mut self.evidence else {
             return;
         };
-        let form = &dialog.form;
+        let form = dialog.form.clone();
         if form.repository.trim().is_empty() {
             dialog.result = Some(Err(
                 "Choose the repository's folder first (a clone, or a bare .git folder)".into(),
             ));
             return;
         }
-        let map = (!form.map.trim().is_empty()).then(|| Path::new(form.map.trim()));
-        let options = read_options(
-            workspace,
-            Path::new(form.repository.trim()),
-            form.since,
-            map,
-            today,
-        );
-        let (path, options) = match options {
-            Ok(ready) => ready,
-            Err(message) => {
-                dialog.result = Some(Err(message));
-                return;
-            }
-        };
+        // Finding the folder, reading the map and the history are all
+        // file work: none of it on the UI thread.
         let (sender, receiver) = channel();
         std::thread::Builder::new()
             .name("skillgrid-evidence".into())
             .spawn(move || {
-                let read = read_repository(&path, &options).map_err(|error| error.to_string());
+                let map = (!form.map.trim().is_empty()).then(|| Path::new(form.map.trim()));
+                let read = read_options(
+                    &workspace,
+                    Path::new(form.repository.trim()),
+                    form.since,
+                    map,
+                    today,
+                )
+                .and_then(|(path, options)| {
+                    read_repository(&path, &options).map_err(|error| error.to_string())
+                });
                 let _ = sender.send(read);
             })
             .expect("spawning a thread");

@@ -411,7 +411,7 @@ fn diff_worker(
 /// once per skill's folder.
 fn count(tally: &mut Tally, job: &Job, touched: &mut [(usize, u64, String)]) {
     tally.commits += 1;
-    let (day, month) = (job.day, first_of_month(job.day));
+    let (day, month) = (job.day, job.day.first_of_month());
     touched.sort_unstable_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
     let mut skills_seen: Vec<usize> = Vec::new();
     let mut areas_seen: Vec<(usize, &str)> = Vec::new();
@@ -510,10 +510,6 @@ fn civil_day(seconds: i64) -> Date {
     jiff::civil::date(1970, 1, 1)
         .checked_add(jiff::Span::new().days(days))
         .unwrap_or(jiff::civil::date(1970, 1, 1))
-}
-
-pub fn first_of_month(day: Date) -> Date {
-    day.first_of_month()
 }
 
 #[cfg(test)]
