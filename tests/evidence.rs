@@ -180,6 +180,34 @@ fn a_teams_history_becomes_evidence_beside_each_rating() {
         report.contains("only Tomasz Nowak has changed Containers & Kubernetes files"),
         "{report}"
     );
+    // `evidence` lists the same, in each of its formats.
+    let (ok, listed, err) = run(&[
+        "evidence",
+        text(&file),
+        "--as-of",
+        TODAY,
+        "--format",
+        "json",
+    ]);
+    assert!(ok, "{err}");
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("json");
+    assert_eq!(listed["contradictions"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        listed["owners"][0]["skill"]["name"], "Containers & Kubernetes",
+        "{listed}"
+    );
+    let (ok, csv, _) = run(&["evidence", text(&file), "--as-of", TODAY, "--format", "csv"]);
+    assert!(ok);
+    assert_eq!(
+        csv.lines()
+            .filter(|line| line.starts_with("contradiction,"))
+            .count(),
+        3
+    );
+    assert!(
+        csv.contains("recent_owner,Tomasz Nowak,tomasz@corp.example,Containers & Kubernetes,,6,"),
+        "{csv}"
+    );
     let (ok, json, _) = run(&["report", text(&file), "--as-of", TODAY, "--format", "json"]);
     assert!(ok);
     let json: serde_json::Value = serde_json::from_str(&json).expect("json");

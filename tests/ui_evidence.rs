@@ -6,13 +6,13 @@
 
 mod common;
 use common::git::{team_repo, workspace_file};
-use common::{opened, window};
+use common::{opened, pick, window};
 
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use skillgrid::analysis::{Disagreement, HeadlineKind};
-use skillgrid::app::{Command, View};
+use skillgrid::app::{Command, FileIntent, View};
 use skillgrid::model::Date;
 use skillgrid::ui::SkillgridApp;
 
@@ -49,6 +49,21 @@ fn type_into(harness: &mut Harness<'_, SkillgridApp>, label: &str, text: &str) {
     harness.run();
 }
 
+/// Reads the repository at `path` in the open dialog, to its result.
+fn read_in_dialog(harness: &mut Harness<'_, SkillgridApp>, path: &std::path::Path) {
+    type_into(harness, "Repository", path.to_str().expect("utf-8"));
+    harness.get_by_label("Read the history").click();
+    wait_for_read(harness);
+}
+
+fn wait_for_read(harness: &mut Harness<'_, SkillgridApp>) {
+    until(harness, |state| {
+        state
+            .evidence_dialog()
+            .is_some_and(|dialog| dialog.result.is_some() && !dialog.is_reading())
+    });
+}
+
 fn open_dialog(harness: &mut Harness<'_, SkillgridApp>) {
     harness.get_by_label("File").click();
     harness.run();
@@ -72,18 +87,7 @@ fn a_lead_reads_the_teams_repository_and_sees_the_work_beside_the_ratings() {
     let before = harness.state().state().document().workspace.clone();
 
     open_dialog(&mut harness);
-    type_into(
-        &mut harness,
-        "Repository",
-        repo.path.to_str().expect("utf-8"),
-    );
-    harness.run();
-    harness.get_by_label("Read the history").click();
-    until(&mut harness, |state| {
-        state
-            .evidence_dialog()
-            .is_some_and(|dialog| dialog.result.is_some())
-    });
+    read_in_dialog(&mut harness, &repo.path);
     harness.get_by_label_contains("platform: 46 commits, 2024-12-02 to 2026-11-30");
     harness.get_by_label_contains("Evidence for 3 members: Tomasz Nowak (24)");
     harness.get_by_label_contains("Joe Contractor <joe@agency.example> (2)");
@@ -108,6 +112,12 @@ fn a_lead_reads_the_teams_repository_and_sees_the_work_beside_the_ratings() {
     }
     // The source is listed, to read again or remove.
     harness.get_by_label_contains("platform: 46 commits, read 2026-12-07");
+    let stored = harness.state().state().document().workspace.clone();
+    harness.get_by_label("Read again").click();
+    wait_for_read(&mut harness);
+    harness.get_by_label_contains("platform: 0 commits not read before");
+    harness.get_by_label("Nothing new since the last read.");
+    assert_eq!(harness.state().state().document().workspace, stored);
     harness.get_by_label("Close").click();
     harness.run();
     assert!(harness.state().state().evidence_dialog().is_none());
@@ -203,18 +213,7 @@ fn a_folder_that_is_not_a_repository_is_refused_in_the_dialog_and_nothing_change
     let mut harness = window(opened(&file));
     let before = harness.state().state().document().workspace.clone();
     open_dialog(&mut harness);
-    type_into(
-        &mut harness,
-        "Repository",
-        folder.path().to_str().expect("utf-8"),
-    );
-    harness.run();
-    harness.get_by_label("Read the history").click();
-    until(&mut harness, |state| {
-        state
-            .evidence_dialog()
-            .is_some_and(|dialog| dialog.result.is_some())
-    });
+    read_in_dialog(&mut harness, folder.path());
     harness.get_by_label_contains("not a git repository");
     assert_eq!(harness.state().state().document().workspace, before);
 
@@ -264,18 +263,7 @@ fn another_address_typed_in_the_member_dialog_counts_their_commits() {
     );
     // Joe's commits are Lee's now: nobody is left unmatched.
     open_dialog(&mut harness);
-    type_into(
-        &mut harness,
-        "Repository",
-        repo.path.to_str().expect("utf-8"),
-    );
-    harness.run();
-    harness.get_by_label("Read the history").click();
-    until(&mut harness, |state| {
-        state
-            .evidence_dialog()
-            .is_some_and(|dialog| dialog.result.is_some())
-    });
+    read_in_dialog(&mut harness, &repo.path);
     let dialog = harness.state().state().evidence_dialog().expect("open");
     let found = dialog
         .result
@@ -289,4 +277,32 @@ fn another_address_typed_in_the_member_dialog_counts_their_commits() {
         "{:?}",
         found.members
     );
+
+    // Stored, then removed from the list of repositories read.
+    harness.get_by_label("Store evidence").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state().workspace().evidence_sources.len(),
+        1
+    );
+    harness.get_by_label("Remove").click();
+    harness.run();
+    let workspace = harness.state().state().workspace();
+    assert!(workspace.evidence_sources.is_empty());
+    assert!(
+        workspace
+            .members
+            .iter()
+            .all(|member| member.work.is_empty())
+    );
+    let notice = harness.state().state().notice().unwrap_or_default();
+    assert!(
+        notice.contains("Removed the work evidence read from platform"),
+        "{notice}"
+    );
+
+    // Choose… answers with the folder picked.
+    pick(&mut harness, FileIntent::PickRepository, &repo.path);
+    let dialog = harness.state().state().evidence_dialog().expect("open");
+    assert_eq!(dialog.form.repository, repo.path.display().to_string());
 }
