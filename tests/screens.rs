@@ -21,6 +21,24 @@ fn state_for(file: Option<&str>) -> AppState {
     state
 }
 
+/// A light-themed window of `size` around the app `make` builds from
+/// `state`, drawn with wgpu so it can be rendered.
+fn picture_window(
+    size: [f32; 2],
+    state: AppState,
+    make: impl FnOnce(AppState) -> SkillgridApp + 'static,
+) -> Harness<'static, SkillgridApp> {
+    let mut parts = Some((state, make));
+    Harness::builder()
+        .with_size(size)
+        .with_theme(eframe::egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |_| {
+            let (state, make) = parts.take().expect("built once");
+            make(state)
+        })
+}
+
 #[test]
 #[ignore = "writes pictures for a person to look at"]
 fn every_view_at_every_size() {
@@ -36,21 +54,15 @@ fn every_view_at_every_size() {
             .as_deref()
             .or((view == View::Staffing).then_some("sample-teams/product-org-staffing.json"));
         for [width, height] in SIZES {
-            let mut state = Some(state_for(file));
-            let mut harness = Harness::builder()
-                .with_size([width, height])
-                .with_theme(eframe::egui::Theme::Light)
-                .wgpu()
-                .build_eframe(move |_| {
-                    let mut state = state.take().expect("built once");
-                    state.apply(Command::ShowView(view));
-                    let mut app = SkillgridApp::with_state(state);
-                    if view == View::Staffing {
-                        let workspace = app.state().workspace().clone();
-                        app.selection.staffing.select_project(&workspace, 0);
-                    }
-                    app
-                });
+            let mut harness = picture_window([width, height], state_for(file), move |mut state| {
+                state.apply(Command::ShowView(view));
+                let mut app = SkillgridApp::with_state(state);
+                if view == View::Staffing {
+                    let workspace = app.state().workspace().clone();
+                    app.selection.staffing.select_project(&workspace, 0);
+                }
+                app
+            });
             harness.run();
             let image = harness.render().expect("rendered");
             let path = out.join(format!("{}-{}x{}.png", view.name(), width, height));
@@ -64,16 +76,10 @@ fn every_view_at_every_size() {
 #[test]
 #[ignore = "writes the README's picture"]
 fn the_readme_picture() {
-    let mut state = Some(state_for(None));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_theme(eframe::egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |_| {
-            let mut state = state.take().expect("built once");
-            state.apply(Command::ShowView(View::Matrix));
-            SkillgridApp::with_state(state)
-        });
+    let mut harness = picture_window([1280.0, 800.0], state_for(None), |mut state| {
+        state.apply(Command::ShowView(View::Matrix));
+        SkillgridApp::with_state(state)
+    });
     harness.run();
     let image = harness.render().expect("rendered");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/images/matrix.png");
@@ -100,20 +106,11 @@ fn the_import_preview_at_every_size() {
     )
     .expect("written");
     for [width, height] in SIZES {
-        let mut state = Some(state_for(None));
         let roster = roster.clone();
-        let mut harness = Harness::builder()
-            .with_size([width, height])
-            .with_theme(eframe::egui::Theme::Light)
-            .wgpu()
-            .build_eframe(move |_| {
-                let mut state = state.take().expect("built once");
-                state.apply(Command::PreviewImport(
-                    roster.clone(),
-                    FileIntent::ImportRoster,
-                ));
-                SkillgridApp::with_state(state)
-            });
+        let mut harness = picture_window([width, height], state_for(None), move |mut state| {
+            state.apply(Command::PreviewImport(roster, FileIntent::ImportRoster));
+            SkillgridApp::with_state(state)
+        });
         harness.run();
         let image = harness.render().expect("rendered");
         image
@@ -133,23 +130,16 @@ fn the_work_evidence_at_every_size() {
     std::fs::create_dir_all(&out).expect("screens folder");
     let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-teams/data-platform.git");
     for [width, height] in SIZES {
-        let mut state = Some(state_for(Some(
-            "sample-teams/product-org-history.skillgrid",
-        )));
         let repository = repository.clone();
-        let mut harness = Harness::builder()
-            .with_size([width, height])
-            .with_theme(eframe::egui::Theme::Light)
-            .wgpu()
-            .build_eframe(move |_| {
-                let mut state = state.take().expect("built once");
-                state.set_today("2026-12-07".parse().expect("a date"));
-                state.apply(Command::ShowView(View::Matrix));
-                state.apply(Command::OpenEvidence);
-                state.apply(Command::SetEvidenceRepository(repository.clone()));
-                state.apply(Command::ReadEvidence);
-                SkillgridApp::with_state(state)
-            });
+        let state = state_for(Some("sample-teams/product-org-history.skillgrid"));
+        let mut harness = picture_window([width, height], state, move |mut state| {
+            state.set_today("2026-12-07".parse().expect("a date"));
+            state.apply(Command::ShowView(View::Matrix));
+            state.apply(Command::OpenEvidence);
+            state.apply(Command::SetEvidenceRepository(repository));
+            state.apply(Command::ReadEvidence);
+            SkillgridApp::with_state(state)
+        });
         let settle = |harness: &mut Harness<'_, SkillgridApp>, done: &dyn Fn(&AppState) -> bool| {
             for _ in 0..600 {
                 harness.step();
