@@ -6,7 +6,7 @@
 
 mod common;
 use common::git::{team_repo, workspace_file};
-use common::{opened, pick, window};
+use common::{opened, pick, until, window};
 
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -18,23 +18,6 @@ use skillgrid::ui::SkillgridApp;
 
 fn date(text: &str) -> Date {
     text.parse().expect("a date")
-}
-
-/// Steps the window until `done` holds (work on other threads repaints
-/// meanwhile, so `run` alone would not return).
-fn until(
-    harness: &mut Harness<'_, SkillgridApp>,
-    done: impl Fn(&skillgrid::app::AppState) -> bool,
-) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state().state()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(done(harness.state().state()), "it finished");
-    harness.run();
 }
 
 /// Clicks into the field labelled `label` and types, as a person would.

@@ -15,14 +15,7 @@ fn fresh() -> AppState {
 
 /// Steps until the analysis has arrived and the cards are drawn.
 fn settled(harness: &mut egui_kittest::Harness<'_, skillgrid::ui::SkillgridApp>) {
-    for _ in 0..200 {
-        harness.step();
-        if harness.state().state().insights().results().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    common::until(harness, |state| state.insights().results().is_some());
 }
 
 /// Edit > Add a member…, as a manager would.

@@ -49,22 +49,31 @@ pub fn pick(
     harness.run();
 }
 
-/// Steps the window until a load on its worker is done (the spinner
-/// repaints meanwhile, so `run` alone would not return), then settles it.
+/// Steps the window until `done` holds: work on other threads repaints
+/// meanwhile (a spinner), so `run` alone would not return. Then settles it.
 #[allow(dead_code)]
-pub fn wait_for_load(harness: &mut Harness<'_, SkillgridApp>) {
-    for _ in 0..300 {
+pub fn until(
+    harness: &mut Harness<'_, SkillgridApp>,
+    done: impl Fn(&skillgrid::app::AppState) -> bool,
+) {
+    for _ in 0..500 {
         harness.step();
-        if harness.state().state().pending().is_none() {
+        if done(harness.state().state()) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    harness.run();
     assert!(
-        harness.state().state().pending().is_none(),
-        "the load finished"
+        done(harness.state().state()),
+        "the work on the worker finished"
     );
+    harness.run();
+}
+
+/// Steps the window until a load on its worker is done, then settles it.
+#[allow(dead_code)]
+pub fn wait_for_load(harness: &mut Harness<'_, SkillgridApp>) {
+    until(harness, |state| state.pending().is_none());
 }
 
 /// Runs the command line from the project folder, as a user would.
